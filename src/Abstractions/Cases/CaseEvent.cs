@@ -1,0 +1,12 @@
+namespace Gongzhi.Cases;
+
+/// <summary>One entry of a case's timeline; <see cref="Seq"/> runs 1, 2, 3 … per case and is never reused.</summary>
+[GenerateSerializer, Immutable, Alias("gongzhi.CaseEvent")]
+public sealed record CaseEvent(
+    [property: Id(0)] int Seq,
+    [property: Id(1)] CaseEventType Type,
+    [property: Id(2)] CaseStatus Status,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string Actor,
+    [property: Id(5)] string? ActorName,
+    [property: Id(6)] string? Note);

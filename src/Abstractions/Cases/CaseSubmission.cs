@@ -1,0 +1,14 @@
+namespace Gongzhi.Cases;
+
+/// <summary>A resident's request as validated by a gateway and carried through the intake queue.</summary>
+[GenerateSerializer, Immutable, Alias("gongzhi.CaseSubmission")]
+public sealed record CaseSubmission(
+    [property: Id(0)] string CaseId,
+    [property: Id(1)] string CommunityId,
+    [property: Id(2)] CaseKind Kind,
+    [property: Id(3)] string Category,
+    [property: Id(4)] string Description,
+    [property: Id(5)] CaseLocation Location,
+    [property: Id(6)] ContactInfo Contact,
+    [property: Id(7)] string? ClientRequestId,
+    [property: Id(8)] DateTimeOffset SubmittedAt);

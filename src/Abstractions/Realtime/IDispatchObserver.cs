@@ -1,0 +1,17 @@
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+
+namespace Gongzhi.Realtime;
+
+/// <summary>A gateway's ear on the cluster. One-way, so a dead gateway never stalls the others.</summary>
+[Alias("gongzhi.IDispatchObserver")]
+public interface IDispatchObserver : IGrainObserver
+{
+    /// <summary>Changes of cases, in seq order per case.</summary>
+    [OneWay, Alias("OnCaseUpdates")]
+    Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates);
+
+    /// <summary>A cadre's duty or load changed.</summary>
+    [OneWay, Alias("OnRosterChanged")]
+    Task OnRosterChangedAsync(RosterEntry entry);
+}

@@ -1,0 +1,29 @@
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+
+namespace Gongzhi.Realtime;
+
+/// <summary>The registry of gateway observers (key 0) and the fan-out of events to them; rebuilt by re-registration after a failure.</summary>
+[Alias("gongzhi.IDispatchRegistryGrain")]
+public interface IDispatchRegistryGrain : IGrainWithIntegerKey
+{
+    /// <summary>Registers or renews a gateway's observer; entries not renewed expire.</summary>
+    [Alias("Register")]
+    Task RegisterAsync(string gatewayId, IDispatchObserver observer);
+
+    /// <summary>Removes a gateway that is shutting down.</summary>
+    [Alias("Unregister")]
+    Task UnregisterAsync(string gatewayId);
+
+    /// <summary>How many gateways are listening now.</summary>
+    [Alias("Count")]
+    Task<int> CountAsync();
+
+    /// <summary>Sends case changes to every live gateway.</summary>
+    [OneWay, Alias("PublishCaseUpdates")]
+    Task PublishCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates);
+
+    /// <summary>Sends a roster change to every live gateway.</summary>
+    [OneWay, Alias("PublishRoster")]
+    Task PublishRosterAsync(RosterEntry entry);
+}
