@@ -1,0 +1,15 @@
+namespace Gongzhi.Silo.Extensions;
+
+/// <summary>Where this silo sits in the cluster. Defaults run one local silo.</summary>
+public sealed class OrleansHostOptions
+{
+    public const string Section = "Orleans";
+
+    public string ClusterId { get; set; } = "gongzhi-dev";
+
+    public string ServiceId { get; set; } = "gongzhi";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+}

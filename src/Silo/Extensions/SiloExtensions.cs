@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Gongzhi.Silo.Intake;
+using Gongzhi.Silo.Seeding;
+using Gongzhi.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Gongzhi.Silo.Extensions;
+
+/// <summary>Wires the silo: Orleans on Azure Storage (clustering, grain state, reminders), the intake worker, the seeds.</summary>
+public static class SiloExtensions
+{
+    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account by default.</summary>
+    public const string StorageConnectionName = "Storage";
+
+    public static IHostApplicationBuilder AddGongzhiSilo(this IHostApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
+        var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
+            silo.AddAzureTableGrainStorage(StorageNames.Gongzhi, o =>
+            {
+                o.TableServiceClient = new TableServiceClient(storage);
+                o.TableName = "gongzhistate";
+                o.GrainStorageSerializer = CreateStateSerializer();
+            });
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage));
+        });
+
+        builder.Services.AddGongzhiSiloServices();
+        builder.Services.AddSingleton(new QueueServiceClient(storage));
+        builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section)
+            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize is >= 1 and <= 32 && !string.IsNullOrWhiteSpace(o.QueueName) && !string.IsNullOrWhiteSpace(o.PoisonQueueName),
+                "Intake needs queue names, MaxAttempts >= 1 and BatchSize between 1 and 32.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.Services.AddHostedService<SeedLoader>();
+        builder.Services.AddHostedService<IntakeWorker>();
+        return builder;
+    }
+
+    /// <summary>What every silo needs besides its storage: the clock.</summary>
+    public static IServiceCollection AddGongzhiSiloServices(this IServiceCollection services)
+    {
+        services.TryAddTimeProvider();
+        return services;
+    }
+
+    /// <summary>System.Text.Json for our own state, set on our provider only: the global switch breaks Orleans' streaming PubSubStore.</summary>
+    public static IGrainStorageSerializer CreateStateSerializer()
+    {
+        var options = new SystemTextJsonGrainStorageSerializerOptions();
+        options.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return new SystemTextJsonGrainStorageSerializer(Options.Create(options));
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

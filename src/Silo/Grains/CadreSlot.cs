@@ -1,0 +1,15 @@
+using Gongzhi.Communities;
+
+namespace Gongzhi.Silo.Grains;
+
+/// <summary>A cadre as their community keeps them: profile, duty, the open cases they carry.</summary>
+public sealed class CadreSlot
+{
+    public required CadreProfile Profile { get; set; }
+
+    public bool OnDuty { get; set; }
+
+    public List<string> Cases { get; set; } = [];
+
+    public DateTimeOffset? LastAssignedAt { get; set; }
+}

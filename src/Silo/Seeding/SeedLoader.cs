@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Gongzhi.Communities;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Gongzhi.Silo.Seeding;
+
+/// <summary>
+/// Loads the demo world from <c>seeds/</c> into the community grains at start-up. Idempotent: a
+/// community already loaded keeps its duty, load and cases; only its description is refreshed.
+/// </summary>
+internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> options, ILogger<SeedLoader> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.Path))
+        {
+            return;
+        }
+
+        foreach (var definition in Read(options.Value.Path))
+        {
+            await grains.GetGrain<ICommunityGrain>(definition.Info.Id).ConfigureAsync(definition);
+        }
+
+        logger.LogInformation("Seeds loaded from {SeedsPath}", options.Value.Path);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Reads the world and every community file into community definitions.</summary>
+    public static IReadOnlyList<CommunityDefinition> Read(string path)
+    {
+        var world = Load<SeedWorld>(Path.Combine(path, "world.json"));
+        var subdistricts = world.Subdistricts.ToDictionary(s => s.Id);
+        var definitions = new List<CommunityDefinition>();
+        foreach (var file in Directory.GetFiles(Path.Combine(path, "communities"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var community = Load<SeedCommunity>(file);
+            if (!subdistricts.TryGetValue(community.SubdistrictId, out var subdistrict))
+            {
+                throw new InvalidDataException($"{file}: unknown sub-district '{community.SubdistrictId}'.");
+            }
+
+            var info = new CommunityInfo(community.Id, community.Name, community.NameEn, subdistrict.Id, subdistrict.CountyId, community.Compounds, world.Categories);
+            definitions.Add(new CommunityDefinition(info, community.Cadres));
+        }
+
+        return definitions;
+    }
+
+    private static T Load<T>(string file) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(file), SeedWorld.Json) ?? throw new InvalidDataException($"{file} is empty.");
+}
