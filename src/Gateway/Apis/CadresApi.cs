@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Gongzhi.Cadres;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongzhi.Gateway.Apis;
+
+/// <summary>A cadre's own page and duty switch; their dispatchers may use both too.</summary>
+public static class CadresApi
+{
+    public static IEndpointRouteBuilder MapCadresApi(this IEndpointRouteBuilder app)
+    {
+        var cadres = app.MapGroup("/api/v1/cadres").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
+        cadres.MapGet("/{cadreId}", GetAsync).WithName("GetCadre");
+        cadres.MapPost("/{cadreId}/duty", SetDutyAsync).WithName("SetDuty");
+        return app;
+    }
+
+    public static async Task<Results<Ok<CadrePage>, ProblemHttpResult>> GetAsync(string cadreId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var (view, refusal) = await FindAsync(cadreId, user, cluster);
+        if (view is null)
+        {
+            return refusal!;
+        }
+
+        var snapshots = await Task.WhenAll(view.Assignments.Select(id => cluster.GetGrain<ICaseGrain>(id).GetAsync()));
+        var cases = snapshots.OfType<CaseSnapshot>().Select(CaseView.From).ToArray();
+        return TypedResults.Ok(new CadrePage(view.Id, view.Name, view.CommunityId, view.Categories, view.OnDuty, cases.Length, cases));
+    }
+
+    public static async Task<Results<Ok<RosterEntry>, ValidationProblem, ProblemHttpResult>> SetDutyAsync(
+        string cadreId, DutyRequest body, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (body.OnDuty is not { } onDuty)
+        {
+            return Problems.Invalid("onDuty", "Required: true or false.");
+        }
+
+        var (view, refusal) = await FindAsync(cadreId, user, cluster);
+        if (view is null)
+        {
+            return refusal!;
+        }
+
+        var entry = await cluster.GetGrain<ICommunityGrain>(view.CommunityId).SetDutyAsync(cadreId, onDuty);
+        return entry is null ? Problems.NotFound("Unknown cadre") : TypedResults.Ok(entry);
+    }
+
+    private static async Task<(CadreView? View, ProblemHttpResult? Refusal)> FindAsync(string cadreId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var view = await cluster.GetGrain<ICadreGrain>(cadreId).GetAsync();
+        if (view is null)
+        {
+            return (null, Problems.NotFound("Unknown cadre", $"There is no cadre '{cadreId}'."));
+        }
+
+        if (user.IsCadre(cadreId))
+        {
+            return (view, null);
+        }
+
+        var community = await cluster.GetGrain<ICommunityGrain>(view.CommunityId).GetInfoAsync();
+        return community is not null && user.DispatchesFor(community)
+            ? (view, null)
+            : (null, Problems.Forbidden("Only the cadre themself or a dispatcher of their community may do this."));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongzhi.Gateway.Apis;
+
+/// <summary>A community: its public description, and for its dispatchers the roster and the open cases.</summary>
+public static class CommunitiesApi
+{
+    public static IEndpointRouteBuilder MapCommunitiesApi(this IEndpointRouteBuilder app)
+    {
+        var communities = app.MapGroup("/api/v1/communities");
+        communities.MapGet("/{communityId}", GetAsync).WithName("GetCommunity").WithTags("Residents").AllowAnonymous();
+        communities.MapGet("/{communityId}/roster", GetRosterAsync).WithName("GetRoster").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
+        communities.MapGet("/{communityId}/cases", GetOpenCasesAsync).WithName("GetOpenCases").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
+        return app;
+    }
+
+    public static async Task<Results<Ok<CommunityInfo>, ProblemHttpResult>> GetAsync(string communityId, IClusterClient cluster) =>
+        await cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync() is { } info
+            ? TypedResults.Ok(info)
+            : Problems.NotFound("Unknown community", $"There is no community '{communityId}'.");
+
+    public static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, ProblemHttpResult>> GetRosterAsync(string communityId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<ICommunityGrain>(communityId);
+        if (await CheckAsync(grain, communityId, user) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return TypedResults.Ok(await grain.GetRosterAsync());
+    }
+
+    public static async Task<Results<Ok<CaseView[]>, ProblemHttpResult>> GetOpenCasesAsync(string communityId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<ICommunityGrain>(communityId);
+        if (await CheckAsync(grain, communityId, user) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var ids = await grain.GetOpenCasesAsync();
+        var snapshots = await Task.WhenAll(ids.Select(id => cluster.GetGrain<ICaseGrain>(id).GetAsync()));
+        return TypedResults.Ok(snapshots.OfType<CaseSnapshot>().Select(CaseView.From).ToArray());
+    }
+
+    private static async Task<ProblemHttpResult?> CheckAsync(ICommunityGrain grain, string communityId, ClaimsPrincipal user)
+    {
+        var info = await grain.GetInfoAsync();
+        if (info is null)
+        {
+            return Problems.NotFound("Unknown community", $"There is no community '{communityId}'.");
+        }
+
+        return user.DispatchesFor(info) ? null : Problems.Forbidden($"Community {communityId} is outside your scope.");
+    }
+}

@@ -1,0 +1,38 @@
+using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongzhi.Gateway.Apis;
+
+/// <summary>Demo tokens, mapped in the Development environment only.</summary>
+public static class DevApi
+{
+    public static IEndpointRouteBuilder MapDevApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/dev/token", IssueToken).WithName("IssueDevToken").WithTags("Development").AllowAnonymous();
+        return app;
+    }
+
+    public static Results<Ok<TokenResponse>, ValidationProblem> IssueToken(DevTokenRequest body, TokenIssuer issuer)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.Role is null || !StaffRoles.All.Contains(body.Role))
+        {
+            errors["role"] = ["Must be one of: cadre, dispatcher, admin."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Subject))
+        {
+            errors["subject"] = ["Required (for a cadre, the cadre's id)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Scope))
+        {
+            errors["scope"] = ["Required: a community, sub-district or county id."];
+        }
+
+        return errors.Count > 0
+            ? Problems.Invalid(errors)
+            : TypedResults.Ok(new TokenResponse(issuer.Issue(body.Role!, body.Subject!.Trim(), body.Scope!.Trim())));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongzhi.Gateway.Apis;
+
+/// <summary><c>POST /api/v1/cases</c>: anonymous submission, validated, durably queued, answered 202.</summary>
+public static class SubmissionsApi
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapSubmissionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/cases", SubmitAsync)
+            .Accepts<SubmitCaseRequest>("application/json")
+            .WithName("SubmitCase")
+            .WithTags("Residents")
+            .AllowAnonymous();
+        return app;
+    }
+
+    public static async Task<Results<Accepted<SubmitCaseResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request, IClusterClient cluster, IntakeQueue queue, TrackingTokens tokens, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(MaxBodyBytes);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.Invalid("body", $"Not valid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var errors = new Dictionary<string, string[]>();
+            var submit = SubmissionValidator.Parse(document.RootElement, errors);
+            if (submit is null)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var community = await cluster.GetGrain<ICommunityGrain>(submit.CommunityId).GetInfoAsync();
+            if (community is null)
+            {
+                return Problems.NotFound("Unknown community", $"There is no community '{submit.CommunityId}' (field communityId).");
+            }
+
+            SubmissionValidator.CheckAgainst(submit, community, errors);
+            if (errors.Count > 0)
+            {
+                return Problems.Invalid(errors);
+            }
+
+            var caseId = submit.ClientRequestId is { } requestId ? CaseIds.ForClientRequest(submit.CommunityId, requestId) : CaseIds.New();
+            var submission = new CaseSubmission(caseId, submit.CommunityId, submit.Kind, submit.Category, submit.Description,
+                submit.Location, submit.Contact, submit.ClientRequestId, time.GetUtcNow());
+            await queue.EnqueueAsync(submission, cancellationToken);
+
+            var token = tokens.Issue(caseId);
+            var trackUrl = $"{request.Scheme}://{request.Host}/track/{token}";
+            return TypedResults.Accepted($"/api/v1/track/{token}", new SubmitCaseResponse(caseId, token, trackUrl));
+        }
+    }
+
+    // Reads at most MaxBodyBytes; null when the body is larger.
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Gongzhi.Communities;
+
+namespace Gongzhi.Gateway.Auth;
+
+/// <summary>Who may see and do what: the same checks for REST routes and hub calls.</summary>
+public static class StaffAccess
+{
+    public static string? Role(this ClaimsPrincipal user) => user.FindFirst(StaffRoles.RoleClaim)?.Value;
+
+    public static string? Subject(this ClaimsPrincipal user) => user.FindFirst(StaffRoles.SubjectClaim)?.Value;
+
+    public static string? Scope(this ClaimsPrincipal user) => user.FindFirst(StaffRoles.ScopeClaim)?.Value;
+
+    /// <summary>An admin, or a staff member whose scope is the community, its sub-district or its county.</summary>
+    public static bool Covers(this ClaimsPrincipal user, CommunityInfo community) =>
+        user.Role() == StaffRoles.Admin
+        || (user.Role() is StaffRoles.Dispatcher or StaffRoles.Cadre
+            && user.Scope() is { } scope
+            && (scope == community.Id || scope == community.SubdistrictId || scope == community.CountyId));
+
+    /// <summary>A dispatcher (or admin) whose scope covers the community.</summary>
+    public static bool DispatchesFor(this ClaimsPrincipal user, CommunityInfo community) =>
+        user.Role() is StaffRoles.Dispatcher or StaffRoles.Admin && user.Covers(community);
+
+    /// <summary>The cadre themself.</summary>
+    public static bool IsCadre(this ClaimsPrincipal user, string cadreId) =>
+        user.Role() == StaffRoles.Cadre && user.Subject() == cadreId;
+}

@@ -1,0 +1,18 @@
+namespace Gongzhi.Gateway.Auth;
+
+/// <summary>The roles a staff token may carry, and the claim names we use.</summary>
+public static class StaffRoles
+{
+    public const string Cadre = "cadre";
+    public const string Dispatcher = "dispatcher";
+    public const string Admin = "admin";
+
+    public const string RoleClaim = "role";
+    public const string ScopeClaim = "scope";
+    public const string SubjectClaim = "sub";
+
+    /// <summary>The authorization policy of every staff route.</summary>
+    public const string StaffPolicy = "staff";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Cadre, Dispatcher, Admin };
+}

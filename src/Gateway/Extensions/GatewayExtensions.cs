@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Gongzhi.Gateway.Apis;
+using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Realtime;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Gongzhi.Gateway.Extensions;
+
+/// <summary>Wires the gateway: Orleans client, storage queue, staff auth, SignalR, OpenAPI, the routes.</summary>
+public static class GatewayExtensions
+{
+    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account by default.</summary>
+    public const string StorageConnectionName = "Storage";
+
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
+        var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
+        var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = serviceId;
+            });
+            client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
+            // Wait for the cluster rather than fail start-up: the silo may still be coming up.
+            client.UseConnectionRetryFilter(async (_, ct) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                return true;
+            });
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new QueueServiceClient(storage));
+        builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)
+            .Validate(o => o.TrackingKey.Length >= 32, "Gateway:TrackingKey must be set to at least 32 characters.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
+            .Validate(o => o.SigningKey.Length >= 32, "Auth:SigningKey must be set to at least 32 characters.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TrackingTokens>();
+        builder.Services.AddSingleton<IntakeQueue>();
+        builder.Services.AddSingleton<TokenIssuer>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = TokenIssuer.Validation(auth.Value);
+                jwt.Events = new JwtBearerEvents
+                {
+                    // Browsers cannot set headers on WebSockets: the hub takes the token from the query.
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path.StartsWithSegments(DispatchHub.Path) && context.Request.Query["access_token"] is [{ } token, ..])
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(StaffRoles.RoleClaim, StaffRoles.All));
+
+        builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
+        builder.Services.AddSingleton<HubDispatchObserver>();
+        builder.Services.AddSingleton<ObserverRegistration>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseDashboard();
+
+        app.MapOpenApi();
+        app.MapHealthApi();
+        app.MapSubmissionsApi();
+        app.MapTrackApi();
+        app.MapCommunitiesApi();
+        app.MapCasesApi();
+        app.MapCadresApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevApi();
+        }
+
+        app.MapHub<DispatchHub>(DispatchHub.Path);
+        return app;
+    }
+
+    private static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+    }
+}

@@ -1,0 +1,16 @@
+namespace Gongzhi.Gateway;
+
+/// <summary>Settings of a gateway; the Development defaults run locally with no edits.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>Key of the HMAC behind tracking tokens; the same on every gateway, at least 32 characters.</summary>
+    public string TrackingKey { get; set; } = "";
+
+    /// <summary>The built dashboard, relative to the content root.</summary>
+    public string DashboardPath { get; set; } = "../Dashboard/dist";
+
+    /// <summary>The queue submissions are written to.</summary>
+    public string IntakeQueueName { get; set; } = Gongzhi.Intake.IntakeMessage.QueueName;
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Gongzhi.Gateway.Intake;
+
+/// <summary>
+/// Case ids: 16 lower-case Crockford base-32 characters (80 bits). Random for a new request; derived
+/// from the client's request id when it sends one, so that a retried request lands on the same case.
+/// </summary>
+public static class CaseIds
+{
+    private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+    public const int Length = 16;
+
+    public static string New() => Encode(RandomNumberGenerator.GetBytes(10));
+
+    public static string ForClientRequest(string communityId, string clientRequestId) =>
+        Encode(SHA256.HashData(Encoding.UTF8.GetBytes($"{communityId}\n{clientRequestId}")).AsSpan(0, 10));
+
+    public static bool IsWellFormed(string? caseId) =>
+        caseId is { Length: Length } && caseId.All(c => Alphabet.Contains(c, StringComparison.Ordinal));
+
+    private static string Encode(ReadOnlySpan<byte> bytes)
+    {
+        var chars = new char[Length];
+        int buffer = 0, bits = 0, at = 0;
+        foreach (var b in bytes)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                chars[at++] = Alphabet[(buffer >> (bits - 5)) & 31];
+                bits -= 5;
+            }
+        }
+
+        return new string(chars);
+    }
+}

@@ -1,0 +1,49 @@
+using Gongzhi.Communities;
+using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Intake;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Gongzhi.Gateway.Realtime;
+
+/// <summary>
+/// The live channel. Boards watch a community, residents watch their case by token, a cadre is joined
+/// to their own group on connect. Joins are checked as the REST routes are; the pushes themselves come
+/// from <see cref="HubDispatchObserver"/>.
+/// </summary>
+public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens) : Hub
+{
+    public const string Path = "/hubs/dispatch";
+
+    public static string CommunityGroup(string communityId) => $"community:{communityId}";
+
+    public static string CadreGroup(string cadreId) => $"cadre:{cadreId}";
+
+    public static string CaseGroup(string caseId) => $"case:{caseId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.Role() == StaffRoles.Cadre && Context.User.Subject() is { } cadreId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, CadreGroup(cadreId));
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    public async Task WatchCommunity(string communityId)
+    {
+        var community = await cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync();
+        if (community is null || Context.User is not { } user || !user.DispatchesFor(community))
+        {
+            throw new HubException($"Not allowed to watch community '{communityId}'.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, CommunityGroup(communityId));
+    }
+
+    public async Task WatchCase(string trackingToken)
+    {
+        var caseId = tokens.Open(trackingToken) ?? throw new HubException("Unknown tracking token.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroup(caseId));
+    }
+}

@@ -1,0 +1,48 @@
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Gateway.Views;
+using Gongzhi.Realtime;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Gongzhi.Gateway.Realtime;
+
+/// <summary>Receives the cluster's events on this gateway and forwards each to the SignalR groups in its scope.</summary>
+public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<HubDispatchObserver> logger) : IDispatchObserver
+{
+    public const string CaseUpdated = "caseUpdated";
+    public const string RosterUpdated = "rosterUpdated";
+
+    public async Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
+    {
+        // In order, so each client sees a case's seq rise one by one.
+        foreach (var update in updates)
+        {
+            var groups = new List<string> { DispatchHub.CommunityGroup(update.CommunityId), DispatchHub.CaseGroup(update.CaseId) };
+            if (update.AssigneeId is { } cadreId)
+            {
+                groups.Add(DispatchHub.CadreGroup(cadreId));
+            }
+
+            try
+            {
+                await hub.Clients.Groups(groups).SendAsync(CaseUpdated, CasePush.From(update));
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Push of case {CaseId} seq {Seq} failed", update.CaseId, update.Seq);
+            }
+        }
+    }
+
+    public async Task OnRosterChangedAsync(RosterEntry entry)
+    {
+        try
+        {
+            await hub.Clients.Groups([DispatchHub.CommunityGroup(entry.CommunityId), DispatchHub.CadreGroup(entry.Id)]).SendAsync(RosterUpdated, entry);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push of roster entry {CadreId} failed", entry.Id);
+        }
+    }
+}

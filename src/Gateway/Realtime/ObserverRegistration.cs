@@ -1,0 +1,74 @@
+using Gongzhi.Realtime;
+
+namespace Gongzhi.Gateway.Realtime;
+
+/// <summary>
+/// Keeps this gateway's observer registered with the cluster's dispatch registry, renewing every
+/// <see cref="RenewEvery"/>; the registry forgets gateways that stop renewing, and rebuilds itself from
+/// these renewals after a silo failure.
+/// </summary>
+public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObserver observer, TimeProvider time, ILogger<ObserverRegistration> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
+
+    private readonly string _gatewayId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private IDispatchObserver? _reference;
+
+    /// <summary>When the last renewal succeeded; null before the first.</summary>
+    public DateTimeOffset? LastRenewed { get; private set; }
+
+    /// <summary>Whether the registry heard from us recently enough to be pushing to this gateway.</summary>
+    public bool IsRegistered => LastRenewed is { } at && time.GetUtcNow() - at < RenewEvery * 2.5;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _reference = cluster.CreateObjectReference<IDispatchObserver>(observer);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var delay = RenewEvery;
+            try
+            {
+                await cluster.GetGrain<IDispatchRegistryGrain>(0).RegisterAsync(_gatewayId, _reference);
+                if (LastRenewed is null || !IsRegistered)
+                {
+                    logger.LogInformation("Gateway {GatewayId} registered for live events", _gatewayId);
+                }
+
+                LastRenewed = time.GetUtcNow();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Registering for live events failed; retrying");
+                delay = TimeSpan.FromSeconds(1);
+            }
+
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await cluster.GetGrain<IDispatchRegistryGrain>(0).UnregisterAsync(_gatewayId).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Could not unregister on shutdown; the entry will expire");
+        }
+
+        if (_reference is not null)
+        {
+            cluster.DeleteObjectReference<IDispatchObserver>(_reference);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Gongzhi.Cases;
+
+namespace Gongzhi.Gateway.Views;
+
+/// <summary>The <c>caseUpdated</c> message sent to boards, cadres and residents.</summary>
+public sealed record CasePush(
+    string CaseId,
+    string CommunityId,
+    int Seq,
+    CaseStatus Status,
+    HandlingMode Mode,
+    string? Assignee,
+    string? AssigneeId,
+    CaseEvent Event,
+    DateTimeOffset At)
+{
+    public static CasePush From(CaseUpdate u) => new(u.CaseId, u.CommunityId, u.Seq, u.Status, u.Mode, u.Assignee, u.AssigneeId, u.Event, u.At);
+}

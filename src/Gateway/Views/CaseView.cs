@@ -1,0 +1,25 @@
+using Gongzhi.Cases;
+
+namespace Gongzhi.Gateway.Views;
+
+/// <summary>A case as staff see it, contact details included.</summary>
+public sealed record CaseView(
+    string CaseId,
+    string CommunityId,
+    CaseKind Kind,
+    string Category,
+    string Description,
+    CaseLocation Location,
+    ContactInfo Contact,
+    CaseStatus Status,
+    HandlingMode Mode,
+    string? AssigneeId,
+    string? Assignee,
+    DateTimeOffset SubmittedAt,
+    SatisfactionRating? Rating,
+    IReadOnlyList<CaseEvent> Timeline)
+{
+    public static CaseView From(CaseSnapshot s) =>
+        new(s.CaseId, s.CommunityId, s.Kind, s.Category, s.Description, s.Location, s.Contact, s.Status, s.Mode,
+            s.AssigneeId, s.AssigneeName, s.SubmittedAt, s.Rating, s.Timeline);
+}
