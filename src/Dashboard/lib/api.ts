@@ -1,0 +1,164 @@
+// Fetch helpers for /api/v1 and RFC 7807 problem-detail handling.
+import type {
+  CadreView, CaseView, Community, ProblemDetails, RatingRequest, RosterEntry,
+  SubmitCaseRequest, SubmitCaseResponse, TrackView,
+} from './types';
+
+const REQUEST_TIMEOUT_MS = 20_000;
+
+/** An HTTP call that did not succeed. `status` is 0 for a network failure or timeout. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails | null;
+
+  constructor(status: number, problem: ProblemDetails | null, message?: string) {
+    super(message ?? problem?.title ?? (status === 0 ? 'Network error' : `HTTP ${status}`));
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Validation messages keyed by normalised field path (`location.compound`). */
+  get fieldErrors(): Record<string, string[]> {
+    return normaliseFieldErrors(this.problem?.errors);
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+
+  const controller = new AbortController();
+  const timer = window.setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  const onOuterAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onOuterAbort);
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: controller.signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (err) {
+    throw new ApiError(0, null, err instanceof Error ? err.message : String(err));
+  } finally {
+    window.clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+
+  const text = await response.text().catch(() => '');
+  const parsed = parseJson(text);
+
+  if (!response.ok) {
+    const problem = isObject(parsed) ? (parsed as ProblemDetails) : null;
+    throw new ApiError(response.status, problem);
+  }
+  return parsed as T;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Normalise a validation field path to the contract's camelCase dotted form, so that
+ * `Location.Compound`, `$.location.compound` and `location.compound` all match.
+ */
+export function normaliseFieldPath(path: string): string {
+  return path
+    .replace(/^\$\.?/, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((segment) => segment.length > 0)
+    .map((segment) => segment.charAt(0).toLowerCase() + segment.slice(1))
+    .join('.');
+}
+
+export function normaliseFieldErrors(errors: Record<string, string[] | string> | undefined | null): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  if (!errors) return result;
+  for (const [key, value] of Object.entries(errors)) {
+    const path = normaliseFieldPath(key);
+    const messages = Array.isArray(value) ? value : [String(value)];
+    (result[path] ??= []).push(...messages);
+  }
+  return result;
+}
+
+/** A short bilingual message for an error that is not shown next to a field. */
+export function describeError(err: unknown): string {
+  if (err instanceof ApiError) {
+    const detail = err.problem?.detail ?? err.problem?.title;
+    switch (err.status) {
+      case 0: return '网络不通，请稍后再试 · Network error, please try again.';
+      case 400: return `信息有误 · Invalid input${detail ? `: ${detail}` : ''}`;
+      case 401: return '登录已失效，请重新登录 · Please sign in again.';
+      case 403: return '没有权限 · Not allowed.';
+      case 404: return `找不到 · Not found${detail ? `: ${detail}` : ''}`;
+      case 409: return `状态已变化，请刷新 · The case has changed${detail ? `: ${detail}` : ''}`;
+      case 413: return '内容太长 · The request is too large.';
+      default:
+        if (err.status >= 500) return '服务器暂时不可用，请稍后再试 · Server unavailable, please try again.';
+        return `出错了 · Error ${err.status}${detail ? `: ${detail}` : ''}`;
+    }
+  }
+  return `出错了 · Error: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+const enc = encodeURIComponent;
+
+// Public
+export const getCommunity = (communityId: string): Promise<Community> =>
+  request<Community>(`/api/v1/communities/${enc(communityId)}`);
+
+export const submitCase = (body: SubmitCaseRequest): Promise<SubmitCaseResponse> =>
+  request<SubmitCaseResponse>('/api/v1/cases', { method: 'POST', body });
+
+export const getTrack = (trackingToken: string): Promise<TrackView> =>
+  request<TrackView>(`/api/v1/track/${enc(trackingToken)}`);
+
+export const rateCase = (trackingToken: string, body: RatingRequest): Promise<TrackView> =>
+  request<TrackView>(`/api/v1/track/${enc(trackingToken)}/rating`, { method: 'POST', body });
+
+// Staff
+export const getCase = (token: string, caseId: string): Promise<CaseView> =>
+  request<CaseView>(`/api/v1/cases/${enc(caseId)}`, { token });
+
+export const getRoster = (token: string, communityId: string): Promise<RosterEntry[]> =>
+  request<RosterEntry[]>(`/api/v1/communities/${enc(communityId)}/roster`, { token });
+
+export const getCommunityCases = (token: string, communityId: string): Promise<CaseView[]> =>
+  request<CaseView[]>(`/api/v1/communities/${enc(communityId)}/cases`, { token });
+
+export const getCadre = (token: string, cadreId: string): Promise<CadreView> =>
+  request<CadreView>(`/api/v1/cadres/${enc(cadreId)}`, { token });
+
+export const setDuty = (token: string, cadreId: string, onDuty: boolean): Promise<RosterEntry> =>
+  request<RosterEntry>(`/api/v1/cadres/${enc(cadreId)}/duty`, { method: 'POST', body: { onDuty }, token });
+
+export const acknowledgeCase = (token: string, caseId: string): Promise<CaseView> =>
+  request<CaseView>(`/api/v1/cases/${enc(caseId)}/acknowledge`, { method: 'POST', token });
+
+export const resolveCase = (token: string, caseId: string, note: string): Promise<CaseView> =>
+  request<CaseView>(`/api/v1/cases/${enc(caseId)}/resolve`, { method: 'POST', body: { note }, token });

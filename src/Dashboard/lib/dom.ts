@@ -1,0 +1,76 @@
+// Tiny DOM helpers. All user text goes through text nodes, never innerHTML.
+
+export type Child = Node | string | number | null | undefined | false;
+export type Attrs = Record<string, string | number | boolean | null | undefined>;
+
+/** Create an element: `h('p', { class: 'x', 'data-id': 1 }, 'text', other)`. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replace all children of `parent`. */
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, ...children);
+}
+
+/** `document.getElementById` that fails loudly when the page is missing an element. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`Missing element #${id}`);
+  return el as T;
+}
+
+/** A bilingual label: Chinese, then English in smaller text. */
+export function bi(zh: string, en: string): HTMLSpanElement {
+  return h('span', { class: 'bi' }, h('span', { lang: 'zh-CN' }, zh), ' ', h('small', { lang: 'en', class: 'en' }, en));
+}
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+
+/** A short local time, e.g. "11/27 14:05"; the raw text when it does not parse. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
+}
+
+/** A `<time>` element with a machine-readable datetime. */
+export function timeEl(iso: string | null | undefined): HTMLTimeElement {
+  return h('time', { datetime: iso ?? '' }, formatTime(iso));
+}
+
+/** True when `iso` falls on the same local calendar day as `now`. */
+export function isSameLocalDay(iso: string, now: Date = new Date()): boolean {
+  const date = new Date(iso);
+  return !Number.isNaN(date.getTime())
+    && date.getFullYear() === now.getFullYear()
+    && date.getMonth() === now.getMonth()
+    && date.getDate() === now.getDate();
+}
+
+/** Show a status line (role=status, polite) or an alert (role=alert). */
+export function setMessage(el: HTMLElement, text: string | null, kind: 'info' | 'error' | 'ok' = 'info'): void {
+  el.textContent = text ?? '';
+  el.hidden = !text;
+  el.dataset['kind'] = kind;
+}

@@ -1,0 +1,130 @@
+// SignalR connection to /hubs/dispatch, with reconnection that never gives up (cadres are on
+// poor mobile networks), a visible connection state, and a hook that runs after the first
+// start and after every reconnect (to re-join groups and re-fetch snapshots).
+import {
+  HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy,
+} from '@microsoft/signalr';
+import { bi } from './dom';
+import { connectionLabel, type ConnectionState } from './labels';
+
+export const HUB_PATH = '/hubs/dispatch';
+
+/** 0 s, 2 s, 5 s, 10 s, then every 20 s, forever. */
+export const foreverRetryPolicy: IRetryPolicy = {
+  nextRetryDelayInMilliseconds: ({ previousRetryCount }) =>
+    [0, 2_000, 5_000, 10_000][previousRetryCount] ?? 20_000,
+};
+
+/** Build a connection: anonymous (resident) or with a bearer token (staff). */
+export function createHub(accessTokenFactory?: () => string): HubConnection {
+  return new HubConnectionBuilder()
+    .withUrl(HUB_PATH, accessTokenFactory ? { accessTokenFactory } : {})
+    .withAutomaticReconnect(foreverRetryPolicy)
+    .configureLogging(LogLevel.Warning)
+    .build();
+}
+
+export interface HubLifecycle {
+  /** Runs after the first successful start and after every reconnect. */
+  onConnected: (reconnected: boolean) => Promise<void> | void;
+  onStateChange?: (state: ConnectionState) => void;
+  /** The hub refused the token (401 on negotiate); no retries after this. */
+  onUnauthorized?: () => void;
+  /** `onConnected` failed (e.g. a HubException from WatchCommunity). */
+  onError?: (err: unknown) => void;
+}
+
+export interface HubHandle {
+  connection: HubConnection;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Start the connection and keep it up. `withAutomaticReconnect` covers drops after a
+ * successful start; this also retries the first start and restarts after a final close.
+ */
+export function runHub(connection: HubConnection, lifecycle: HubLifecycle): HubHandle {
+  let stopped = false;
+  let attempt = 0;
+  let timer: number | undefined;
+
+  const setState = (state: ConnectionState): void => lifecycle.onStateChange?.(state);
+
+  const connected = async (reconnected: boolean): Promise<void> => {
+    setState('connected');
+    try {
+      await lifecycle.onConnected(reconnected);
+    } catch (err) {
+      lifecycle.onError?.(err);
+    }
+  };
+
+  const start = async (): Promise<void> => {
+    window.clearTimeout(timer);
+    timer = undefined;
+    if (stopped || connection.state !== HubConnectionState.Disconnected) return;
+    setState(attempt === 0 ? 'connecting' : 'reconnecting');
+    try {
+      await connection.start();
+      attempt = 0;
+      await connected(false);
+    } catch (err) {
+      if (stopped) return;
+      if (isUnauthorized(err)) {
+        setState('unauthorized');
+        lifecycle.onUnauthorized?.();
+        return;
+      }
+      attempt += 1;
+      setState('disconnected');
+      const delay = foreverRetryPolicy.nextRetryDelayInMilliseconds({
+        previousRetryCount: attempt, elapsedMilliseconds: 0, retryReason: err as Error,
+      }) ?? 20_000;
+      timer = window.setTimeout(() => void start(), delay);
+    }
+  };
+
+  connection.onreconnecting(() => setState('reconnecting'));
+  connection.onreconnected(() => void connected(true));
+  connection.onclose(() => {
+    if (stopped) return;
+    setState('disconnected');
+    attempt = Math.max(attempt, 1);
+    timer = window.setTimeout(() => void start(), 2_000);
+  });
+
+  // A phone that wakes up or comes back online should not wait for the next retry.
+  const nudge = (): void => {
+    if (!stopped && document.visibilityState === 'visible' && connection.state === HubConnectionState.Disconnected && timer !== undefined) {
+      void start();
+    }
+  };
+  document.addEventListener('visibilitychange', nudge);
+  window.addEventListener('online', nudge);
+
+  void start();
+
+  return {
+    connection,
+    stop: async () => {
+      stopped = true;
+      window.clearTimeout(timer);
+      document.removeEventListener('visibilitychange', nudge);
+      window.removeEventListener('online', nudge);
+      await connection.stop();
+    },
+  };
+}
+
+function isUnauthorized(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /Status code '401'|\b401\b.*Unauthorized|Unauthorized.*\b401\b/.test(message);
+}
+
+/** Show the connection state in `#connection-state` (text and `data-state`). */
+export function showConnectionState(el: HTMLElement, state: ConnectionState): void {
+  const label = connectionLabel(state);
+  el.dataset['state'] = state;
+  el.replaceChildren(bi(label.zh, label.en));
+  el.title = `${label.zh} ${label.en}`;
+}

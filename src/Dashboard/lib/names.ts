@@ -1,0 +1,44 @@
+// Display names for a community's category and compound ids (from the public community
+// endpoint). Falls back to the raw id when the community cannot be loaded.
+import { getCommunity } from './api';
+import type { CaseLocation, Community } from './types';
+
+export class CommunityNames {
+  private community: Community | null = null;
+  private loading: Promise<void> | null = null;
+
+  /** Load once per page; later calls reuse the result. Never throws. */
+  load(communityId: string): Promise<void> {
+    this.loading ??= getCommunity(communityId)
+      .then((c) => { this.community = c; })
+      .catch(() => { this.loading = null; });
+    return this.loading;
+  }
+
+  get name(): string | null {
+    return this.community?.name ?? null;
+  }
+
+  get nameEn(): string | null {
+    return this.community?.nameEn ?? null;
+  }
+
+  category(id: string): string {
+    const category = this.community?.categories.find((c) => c.id === id);
+    return category ? `${category.name} ${category.nameEn}` : id;
+  }
+
+  compound(id: string): string {
+    return this.community?.compounds.find((c) => c.id === id)?.name ?? id;
+  }
+
+  /** "吉市口佳苑 · 64 号楼 · 2单元" */
+  place(location: CaseLocation | null | undefined): string {
+    if (!location) return '';
+    return [
+      location.compound ? this.compound(location.compound) : null,
+      location.building ? `${location.building} 号楼` : null,
+      location.unit || null,
+    ].filter(Boolean).join(' · ');
+  }
+}

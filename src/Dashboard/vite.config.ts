@@ -1,0 +1,64 @@
+// Vite multi-page build of the Gongzhi dashboard.
+// Run from the repository root: `npm run build:dashboard` (vite build --config src/Dashboard/vite.config.ts).
+import { defineConfig, type Plugin } from 'vite';
+
+/** This folder, as a file-system path (works whatever the current directory is). */
+const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(/^\/([A-Za-z]:)/, '$1');
+
+/** The gateway's routes: `/submit` → submit.html, `/track/{token}` → track.html, … */
+const PAGES = ['index', 'submit', 'track', 'cadre', 'board'] as const;
+
+/** Mirror the gateway's page routes on the dev server. */
+function gatewayRoutes(): Plugin {
+  return {
+    name: 'gongzhi-gateway-routes',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url ?? '/';
+        const [path = '/', query = ''] = url.split('?', 2);
+        const suffix = query ? `?${query}` : '';
+        if (/^\/track\/[^/]+\/?$/.test(path)) req.url = `/track.html${suffix}`;
+        else if (/^\/(submit|cadre|board)\/?$/.test(path)) req.url = `${path.replace(/\/$/, '')}.html${suffix}`;
+        next();
+      });
+    },
+  };
+}
+
+const apiTarget = 'http://127.0.0.1:5080';
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  appType: 'mpa',
+  plugins: [gatewayRoutes()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: Object.fromEntries(PAGES.map((page) => [page, `${here}${page}.html`])),
+      onwarn(warning, warn) {
+        // @microsoft/signalr ships /*#__PURE__*/ comments Rollup cannot place; harmless.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('@microsoft/signalr')) return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/hubs': { target: apiTarget, ws: true, changeOrigin: false },
+      '/healthz': { target: apiTarget },
+    },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+  },
+});
