@@ -1,0 +1,65 @@
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Gongzhi.Silo.Tests;
+
+/// <summary>One in-process cluster for the collection: memory storage and reminders, a fake clock. Tests use fresh keys.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Gongzhi);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddGongzhiSiloServices();
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>A community of its own for one test: two compounds, three categories and the given cadres.</summary>
+    public async Task<string> NewCommunityAsync(params CadreProfile[] cadres)
+    {
+        var id = "c-" + Guid.NewGuid().ToString("N")[..10];
+        var info = new CommunityInfo(id, "测试社区", "Test", "sub-1", "county-1",
+            [new CompoundInfo("east", "东区", "East", ["1", "2"])],
+            [
+                new CategoryInfo("heating", "供暖", "Heating", HandlingMode.DoItNow),
+                new CategoryInfo("certificates", "证照代办", "Certificates", HandlingMode.DoForYou),
+                new CategoryInfo("dispute", "邻里纠纷", "Dispute", HandlingMode.LeadThrough),
+            ]);
+        await Client.GetGrain<ICommunityGrain>(id).ConfigureAsync(new CommunityDefinition(info, cadres));
+        return id;
+    }
+
+    public static CadreProfile Cadre(string id, bool onDuty, params string[] categories) =>
+        new(id, "干部" + id, categories, [new DutyShift([1, 2, 3, 4, 5], new TimeOnly(8, 0), new TimeOnly(18, 0))], onDuty);
+
+    public static string UniqueCadreId(string name) => $"{name}-{Guid.NewGuid():N}"[..20];
+
+    public CaseSubmission Submission(string communityId, string category = "heating", string? caseId = null) =>
+        new(caseId ?? Guid.NewGuid().ToString("N")[..16], communityId, CaseKind.Service, category, "暖气不热",
+            new CaseLocation("east", "1", null), new ContactInfo("李福", "13800000000"), null, Time.GetUtcNow());
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Realtime;
+using static Gongzhi.Silo.Tests.ClusterFixture;
+
+namespace Gongzhi.Silo.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RegistryTests(ClusterFixture fixture)
+{
+    /// <summary>Stands in for a gateway: records what the cluster pushes to it.</summary>
+    private sealed class RecordingObserver : IDispatchObserver
+    {
+        public ConcurrentQueue<CaseUpdate> Updates { get; } = new();
+
+        public ConcurrentQueue<RosterEntry> Roster { get; } = new();
+
+        public event Action? Received;
+
+        public Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
+        {
+            foreach (var u in updates)
+            {
+                Updates.Enqueue(u);
+            }
+
+            Received?.Invoke();
+            return Task.CompletedTask;
+        }
+
+        public Task OnRosterChangedAsync(RosterEntry entry)
+        {
+            Roster.Enqueue(entry);
+            Received?.Invoke();
+            return Task.CompletedTask;
+        }
+
+        public async Task WaitUntilAsync(Func<RecordingObserver, bool> condition)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Received += () =>
+            {
+                if (condition(this))
+                {
+                    done.TrySetResult();
+                }
+            };
+            if (condition(this))
+            {
+                return;
+            }
+
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
+    public async Task A_registered_gateway_hears_every_event_of_a_case_in_seq_order()
+    {
+        var observer = new RecordingObserver();
+        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(observer);
+        var gateway = "gw-" + Guid.NewGuid().ToString("N");
+        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
+        await registry.RegisterAsync(gateway, reference);
+        try
+        {
+            var cadre = UniqueCadreId("wang");
+            var community = await fixture.NewCommunityAsync(Cadre(cadre, true, "heating"));
+            var submission = fixture.Submission(community);
+            var grain = fixture.Client.GetGrain<ICaseGrain>(submission.CaseId);
+            await grain.SubmitAsync(submission);
+            await grain.AcknowledgeAsync(cadre);
+
+            await observer.WaitUntilAsync(o => o.Updates.Count(u => u.CaseId == submission.CaseId) >= 4);
+            var mine = observer.Updates.Where(u => u.CaseId == submission.CaseId).ToArray();
+            Assert.Equal([1, 2, 3, 4], mine.Select(u => u.Seq));
+            Assert.Equal(CaseStatus.Acknowledged, mine[^1].Status);
+            Assert.Equal(cadre, mine[^1].AssigneeId);
+            Assert.Equal("干部" + cadre, mine[^1].Assignee);
+            await observer.WaitUntilAsync(o => o.Roster.Any(r => r.Id == cadre && r.Load == 1));
+        }
+        finally
+        {
+            await registry.UnregisterAsync(gateway);
+            fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
+        }
+    }
+
+    [Fact]
+    public async Task A_gateway_that_stops_renewing_is_forgotten_after_thirty_seconds()
+    {
+        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
+        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(new RecordingObserver());
+        var before = await registry.CountAsync();
+        await registry.RegisterAsync("gw-silent-" + Guid.NewGuid().ToString("N"), reference);
+        Assert.Equal(before + 1, await registry.CountAsync());
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Equal(0, await registry.CountAsync());
+        fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
+    }
+}
