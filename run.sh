@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Starts the whole system locally: Azurite, one silo, one gateway on http://127.0.0.1:5080, the
+# dashboard and the demo world from seeds/. Ctrl-C stops everything it started; data stays in
+# .azurite/, so the next run finds every case where it was.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/lib.sh
+
+GATEWAY_URL=http://127.0.0.1:5080
+RUN_DIR=.run
+mkdir -p "$RUN_DIR"
+
+for port in 5080 10000 10001 10002 11111 30000; do require_free_port "$port"; done
+
+ensure_npm
+echo "==> building (dotnet, dashboard)"
+dotnet build Gongzhi.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly
+npm run --silent build:dashboard >/dev/null
+
+PIDS=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> stopping"
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do stop_pid "${PIDS[$i]}"; done
+}
+trap cleanup INT TERM EXIT
+
+echo "==> Azurite (data in .azurite/)"
+start_azurite .azurite 10000 10001 10002 "$RUN_DIR/azurite.log"
+PIDS+=("$AZURITE_PID")
+
+export ConnectionStrings__Storage="$(storage_connection 10000 10001 10002)"
+export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
+
+echo "==> silo (log: $RUN_DIR/silo.log)"
+(cd src/Silo && Seeds__Path="$PWD/../../seeds" exec dotnet bin/Debug/net10.0/Gongzhi.Silo.dll) >"$RUN_DIR/silo.log" 2>&1 &
+PIDS+=("$!")
+
+echo "==> gateway (log: $RUN_DIR/gateway.log)"
+(cd src/Gateway && ASPNETCORE_URLS="$GATEWAY_URL" exec dotnet bin/Debug/net10.0/Gongzhi.Gateway.dll) >"$RUN_DIR/gateway.log" 2>&1 &
+PIDS+=("$!")
+
+printf "==> waiting for %s/healthz " "$GATEWAY_URL"
+for _ in $(seq 1 180); do
+  if curl -fsS "$GATEWAY_URL/healthz" >/dev/null 2>&1; then break; fi
+  printf "."
+  sleep 1
+done
+curl -fsS "$GATEWAY_URL/healthz" >/dev/null || { echo; echo "The gateway did not become healthy; see $RUN_DIR/*.log" >&2; exit 1; }
+echo " ready"
+
+token() {
+  curl -fsS -X POST "$GATEWAY_URL/api/v1/dev/token" -H 'Content-Type: application/json' \
+    -d "{\"role\":\"$1\",\"subject\":\"$2\",\"scope\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+
+cat <<INFO
+
+Gongzhi is running (Development).
+  Home:                 $GATEWAY_URL/
+  Submit a request:     $GATEWAY_URL/submit
+  Ximen dispatch board: $GATEWAY_URL/board#token=$(token dispatcher ximen-dispatcher ximen)
+  Cadre 王立群 (on duty): $GATEWAY_URL/cadre#token=$(token cadre wang-liqun ximen)
+  Cadre 李建国 (on duty): $GATEWAY_URL/cadre#token=$(token cadre li-jianguo ximen)
+  Cadre 张秀梅 (on duty): $GATEWAY_URL/cadre#token=$(token cadre zhang-xiumei ximen)
+  Cadre 刘振华 (off duty): $GATEWAY_URL/cadre#token=$(token cadre liu-zhenhua ximen)
+  API contract:         $GATEWAY_URL/openapi/v1.json   (docs/api.md)
+  Health:               $GATEWAY_URL/healthz
+Logs in $RUN_DIR/. Press Ctrl-C to stop.
+INFO
+
+wait -n "${PIDS[@]}" || true
+echo "A process stopped unexpectedly; see $RUN_DIR/*.log" >&2
+exit 1

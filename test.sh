@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test: unit (Domain), grain (Silo, in-process cluster), gateway (WebApplicationFactory),
+# end to end (real silo and gateway processes). Fixtures start their own Azurite on free ports of
+# 127.0.0.1 and stop it. Ends with a line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+. scripts/lib.sh
+
+ensure_npm || exit 1
+echo "==> building"
+dotnet build Gongzhi.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+npm run --silent build:dashboard >/dev/null || { echo "dashboard build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+RESULTS=$(mktemp -d)
+passed=0
+failed=0
+status=0
+for project in tests/Domain.Tests tests/Silo.Tests; do
+  name=$(basename "$project")
+  echo "==> $name"
+  log="$RESULTS/$name.log"
+  dotnet test "$project" --no-build -c Debug --nologo --logger "console;verbosity=normal" >"$log" 2>&1
+  rc=$?
+  grep -E '^\s*(Passed|Failed|Skipped) [A-Za-z]|\[FAIL\]|Error Message|Assert\.|Expected|Actual' "$log" | grep -vE '^\s*Passed ' | head -60
+  total=$(grep -E '^Total tests: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  if [ -z "$total" ]; then
+    echo "no test summary from $name (exit code $rc):"
+    tail -40 "$log"
+    failed=$((failed + 1))
+    status=1
+    continue
+  fi
+  p=$(grep -E '^\s+Passed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  f=$(grep -E '^\s+Failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  p=${p:-0}
+  f=${f:-0}
+  echo "$name: $p passed, $f failed (of $total)"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$rc" -ne 0 ]; then status=1; fi
+done
+
+rm -rf "$RESULTS"
+echo "${passed} passed, ${failed} failed"
+if [ "$failed" -gt 0 ]; then status=1; fi
+exit $status
