@@ -15,7 +15,7 @@ RESULTS=$(mktemp -d)
 passed=0
 failed=0
 status=0
-for project in tests/Domain.Tests tests/Silo.Tests; do
+for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests; do
   name=$(basename "$project")
   echo "==> $name"
   log="$RESULTS/$name.log"

@@ -60,15 +60,15 @@ public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObse
         try
         {
             await cluster.GetGrain<IDispatchRegistryGrain>(0).UnregisterAsync(_gatewayId).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            if (_reference is not null)
+            {
+                cluster.DeleteObjectReference<IDispatchObserver>(_reference);
+            }
         }
         catch (Exception ex)
         {
-            logger.LogDebug(ex, "Could not unregister on shutdown; the entry will expire");
-        }
-
-        if (_reference is not null)
-        {
-            cluster.DeleteObjectReference<IDispatchObserver>(_reference);
+            // The client may already be closing; the registry entry then expires by itself.
+            logger.LogDebug(ex, "Could not unregister on shutdown");
         }
     }
 }

@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Azure.Storage.Queues;
+using Gongzhi.Silo.Extensions;
+using Gongzhi.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Gongzhi.Gateway.Tests;
+
+/// <summary>
+/// Azurite, a real silo in-process (Azure Table clustering, the seeds, the intake worker) and two
+/// gateways through WebApplicationFactory: <see cref="Flow"/> writes to the queue the silo reads;
+/// <see cref="Quiet"/> writes to a queue nobody reads, so tests can see exactly what was enqueued.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    private readonly string _clusterId = "gw-tests-" + Guid.NewGuid().ToString("N")[..8];
+    private IHost _silo = null!;
+
+    public AzuriteProcess Azurite { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Flow { get; private set; } = null!;
+
+    public WebApplicationFactory<Program> Quiet { get; private set; } = null!;
+
+    public string QuietQueueName { get; } = "quiet-" + Guid.NewGuid().ToString("N")[..8];
+
+    public QueueClient QuietQueue => new QueueServiceClient(Azurite.ConnectionString).GetQueueClient(QuietQueueName);
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await AzuriteProcess.StartAsync();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Storage"] = Azurite.ConnectionString,
+            ["Orleans:ClusterId"] = _clusterId,
+            ["Orleans:SiloPort"] = $"{FreePorts.Next()}",
+            ["Orleans:GatewayPort"] = $"{FreePorts.Next()}",
+            ["Seeds:Path"] = RepoPaths.Seeds,
+            ["Intake:IdleDelay"] = "00:00:00.050",
+        });
+        builder.AddGongzhiSilo();
+        _silo = builder.Build();
+        await _silo.StartAsync();
+
+        Flow = Gateway("intake");
+        Quiet = Gateway(QuietQueueName);
+        await QuietQueue.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Flow.DisposeAsync();
+        await Quiet.DisposeAsync();
+        await _silo.StopAsync();
+        _silo.Dispose();
+        await Azurite.DisposeAsync();
+    }
+
+    /// <summary>A gateway on the test cluster in the given environment, writing submissions to the given queue.</summary>
+    public WebApplicationFactory<Program> Gateway(string queueName, string environment = "Development") =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(environment);
+            web.UseSetting("ConnectionStrings:Storage", Azurite.ConnectionString);
+            web.UseSetting("Orleans:ClusterId", _clusterId);
+            web.UseSetting("Gateway:IntakeQueueName", queueName);
+            web.UseSetting("Gateway:TrackingKey", "gateway-tests-tracking-key-at-least-32-chars");
+            web.UseSetting("Auth:SigningKey", "gateway-tests-signing-key-at-least-32-characters");
+        });
+
+    /// <summary>An HTTP client of the flowing gateway carrying a dev token for the given staff member.</summary>
+    public async Task<HttpClient> StaffAsync(string role, string subject, string scope)
+    {
+        var client = Flow.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(role, subject, scope));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string role, string subject, string scope)
+    {
+        var response = await Flow.CreateClient().PostAsJsonAsync("/api/v1/dev/token", new { role, subject, scope });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
+    }
+
+    /// <summary>A SignalR client connected to the flowing gateway's hub through the test server.</summary>
+    public async Task<HubConnection> HubAsync(string? token = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Flow.Server.BaseAddress, "hubs/dispatch"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Flow.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                if (token is not null)
+                {
+                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private sealed record TokenBody(string Token);
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateway";
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Gongzhi.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class SubmitCaseTests(GatewayFixture fixture)
+{
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private async Task<int> QueuedAsync() => (await fixture.QuietQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+    [Fact]
+    public async Task A_valid_submission_is_queued_durably_and_answered_202_with_a_tracking_link()
+    {
+        var before = await QueuedAsync();
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", Json(Submissions.Valid().ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var caseId = body["caseId"]!.GetValue<string>();
+        var token = body["trackingToken"]!.GetValue<string>();
+        Assert.EndsWith($"/track/{token}", body["trackUrl"]!.GetValue<string>());
+        Assert.Equal($"/api/v1/track/{token}", response.Headers.Location!.OriginalString);
+        Assert.Equal(before + 1, await QueuedAsync());
+        var messages = (await fixture.QuietQueue.PeekMessagesAsync(32)).Value;
+        Assert.Contains(messages, m => m.Body.ToString().Contains(caseId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Before_the_silo_takes_it_the_resident_sees_status_submitted()
+    {
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", Json(Submissions.Valid().ToJsonString()));
+        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["trackingToken"]!.GetValue<string>();
+
+        var track = JsonNode.Parse(await fixture.Quiet.CreateClient().GetStringAsync($"/api/v1/track/{token}"))!;
+
+        Assert.Equal("submitted", track["status"]!.GetValue<string>());
+    }
+
+    public static TheoryData<string, string> BadBodies() => new()
+    {
+        { Submissions.With("communityId", null), "communityId" },
+        { Submissions.With("kind", "complaint"), "kind" },
+        { Submissions.With("kind", null), "kind" },
+        { Submissions.With("category", null), "category" },
+        { Submissions.With("category", "unknown-category"), "category" },
+        { Submissions.With("description", new string('长', 4001)), "description" },
+        { Submissions.With("description", "   "), "description" },
+        { Submissions.With("location", null), "location" },
+        { Submissions.With("location.compound", "nowhere"), "location.compound" },
+        { Submissions.With("location.building", "999"), "location.building" },
+        { Submissions.With("contact.name", null), "contact.name" },
+        { Submissions.With("contact.phone", "12345"), "contact.phone" },
+        { Submissions.With("contact.phone", 13805371234), "contact.phone" },
+        { "{ this is not json", "body" },
+        { "\"just a string\"", "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadBodies))]
+    public async Task A_malformed_submission_gets_400_naming_the_field_and_leaves_nothing_queued(string body, string field)
+    {
+        var before = await QueuedAsync();
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]![field]);
+        Assert.Equal(before, await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task A_body_over_64_KB_gets_413_and_leaves_nothing_queued()
+    {
+        var before = await QueuedAsync();
+        var body = Submissions.With("description", new string('x', 70 * 1024));
+
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", Json(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_community_gets_404_and_leaves_nothing_queued()
+    {
+        var before = await QueuedAsync();
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", Json(Submissions.With("communityId", "atlantis")));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("communityId", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task The_same_client_request_id_twice_yields_the_same_case_and_one_case()
+    {
+        var requestId = "retry-" + Guid.NewGuid().ToString("N");
+        var client = fixture.Flow.CreateClient();
+        var first = await (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid(clientRequestId: requestId))).Content.ReadFromJsonAsync<JsonObject>();
+        var second = await (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid(clientRequestId: requestId))).Content.ReadFromJsonAsync<JsonObject>();
+        var caseId = first!["caseId"]!.GetValue<string>();
+
+        Assert.Equal(caseId, second!["caseId"]!.GetValue<string>());
+        Assert.Equal(first["trackingToken"]!.GetValue<string>(), second["trackingToken"]!.GetValue<string>());
+
+        var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
+        var opened = await Eventually.GetAsync(() => dispatcher.GetFromJsonAsync<JsonArray>("/api/v1/communities/ximen/cases"),
+            cases => cases!.Count(c => c!["caseId"]!.GetValue<string>() == caseId) == 1);
+        var theCase = opened!.Single(c => c!["caseId"]!.GetValue<string>() == caseId)!;
+        Assert.Single(theCase["timeline"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "submitted");
+    }
+}
