@@ -15,13 +15,14 @@ RESULTS=$(mktemp -d)
 passed=0
 failed=0
 status=0
-for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests; do
+for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/EndToEnd.Tests; do
   name=$(basename "$project")
   echo "==> $name"
   log="$RESULTS/$name.log"
   dotnet test "$project" --no-build -c Debug --nologo --logger "console;verbosity=normal" >"$log" 2>&1
   rc=$?
-  grep -E '^\s*(Passed|Failed|Skipped) [A-Za-z]|\[FAIL\]|Error Message|Assert\.|Expected|Actual' "$log" | grep -vE '^\s*Passed ' | head -60
+  # The failing tests, each with its message and the top of its stack.
+  grep -A12 -E '^\s+Failed [A-Za-z][A-Za-z0-9_.]+ \[' "$log" | head -120
   total=$(grep -E '^Total tests: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
   if [ -z "$total" ]; then
     echo "no test summary from $name (exit code $rc):"

@@ -33,6 +33,7 @@ public static class GatewayExtensions
             });
             client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
+            client.AddClusterConnectionStatusObserver<ClusterConnectionWatcher>();
             // Wait for the cluster rather than fail start-up: the silo may still be coming up.
             client.UseConnectionRetryFilter(async (_, ct) =>
             {

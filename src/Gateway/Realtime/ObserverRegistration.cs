@@ -13,6 +13,7 @@ public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObse
     public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
 
     private readonly string _gatewayId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly SemaphoreSlim _wake = new(0);
     private IDispatchObserver? _reference;
 
     /// <summary>When the last renewal succeeded; null before the first.</summary>
@@ -20,6 +21,9 @@ public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObse
 
     /// <summary>Whether the registry heard from us recently enough to be pushing to this gateway.</summary>
     public bool IsRegistered => LastRenewed is { } at && time.GetUtcNow() - at < RenewEvery * 2.5;
+
+    /// <summary>Renews now rather than at the next period, e.g. when the cluster connection came back.</summary>
+    public void RenewSoon() => _wake.Release();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,15 +47,16 @@ public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObse
                 delay = TimeSpan.FromSeconds(1);
             }
 
-            try
-            {
-                await Task.Delay(delay, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            await WaitAsync(delay, stoppingToken);
         }
+    }
+
+    // Until the delay passes or someone asks for a renewal now, whichever comes first.
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await Task.WhenAny(Task.Delay(delay, time, either.Token), _wake.WaitAsync(either.Token));
+        await either.CancelAsync();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
