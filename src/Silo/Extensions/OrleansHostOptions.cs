@@ -12,4 +12,7 @@ public sealed class OrleansHostOptions
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo on; "auto" resolves the host name (containers).</summary>
+    public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
 }

@@ -34,7 +34,11 @@ public static class SiloExtensions
                 o.ClusterId = cluster.ClusterId;
                 o.ServiceId = cluster.ServiceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            var loopback = cluster.AdvertisedIPAddress != "auto";
+            var advertised = loopback
+                ? IPAddress.Parse(cluster.AdvertisedIPAddress)
+                : Dns.GetHostAddresses(Dns.GetHostName()).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+            silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !loopback);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
             silo.AddAzureTableGrainStorage(StorageNames.Gongzhi, o =>
             {
