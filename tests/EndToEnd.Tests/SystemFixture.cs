@@ -44,9 +44,15 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
-        await Gateway.DisposeAsync();
-        await Silo.DisposeAsync();
-        await Azurite.DisposeAsync();
+        try
+        {
+            await Gateway.DisposeAsync();
+            await Silo.DisposeAsync();
+        }
+        finally
+        {
+            await Azurite.DisposeAsync();
+        }
     }
 
     /// <summary>Kills the silo as a crash would; returns the health status the gateway then reports.</summary>

@@ -55,11 +55,17 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Flow.DisposeAsync();
-        await Quiet.DisposeAsync();
-        await _silo.StopAsync();
-        _silo.Dispose();
-        await Azurite.DisposeAsync();
+        try
+        {
+            await Flow.DisposeAsync();
+            await Quiet.DisposeAsync();
+            await _silo.StopAsync();
+            _silo.Dispose();
+        }
+        finally
+        {
+            await Azurite.DisposeAsync();
+        }
     }
 
     /// <summary>A gateway on the test cluster in the given environment, writing submissions to the given queue.</summary>

@@ -75,6 +75,8 @@ export interface SubmitCaseResponse {
  */
 export interface TrackView {
   caseId: string;
+  /** Null until the silo has taken the case. */
+  communityId: string | null;
   status: CaseStatus;
   mode: HandlingMode | null;
   kind: CaseKind | null;
@@ -83,8 +85,7 @@ export interface TrackView {
   building: string | null;
   assignee: string | null;
   submittedAt: string | null;
-  /** Not in docs/api.md; the gateway sends it once the resident has rated. */
-  rating?: Rating | null;
+  rating: Rating | null;
   timeline: CaseEvent[];
 }
 

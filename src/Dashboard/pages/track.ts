@@ -5,6 +5,7 @@ import { bi, byId, formatTime, setMessage } from '../lib/dom';
 import { createHub, runHub, showConnectionState } from '../lib/hub';
 import { kindLabel, modeLabel, ratingLabel, statusLabel, type Label } from '../lib/labels';
 import { SeqTracker } from '../lib/seq';
+import { CommunityNames } from '../lib/names';
 import { lastSeq, mergeEvents, renderTimeline } from '../lib/timeline';
 import type { CaseUpdated, Rating, TrackView } from '../lib/types';
 
@@ -20,6 +21,7 @@ const connectionState = byId<HTMLElement>('connection-state');
 const SEQ_KEY = 'case';
 const token = trackingTokenFromLocation();
 const seq = new SeqTracker();
+const names = new CommunityNames();
 let view: TrackView | null = null;
 let justRated: Rating | null = null;
 
@@ -34,6 +36,10 @@ const refresh = coalesce(async () => {
     if (seq.snapshot(SEQ_KEY, lastSeq(fresh.timeline))) {
       view = fresh;
       render();
+      if (fresh.communityId) {
+        // Show names rather than ids once the community's description has arrived.
+        void names.load(fresh.communityId).then(render);
+      }
     } else {
       // Live updates already went past this snapshot; ask again shortly.
       window.setTimeout(() => void refresh(), 1_000);
@@ -142,8 +148,8 @@ function render(): void {
 
   byId('case-id').textContent = v.caseId;
   setLabel('case-kind', kindLabel(v.kind));
-  byId('case-category').textContent = v.category ?? '—';
-  byId('case-place').textContent = [v.compound, v.building ? `${v.building} 号楼 Bldg ${v.building}` : null]
+  byId('case-category').textContent = v.category ? names.category(v.category) : '—';
+  byId('case-place').textContent = [v.compound ? names.compound(v.compound) : null, v.building ? `${v.building} 号楼 Bldg ${v.building}` : null]
     .filter(Boolean).join(' · ') || '—';
   setLabel('case-mode', v.mode ? modeLabel(v.mode) : { zh: '待定', en: 'Not decided yet' });
   setLabel('case-assignee', v.assignee ? { zh: v.assignee, en: '' } : { zh: '尚未派单', en: 'Not assigned yet' });
