@@ -66,6 +66,13 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         Assert.Equal(["acknowledged", "resolved", "closed"], resident.Heard.Select(u => u["status"]!.GetValue<string>()));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await system.CrashSiloAsync());
+        var whileDown = await system.Http.PostAsJsonAsync("/api/v1/cases", new
+        {
+            communityId = "ximen", kind = "suggestion", category = Category, description = "集群不在时提交",
+            location = new { compound = "jishikou-east" }, contact = new { name = "赵女士", phone = "13905371111" },
+        });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown.StatusCode);
+        Assert.NotNull(whileDown.Headers.RetryAfter);
         await system.RestartSiloAsync();
 
         using var dispatcher = await system.StaffAsync("dispatcher", "ximen-dispatcher", "ximen");

@@ -84,6 +84,7 @@ public static class GatewayExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddOpenApi();
         return builder;
     }
