@@ -9,7 +9,8 @@ public sealed class CadreSlot
 
     public bool OnDuty { get; set; }
 
-    public List<string> Cases { get; set; } = [];
+    /// <summary>The open cases assigned to the cadre, with when each was assigned; the count is their load.</summary>
+    public Dictionary<string, DateTimeOffset> Cases { get; set; } = [];
 
     public DateTimeOffset? LastAssignedAt { get; set; }
 }

@@ -60,10 +60,10 @@ internal sealed class CommunityGrain(
         var info = State.Info ?? throw new InvalidOperationException($"Community {CommunityId} is not configured.");
         var mode = info.Categories.FirstOrDefault(c => c.Id == category)?.DefaultMode ?? HandlingMode.DoItNow;
 
-        var holder = State.Cadres.Values.FirstOrDefault(s => s.Cases.Contains(caseId));
+        var holder = State.Cadres.Values.FirstOrDefault(s => s.Cases.ContainsKey(caseId));
         if (holder is not null)
         {
-            return new DispatchDecision(mode, new Assignment(caseId, holder.Profile.Id, holder.Profile.Name, holder.LastAssignedAt ?? time.GetUtcNow()));
+            return new DispatchDecision(mode, new Assignment(caseId, holder.Profile.Id, holder.Profile.Name, holder.Cases[caseId]));
         }
 
         if (State.Waiting.Any(w => w.CaseId == caseId))
@@ -141,7 +141,7 @@ internal sealed class CommunityGrain(
 
         var slot = State.Cadres[chosen.Id];
         var now = time.GetUtcNow();
-        slot.Cases.Add(caseId);
+        slot.Cases[caseId] = now;
         slot.LastAssignedAt = now;
         return new Assignment(caseId, slot.Profile.Id, slot.Profile.Name, now);
     }
