@@ -1,6 +1,9 @@
 namespace Gongzhi.Cases;
 
-/// <summary>One entry of a case's timeline; <see cref="Seq"/> runs 1, 2, 3 … per case and is never reused.</summary>
+/// <summary>
+/// One entry of a case's timeline; <see cref="Seq"/> runs 1, 2, 3 … per case and is never reused.
+/// <see cref="Reference"/> points at what the event is about: a join link, a consultation, a merged case.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("gongzhi.CaseEvent")]
 public sealed record CaseEvent(
     [property: Id(0)] int Seq,
@@ -9,4 +12,5 @@ public sealed record CaseEvent(
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] string Actor,
     [property: Id(5)] string? ActorName,
-    [property: Id(6)] string? Note);
+    [property: Id(6)] string? Note,
+    [property: Id(7)] string? Reference = null);

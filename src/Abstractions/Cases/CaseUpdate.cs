@@ -1,6 +1,6 @@
 namespace Gongzhi.Cases;
 
-/// <summary>One change of a case as pushed to boards, cadres and the resident.</summary>
+/// <summary>One change of a case as pushed to boards, cadres, officials at its level and the residents following it.</summary>
 [GenerateSerializer, Immutable, Alias("gongzhi.CaseUpdate")]
 public sealed record CaseUpdate(
     [property: Id(0)] string CaseId,
@@ -11,4 +11,22 @@ public sealed record CaseUpdate(
     [property: Id(5)] string? AssigneeId,
     [property: Id(6)] string? Assignee,
     [property: Id(7)] CaseEvent Event,
-    [property: Id(8)] DateTimeOffset At);
+    [property: Id(8)] DateTimeOffset At)
+{
+    [Id(9)]
+    public CaseLevel Level { get; init; }
+
+    [Id(10)]
+    public string LevelOwnerId { get; init; } = CommunityId;
+
+    [Id(11)]
+    public CaseDeadlines Deadlines { get; init; } = CaseDeadlines.None;
+
+    /// <summary>Merged cases whose reporters follow this one and get its pushes too.</summary>
+    [Id(12)]
+    public IReadOnlyList<string> Followers { get; init; } = [];
+
+    /// <summary>A cadre who just lost the case (declined, timed out, reassigned), so their phone hears of it too.</summary>
+    [Id(13)]
+    public string? PreviousAssigneeId { get; init; }
+}

@@ -1,6 +1,9 @@
 namespace Gongzhi.Cases;
 
-/// <summary>One resident's case (key: case id): its state machine and timeline.</summary>
+/// <summary>
+/// One resident's case (key: case id): its state machine, timeline and deadlines. Every command may
+/// carry the <c>expectedSeq</c> the caller last saw; a stale one is refused as a conflict and changes nothing.
+/// </summary>
 [Alias("gongzhi.ICaseGrain")]
 public interface ICaseGrain : IGrainWithStringKey
 {
@@ -14,15 +17,59 @@ public interface ICaseGrain : IGrainWithStringKey
 
     /// <summary>The assigned cadre takes the case on (接单).</summary>
     [Alias("Acknowledge")]
-    Task<CaseCommandResult> AcknowledgeAsync(string cadreId);
+    Task<CaseCommandResult> AcknowledgeAsync(string cadreId, int? expectedSeq = null);
 
-    /// <summary>The assigned cadre records that the matter is settled (办结).</summary>
+    /// <summary>The assigned cadre turns the case down; it is offered to the next eligible cadre.</summary>
+    [Alias("Decline")]
+    Task<CaseCommandResult> DeclineAsync(string cadreId, string reason, int? expectedSeq = null);
+
+    /// <summary>A dispatcher gives the case to a cadre of the community by hand.</summary>
+    [Alias("Assign")]
+    Task<CaseCommandResult> AssignAsync(CaseActor dispatcher, string cadreId, int? expectedSeq = null);
+
+    /// <summary>A dispatcher changes how the case is handled.</summary>
+    [Alias("ChangeMode")]
+    Task<CaseCommandResult> ChangeModeAsync(CaseActor dispatcher, HandlingMode mode, int? expectedSeq = null);
+
+    /// <summary>A step of the mode's workflow, by the assigned cadre or (for confirmations) the resident.</summary>
+    [Alias("Step")]
+    Task<CaseCommandResult> StepAsync(CaseActor actor, CaseStep step, int? expectedSeq = null);
+
+    /// <summary>The matter is settled (办结): by the assigned cadre, or an official at the case's level.</summary>
     [Alias("Resolve")]
-    Task<CaseCommandResult> ResolveAsync(string cadreId, string note);
+    Task<CaseCommandResult> ResolveAsync(CaseActor actor, string note, string? photoUrl = null, int? expectedSeq = null);
 
-    /// <summary>The resident rates the outcome (回访), which closes the case.</summary>
+    /// <summary>Moves the case one level up the ladder.</summary>
+    [Alias("Escalate")]
+    Task<CaseCommandResult> EscalateAsync(CaseActor actor, string reason, int? expectedSeq = null);
+
+    /// <summary>Hands the case one level back down with instructions.</summary>
+    [Alias("Return")]
+    Task<CaseCommandResult> ReturnAsync(CaseActor actor, string instructions, int? expectedSeq = null);
+
+    /// <summary>The resident rates the outcome (回访): closes the case, or reopens it when unsatisfied.</summary>
     [Alias("Rate")]
-    Task<CaseCommandResult> RateAsync(SatisfactionRating rating, string? comment);
+    Task<CaseCommandResult> RateAsync(SatisfactionRating rating, string? comment, int? expectedSeq = null);
+
+    /// <summary>A dispatcher merges this case into a primary one; this case's reporter then follows the primary.</summary>
+    [Alias("MergeInto")]
+    Task<CaseCommandResult> MergeIntoAsync(CaseActor dispatcher, string primaryCaseId, int? expectedSeq = null);
+
+    /// <summary>Called on the primary by a case being merged into it.</summary>
+    [Alias("AddFollower")]
+    Task<CaseCommandResult> AddFollowerAsync(string followerCaseId, CaseActor dispatcher);
+
+    /// <summary>Records news from a video petition or consultation on the timeline.</summary>
+    [Alias("RecordNotice")]
+    Task<CaseCommandResult> RecordNoticeAsync(CaseNotice notice);
+
+    /// <summary>Resolves the case with the agreed resolution of a 7+X consultation.</summary>
+    [Alias("ResolveByConsultation")]
+    Task<CaseCommandResult> ResolveByConsultationAsync(string consultationId, string resolution, CaseActor actor);
+
+    /// <summary>Applies every deadline that has passed; what the deadline reminder calls.</summary>
+    [Alias("CheckDeadlines")]
+    Task CheckDeadlinesAsync();
 
     /// <summary>News from the community that a waiting case has found a cadre; one-way, as it travels up the call chain.</summary>
     [OneWay, Alias("OnAssigned")]

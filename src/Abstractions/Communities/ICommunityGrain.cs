@@ -22,19 +22,30 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("GetOpenCases")]
     Task<IReadOnlyList<string>> GetOpenCasesAsync();
 
-    /// <summary>Gives an accepted case to an on-duty cadre, or keeps it waiting when none matches.</summary>
+    /// <summary>
+    /// Gives an accepted case to an eligible on-duty cadre (not one of <paramref name="passedOver"/>), or keeps
+    /// it waiting; answers with the case's mode and terms and any open case it may duplicate. Idempotent per case.
+    /// </summary>
     [Alias("Dispatch")]
-    Task<DispatchDecision> DispatchAsync(string caseId, string category);
+    Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver);
 
-    /// <summary>The cadre has resolved the case: their load drops.</summary>
-    [Alias("CaseResolved")]
-    Task CaseResolvedAsync(string caseId, string cadreId);
+    /// <summary>A dispatcher's choice of cadre; null with a reason when that cadre cannot take it.</summary>
+    [Alias("AssignTo")]
+    Task<ManualAssignment> AssignToAsync(string caseId, string category, string cadreId);
+
+    /// <summary>The case left the cadre (resolved, declined, lapsed, reassigned): their load drops.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string caseId, string cadreId);
 
     /// <summary>The case is closed: it leaves the board.</summary>
     [Alias("CaseClosed")]
     Task CaseClosedAsync(string caseId);
 
-    /// <summary>A cadre goes on or off duty; waiting cases are dispatched the moment someone matching is on.</summary>
+    /// <summary>A cadre goes on or off duty by hand; waiting cases are dispatched the moment someone eligible is on.</summary>
     [Alias("SetDuty")]
     Task<RosterEntry?> SetDutyAsync(string cadreId, bool onDuty);
+
+    /// <summary>Puts cadres on and off duty as their shifts begin and end; what the duty reminder calls.</summary>
+    [Alias("ApplyShifts")]
+    Task ApplyShiftsAsync();
 }
