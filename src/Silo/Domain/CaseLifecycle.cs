@@ -1,20 +1,21 @@
 using Gongzhi.Cases;
+using Gongzhi.Communities;
 
 namespace Gongzhi.Silo.Domain;
 
 /// <summary>
-/// The state machine of a case: submitted → accepted → assigned → acknowledged → resolved → closed.
-/// Each step appends one event with the next seq; a refused step changes nothing.
+/// The state machine of a case: submitted → accepted → assigned → acknowledged → resolved → closed,
+/// with declines, reassignment, reopening and merging. Each step appends events with the next seq;
+/// a refused step changes nothing. Mode steps are in <see cref="ModeWorkflow"/>, the ladder in
+/// <see cref="EscalationLadder"/>, deadlines in <see cref="DeadlineRules"/>.
 /// </summary>
 public static class CaseLifecycle
 {
-    public const string SystemActor = "system";
-    public const string ResidentActor = "resident";
+    /// <summary>How long a resident has to rate a resolved case before it closes as no-response.</summary>
+    public static readonly TimeSpan RatingWindow = TimeSpan.FromDays(7);
 
-    public static string CadreActor(string cadreId) => $"cadre:{cadreId}";
-
-    /// <summary>Takes the submission and accepts it at once (受理); a repeated submission is a no-op.</summary>
-    public static CaseTransition Submit(CaseRecord record, CaseSubmission submission, HandlingMode mode, DateTimeOffset now)
+    /// <summary>Takes the submission and accepts it at once (受理), starting its SLA clock; a repeated submission is a no-op.</summary>
+    public static CaseTransition Submit(CaseRecord record, CaseSubmission submission, HandlingMode mode, CaseTerms terms, DateTimeOffset now)
     {
         if (record.Submission is not null)
         {
@@ -23,55 +24,122 @@ public static class CaseLifecycle
 
         record.Submission = submission;
         record.Mode = mode;
-        var events = new List<CaseEvent>
-        {
-            Append(record, CaseEventType.Submitted, CaseStatus.Submitted, submission.SubmittedAt, ResidentActor, null, null),
-            Append(record, CaseEventType.Accepted, CaseStatus.Accepted, now, SystemActor, null, null),
-        };
-        return new CaseTransition(CommandOutcome.Ok, null, events);
+        record.Terms = terms;
+        record.Deadlines = new CaseDeadlines(null, now + terms.AcknowledgeWithin, now + terms.ResolveWithin, null);
+        record.FirstAcknowledgeBy = record.Deadlines.AcknowledgeBy;
+        record.FirstResolveBy = record.Deadlines.ResolveBy;
+        return CaseTransition.Of(
+        [
+            Append(record, CaseEventType.Submitted, CaseStatus.Submitted, submission.SubmittedAt, CaseActor.Resident, null),
+            Append(record, CaseEventType.Accepted, CaseStatus.Accepted, now, CaseActor.System, null),
+        ]);
     }
 
-    /// <summary>Notes that no matching cadre is on duty, once per wait.</summary>
+    /// <summary>Notes that no eligible cadre is on duty, once per wait.</summary>
     public static CaseTransition Wait(CaseRecord record, DateTimeOffset now)
     {
-        if (record.Status != CaseStatus.Accepted || record.Timeline[^1].Type == CaseEventType.Waiting)
+        if (record.Status != CaseStatus.Accepted || record.AssigneeId is not null || record.Timeline[^1].Type == CaseEventType.Waiting)
         {
             return CaseTransition.Unchanged;
         }
 
-        return One(Append(record, CaseEventType.Waiting, CaseStatus.Accepted, now, SystemActor, null, null));
+        return One(Append(record, CaseEventType.Waiting, CaseStatus.Accepted, now, CaseActor.System, null));
     }
 
-    /// <summary>Gives the case to a cadre (派单); only an accepted case can be assigned.</summary>
+    /// <summary>Gives an accepted case to a cadre (派单) and starts the offer window.</summary>
     public static CaseTransition Assign(CaseRecord record, Assignment assignment)
     {
-        if (record.Status != CaseStatus.Accepted)
+        if (record.Status != CaseStatus.Accepted || record.AssigneeId is not null)
         {
             return record.AssigneeId == assignment.CadreId
                 ? CaseTransition.Unchanged
                 : CaseTransition.Refused(CommandOutcome.Conflict, $"The case is {record.Status}, not waiting for a cadre.");
         }
 
-        record.AssigneeId = assignment.CadreId;
-        record.AssigneeName = assignment.CadreName;
-        return One(Append(record, CaseEventType.Assigned, CaseStatus.Assigned, assignment.At, SystemActor, null, assignment.CadreName));
+        SetAssignee(record, assignment);
+        return One(Append(record, CaseEventType.Assigned, CaseStatus.Assigned, assignment.At, CaseActor.System, assignment.CadreName));
     }
 
-    /// <summary>The assigned cadre takes the case on (接单).</summary>
+    /// <summary>A dispatcher gives an open, unresolved case to a cadre by hand; the previous cadre, if any, loses it.</summary>
+    public static CaseTransition Reassign(CaseRecord record, Assignment assignment, CaseActor dispatcher)
+    {
+        if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can be assigned.");
+        }
+
+        if (record.AssigneeId == assignment.CadreId)
+        {
+            return CaseTransition.Refused(CommandOutcome.Conflict, "The case is already assigned to that cadre.");
+        }
+
+        var previous = record.AssigneeId;
+        SetAssignee(record, assignment);
+        record.PassedOver.Clear();
+        var type = previous is null ? CaseEventType.Assigned : CaseEventType.Reassigned;
+        return One(Append(record, type, CaseStatus.Assigned, assignment.At, dispatcher, assignment.CadreName)) with { ReleasedCadreId = previous };
+    }
+
+    /// <summary>The assigned cadre takes the case on (接单); the offer window and the acknowledge-by clock stop.</summary>
     public static CaseTransition Acknowledge(CaseRecord record, string cadreId, DateTimeOffset now)
     {
         var refusal = CheckCadre(record, cadreId, CaseStatus.Assigned);
-        return refusal ?? One(Append(record, CaseEventType.Acknowledged, CaseStatus.Acknowledged, now, CadreActor(cadreId), record.AssigneeName, null));
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        record.AcknowledgedAt ??= now;
+        record.Deadlines = record.Deadlines with { OfferExpiresAt = null, AcknowledgeBy = null };
+        return One(Append(record, CaseEventType.Acknowledged, CaseStatus.Acknowledged, now, CaseActor.Cadre(cadreId, record.AssigneeName), null));
     }
 
-    /// <summary>The assigned cadre settles the case (办结) with a note for the resident.</summary>
-    public static CaseTransition Resolve(CaseRecord record, string cadreId, string note, DateTimeOffset now)
+    /// <summary>The assigned cadre turns the case down before taking it on; it goes back to dispatch without them.</summary>
+    public static CaseTransition Decline(CaseRecord record, string cadreId, string reason, DateTimeOffset now)
     {
-        var refusal = CheckCadre(record, cadreId, CaseStatus.Acknowledged);
-        return refusal ?? One(Append(record, CaseEventType.Resolved, CaseStatus.Resolved, now, CadreActor(cadreId), record.AssigneeName, note));
+        var refusal = CheckCadre(record, cadreId, CaseStatus.Assigned);
+        return refusal ?? Withdraw(record, CaseEventType.Declined, CaseActor.Cadre(cadreId, record.AssigneeName), reason, now);
     }
 
-    /// <summary>The resident rates a resolved case (回访), which closes it.</summary>
+    /// <summary>The assignment lapsed unacknowledged: withdrawn and offered to the next eligible cadre.</summary>
+    public static CaseTransition ExpireOffer(CaseRecord record, DateTimeOffset now) =>
+        Withdraw(record, CaseEventType.OfferExpired, CaseActor.System, record.AssigneeName, now);
+
+    /// <summary>
+    /// The matter is settled (办结). The assigned cadre needs the mode's steps done first; an official at the
+    /// case's level, or a consultation, may resolve it as it stands.
+    /// </summary>
+    public static CaseTransition Resolve(CaseRecord record, CaseActor actor, string note, string? reference, DateTimeOffset now)
+    {
+        if (record.Submission is null)
+        {
+            return CaseTransition.Refused(CommandOutcome.NotFound, "No such case.");
+        }
+
+        if (actor.CadreId is { } cadreId)
+        {
+            var refusal = CheckCadre(record, cadreId, CaseStatus.Acknowledged) ?? ModeWorkflow.CheckReadyToResolve(record);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+        }
+        else if (record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            return CaseTransition.Refused(CommandOutcome.Conflict, $"The case is already {record.Status}.");
+        }
+
+        var released = record.AssigneeId;
+        record.ResolvedAt = now;
+        record.ResolvedAtLevel = record.Level;
+        record.Deadlines = new CaseDeadlines(null, null, null, now + RatingWindow);
+        return One(Append(record, CaseEventType.Resolved, CaseStatus.Resolved, now, actor, note, reference)) with { ReleasedCadreId = released };
+    }
+
+    /// <summary>
+    /// The resident rates a resolved case (回访). Satisfied or basically closes it; unsatisfied reopens it for
+    /// another cadre, and from the second reopening also moves it one level up.
+    /// </summary>
     public static CaseTransition Rate(CaseRecord record, SatisfactionRating rating, string? comment, DateTimeOffset now)
     {
         if (record.Submission is null)
@@ -85,10 +153,100 @@ public static class CaseLifecycle
         }
 
         record.Rating = rating;
-        return One(Append(record, CaseEventType.Rated, CaseStatus.Closed, now, ResidentActor, null, comment));
+        if (rating != SatisfactionRating.Unsatisfied)
+        {
+            record.Closure = CaseClosure.Rated;
+            record.Deadlines = CaseDeadlines.None;
+            return One(Append(record, CaseEventType.Rated, CaseStatus.Closed, now, CaseActor.Resident, comment));
+        }
+
+        var rated = Append(record, CaseEventType.Rated, CaseStatus.Resolved, now, CaseActor.Resident, comment);
+        return One(rated).Then(Reopen(record, now));
     }
 
-    private static CaseTransition? CheckCadre(CaseRecord record, string cadreId, CaseStatus expected)
+    /// <summary>This case joins a primary one: closed as merged, its reporter following the primary.</summary>
+    public static CaseTransition MergeInto(CaseRecord record, string primaryCaseId, CaseActor dispatcher, DateTimeOffset now)
+    {
+        if (record.Submission is null || !record.IsOpen)
+        {
+            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open case can be merged.");
+        }
+
+        if (primaryCaseId == record.CaseId)
+        {
+            return CaseTransition.Refused(CommandOutcome.Conflict, "A case cannot be merged into itself.");
+        }
+
+        var released = record.Status is CaseStatus.Assigned or CaseStatus.Acknowledged ? record.AssigneeId : null;
+        record.MergedInto = primaryCaseId;
+        record.Closure = CaseClosure.Merged;
+        record.Deadlines = CaseDeadlines.None;
+        return One(Append(record, CaseEventType.Merged, CaseStatus.Closed, now, dispatcher, null, primaryCaseId)) with { ReleasedCadreId = released };
+    }
+
+    /// <summary>Another reporter's case now follows this one.</summary>
+    public static CaseTransition AddFollower(CaseRecord record, string followerCaseId, CaseActor dispatcher, DateTimeOffset now)
+    {
+        if (record.Submission is null || !record.IsOpen || record.MergedInto is not null)
+        {
+            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open case that is not itself merged can take others.");
+        }
+
+        if (record.Followers.Contains(followerCaseId))
+        {
+            return CaseTransition.Unchanged;
+        }
+
+        record.Followers.Add(followerCaseId);
+        return One(Append(record, CaseEventType.ReporterJoined, record.Status, now, dispatcher, null, followerCaseId));
+    }
+
+    /// <summary>Records news from elsewhere (video petition, consultation, duplicate hint) without changing the status.</summary>
+    public static CaseTransition Notice(CaseRecord record, CaseNotice notice, DateTimeOffset now)
+    {
+        if (record.Submission is null)
+        {
+            return CaseTransition.Refused(CommandOutcome.NotFound, "No such case.");
+        }
+
+        return notice.Type is CaseEventType.VideoPetitionRequested or CaseEventType.VideoPetitionScheduled or CaseEventType.VideoPetitionHeld
+            or CaseEventType.ConsultationConvened or CaseEventType.PossibleDuplicate
+            ? One(Append(record, notice.Type, record.Status, now, new CaseActor(notice.Actor, notice.ActorName), notice.Note, notice.Reference))
+            : CaseTransition.Refused(CommandOutcome.Conflict, $"{notice.Type} is not a notice.");
+    }
+
+    internal static CaseTransition Reopen(CaseRecord record, DateTimeOffset now)
+    {
+        record.ReopenCount++;
+        record.Rating = null;
+        record.ResolvedAt = null;
+        var previous = record.AssigneeId;
+        record.PassedOver.Clear();
+        if (previous is not null)
+        {
+            record.PassedOver.Add(previous);
+        }
+
+        record.AssigneeId = null;
+        record.AssigneeName = null;
+        record.Deadlines = new CaseDeadlines(null, now + record.Terms!.AcknowledgeWithin, now + record.Terms.ResolveWithin, null);
+        record.AcknowledgeOverdueNoted = false;
+        var reopened = One(Append(record, CaseEventType.Reopened, CaseStatus.Accepted, now, CaseActor.Resident, $"reopen #{record.ReopenCount}"))
+            with { NeedsDispatch = true };
+        return record.ReopenCount >= 2 ? reopened.Then(EscalationLadder.Escalate(record, CaseActor.System, "reopened a second time", now)) : reopened;
+    }
+
+    internal static CaseTransition Withdraw(CaseRecord record, CaseEventType type, CaseActor actor, string? note, DateTimeOffset now)
+    {
+        var cadre = record.AssigneeId!;
+        record.PassedOver.Add(cadre);
+        record.AssigneeId = null;
+        record.AssigneeName = null;
+        record.Deadlines = record.Deadlines with { OfferExpiresAt = null };
+        return One(Append(record, type, CaseStatus.Accepted, now, actor, note, cadre)) with { ReleasedCadreId = cadre, NeedsDispatch = true };
+    }
+
+    internal static CaseTransition? CheckCadre(CaseRecord record, string cadreId, CaseStatus expected)
     {
         if (record.Submission is null)
         {
@@ -105,14 +263,22 @@ public static class CaseLifecycle
             : CaseTransition.Refused(CommandOutcome.Conflict, $"The case is {record.Status}; this step needs it {expected}.");
     }
 
-    private static CaseEvent Append(
-        CaseRecord record, CaseEventType type, CaseStatus status, DateTimeOffset at, string actor, string? actorName, string? note)
+    internal static CaseEvent Append(
+        CaseRecord record, CaseEventType type, CaseStatus status, DateTimeOffset at, CaseActor actor, string? note, string? reference = null)
     {
-        var e = new CaseEvent(record.LastSeq + 1, type, status, at, actor, actorName, note);
+        var e = new CaseEvent(record.LastSeq + 1, type, status, at, actor.Id, actor.Name, note, reference);
         record.Timeline.Add(e);
         record.Status = status;
         return e;
     }
 
-    private static CaseTransition One(CaseEvent e) => new(CommandOutcome.Ok, null, [e]);
+    internal static CaseTransition One(CaseEvent e) => CaseTransition.Of([e]);
+
+    private static void SetAssignee(CaseRecord record, Assignment assignment)
+    {
+        record.AssigneeId = assignment.CadreId;
+        record.AssigneeName = assignment.CadreName;
+        var window = record.Terms?.OfferWindow ?? TimeSpan.FromMinutes(10);
+        record.Deadlines = record.Deadlines with { OfferExpiresAt = assignment.At + window };
+    }
 }

@@ -1,4 +1,5 @@
 using Gongzhi.Cases;
+using Gongzhi.Communities;
 
 namespace Gongzhi.Silo.Domain;
 
@@ -19,19 +20,98 @@ public sealed class CaseRecord
 
     public List<CaseEvent> Timeline { get; set; } = [];
 
+    /// <summary>Where the case sits on the ladder and how long it has, as its community said at dispatch.</summary>
+    public CaseTerms? Terms { get; set; }
+
+    public CaseLevel Level { get; set; } = CaseLevel.Community;
+
+    public CaseDeadlines Deadlines { get; set; } = CaseDeadlines.None;
+
+    public CaseLevel? ResolvedAtLevel { get; set; }
+
+    public int ReopenCount { get; set; }
+
+    public CaseClosure? Closure { get; set; }
+
+    public string? MergedInto { get; set; }
+
+    public List<string> Followers { get; set; } = [];
+
+    public List<string> PossibleDuplicates { get; set; } = [];
+
+    /// <summary>Cadres who declined the case or let the offer lapse since it was last dispatched; not offered it again.</summary>
+    public List<string> PassedOver { get; set; } = [];
+
+    /// <summary>Whether the acknowledge-by breach was already recorded, so it is recorded once.</summary>
+    public bool AcknowledgeOverdueNoted { get; set; }
+
+    /// <summary>When the case was first acknowledged and last resolved, for the KPIs.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>The deadlines as they stood when first set, for on-time KPIs (escalation moves the live ones).</summary>
+    public DateTimeOffset? FirstAcknowledgeBy { get; set; }
+
+    public DateTimeOffset? FirstResolveBy { get; set; }
+
+    /// <summary>The deadline the case's reminder is aimed at, so it is registered again only when that changes.</summary>
+    public DateTimeOffset? ReminderTarget { get; set; }
+
     public int LastSeq => Timeline.Count == 0 ? 0 : Timeline[^1].Seq;
+
+    public string CaseId => Submission?.CaseId ?? throw new InvalidOperationException("The case has no submission yet.");
+
+    public string CommunityId => Submission?.CommunityId ?? throw new InvalidOperationException("The case has no submission yet.");
+
+    public bool IsOpen => Submission is not null && Status != CaseStatus.Closed;
+
+    /// <summary>The id that owns the case at its level: community, sub-district, department or county.</summary>
+    public string LevelOwnerId => Level switch
+    {
+        CaseLevel.Subdistrict => Terms?.SubdistrictId ?? CommunityId,
+        CaseLevel.Department => Terms?.DepartmentId ?? Terms?.SubdistrictId ?? CommunityId,
+        CaseLevel.Leader => Terms?.CountyId ?? CommunityId,
+        _ => CommunityId,
+    };
 
     public CaseSnapshot ToSnapshot()
     {
         var s = Submission ?? throw new InvalidOperationException("The case has no submission yet.");
         return new CaseSnapshot(
             s.CaseId, s.CommunityId, s.Kind, s.Category, s.Description, s.Location, s.Contact,
-            Status, Mode, AssigneeId, AssigneeName, s.SubmittedAt, Rating, Timeline.ToArray());
+            Status, Mode, AssigneeId, AssigneeName, s.SubmittedAt, Rating, Timeline.ToArray())
+        {
+            Level = Level,
+            LevelOwnerId = LevelOwnerId,
+            Deadlines = Deadlines,
+            ResolvedAtLevel = ResolvedAtLevel,
+            ReopenCount = ReopenCount,
+            Closure = Closure,
+            MergedInto = MergedInto,
+            Followers = Followers.ToArray(),
+            PossibleDuplicates = PossibleDuplicates.ToArray(),
+            DepartmentId = Terms?.DepartmentId,
+            SubdistrictId = Terms?.SubdistrictId ?? "",
+            CountyId = Terms?.CountyId ?? "",
+        };
     }
 
-    public CaseUpdate ToUpdate(CaseEvent e)
+    public CaseUpdate ToUpdate(CaseEvent e, string? previousAssigneeId = null)
     {
         var s = Submission ?? throw new InvalidOperationException("The case has no submission yet.");
-        return new CaseUpdate(s.CaseId, s.CommunityId, e.Seq, e.Status, Mode, AssigneeId, AssigneeName, e, e.At);
+        return new CaseUpdate(s.CaseId, s.CommunityId, e.Seq, e.Status, Mode, AssigneeId, AssigneeName, e, e.At)
+        {
+            Level = Level,
+            LevelOwnerId = LevelOwnerId,
+            Deadlines = Deadlines,
+            Followers = Followers.ToArray(),
+            PreviousAssigneeId = previousAssigneeId,
+        };
     }
+
+    public CaseFact ToFact() =>
+        new(CaseId, CommunityId, Terms?.SubdistrictId ?? "", Submission!.Category, Submission.Kind, AssigneeId,
+            Submission.SubmittedAt, Timeline.FirstOrDefault(e => e.Type == CaseEventType.Accepted)?.At,
+            AcknowledgedAt, FirstAcknowledgeBy, ResolvedAt, FirstResolveBy, ResolvedAtLevel, Rating, Closure);
 }
