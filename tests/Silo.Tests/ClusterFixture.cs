@@ -43,7 +43,10 @@ public sealed class ClusterFixture : IAsyncLifetime
                 new CategoryInfo("heating", "供暖", "Heating", HandlingMode.DoItNow),
                 new CategoryInfo("certificates", "证照代办", "Certificates", HandlingMode.DoForYou),
                 new CategoryInfo("dispute", "邻里纠纷", "Dispute", HandlingMode.LeadThrough),
-            ]);
+            ])
+        {
+            SlaClasses = [new SlaClassInfo("general", TimeSpan.FromHours(24), TimeSpan.FromDays(7))],
+        };
         await Client.GetGrain<ICommunityGrain>(id).ConfigureAsync(new CommunityDefinition(info, cadres));
         return id;
     }

@@ -83,9 +83,9 @@ public sealed class DispatchTests(ClusterFixture fixture)
         await grain.SubmitAsync(submission);
 
         Assert.Equal(CommandOutcome.Forbidden, (await grain.AcknowledgeAsync(li)).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, (await grain.ResolveAsync(wang, "too early")).Outcome);
+        Assert.Equal(CommandOutcome.Conflict, (await grain.ResolveAsync(CaseActor.Cadre(wang), "too early")).Outcome);
         Assert.Equal(CommandOutcome.Ok, (await grain.AcknowledgeAsync(wang)).Outcome);
-        var resolved = await grain.ResolveAsync(wang, "管道疏通，暖气已热");
+        var resolved = await grain.ResolveAsync(CaseActor.Cadre(wang), "管道疏通，暖气已热");
 
         Assert.Equal(CaseStatus.Resolved, resolved.Case!.Status);
         Assert.Equal(0, (await Client.GetGrain<ICommunityGrain>(community).GetRosterAsync()).Single(r => r.Id == wang).Load);

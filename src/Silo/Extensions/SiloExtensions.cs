@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Intake;
 using Gongzhi.Silo.Seeding;
 using Gongzhi.Silo.Storage;
@@ -56,6 +57,7 @@ public static class SiloExtensions
                 "Intake needs queue names, MaxAttempts >= 1 and BatchSize between 1 and 32.")
             .ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
         builder.Services.AddHostedService<SeedLoader>();
         builder.Services.AddHostedService<IntakeWorker>();
         return builder;

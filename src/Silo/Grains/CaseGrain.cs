@@ -1,21 +1,29 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Ladder;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Silo.Grains;
 
 /// <summary>
-/// One case: applies the lifecycle rules, persists before it tells anyone, then pushes each new event
-/// through the dispatch registry. Calls go down the chain (case → community → cadre) only.
+/// One case: applies the rules in <see cref="Domain"/>, asks its community for a cadre when it needs one,
+/// persists before telling anyone, then pushes each new event and keeps its deadline reminder and its
+/// level's queue in step. Calls go down the chain (case → community → cadre) only.
 /// </summary>
 internal sealed class CaseGrain(
     [PersistentState("case", StorageNames.Gongzhi)] IPersistentState<CaseRecord> state,
     TimeProvider time,
-    ILogger<CaseGrain> logger) : Grain, ICaseGrain
+    IOptions<DeadlineOptions> deadlineOptions,
+    ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
 {
+    private const string DeadlineReminder = "deadline";
+
     private CaseRecord Record => state.State;
+
+    private DateTimeOffset Now => time.GetUtcNow();
 
     public async Task SubmitAsync(CaseSubmission submission)
     {
@@ -24,37 +32,136 @@ internal sealed class CaseGrain(
             throw new ArgumentException($"Submission {submission.CaseId} reached case {this.GetPrimaryKeyString()}.", nameof(submission));
         }
 
-        if (Record.Submission is not null && (Record.Status != CaseStatus.Accepted || Record.AssigneeId is not null))
+        if (Record.Submission is not null && !(Record.Status == CaseStatus.Accepted && Record.AssigneeId is null && Record.ReopenCount == 0))
         {
             return;
         }
 
         // The community's dispatch is idempotent on the case id, so a redelivered submission finds the same answer.
-        var now = time.GetUtcNow();
-        var decision = await Community(submission.CommunityId).DispatchAsync(submission.CaseId, submission.Category);
-        var events = new List<CaseEvent>(CaseLifecycle.Submit(Record, submission, decision.Mode, now).Events);
-        events.AddRange(decision.Assignment is { } assignment
-            ? CaseLifecycle.Assign(Record, assignment).Events
-            : CaseLifecycle.Wait(Record, now).Events);
-        await CommitAsync(events);
+        var now = Now;
+        var decision = await Community(submission.CommunityId).DispatchAsync(submission, Record.PassedOver.ToArray());
+        var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, decision.Terms, now).Then(Place(decision, now));
+        Record.PossibleDuplicates = decision.PossibleDuplicates.ToList();
+        await CommitAsync(transition);
         logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);
     }
 
-    public Task<CaseSnapshot?> GetAsync() =>
-        Task.FromResult(Record.Submission is null ? null : Record.ToSnapshot());
+    public Task<CaseSnapshot?> GetAsync() => Task.FromResult(Record.Submission is null ? null : Record.ToSnapshot());
 
-    public Task<CaseCommandResult> AcknowledgeAsync(string cadreId) =>
-        ApplyAsync(CaseLifecycle.Acknowledge(Record, cadreId, time.GetUtcNow()), () => Task.CompletedTask);
+    public Task<CaseCommandResult> AcknowledgeAsync(string cadreId, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => CaseLifecycle.Acknowledge(Record, cadreId, Now));
 
-    public Task<CaseCommandResult> ResolveAsync(string cadreId, string note) =>
-        ApplyAsync(
-            CaseLifecycle.Resolve(Record, cadreId, note, time.GetUtcNow()),
-            () => Community(Record.Submission!.CommunityId).CaseResolvedAsync(this.GetPrimaryKeyString(), cadreId));
+    public Task<CaseCommandResult> DeclineAsync(string cadreId, string reason, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => CaseLifecycle.Decline(Record, cadreId, reason, Now));
 
-    public Task<CaseCommandResult> RateAsync(SatisfactionRating rating, string? comment) =>
-        ApplyAsync(
-            CaseLifecycle.Rate(Record, rating, comment, time.GetUtcNow()),
-            () => Community(Record.Submission!.CommunityId).CaseClosedAsync(this.GetPrimaryKeyString()));
+    public async Task<CaseCommandResult> AssignAsync(CaseActor dispatcher, string cadreId, int? expectedSeq = null)
+    {
+        if (Stale(expectedSeq) is { } stale)
+        {
+            return stale;
+        }
+
+        if (Record.Submission is null || Record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            return CaseCommandResult.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can be assigned.");
+        }
+
+        if (Record.AssigneeId == cadreId)
+        {
+            return CaseCommandResult.Refused(CommandOutcome.Conflict, "The case is already assigned to that cadre.");
+        }
+
+        var manual = await Community(Record.CommunityId).AssignToAsync(Record.CaseId, Record.Submission.Category, cadreId);
+        if (manual.Assignment is null)
+        {
+            return CaseCommandResult.Refused(CommandOutcome.Conflict, manual.Refusal ?? "That cadre cannot take the case.");
+        }
+
+        return await RunAsync(null, () => CaseLifecycle.Reassign(Record, manual.Assignment, dispatcher));
+    }
+
+    public Task<CaseCommandResult> ChangeModeAsync(CaseActor dispatcher, HandlingMode mode, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => ModeWorkflow.ChangeMode(Record, mode, dispatcher, Now));
+
+    public Task<CaseCommandResult> StepAsync(CaseActor actor, CaseStep step, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => ModeWorkflow.Step(Record, actor, step, Now));
+
+    public Task<CaseCommandResult> ResolveAsync(CaseActor actor, string note, string? photoUrl = null, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => CaseLifecycle.Resolve(Record, actor, note, photoUrl, Now));
+
+    public Task<CaseCommandResult> EscalateAsync(CaseActor actor, string reason, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => EscalationLadder.Escalate(Record, actor, reason, Now));
+
+    public Task<CaseCommandResult> ReturnAsync(CaseActor actor, string instructions, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => EscalationLadder.Return(Record, actor, instructions, Now));
+
+    public Task<CaseCommandResult> RateAsync(SatisfactionRating rating, string? comment, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => CaseLifecycle.Rate(Record, rating, comment, Now));
+
+    public async Task<CaseCommandResult> MergeIntoAsync(CaseActor dispatcher, string primaryCaseId, int? expectedSeq = null)
+    {
+        if (Stale(expectedSeq) is { } stale)
+        {
+            return stale;
+        }
+
+        if (Record.Submission is null || !Record.IsOpen || primaryCaseId == Record.CaseId)
+        {
+            return CaseCommandResult.Refused(CommandOutcome.Conflict, "Only an open case can be merged, and not into itself.");
+        }
+
+        var joined = await GrainFactory.GetGrain<ICaseGrain>(primaryCaseId).AddFollowerAsync(Record.CaseId, dispatcher);
+        if (joined.Outcome != CommandOutcome.Ok)
+        {
+            return CaseCommandResult.Refused(joined.Outcome == CommandOutcome.NotFound ? CommandOutcome.Conflict : joined.Outcome,
+                $"Cannot merge into {primaryCaseId}: {joined.Reason}");
+        }
+
+        return await RunAsync(null, () => CaseLifecycle.MergeInto(Record, primaryCaseId, dispatcher, Now));
+    }
+
+    public Task<CaseCommandResult> AddFollowerAsync(string followerCaseId, CaseActor dispatcher) =>
+        RunAsync(null, () => Record.Submission is null
+            ? CaseTransition.Refused(CommandOutcome.NotFound, "No such case.")
+            : CaseLifecycle.AddFollower(Record, followerCaseId, dispatcher, Now));
+
+    public Task<CaseCommandResult> RecordNoticeAsync(CaseNotice notice) =>
+        RunAsync(null, () => CaseLifecycle.Notice(Record, notice, Now));
+
+    public Task<CaseCommandResult> ResolveByConsultationAsync(string consultationId, string resolution, CaseActor actor) =>
+        RunAsync(null, () => CaseLifecycle.Resolve(Record, actor, resolution, consultationId, Now));
+
+    public async Task CheckDeadlinesAsync()
+    {
+        var transition = DeadlineRules.Apply(Record, Now);
+        if (transition.Changed)
+        {
+            logger.LogInformation("Case {CaseId}: deadlines passed: {Events}", Record.CaseId, string.Join(", ", transition.Events.Select(e => e.Type)));
+        }
+
+        await FollowThroughAsync(transition);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DeadlineReminder)
+        {
+            return;
+        }
+
+        await CheckDeadlinesAsync();
+        if (Record.ReminderTarget is { } target && target > Now)
+        {
+            // The tick came early (capped delay): aim the reminder at the deadline again.
+            Record.ReminderTarget = null;
+            await ScheduleDeadlineAsync();
+            await state.WriteStateAsync();
+        }
+        else if (DeadlineRules.Next(Record) is null && await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     public async Task OnAssignedAsync(Assignment assignment)
     {
@@ -65,31 +172,137 @@ internal sealed class CaseGrain(
             return;
         }
 
-        await CommitAsync(transition.Events);
+        await CommitAsync(transition);
     }
 
-    private async Task<CaseCommandResult> ApplyAsync(CaseTransition transition, Func<Task> afterCommit)
+    private async Task<CaseCommandResult> RunAsync(int? expectedSeq, Func<CaseTransition> command)
     {
+        if (Stale(expectedSeq) is { } stale)
+        {
+            return stale;
+        }
+
+        var transition = command();
         if (transition.Outcome != CommandOutcome.Ok)
         {
             return CaseCommandResult.Refused(transition.Outcome, transition.Reason ?? transition.Outcome.ToString());
         }
 
-        await CommitAsync(transition.Events);
-        await afterCommit();
+        await FollowThroughAsync(transition);
         return CaseCommandResult.Ok(Record.ToSnapshot());
     }
 
-    private async Task CommitAsync(IReadOnlyList<CaseEvent> events)
+    private CaseCommandResult? Stale(int? expectedSeq) =>
+        expectedSeq is { } seq && seq != Record.LastSeq
+            ? CaseCommandResult.Refused(CommandOutcome.Conflict, $"The case has moved on: seq is {Record.LastSeq}, not {seq}. Reload it and try again.")
+            : null;
+
+    // After the rules ran: release the cadre who lost the case, find another when needed, then commit once.
+    private async Task FollowThroughAsync(CaseTransition transition)
     {
-        if (events.Count == 0)
+        if (!transition.Changed)
         {
             return;
         }
 
+        if (transition.ReleasedCadreId is { } released)
+        {
+            await Community(Record.CommunityId).ReleaseAsync(Record.CaseId, released);
+        }
+
+        if (transition.NeedsDispatch && Record.Status == CaseStatus.Accepted && Record.AssigneeId is null)
+        {
+            var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission!, Record.PassedOver.ToArray());
+            transition = transition.Then(Place(decision, Now));
+        }
+
+        await CommitAsync(transition);
+    }
+
+    private CaseTransition Place(DispatchDecision decision, DateTimeOffset now) =>
+        decision.Assignment is { } assignment ? CaseLifecycle.Assign(Record, assignment) : CaseLifecycle.Wait(Record, now);
+
+    private async Task CommitAsync(CaseTransition transition)
+    {
+        if (!transition.Changed)
+        {
+            return;
+        }
+
+        await ScheduleDeadlineAsync();
         await state.WriteStateAsync();
-        var updates = events.Select(Record.ToUpdate).ToArray();
+
+        var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId)).ToArray();
         await GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
+        if (transition.Events.Any(e => e.Type is CaseEventType.Escalated or CaseEventType.Returned || e.Status == CaseStatus.Closed))
+        {
+            await SyncQueuesAsync();
+        }
+    }
+
+    // A closed case leaves the community's board; a case above the community is in exactly its level's queue.
+    private async Task SyncQueuesAsync()
+    {
+        if (!Record.IsOpen)
+        {
+            await Community(Record.CommunityId).CaseClosedAsync(Record.CaseId);
+        }
+
+        foreach (var owner in UpperOwners().Distinct())
+        {
+            var queue = GrainFactory.GetGrain<ILevelQueueGrain>(owner);
+            if (Record.IsOpen && Record.Level != CaseLevel.Community && owner == Record.LevelOwnerId)
+            {
+                await queue.AddAsync(Record.CaseId);
+            }
+            else
+            {
+                await queue.RemoveAsync(Record.CaseId);
+            }
+        }
+    }
+
+    private IEnumerable<string> UpperOwners()
+    {
+        var terms = Record.Terms;
+        if (terms is null)
+        {
+            yield break;
+        }
+
+        yield return terms.SubdistrictId;
+        if (terms.DepartmentId is { } department)
+        {
+            yield return department;
+        }
+
+        yield return terms.CountyId;
+    }
+
+    // One reminder per case, due at the earliest pending deadline (capped so tests with a fake clock tick often).
+    private async Task ScheduleDeadlineAsync()
+    {
+        var next = DeadlineRules.Next(Record);
+        if (next == Record.ReminderTarget)
+        {
+            return;
+        }
+
+        Record.ReminderTarget = next;
+        if (next is null)
+        {
+            if (await this.GetReminder(DeadlineReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var options = deadlineOptions.Value;
+        var due = next.Value - Now;
+        due = due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due > options.MaxReminderDelay ? options.MaxReminderDelay : due;
+        await this.RegisterOrUpdateReminder(DeadlineReminder, due, options.ReminderPeriod);
     }
 
     private ICommunityGrain Community(string communityId) => GrainFactory.GetGrain<ICommunityGrain>(communityId);

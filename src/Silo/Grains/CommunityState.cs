@@ -1,4 +1,5 @@
 using Gongzhi.Communities;
+using Gongzhi.Silo.Domain;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -11,5 +12,6 @@ public sealed class CommunityState
 
     public List<WaitingCase> Waiting { get; set; } = [];
 
-    public List<string> OpenCases { get; set; } = [];
+    /// <summary>The cases not yet closed, oldest first, with what duplicate matching needs.</summary>
+    public List<OpenCaseEntry> OpenCases { get; set; } = [];
 }

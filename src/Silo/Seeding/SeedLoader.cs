@@ -42,7 +42,18 @@ internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> opt
                 throw new InvalidDataException($"{file}: unknown sub-district '{community.SubdistrictId}'.");
             }
 
-            var info = new CommunityInfo(community.Id, community.Name, community.NameEn, subdistrict.Id, subdistrict.CountyId, community.Compounds, world.Categories);
+            var info = new CommunityInfo(community.Id, community.Name, community.NameEn, subdistrict.Id, subdistrict.CountyId, community.Compounds, world.Categories)
+            {
+                SlaClasses = world.SlaClasses,
+                StandingParties = community.StandingParties,
+                TimeZone = world.TimeZone,
+            };
+            var missing = world.Categories.SelectMany(c => c.SlaClassByKind.Values.Append(c.SlaClass)).FirstOrDefault(id => world.SlaClasses.All(s => s.Id != id));
+            if (missing is not null)
+            {
+                throw new InvalidDataException($"world.json: a category refers to SLA class '{missing}', which is not defined.");
+            }
+
             definitions.Add(new CommunityDefinition(info, community.Cadres));
         }
 

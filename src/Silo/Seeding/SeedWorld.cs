@@ -4,12 +4,14 @@ using Gongzhi.Communities;
 
 namespace Gongzhi.Silo.Seeding;
 
-/// <summary>The shape of <c>seeds/world.json</c>: the county, its sub-districts and departments, the categories it takes.</summary>
+/// <summary>The shape of <c>seeds/world.json</c>: the county, its sub-districts and departments, the categories it takes and their SLA classes.</summary>
 public sealed record SeedWorld(
     SeedPlace County,
     IReadOnlyList<SeedSubdistrict> Subdistricts,
     IReadOnlyList<SeedPlace> Departments,
-    IReadOnlyList<CategoryInfo> Categories)
+    IReadOnlyList<CategoryInfo> Categories,
+    IReadOnlyList<SlaClassInfo> SlaClasses,
+    string TimeZone)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -32,4 +34,5 @@ public sealed record SeedCommunity(
     string NameEn,
     string SubdistrictId,
     IReadOnlyList<CompoundInfo> Compounds,
-    IReadOnlyList<CadreProfile> Cadres);
+    IReadOnlyList<CadreProfile> Cadres,
+    IReadOnlyList<ConsultationParty> StandingParties);
