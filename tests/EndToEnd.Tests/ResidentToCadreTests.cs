@@ -51,6 +51,11 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         using var cadreApi = await system.StaffAsync("cadre", CadreId, "ximen");
         Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsync($"/api/v1/cases/{caseId}/acknowledge", null)).StatusCode);
         await board.WaitForAsync(caseId, "acknowledged");
+        // 领着办: the cadre arranges the accompaniment, the resident confirms, then the case is resolved.
+        Assert.Equal(HttpStatusCode.Conflict, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "太早" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/accompaniment",
+            new { when = DateTimeOffset.Parse("2026-12-01T09:00:00+08:00"), where = "西门社区服务大厅", office = "街道住建办 业委会选举备案" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsJsonAsync($"/api/v1/track/{token}/led-through", new { comment = "已陪同办理" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "已召开7+X协商会，确定选举方案" })).StatusCode);
         await resident.WaitForAsync(caseId, "resolved");
         var rating = await system.Http.PostAsJsonAsync($"/api/v1/track/{token}/rating", new { rating = "satisfied", comment = "满意" });
@@ -59,11 +64,13 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         await board.WaitForAsync(caseId, "closed");
         await cadre.WaitForAsync(caseId, "closed");
         await resident.WaitForAsync(caseId, "closed");
-        Assert.Equal(Enumerable.Range(1, 6), board.Heard.Select(u => u["seq"]!.GetValue<int>()));
+        Assert.Equal(Enumerable.Range(1, 8), board.Heard.Select(u => u["seq"]!.GetValue<int>()));
         var cadreSeqs = cadre.Heard.Select(u => u["seq"]!.GetValue<int>()).ToArray();
         Assert.Equal(Enumerable.Range(cadreSeqs[0], cadreSeqs.Length), cadreSeqs);
-        Assert.Equal(6, cadreSeqs[^1]);
-        Assert.Equal(["acknowledged", "resolved", "closed"], resident.Heard.Select(u => u["status"]!.GetValue<string>()));
+        Assert.Equal(8, cadreSeqs[^1]);
+        Assert.Equal(
+            ["acknowledged", "accompanimentArranged", "ledThroughConfirmed", "resolved", "rated"],
+            resident.Heard.Select(u => u["event"]!["type"]!.GetValue<string>()));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await system.CrashSiloAsync());
         var whileDown = await system.Http.PostAsJsonAsync("/api/v1/cases", new
@@ -79,7 +86,7 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         var after = (await dispatcher.GetFromJsonAsync<JsonObject>($"/api/v1/cases/{caseId}"))!;
         Assert.Equal("closed", after["status"]!.GetValue<string>());
         Assert.Equal("satisfied", after["rating"]!.GetValue<string>());
-        Assert.Equal(6, after["timeline"]!.AsArray().Count);
+        Assert.Equal(8, after["timeline"]!.AsArray().Count);
         var roster = (await dispatcher.GetFromJsonAsync<JsonArray>("/api/v1/communities/ximen/roster"))!;
         Assert.True(roster.Single(r => r!["id"]!.GetValue<string>() == CadreId)!["onDuty"]!.GetValue<bool>());
 

@@ -13,7 +13,38 @@ public static class TrackApi
         var track = app.MapGroup("/api/v1/track").WithTags("Residents").AllowAnonymous();
         track.MapGet("/{trackingToken}", GetAsync).WithName("TrackCase");
         track.MapPost("/{trackingToken}/rating", RateAsync).WithName("RateCase");
+        track.MapPost("/{trackingToken}/consent", (string trackingToken, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster) =>
+            StepAsync(trackingToken, CaseEventType.ConsentRecorded, body, tokens, cluster)).WithName("GiveConsent");
+        track.MapPost("/{trackingToken}/led-through", (string trackingToken, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster) =>
+            StepAsync(trackingToken, CaseEventType.LedThroughConfirmed, body, tokens, cluster)).WithName("ConfirmLedThrough");
+        track.MapPost("/{trackingToken}/receipt", (string trackingToken, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster) =>
+            StepAsync(trackingToken, CaseEventType.ReceiptConfirmed, body, tokens, cluster)).WithName("ConfirmReceipt");
         return app;
+    }
+
+    /// <summary>The case a token opens, following a merge to the primary case the resident now follows.</summary>
+    public static async Task<(string CaseId, CaseSnapshot? Snapshot, string? MergedFrom)> FollowAsync(string caseId, IClusterClient cluster)
+    {
+        var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
+        if (snapshot?.MergedInto is { } primaryId && await cluster.GetGrain<ICaseGrain>(primaryId).GetAsync() is { } primary)
+        {
+            return (primaryId, primary, caseId);
+        }
+
+        return (caseId, snapshot, null);
+    }
+
+    public static async Task<Results<Ok<TrackView>, ProblemHttpResult>> StepAsync(
+        string trackingToken, CaseEventType step, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster)
+    {
+        if (tokens.Open(trackingToken) is not { } caseId)
+        {
+            return Problems.NotFound("Unknown tracking token");
+        }
+
+        var (followed, _, mergedFrom) = await FollowAsync(caseId, cluster);
+        var result = await cluster.GetGrain<ICaseGrain>(followed).StepAsync(CaseActor.Resident, new CaseStep(step, body?.Comment?.Trim()), body?.ExpectedSeq);
+        return result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)) : Problems.Refusal(result);
     }
 
     public static async Task<Results<Ok<TrackView>, ProblemHttpResult>> GetAsync(string trackingToken, TrackingTokens tokens, IClusterClient cluster)
@@ -23,8 +54,8 @@ public static class TrackApi
             return Problems.NotFound("Unknown tracking token");
         }
 
-        var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
-        return TypedResults.Ok(snapshot is null ? TrackView.Pending(caseId) : TrackView.From(snapshot));
+        var (_, snapshot, mergedFrom) = await FollowAsync(caseId, cluster);
+        return TypedResults.Ok(snapshot is null ? TrackView.Pending(caseId) : TrackView.From(snapshot, mergedFrom));
     }
 
     public static async Task<Results<Ok<TrackView>, ValidationProblem, ProblemHttpResult>> RateAsync(
@@ -52,10 +83,11 @@ public static class TrackApi
             return Problems.Invalid("comment", "At most 1000 characters.");
         }
 
-        var result = await cluster.GetGrain<ICaseGrain>(caseId).RateAsync(rating.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim());
+        var (followed, _, mergedFrom) = await FollowAsync(caseId, cluster);
+        var result = await cluster.GetGrain<ICaseGrain>(followed).RateAsync(rating.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim(), body.ExpectedSeq);
         return result.Outcome switch
         {
-            CommandOutcome.Ok => TypedResults.Ok(TrackView.From(result.Case!)),
+            CommandOutcome.Ok => TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)),
             CommandOutcome.NotFound => Problems.Conflict(result.Reason ?? "The case has not been taken in yet."),
             _ => Problems.Conflict(result.Reason ?? "The case cannot be rated now."),
         };

@@ -7,6 +7,12 @@ public static class StaffRoles
     public const string Dispatcher = "dispatcher";
     public const string Admin = "admin";
 
+    /// <summary>A county department's liaison (scope: the department id).</summary>
+    public const string Department = "department";
+
+    /// <summary>A county leader (scope: the county id).</summary>
+    public const string Leader = "leader";
+
     public const string RoleClaim = "role";
     public const string ScopeClaim = "scope";
     public const string SubjectClaim = "sub";
@@ -14,5 +20,5 @@ public static class StaffRoles
     /// <summary>The authorization policy of every staff route.</summary>
     public const string StaffPolicy = "staff";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Cadre, Dispatcher, Admin };
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Cadre, Dispatcher, Department, Leader, Admin };
 }

@@ -103,6 +103,8 @@ public static class GatewayExtensions
         app.MapTrackApi();
         app.MapCommunitiesApi();
         app.MapCasesApi();
+        app.MapCaseDispatchApi();
+        app.MapQueuesApi();
         app.MapCadresApi();
         if (app.Environment.IsDevelopment())
         {

@@ -20,6 +20,8 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens) :
 
     public static string CaseGroup(string caseId) => $"case:{caseId}";
 
+    public static string ScopeGroup(string scopeId) => $"scope:{scopeId}";
+
     public override async Task OnConnectedAsync()
     {
         if (Context.User?.Role() == StaffRoles.Cadre && Context.User.Subject() is { } cadreId)
@@ -39,6 +41,17 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens) :
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, CommunityGroup(communityId));
+    }
+
+    /// <summary>An official watches the queue of their level (sub-district, department or county).</summary>
+    public async Task WatchScope(string scopeId)
+    {
+        if (Context.User is not { } user || !Apis.QueuesApi.MayWatch(user, scopeId))
+        {
+            throw new HubException($"Not allowed to watch scope '{scopeId}'.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, ScopeGroup(scopeId));
     }
 
     public async Task WatchCase(string trackingToken)

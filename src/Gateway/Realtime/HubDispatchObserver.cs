@@ -23,6 +23,19 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
                 groups.Add(DispatchHub.CadreGroup(cadreId));
             }
 
+            if (update.PreviousAssigneeId is { } previous && previous != update.AssigneeId)
+            {
+                groups.Add(DispatchHub.CadreGroup(previous));
+            }
+
+            if (update.Level != CaseLevel.Community || update.Event.Type == CaseEventType.Returned)
+            {
+                // The level it is at now; on a hand-back the level above hears that it left.
+                groups.Add(DispatchHub.ScopeGroup(update.LevelOwnerId));
+            }
+
+            groups.AddRange(update.Followers.Select(DispatchHub.CaseGroup));
+
             try
             {
                 await hub.Clients.Groups(groups).SendAsync(CaseUpdated, CasePush.From(update));

@@ -2,7 +2,7 @@ using Gongzhi.Cases;
 
 namespace Gongzhi.Gateway.Views;
 
-/// <summary>The <c>caseUpdated</c> message sent to boards, cadres and residents.</summary>
+/// <summary>The <c>caseUpdated</c> message sent to boards, cadres, officials at the case's level and the residents following it.</summary>
 public sealed record CasePush(
     string CaseId,
     string CommunityId,
@@ -11,8 +11,12 @@ public sealed record CasePush(
     HandlingMode Mode,
     string? Assignee,
     string? AssigneeId,
+    CaseLevel Level,
+    string LevelOwnerId,
+    CaseDeadlines Deadlines,
     CaseEvent Event,
     DateTimeOffset At)
 {
-    public static CasePush From(CaseUpdate u) => new(u.CaseId, u.CommunityId, u.Seq, u.Status, u.Mode, u.Assignee, u.AssigneeId, u.Event, u.At);
+    public static CasePush From(CaseUpdate u) =>
+        new(u.CaseId, u.CommunityId, u.Seq, u.Status, u.Mode, u.Assignee, u.AssigneeId, u.Level, u.LevelOwnerId, u.Deadlines, u.Event, u.At);
 }

@@ -17,9 +17,19 @@ public sealed record CaseView(
     string? Assignee,
     DateTimeOffset SubmittedAt,
     SatisfactionRating? Rating,
+    CaseLevel Level,
+    string LevelOwnerId,
+    CaseDeadlines Deadlines,
+    CaseLevel? ResolvedAtLevel,
+    int ReopenCount,
+    CaseClosure? Closure,
+    string? MergedInto,
+    IReadOnlyList<string> Followers,
+    IReadOnlyList<string> PossibleDuplicates,
     IReadOnlyList<CaseEvent> Timeline)
 {
     public static CaseView From(CaseSnapshot s) =>
         new(s.CaseId, s.CommunityId, s.Kind, s.Category, s.Description, s.Location, s.Contact, s.Status, s.Mode,
-            s.AssigneeId, s.AssigneeName, s.SubmittedAt, s.Rating, s.Timeline);
+            s.AssigneeId, s.AssigneeName, s.SubmittedAt, s.Rating, s.Level, s.LevelOwnerId, s.Deadlines, s.ResolvedAtLevel,
+            s.ReopenCount, s.Closure, s.MergedInto, s.Followers, s.PossibleDuplicates, s.Timeline);
 }

@@ -2,7 +2,10 @@ using Gongzhi.Cases;
 
 namespace Gongzhi.Gateway.Views;
 
-/// <summary>A case as its resident sees it through the tracking token: no phone numbers, the assignee by display name.</summary>
+/// <summary>
+/// A case as its resident sees it through the tracking token: no phone numbers, the assignee by display
+/// name. A case merged into another shows the other (the primary), with <see cref="MergedFrom"/> set.
+/// </summary>
 public sealed record TrackView(
     string CaseId,
     string? CommunityId,
@@ -15,11 +18,18 @@ public sealed record TrackView(
     string? Assignee,
     DateTimeOffset? SubmittedAt,
     SatisfactionRating? Rating,
+    CaseLevel Level,
+    CaseDeadlines Deadlines,
+    CaseClosure? Closure,
+    int ReopenCount,
+    string? MergedFrom,
     IReadOnlyList<CaseEvent> Timeline)
 {
     /// <summary>The view of a case the silo has not taken from the queue yet.</summary>
-    public static TrackView Pending(string caseId) => new(caseId, null, CaseStatus.Submitted, null, null, null, null, null, null, null, null, []);
+    public static TrackView Pending(string caseId) =>
+        new(caseId, null, CaseStatus.Submitted, null, null, null, null, null, null, null, null, CaseLevel.Community, CaseDeadlines.None, null, 0, null, []);
 
-    public static TrackView From(CaseSnapshot s) =>
-        new(s.CaseId, s.CommunityId, s.Status, s.Mode, s.Kind, s.Category, s.Location.Compound, s.Location.Building, s.AssigneeName, s.SubmittedAt, s.Rating, s.Timeline);
+    public static TrackView From(CaseSnapshot s, string? mergedFrom = null) =>
+        new(s.CaseId, s.CommunityId, s.Status, s.Mode, s.Kind, s.Category, s.Location.Compound, s.Location.Building, s.AssigneeName,
+            s.SubmittedAt, s.Rating, s.Level, s.Deadlines, s.Closure, s.ReopenCount, mergedFrom, s.Timeline);
 }
