@@ -37,19 +37,27 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task<string> NewCommunityAsync(params CadreProfile[] cadres)
     {
         var id = "c-" + Guid.NewGuid().ToString("N")[..10];
-        var info = new CommunityInfo(id, "测试社区", "Test", "sub-1", "county-1",
+        var info = Info(id);
+        await Client.GetGrain<ICommunityGrain>(id).ConfigureAsync(new CommunityDefinition(info, cadres));
+        return id;
+    }
+
+    /// <summary>The test community's description: heating (utilities, department heating), certificates, disputes.</summary>
+    public static CommunityInfo Info(string id) =>
+        new CommunityInfo(id, "测试社区", "Test", "sub-1", "county-1",
             [new CompoundInfo("east", "东区", "East", ["1", "2"])],
             [
-                new CategoryInfo("heating", "供暖", "Heating", HandlingMode.DoItNow),
+                new CategoryInfo("heating", "供暖", "Heating", HandlingMode.DoItNow) { SlaClass = "utilities", DepartmentId = "dept-heating" },
                 new CategoryInfo("certificates", "证照代办", "Certificates", HandlingMode.DoForYou),
                 new CategoryInfo("dispute", "邻里纠纷", "Dispute", HandlingMode.LeadThrough),
             ])
         {
-            SlaClasses = [new SlaClassInfo("general", TimeSpan.FromHours(24), TimeSpan.FromDays(7))],
+            SlaClasses =
+            [
+                new SlaClassInfo("utilities", TimeSpan.FromHours(2), TimeSpan.FromHours(24)),
+                new SlaClassInfo("general", TimeSpan.FromHours(24), TimeSpan.FromDays(7)),
+            ],
         };
-        await Client.GetGrain<ICommunityGrain>(id).ConfigureAsync(new CommunityDefinition(info, cadres));
-        return id;
-    }
 
     public static CadreProfile Cadre(string id, bool onDuty, params string[] categories) =>
         new(id, "干部" + id, categories, [new DutyShift([1, 2, 3, 4, 5], new TimeOnly(8, 0), new TimeOnly(18, 0))], onDuty);
