@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Storage;
@@ -42,6 +44,13 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
             {
                 o.ReminderPeriod = TimeSpan.FromSeconds(1);
                 o.MaxReminderDelay = TimeSpan.FromSeconds(1);
+            });
+            silo.Services.AddSingleton(new BlobServiceClient(storage));
+            silo.Services.AddSingleton<ICaseArchive, BlobCaseArchive>();
+            silo.Services.Configure<ArchiveOptions>(o =>
+            {
+                o.MaxEventsInRow = 10;
+                o.KeepInRow = 4;
             });
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddGongzhiSiloServices();

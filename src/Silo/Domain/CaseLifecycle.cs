@@ -25,6 +25,7 @@ public static class CaseLifecycle
         record.Submission = submission;
         record.Mode = mode;
         record.Terms = terms;
+        record.AcceptedAt = now;
         record.Deadlines = new CaseDeadlines(null, now + terms.AcknowledgeWithin, now + terms.ResolveWithin, null);
         record.FirstAcknowledgeBy = record.Deadlines.AcknowledgeBy;
         record.FirstResolveBy = record.Deadlines.ResolveBy;

@@ -55,6 +55,12 @@ public sealed class CaseRecord
 
     public DateTimeOffset? FirstResolveBy { get; set; }
 
+    /// <summary>When the case was accepted (受理), kept apart from the timeline because old events move to the archive.</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>Blob chunks holding the oldest events, in order; the row keeps the rest.</summary>
+    public List<string> ArchivedChunks { get; set; } = [];
+
     /// <summary>The deadline the case's reminder is aimed at, so it is registered again only when that changes.</summary>
     public DateTimeOffset? ReminderTarget { get; set; }
 
@@ -75,12 +81,15 @@ public sealed class CaseRecord
         _ => CommunityId,
     };
 
-    public CaseSnapshot ToSnapshot()
+    /// <summary>The case with its whole history: the archived events (when given) followed by those in the row.</summary>
+    public CaseSnapshot ToSnapshot(IReadOnlyList<CaseEvent>? archived = null)
     {
         var s = Submission ?? throw new InvalidOperationException("The case has no submission yet.");
+        var firstInRow = Timeline.Count == 0 ? int.MaxValue : Timeline[0].Seq;
+        CaseEvent[] timeline = archived is null ? [.. Timeline] : [.. archived.Where(e => e.Seq < firstInRow), .. Timeline];
         return new CaseSnapshot(
             s.CaseId, s.CommunityId, s.Kind, s.Category, s.Description, s.Location, s.Contact,
-            Status, Mode, AssigneeId, AssigneeName, s.SubmittedAt, Rating, Timeline.ToArray())
+            Status, Mode, AssigneeId, AssigneeName, s.SubmittedAt, Rating, timeline)
         {
             Level = Level,
             LevelOwnerId = LevelOwnerId,
@@ -112,6 +121,6 @@ public sealed class CaseRecord
 
     public CaseFact ToFact() =>
         new(CaseId, CommunityId, Terms?.SubdistrictId ?? "", Submission!.Category, Submission.Kind, AssigneeId,
-            Submission.SubmittedAt, Timeline.FirstOrDefault(e => e.Type == CaseEventType.Accepted)?.At,
+            Submission.SubmittedAt, AcceptedAt,
             AcknowledgedAt, FirstAcknowledgeBy, ResolvedAt, FirstResolveBy, ResolvedAtLevel, Rating, Closure);
 }

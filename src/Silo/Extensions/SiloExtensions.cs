@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Intake;
 using Gongzhi.Silo.Seeding;
@@ -52,6 +54,11 @@ public static class SiloExtensions
 
         builder.Services.AddGongzhiSiloServices();
         builder.Services.AddSingleton(new QueueServiceClient(storage));
+        builder.Services.AddSingleton(new BlobServiceClient(storage));
+        builder.Services.AddSingleton<ICaseArchive, BlobCaseArchive>();
+        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section)
+            .Validate(o => o.KeepInRow >= 1 && o.MaxEventsInRow > o.KeepInRow, "Archive:MaxEventsInRow must exceed Archive:KeepInRow, which must be at least 1.")
+            .ValidateOnStart();
         builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section)
             .Validate(o => o.MaxAttempts >= 1 && o.BatchSize is >= 1 and <= 32 && !string.IsNullOrWhiteSpace(o.QueueName) && !string.IsNullOrWhiteSpace(o.PoisonQueueName),
                 "Intake needs queue names, MaxAttempts >= 1 and BatchSize between 1 and 32.")

@@ -2,6 +2,7 @@ using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Ladder;
 using Gongzhi.Realtime;
+using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
 using Microsoft.Extensions.Options;
@@ -17,9 +18,14 @@ internal sealed class CaseGrain(
     [PersistentState("case", StorageNames.Gongzhi)] IPersistentState<CaseRecord> state,
     TimeProvider time,
     IOptions<DeadlineOptions> deadlineOptions,
-    ILogger<CaseGrain> logger) : Grain, ICaseGrain, IRemindable
+    IOptions<ArchiveOptions> archiveOptions,
+    ILogger<CaseGrain> logger,
+    ICaseArchive? archive = null) : Grain, ICaseGrain, IRemindable
 {
     private const string DeadlineReminder = "deadline";
+
+    // The archived part of the timeline, read once per activation when someone asks for the whole case.
+    private List<CaseEvent>? _archived;
 
     private CaseRecord Record => state.State;
 
@@ -46,7 +52,7 @@ internal sealed class CaseGrain(
         logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);
     }
 
-    public Task<CaseSnapshot?> GetAsync() => Task.FromResult(Record.Submission is null ? null : Record.ToSnapshot());
+    public async Task<CaseSnapshot?> GetAsync() => Record.Submission is null ? null : await SnapshotAsync();
 
     public Task<CaseCommandResult> AcknowledgeAsync(string cadreId, int? expectedSeq = null) =>
         RunAsync(expectedSeq, () => CaseLifecycle.Acknowledge(Record, cadreId, Now));
@@ -189,7 +195,7 @@ internal sealed class CaseGrain(
         }
 
         await FollowThroughAsync(transition);
-        return CaseCommandResult.Ok(Record.ToSnapshot());
+        return CaseCommandResult.Ok(await SnapshotAsync());
     }
 
     private CaseCommandResult? Stale(int? expectedSeq) =>
@@ -230,6 +236,7 @@ internal sealed class CaseGrain(
         }
 
         await ScheduleDeadlineAsync();
+        await ArchiveOldEventsAsync();
         await state.WriteStateAsync();
 
         var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId)).ToArray();
@@ -303,6 +310,44 @@ internal sealed class CaseGrain(
         var due = next.Value - Now;
         due = due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due > options.MaxReminderDelay ? options.MaxReminderDelay : due;
         await this.RegisterOrUpdateReminder(DeadlineReminder, due, options.ReminderPeriod);
+    }
+
+    // Blob first, then the row: a crash in between leaves events in both, and reading skips the repeats by seq.
+    private async Task ArchiveOldEventsAsync()
+    {
+        var options = archiveOptions.Value;
+        if (archive is null || Record.Timeline.Count < options.MaxEventsInRow)
+        {
+            return;
+        }
+
+        var old = Record.Timeline.Take(Record.Timeline.Count - options.KeepInRow).ToArray();
+        var chunk = await archive.WriteAsync(Record.CaseId, old);
+        Record.ArchivedChunks.Add(chunk);
+        Record.Timeline.RemoveRange(0, old.Length);
+        _archived?.AddRange(old);
+        logger.LogInformation("Case {CaseId}: {Count} events archived to {Chunk}", Record.CaseId, old.Length, chunk);
+    }
+
+    private async Task<CaseSnapshot> SnapshotAsync()
+    {
+        if (Record.ArchivedChunks.Count == 0 || archive is null)
+        {
+            return Record.ToSnapshot();
+        }
+
+        if (_archived is null)
+        {
+            var archived = new List<CaseEvent>();
+            foreach (var chunk in Record.ArchivedChunks)
+            {
+                archived.AddRange(await archive.ReadAsync(chunk));
+            }
+
+            _archived = archived;
+        }
+
+        return Record.ToSnapshot(_archived);
     }
 
     private ICommunityGrain Community(string communityId) => GrainFactory.GetGrain<ICommunityGrain>(communityId);
