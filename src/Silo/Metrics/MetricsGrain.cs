@@ -14,6 +14,11 @@ internal sealed class MetricsGrain(
     TimeProvider time,
     ILogger<MetricsGrain> logger) : Grain, IMetricsGrain
 {
+    /// <summary>Past this many cases the state nears the ~960 KB a table row holds (a fact is ~550 bytes of JSON); see docs/kpis.md.</summary>
+    public const int WarnAtCases = 1500;
+
+    private bool _warnedOfSize;
+
     private MetricsState State => state.State;
 
     private string CommunityId => this.GetPrimaryKeyString();
@@ -40,6 +45,12 @@ internal sealed class MetricsGrain(
 
         State.Cases[fact.CaseId] = fact;
         Prune(time.GetUtcNow());
+        if (State.Cases.Count > WarnAtCases && !_warnedOfSize)
+        {
+            _warnedOfSize = true;
+            logger.LogWarning("Metrics of community {CommunityId} hold {CaseCount} cases, near what one storage row takes; split the state by month", CommunityId, State.Cases.Count);
+        }
+
         await state.WriteStateAsync();
     }
 
