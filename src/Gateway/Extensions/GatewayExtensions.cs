@@ -104,6 +104,7 @@ public static class GatewayExtensions
         app.MapCommunitiesApi();
         app.MapCasesApi();
         app.MapCadresApi();
+        app.MapMetricsApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevApi();
