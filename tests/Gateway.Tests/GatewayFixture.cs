@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Gongzhi.Gateway.Tests;
@@ -28,6 +29,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     public WebApplicationFactory<Program> Quiet { get; private set; } = null!;
 
     public string QuietQueueName { get; } = "quiet-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The in-process silo's grains, for tests that feed the cluster directly (e.g. case facts to the metrics).</summary>
+    public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
 
     public QueueClient QuietQueue => new QueueServiceClient(Azurite.ConnectionString).GetQueueClient(QuietQueueName);
 

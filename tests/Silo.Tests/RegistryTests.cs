@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
@@ -35,6 +36,8 @@ public sealed class RegistryTests(ClusterFixture fixture)
             Received?.Invoke();
             return Task.CompletedTask;
         }
+
+        public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
 
         public async Task WaitUntilAsync(Func<RecordingObserver, bool> condition)
         {

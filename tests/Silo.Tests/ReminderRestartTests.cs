@@ -33,6 +33,7 @@ public sealed class ReminderRestartTests(PersistentClusterFixture fixture) : ICl
         }
 
         Assert.Empty(fixture.Cluster.Silos.Select(s => s.SiloAddress).Intersect(before));
+        await ReconnectedAsync();
 
         await fixture.Client.GetGrain<ICommunityGrain>(community).SetDutyAsync(second, true);
         await fixture.Client.GetGrain<ICommunityGrain>(community).ConfigureAsync(
@@ -45,6 +46,24 @@ public sealed class ReminderRestartTests(PersistentClusterFixture fixture) : ICl
         var roster = await fixture.Client.GetGrain<ICommunityGrain>(community).GetRosterAsync();
         Assert.Equal(0, roster.Single(r => r.Id == first).Load);
         Assert.Equal(1, roster.Single(r => r.Id == second).Load);
+    }
+
+    // The client finds the restarted silo by itself; until it has, calls fail fast.
+    private async Task ReconnectedAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await fixture.Client.GetGrain<ICommunityGrain>("probe").GetInfoAsync();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(Interval);
+            }
+        }
     }
 
     // Reminders tick in real time (every second here) and read the fake clock; ask until the case shows the change.

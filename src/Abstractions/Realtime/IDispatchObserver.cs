@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Metrics;
 
 namespace Gongzhi.Realtime;
 
@@ -14,4 +15,8 @@ public interface IDispatchObserver : IGrainObserver
     /// <summary>A cadre's duty or load changed.</summary>
     [OneWay, Alias("OnRosterChanged")]
     Task OnRosterChangedAsync(RosterEntry entry);
+
+    /// <summary>A community's headline KPIs changed; at most one every ~2 s per community.</summary>
+    [OneWay, Alias("OnMetricsChanged")]
+    Task OnMetricsChangedAsync(string communityId, KpiSummary summary);
 }

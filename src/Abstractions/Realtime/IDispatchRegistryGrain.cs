@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Metrics;
 
 namespace Gongzhi.Realtime;
 
@@ -26,4 +27,8 @@ public interface IDispatchRegistryGrain : IGrainWithIntegerKey
     /// <summary>Sends a roster change to every live gateway.</summary>
     [OneWay, Alias("PublishRoster")]
     Task PublishRosterAsync(RosterEntry entry);
+
+    /// <summary>Sends a community's new headline KPIs to every live gateway.</summary>
+    [OneWay, Alias("PublishMetrics")]
+    Task PublishMetricsAsync(string communityId, KpiSummary summary);
 }

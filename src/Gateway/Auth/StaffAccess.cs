@@ -44,6 +44,13 @@ public static class StaffAccess
     public static CaseActor Actor(this ClaimsPrincipal user) =>
         user.Role() == StaffRoles.Cadre ? CaseActor.Cadre(user.Subject()!) : CaseActor.Staff(user.Role()!, user.Subject()!);
 
+    /// <summary>A dispatcher (or admin) whose scope is the community at this place, its sub-district or its county.</summary>
+    public static bool DispatchesFor(this ClaimsPrincipal user, CommunityPlace place) =>
+        user.Role() == StaffRoles.Admin
+        || (user.Role() == StaffRoles.Dispatcher
+            && user.Scope() is { } scope
+            && (scope == place.Id || scope == place.SubdistrictId || scope == place.CountyId));
+
     /// <summary>The cadre themself.</summary>
     public static bool IsCadre(this ClaimsPrincipal user, string cadreId) =>
         user.Role() == StaffRoles.Cadre && user.Subject() == cadreId;

@@ -1,6 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,6 +12,7 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
 {
     public const string CaseUpdated = "caseUpdated";
     public const string RosterUpdated = "rosterUpdated";
+    public const string MetricsUpdated = "metricsUpdated";
 
     public async Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
     {
@@ -56,6 +58,18 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Push of roster entry {CadreId} failed", entry.Id);
+        }
+    }
+
+    public async Task OnMetricsChangedAsync(string communityId, KpiSummary summary)
+    {
+        try
+        {
+            await hub.Clients.Group(DispatchHub.CommunityGroup(communityId)).SendAsync(MetricsUpdated, MetricsPush.From(communityId, summary));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push of the metrics of community {CommunityId} failed", communityId);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Ladder;
+using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Domain;
@@ -241,6 +242,7 @@ internal sealed class CaseGrain(
 
         var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId)).ToArray();
         await GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
+        await GrainFactory.GetGrain<IMetricsGrain>(Record.CommunityId).RecordAsync(Record.ToFact());
         if (transition.Events.Any(e => e.Type is CaseEventType.Escalated or CaseEventType.Returned || e.Status == CaseStatus.Closed))
         {
             await SyncQueuesAsync();

@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 
 namespace Gongzhi.Silo.Realtime;
@@ -49,6 +50,16 @@ internal sealed class DispatchRegistryGrain(TimeProvider time, ILogger<DispatchR
         foreach (var observer in Live())
         {
             Send(() => observer.OnRosterChangedAsync(entry));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PublishMetricsAsync(string communityId, KpiSummary summary)
+    {
+        foreach (var observer in Live())
+        {
+            Send(() => observer.OnMetricsChangedAsync(communityId, summary));
         }
 
         return Task.CompletedTask;

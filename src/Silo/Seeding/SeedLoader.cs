@@ -21,6 +21,7 @@ internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> opt
         foreach (var definition in Read(options.Value.Path))
         {
             await grains.GetGrain<ICommunityGrain>(definition.Info.Id).ConfigureAsync(definition);
+            await grains.GetGrain<ICommunityDirectoryGrain>(0).RegisterAsync(new CommunityPlace(definition.Info.Id, definition.Info.SubdistrictId, definition.Info.CountyId));
         }
 
         logger.LogInformation("Seeds loaded from {SeedsPath}", options.Value.Path);
