@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Consultations;
 
 namespace Gongzhi.Realtime;
 
@@ -14,4 +15,8 @@ public interface IDispatchObserver : IGrainObserver
     /// <summary>A cadre's duty or load changed.</summary>
     [OneWay, Alias("OnRosterChanged")]
     Task OnRosterChangedAsync(RosterEntry entry);
+
+    /// <summary>A party with a staff account is invited to a 7+X consultation.</summary>
+    [OneWay, Alias("OnInvitation")]
+    Task OnInvitationAsync(Invitation invitation);
 }

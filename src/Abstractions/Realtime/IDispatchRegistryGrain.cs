@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Consultations;
 
 namespace Gongzhi.Realtime;
 
@@ -26,4 +27,8 @@ public interface IDispatchRegistryGrain : IGrainWithIntegerKey
     /// <summary>Sends a roster change to every live gateway.</summary>
     [OneWay, Alias("PublishRoster")]
     Task PublishRosterAsync(RosterEntry entry);
+
+    /// <summary>Sends an invitation to every live gateway, for the invited account's connections.</summary>
+    [OneWay, Alias("PublishInvitation")]
+    Task PublishInvitationAsync(Invitation invitation);
 }

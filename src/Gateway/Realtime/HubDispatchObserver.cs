@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Consultations;
 using Gongzhi.Gateway.Views;
 using Gongzhi.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -11,6 +12,7 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
 {
     public const string CaseUpdated = "caseUpdated";
     public const string RosterUpdated = "rosterUpdated";
+    public const string InvitationReceived = "invitation";
 
     public async Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
     {
@@ -56,6 +58,18 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Push of roster entry {CadreId} failed", entry.Id);
+        }
+    }
+
+    public async Task OnInvitationAsync(Invitation invitation)
+    {
+        try
+        {
+            await hub.Clients.Group(DispatchHub.AccountGroup(invitation.AccountId)).SendAsync(InvitationReceived, invitation);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push of invitation to {ConsultationId} for {AccountId} failed", invitation.ConsultationId, invitation.AccountId);
         }
     }
 }

@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Consultations;
 using Gongzhi.Realtime;
 
 namespace Gongzhi.Silo.Realtime;
@@ -49,6 +50,16 @@ internal sealed class DispatchRegistryGrain(TimeProvider time, ILogger<DispatchR
         foreach (var observer in Live())
         {
             Send(() => observer.OnRosterChangedAsync(entry));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PublishInvitationAsync(Invitation invitation)
+    {
+        foreach (var observer in Live())
+        {
+            Send(() => observer.OnInvitationAsync(invitation));
         }
 
         return Task.CompletedTask;
