@@ -106,6 +106,7 @@ public static class GatewayExtensions
         app.MapCaseDispatchApi();
         app.MapQueuesApi();
         app.MapCadresApi();
+        app.MapVideoPetitionsApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevApi();
