@@ -107,6 +107,7 @@ public static class GatewayExtensions
         app.MapQueuesApi();
         app.MapCadresApi();
         app.MapVideoPetitionsApi();
+        app.MapConsultationsApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevApi();
