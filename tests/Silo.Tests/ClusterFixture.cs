@@ -24,7 +24,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(StorageNames.Gongzhi);
             silo.UseInMemoryReminderService();
-            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Liveness, Time);
             silo.Services.AddGongzhiSiloServices();
         });
         Cluster = builder.Build();

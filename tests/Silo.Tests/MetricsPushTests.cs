@@ -19,6 +19,8 @@ public sealed class MetricsPushTests(ClusterFixture fixture)
 
         public Task OnRosterChangedAsync(RosterEntry entry) => Task.CompletedTask;
 
+        public Task OnInvitationAsync(Gongzhi.Consultations.Invitation invitation) => Task.CompletedTask;
+
         public Task OnMetricsChangedAsync(string community, KpiSummary summary)
         {
             if (community == communityId)

@@ -52,7 +52,7 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
                 o.MaxEventsInRow = 10;
                 o.KeepInRow = 4;
             });
-            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
             silo.Services.AddGongzhiSiloServices();
         });
         Cluster = builder.Build();

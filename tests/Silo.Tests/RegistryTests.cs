@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Metrics;
+using Gongzhi.Consultations;
 using Gongzhi.Realtime;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
@@ -16,6 +17,8 @@ public sealed class RegistryTests(ClusterFixture fixture)
         public ConcurrentQueue<CaseUpdate> Updates { get; } = new();
 
         public ConcurrentQueue<RosterEntry> Roster { get; } = new();
+
+        public ConcurrentQueue<Invitation> Invitations { get; } = new();
 
         public event Action? Received;
 
@@ -38,6 +41,12 @@ public sealed class RegistryTests(ClusterFixture fixture)
         }
 
         public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
+        public Task OnInvitationAsync(Invitation invitation)
+        {
+            Invitations.Enqueue(invitation);
+            Received?.Invoke();
+            return Task.CompletedTask;
+        }
 
         public async Task WaitUntilAsync(Func<RecordingObserver, bool> condition)
         {
@@ -82,6 +91,29 @@ public sealed class RegistryTests(ClusterFixture fixture)
             Assert.Equal(cadre, mine[^1].AssigneeId);
             Assert.Equal("干部" + cadre, mine[^1].Assignee);
             await observer.WaitUntilAsync(o => o.Roster.Any(r => r.Id == cadre && r.Load == 1));
+        }
+        finally
+        {
+            await registry.UnregisterAsync(gateway);
+            fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
+        }
+    }
+
+    [Fact]
+    public async Task A_registered_gateway_hears_invitations()
+    {
+        var observer = new RecordingObserver();
+        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(observer);
+        var gateway = "gw-" + Guid.NewGuid().ToString("N");
+        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
+        await registry.RegisterAsync(gateway, reference);
+        try
+        {
+            var consultationId = Guid.NewGuid().ToString("N");
+            await registry.PublishInvitationAsync(new Invitation(consultationId, "业委会选举", fixture.Time.GetUtcNow().AddDays(1), "社区会议室", "housing-liaison"));
+
+            await observer.WaitUntilAsync(o => o.Invitations.Any(i => i.ConsultationId == consultationId));
+            Assert.Equal("housing-liaison", observer.Invitations.Single(i => i.ConsultationId == consultationId).AccountId);
         }
         finally
         {

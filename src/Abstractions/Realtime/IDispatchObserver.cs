@@ -1,6 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Metrics;
+using Gongzhi.Consultations;
 
 namespace Gongzhi.Realtime;
 
@@ -19,4 +20,7 @@ public interface IDispatchObserver : IGrainObserver
     /// <summary>A community's headline KPIs changed; at most one every ~2 s per community.</summary>
     [OneWay, Alias("OnMetricsChanged")]
     Task OnMetricsChangedAsync(string communityId, KpiSummary summary);
+    /// <summary>A party with a staff account is invited to a 7+X consultation.</summary>
+    [OneWay, Alias("OnInvitation")]
+    Task OnInvitationAsync(Invitation invitation);
 }

@@ -1,6 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Metrics;
+using Gongzhi.Consultations;
 
 namespace Gongzhi.Realtime;
 
@@ -31,4 +32,7 @@ public interface IDispatchRegistryGrain : IGrainWithIntegerKey
     /// <summary>Sends a community's new headline KPIs to every live gateway.</summary>
     [OneWay, Alias("PublishMetrics")]
     Task PublishMetricsAsync(string communityId, KpiSummary summary);
+    /// <summary>Sends an invitation to every live gateway, for the invited account's connections.</summary>
+    [OneWay, Alias("PublishInvitation")]
+    Task PublishInvitationAsync(Invitation invitation);
 }

@@ -107,6 +107,8 @@ public static class GatewayExtensions
         app.MapQueuesApi();
         app.MapCadresApi();
         app.MapMetricsApi();
+        app.MapVideoPetitionsApi();
+        app.MapConsultationsApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevApi();

@@ -22,11 +22,19 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens) :
 
     public static string ScopeGroup(string scopeId) => $"scope:{scopeId}";
 
+    /// <summary>Every connection of one staff account (the token's subject), e.g. for invitations.</summary>
+    public static string AccountGroup(string subject) => $"account:{subject}";
+
     public override async Task OnConnectedAsync()
     {
         if (Context.User?.Role() == StaffRoles.Cadre && Context.User.Subject() is { } cadreId)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, CadreGroup(cadreId));
+        }
+
+        if (Context.User?.Role() is { } role && StaffRoles.All.Contains(role) && Context.User.Subject() is { } subject)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, AccountGroup(subject));
         }
 
         await base.OnConnectedAsync();

@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Consultations;
 using Gongzhi.Gateway.Views;
 using Gongzhi.Metrics;
 using Gongzhi.Realtime;
@@ -13,6 +14,7 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
     public const string CaseUpdated = "caseUpdated";
     public const string RosterUpdated = "rosterUpdated";
     public const string MetricsUpdated = "metricsUpdated";
+    public const string InvitationReceived = "invitation";
 
     public async Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
     {
@@ -70,6 +72,18 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Push of the metrics of community {CommunityId} failed", communityId);
+        }
+    }
+
+    public async Task OnInvitationAsync(Invitation invitation)
+    {
+        try
+        {
+            await hub.Clients.Group(DispatchHub.AccountGroup(invitation.AccountId)).SendAsync(InvitationReceived, invitation);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push of invitation to {ConsultationId} for {AccountId} failed", invitation.ConsultationId, invitation.AccountId);
         }
     }
 }

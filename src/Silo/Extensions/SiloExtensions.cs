@@ -70,7 +70,7 @@ public static class SiloExtensions
         return builder;
     }
 
-    /// <summary>What every silo needs besides its storage: the clock.</summary>
+    /// <summary>What every silo needs besides its storage: its clocks (see <see cref="Clocks"/>).</summary>
     public static IServiceCollection AddGongzhiSiloServices(this IServiceCollection services)
     {
         services.TryAddTimeProvider();
@@ -88,9 +88,12 @@ public static class SiloExtensions
 
     private static void TryAddTimeProvider(this IServiceCollection services)
     {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        foreach (var key in new[] { Clocks.Domain, Clocks.Liveness })
         {
-            services.AddSingleton(TimeProvider.System);
+            if (!services.Any(d => d.ServiceType == typeof(TimeProvider) && d.IsKeyedService && Equals(d.ServiceKey, key)))
+            {
+                services.AddKeyedSingleton(key, TimeProvider.System);
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Gongzhi.Silo.Extensions;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Ladder;
@@ -17,7 +19,7 @@ namespace Gongzhi.Silo.Grains;
 /// </summary>
 internal sealed class CaseGrain(
     [PersistentState("case", StorageNames.Gongzhi)] IPersistentState<CaseRecord> state,
-    TimeProvider time,
+    [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<DeadlineOptions> deadlineOptions,
     IOptions<ArchiveOptions> archiveOptions,
     ILogger<CaseGrain> logger,

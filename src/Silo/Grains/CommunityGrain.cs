@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Gongzhi.Silo.Extensions;
 using Gongzhi.Cadres;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
@@ -14,7 +16,7 @@ namespace Gongzhi.Silo.Grains;
 /// </summary>
 internal sealed class CommunityGrain(
     [PersistentState("community", StorageNames.Gongzhi)] IPersistentState<CommunityState> state,
-    TimeProvider time,
+    [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
     private const string DutyReminder = "duty";

@@ -2,6 +2,8 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Gongzhi.Cases;
 using Gongzhi.Intake;
+using Gongzhi.Silo.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +18,7 @@ internal sealed class IntakeWorker(
     QueueServiceClient queues,
     IGrainFactory grains,
     IOptions<IntakeOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(Clocks.Liveness)] TimeProvider time,
     ILogger<IntakeWorker> logger) : BackgroundService
 {
     private readonly IntakeOptions _options = options.Value;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Gongzhi.Silo.Extensions;
 using Gongzhi.Cases;
 using Gongzhi.Metrics;
 using Gongzhi.Realtime;
@@ -14,7 +16,7 @@ namespace Gongzhi.Silo.Metrics;
 /// </summary>
 internal sealed class MetricsGrain(
     [PersistentState("metrics", StorageNames.Gongzhi)] IPersistentState<MetricsState> state,
-    TimeProvider time,
+    [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<MetricsGrain> logger) : Grain, IMetricsGrain
 {
     /// <summary>Past this many cases the state nears the ~960 KB a table row holds (a fact is ~550 bytes of JSON); see docs/kpis.md.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Gongzhi.Silo.Extensions;
 using Gongzhi.Metrics;
 using Gongzhi.Silo.Domain;
 using Orleans.Concurrency;
@@ -9,7 +11,7 @@ namespace Gongzhi.Silo.Metrics;
 /// metrics grain and computes over them all, since medians and percentiles cannot be added up.
 /// </summary>
 [StatelessWorker]
-internal sealed class MetricsReportGrain(TimeProvider time) : Grain, IMetricsReportGrain
+internal sealed class MetricsReportGrain([FromKeyedServices(Clocks.Domain)] TimeProvider time) : Grain, IMetricsReportGrain
 {
     public async Task<KpiReport> BuildAsync(IReadOnlyList<string> communityIds, KpiQuery query)
     {

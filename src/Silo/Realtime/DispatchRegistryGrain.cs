@@ -1,7 +1,10 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Metrics;
+using Gongzhi.Consultations;
 using Gongzhi.Realtime;
+using Gongzhi.Silo.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongzhi.Silo.Realtime;
 
@@ -10,7 +13,9 @@ namespace Gongzhi.Silo.Realtime;
 /// Gateways renew every ~10 s; an entry not renewed for 30 s is dropped. After a silo failure the
 /// registry starts empty and fills again as gateways renew.
 /// </summary>
-internal sealed class DispatchRegistryGrain(TimeProvider time, ILogger<DispatchRegistryGrain> logger) : Grain, IDispatchRegistryGrain
+internal sealed class DispatchRegistryGrain(
+    [FromKeyedServices(Clocks.Liveness)] TimeProvider time,
+    ILogger<DispatchRegistryGrain> logger) : Grain, IDispatchRegistryGrain
 {
     public static readonly TimeSpan EntryLifetime = TimeSpan.FromSeconds(30);
 
@@ -60,6 +65,16 @@ internal sealed class DispatchRegistryGrain(TimeProvider time, ILogger<DispatchR
         foreach (var observer in Live())
         {
             Send(() => observer.OnMetricsChangedAsync(communityId, summary));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task PublishInvitationAsync(Invitation invitation)
+    {
+        foreach (var observer in Live())
+        {
+            Send(() => observer.OnInvitationAsync(invitation));
         }
 
         return Task.CompletedTask;

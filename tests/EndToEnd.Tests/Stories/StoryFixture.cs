@@ -16,7 +16,7 @@ namespace Gongzhi.EndToEnd.Tests.Stories;
 
 /// <summary>
 /// The article's stories need days to pass, so one <see cref="FakeTimeProvider"/> drives the silo (grains,
-/// reminders read it) while the real components stay real: Azurite for queue, tables, reminders and blobs,
+/// reminders read it; the gateway and the silo's liveness clock keep real time) while the real components stay real: Azurite for queue, tables, reminders and blobs,
 /// the seeded Wenshang world, the gateway over HTTP and SignalR. Reminders tick every second of real time
 /// and check the fake clock, so a test advances the clock and awaits the push that follows.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class StoryFixture : IAsyncLifetime
             ["Deadlines:ReminderPeriod"] = "00:00:01",
             ["Deadlines:MaxReminderDelay"] = "00:00:01",
         });
-        builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
         builder.AddGongzhiSilo();
         builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         _silo = builder.Build();
@@ -57,7 +57,6 @@ public sealed class StoryFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Storage", Azurite.ConnectionString);
             web.UseSetting("Orleans:ClusterId", _clusterId);
-            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
         });
     }
 

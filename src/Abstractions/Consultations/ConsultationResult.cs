@@ -1,0 +1,23 @@
+using Gongzhi.Cases;
+
+namespace Gongzhi.Consultations;
+
+/// <summary>
+/// The answer to a command on a consultation: the consultation after it, or why not — fields at fault
+/// (<see cref="Errors"/>, answered as 400), or a refusal with its <see cref="CommandOutcome"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("gongzhi.ConsultationResult")]
+public sealed record ConsultationResult(
+    [property: Id(0)] CommandOutcome Outcome,
+    [property: Id(1)] string? Reason,
+    [property: Id(2)] IReadOnlyDictionary<string, string[]> Errors,
+    [property: Id(3)] ConsultationSnapshot? Consultation)
+{
+    public static ConsultationResult Ok(ConsultationSnapshot consultation) => new(CommandOutcome.Ok, null, new Dictionary<string, string[]>(), consultation);
+
+    public static ConsultationResult Refused(CommandOutcome outcome, string reason) => new(outcome, reason, new Dictionary<string, string[]>(), null);
+
+    public static ConsultationResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CommandOutcome.Conflict, "Invalid fields.", errors, null);
+
+    public bool IsInvalid => Errors.Count > 0;
+}

@@ -1,0 +1,23 @@
+using Gongzhi.Cases;
+
+namespace Gongzhi.VideoPetitions;
+
+/// <summary>
+/// The answer to a command on a video petition: the petition after it, or why not — a field at fault
+/// (<see cref="Errors"/>, answered as 400), or a refusal with its <see cref="CommandOutcome"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("gongzhi.VideoPetitionResult")]
+public sealed record VideoPetitionResult(
+    [property: Id(0)] CommandOutcome Outcome,
+    [property: Id(1)] string? Reason,
+    [property: Id(2)] IReadOnlyDictionary<string, string[]> Errors,
+    [property: Id(3)] VideoPetitionSnapshot? Petition)
+{
+    public static VideoPetitionResult Ok(VideoPetitionSnapshot petition) => new(CommandOutcome.Ok, null, new Dictionary<string, string[]>(), petition);
+
+    public static VideoPetitionResult Refused(CommandOutcome outcome, string reason) => new(outcome, reason, new Dictionary<string, string[]>(), null);
+
+    public static VideoPetitionResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CommandOutcome.Conflict, "Invalid fields.", errors, null);
+
+    public bool IsInvalid => Errors.Count > 0;
+}

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Consultations;
+using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongzhi.Gateway.Apis;
+
+/// <summary>
+/// 7+X 民主协商议事会: a dispatcher convenes the community's 7 standing parties and the X stakeholders on
+/// open cases of the community, then records the minutes, whose resolution resolves the linked cases.
+/// </summary>
+public static class ConsultationsApi
+{
+    public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
+    {
+        var consultations = app.MapGroup("/api/v1/consultations").WithTags("Consultations").RequireAuthorization(StaffRoles.StaffPolicy);
+        consultations.MapPost("/", ConveneAsync).WithName("ConveneConsultation");
+        consultations.MapGet("/{consultationId}", GetAsync).WithName("GetConsultation");
+        consultations.MapPost("/{consultationId}/minutes", RecordMinutesAsync).WithName("RecordConsultationMinutes");
+        return app;
+    }
+
+    public static async Task<Results<Created<ConsultationView>, ValidationProblem, ProblemHttpResult>> ConveneAsync(
+        ConveneRequest body, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (string.IsNullOrWhiteSpace(body.CommunityId))
+        {
+            return Problems.Invalid("communityId", "Required: the community whose cases the meeting settles.");
+        }
+
+        var community = await cluster.GetGrain<ICommunityGrain>(body.CommunityId.Trim()).GetInfoAsync();
+        if (community is null)
+        {
+            return Problems.Invalid("communityId", "No such community.");
+        }
+
+        if (!user.DispatchesFor(community))
+        {
+            return Problems.Forbidden("Only a dispatcher of the community convenes its 7+X consultation.");
+        }
+
+        DateTimeOffset? time = null;
+        if (body.Time is not null)
+        {
+            if (!IsoTimes.TryParse(body.Time, out var parsed))
+            {
+                return Problems.Invalid("time", IsoTimes.Hint);
+            }
+
+            time = parsed;
+        }
+
+        var invited = (body.Invited ?? []).Select(p => new InvitedParty(p?.Name ?? "", p?.Role ?? "", p?.AccountId)).ToArray();
+        var request = new ConsultationRequest(community.Id, body.CaseIds ?? [], body.Topic ?? "", time, body.Place ?? "", invited);
+        var consultationId = CaseIds.New();
+        var result = await cluster.GetGrain<IConsultationGrain>(consultationId).ConveneAsync(request, user.Actor());
+        if (result.Outcome == CommandOutcome.Ok && result.Consultation is { } consultation)
+        {
+            return TypedResults.Created($"/api/v1/consultations/{consultationId}", ConsultationView.From(consultation));
+        }
+
+        return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
+    }
+
+    public static async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> GetAsync(string consultationId, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var consultation = await cluster.GetGrain<IConsultationGrain>(consultationId).GetAsync();
+        if (consultation is null)
+        {
+            return Problems.NotFound("No such consultation");
+        }
+
+        var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
+        var isParty = user.Subject() is { } subject && consultation.Parties.Any(p => p.AccountId == subject);
+        return isParty || (community is not null && user.Covers(community))
+            ? TypedResults.Ok(ConsultationView.From(consultation))
+            : Problems.Forbidden("Only staff of the community and the consultation's parties see it.");
+    }
+
+    public static async Task<Results<Ok<ConsultationView>, ValidationProblem, ProblemHttpResult>> RecordMinutesAsync(
+        string consultationId, MinutesRequest body, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<IConsultationGrain>(consultationId);
+        var consultation = await grain.GetAsync();
+        if (consultation is null)
+        {
+            return Problems.NotFound("No such consultation");
+        }
+
+        var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
+        if (community is null || !user.DispatchesFor(community))
+        {
+            return Problems.Forbidden("Only a dispatcher of the community records the minutes.");
+        }
+
+        var result = await grain.RecordMinutesAsync(body.Minutes ?? "", body.Resolution ?? "", user.Actor());
+        if (result.Outcome == CommandOutcome.Ok && result.Consultation is { } concluded)
+        {
+            return TypedResults.Ok(ConsultationView.From(concluded));
+        }
+
+        return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
+    }
+
+    private static ProblemHttpResult Refused(ConsultationResult result) => result.Outcome switch
+    {
+        CommandOutcome.NotFound => Problems.NotFound("No such consultation", result.Reason),
+        CommandOutcome.Forbidden => Problems.Forbidden(result.Reason ?? "Not allowed."),
+        _ => TypedResults.Problem(result.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
+    };
+}

@@ -1,0 +1,234 @@
+using System.Security.Claims;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Views;
+using Gongzhi.VideoPetitions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongzhi.Gateway.Apis;
+
+/// <summary>
+/// 视频信访: the resident (by tracking token) or the case's cadre asks for a video meeting with an official
+/// of the case's level; an official of that level schedules it and records the outcome. Each step reaches
+/// everyone following the case through the case's own push.
+/// </summary>
+public static class VideoPetitionsApi
+{
+    public static IEndpointRouteBuilder MapVideoPetitionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/cases/{caseId}/video-petitions", RequestAsync).WithName("RequestVideoPetition").WithTags("Video petitions").AllowAnonymous();
+        var petitions = app.MapGroup("/api/v1/video-petitions").WithTags("Video petitions");
+        petitions.MapGet("/", ListAsync).WithName("ListVideoPetitions").RequireAuthorization(StaffRoles.StaffPolicy);
+        petitions.MapGet("/{petitionId}", GetAsync).WithName("GetVideoPetition").AllowAnonymous();
+        petitions.MapPost("/{petitionId}/accept", AcceptAsync).WithName("AcceptVideoPetition").RequireAuthorization(StaffRoles.StaffPolicy);
+        petitions.MapPost("/{petitionId}/outcome", RecordOutcomeAsync).WithName("RecordVideoPetitionOutcome").RequireAuthorization(StaffRoles.StaffPolicy);
+        petitions.MapPost("/{petitionId}/cancel", CancelAsync).WithName("CancelVideoPetition").AllowAnonymous();
+        return app;
+    }
+
+    public static async Task<Results<Created<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RequestAsync(
+        string caseId, VideoPetitionRequestBody body, ClaimsPrincipal user, TrackingTokens tokens, IClusterClient cluster)
+    {
+        var slots = new List<DateTimeOffset>();
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < (body.Slots?.Length ?? 0); i++)
+        {
+            if (IsoTimes.TryParse(body.Slots![i], out var slot))
+            {
+                slots.Add(slot);
+            }
+            else
+            {
+                errors[$"slots[{i}]"] = [IsoTimes.Hint];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        if (body.TrackingToken is null && user.Role() is null)
+        {
+            return NeedsIdentity();
+        }
+
+        if (body.TrackingToken is not null && tokens.Open(body.TrackingToken) != caseId)
+        {
+            return Problems.Forbidden("The tracking token does not open this case.");
+        }
+
+        var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
+        if (snapshot is null)
+        {
+            return Problems.NotFound("No such case", $"No case '{caseId}' has been taken in yet.");
+        }
+
+        CaseActor requester;
+        if (body.TrackingToken is not null)
+        {
+            requester = CaseActor.Resident;
+        }
+        else if (snapshot.AssigneeId is { } cadreId && user.IsCadre(cadreId))
+        {
+            requester = CaseActor.Cadre(cadreId, snapshot.AssigneeName);
+        }
+        else
+        {
+            return Problems.Forbidden("Only the resident (with the tracking token) or the case's assigned cadre asks for a video petition.");
+        }
+
+        var petitionId = CaseIds.New();
+        var result = await cluster.GetGrain<IVideoPetitionGrain>(petitionId).RequestAsync(new VideoPetitionRequest(caseId, requester, body.Note ?? "", slots));
+        if (result.Outcome == CommandOutcome.Ok && result.Petition is { } petition)
+        {
+            return TypedResults.Created($"/api/v1/video-petitions/{petitionId}", VideoPetitionView.From(petition));
+        }
+
+        return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
+    }
+
+    /// <summary>The open (requested or scheduled) petitions addressed to a level, oldest first.</summary>
+    public static async Task<Results<Ok<VideoPetitionView[]>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? scope, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (string.IsNullOrWhiteSpace(scope))
+        {
+            return Problems.Invalid("scope", "Required: the community, sub-district, department or county id whose petitions to list.");
+        }
+
+        if (!QueuesApi.MayWatch(user, scope))
+        {
+            return Problems.Forbidden($"The video petitions of {scope} are for its officials.");
+        }
+
+        var ids = await cluster.GetGrain<IVideoPetitionIndexGrain>(scope).GetAsync();
+        var petitions = await Task.WhenAll(ids.Select(id => cluster.GetGrain<IVideoPetitionGrain>(id).GetAsync()));
+        return TypedResults.Ok(petitions
+            .OfType<VideoPetitionSnapshot>()
+            .Where(p => p.LevelOwnerId == scope && p.Status is VideoPetitionStatus.Requested or VideoPetitionStatus.Scheduled)
+            .OrderBy(p => p.RequestedAt)
+            .Select(VideoPetitionView.From)
+            .ToArray());
+    }
+
+    public static async Task<Results<Ok<VideoPetitionView>, ProblemHttpResult>> GetAsync(
+        string petitionId, string? trackingToken, ClaimsPrincipal user, TrackingTokens tokens, IClusterClient cluster)
+    {
+        var petition = await cluster.GetGrain<IVideoPetitionGrain>(petitionId).GetAsync();
+        if (petition is null)
+        {
+            return Problems.NotFound("No such video petition");
+        }
+
+        if (trackingToken is null && user.Role() is null)
+        {
+            return NeedsIdentity();
+        }
+
+        var allowed = trackingToken is not null
+            ? tokens.Open(trackingToken) == petition.CaseId
+            : await IsStaffPartyAsync(user, petition, cluster);
+        return allowed ? TypedResults.Ok(VideoPetitionView.From(petition)) : Problems.Forbidden("Only the petition's parties see it.");
+    }
+
+    public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        string petitionId, VideoPetitionActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (!IsoTimes.TryParse(body.Slot, out var slot))
+        {
+            return Problems.Invalid("slot", $"Required: the meeting time. {IsoTimes.Hint}");
+        }
+
+        var grain = cluster.GetGrain<IVideoPetitionGrain>(petitionId);
+        var petition = await grain.GetAsync();
+        if (petition is null)
+        {
+            return Problems.NotFound("No such video petition");
+        }
+
+        return QueuesApi.MayWatch(user, petition.LevelOwnerId)
+            ? Answer(await grain.AcceptAsync(user.Actor(), slot))
+            : Problems.Forbidden($"Only an official of {petition.LevelOwnerId}, the level the case was at when the petition was asked for, takes it.");
+    }
+
+    public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(
+        string petitionId, VideoPetitionActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<IVideoPetitionGrain>(petitionId);
+        var petition = await grain.GetAsync();
+        if (petition is null)
+        {
+            return Problems.NotFound("No such video petition");
+        }
+
+        // The official who held the meeting records it; before anyone took it, its level's officials hear why not.
+        var allowed = user.Role() == StaffRoles.Admin
+            || (petition.Official is { } official ? official.Id == user.Actor().Id : QueuesApi.MayWatch(user, petition.LevelOwnerId));
+        return allowed
+            ? Answer(await grain.RecordOutcomeAsync(user.Actor(), body.Outcome ?? ""))
+            : Problems.Forbidden("Only the official who took the meeting records its outcome.");
+    }
+
+    public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
+        string petitionId, VideoPetitionActionRequest? body, ClaimsPrincipal user, TrackingTokens tokens, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<IVideoPetitionGrain>(petitionId);
+        var petition = await grain.GetAsync();
+        if (petition is null)
+        {
+            return Problems.NotFound("No such video petition");
+        }
+
+        if (body?.TrackingToken is { } token)
+        {
+            return tokens.Open(token) == petition.CaseId
+                ? Answer(await grain.CancelAsync(CaseActor.Resident, body.Reason))
+                : Problems.Forbidden("The tracking token does not open the petition's case.");
+        }
+
+        if (user.Role() is null)
+        {
+            return NeedsIdentity();
+        }
+
+        return petition.RequestedBy.Id == user.Actor().Id || QueuesApi.MayWatch(user, petition.LevelOwnerId)
+            ? Answer(await grain.CancelAsync(user.Actor(), body?.Reason))
+            : Problems.Forbidden("Only whoever asked for the petition, or an official of its level, calls it off.");
+    }
+
+    // Whoever asked, an official of the petition's level, or staff who may see the case.
+    private static async Task<bool> IsStaffPartyAsync(ClaimsPrincipal user, VideoPetitionSnapshot petition, IClusterClient cluster)
+    {
+        if (petition.RequestedBy.Id == user.Actor().Id || QueuesApi.MayWatch(user, petition.LevelOwnerId))
+        {
+            return true;
+        }
+
+        var snapshot = await cluster.GetGrain<ICaseGrain>(petition.CaseId).GetAsync();
+        var community = await cluster.GetGrain<ICommunityGrain>(petition.CommunityId).GetInfoAsync();
+        return snapshot is not null && user.MaySee(snapshot, community);
+    }
+
+    private static ProblemHttpResult NeedsIdentity() =>
+        TypedResults.Problem("Send the case's trackingToken, or a staff bearer token.", statusCode: StatusCodes.Status401Unauthorized, title: "Who is asking?");
+
+    private static Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult> Answer(VideoPetitionResult result)
+    {
+        if (result.Outcome == CommandOutcome.Ok && result.Petition is { } petition)
+        {
+            return TypedResults.Ok(VideoPetitionView.From(petition));
+        }
+
+        return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
+    }
+
+    private static ProblemHttpResult Refused(VideoPetitionResult result) => result.Outcome switch
+    {
+        CommandOutcome.NotFound => Problems.NotFound("Not found", result.Reason),
+        CommandOutcome.Forbidden => Problems.Forbidden(result.Reason ?? "Not allowed."),
+        _ => TypedResults.Problem(result.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
+    };
+}

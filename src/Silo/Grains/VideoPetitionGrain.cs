@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using Gongzhi.Silo.Extensions;
+using Gongzhi.Cases;
+using Gongzhi.Silo.Domain;
+using Gongzhi.Silo.Storage;
+using Gongzhi.VideoPetitions;
+
+namespace Gongzhi.Silo.Grains;
+
+/// <summary>
+/// One video petition: applies <see cref="VideoPetitionRules"/>, persists, keeps its level's index in step,
+/// then hands each step's notice to the case. Calls go to the case and the index only; neither calls back.
+/// </summary>
+internal sealed class VideoPetitionGrain(
+    [PersistentState("videoPetition", StorageNames.Gongzhi)] IPersistentState<VideoPetitionRecord> state,
+    [FromKeyedServices(Clocks.Domain)] TimeProvider time,
+    ILogger<VideoPetitionGrain> logger) : Grain, IVideoPetitionGrain
+{
+    private VideoPetitionRecord Record => state.State;
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync();
+        }
+        catch (Exception ex)
+        {
+            // The next command tries again; the petition itself is intact.
+            logger.LogWarning(ex, "Video petition {PetitionId}: notices could not reach the case yet", this.GetPrimaryKeyString());
+        }
+    }
+
+    public async Task<VideoPetitionResult> RequestAsync(VideoPetitionRequest request)
+    {
+        if (Record.Exists)
+        {
+            return VideoPetitionResult.Refused(CommandOutcome.Conflict, "This video petition was already requested.");
+        }
+
+        var errors = VideoPetitionRules.Validate(request, Now);
+        if (errors.Count > 0)
+        {
+            return VideoPetitionResult.Invalid(errors);
+        }
+
+        var snapshot = await GrainFactory.GetGrain<ICaseGrain>(request.CaseId).GetAsync();
+        if (VideoPetitionRules.CheckCase(snapshot) is { } refusal)
+        {
+            return refusal;
+        }
+
+        foreach (var other in VideoPetitionRules.PetitionsOf(snapshot!))
+        {
+            if (await GrainFactory.GetGrain<IVideoPetitionGrain>(other).GetAsync() is { Status: VideoPetitionStatus.Requested or VideoPetitionStatus.Scheduled })
+            {
+                return VideoPetitionResult.Refused(CommandOutcome.Conflict, $"The case already has an open video petition: {other}.");
+            }
+        }
+
+        VideoPetitionRules.Open(Record, this.GetPrimaryKeyString(), request, snapshot!, Now);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).AddAsync(Record.PetitionId!);
+        await DeliverAsync();
+        logger.LogInformation("Video petition {PetitionId} on case {CaseId} for {LevelOwnerId}", Record.PetitionId, Record.CaseId, Record.LevelOwnerId);
+        return VideoPetitionResult.Ok(Record.ToSnapshot());
+    }
+
+    public Task<VideoPetitionSnapshot?> GetAsync() => Task.FromResult(Record.Exists ? Record.ToSnapshot() : null);
+
+    public Task<VideoPetitionResult> AcceptAsync(CaseActor official, DateTimeOffset slot) =>
+        RunAsync(() => VideoPetitionRules.Accept(Record, official, slot, Now));
+
+    public Task<VideoPetitionResult> RecordOutcomeAsync(CaseActor official, string outcome) =>
+        RunAsync(() => VideoPetitionRules.RecordOutcome(Record, official, outcome, Now));
+
+    public Task<VideoPetitionResult> CancelAsync(CaseActor actor, string? reason) =>
+        RunAsync(() => VideoPetitionRules.Cancel(Record, actor, reason, Now));
+
+    // Notices left over from a failed call go first, so the case hears the steps in order.
+    private async Task<VideoPetitionResult> RunAsync(Func<VideoPetitionResult?> step)
+    {
+        await DeliverAsync();
+        if (step() is { } refusal)
+        {
+            return refusal;
+        }
+
+        await state.WriteStateAsync();
+        if (!Record.IsOpen)
+        {
+            await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).RemoveAsync(Record.PetitionId!);
+        }
+
+        await DeliverAsync();
+        return VideoPetitionResult.Ok(Record.ToSnapshot());
+    }
+
+    private async Task DeliverAsync()
+    {
+        while (Record.Unsent.Count > 0)
+        {
+            var notice = Record.Unsent[0];
+            var recorded = await GrainFactory.GetGrain<ICaseGrain>(Record.CaseId!).RecordNoticeAsync(notice);
+            if (recorded.Outcome != CommandOutcome.Ok)
+            {
+                // Only a case that does not exist refuses a notice; retrying would not change that.
+                logger.LogWarning("Case {CaseId} refused the {Type} notice of video petition {PetitionId}: {Reason}",
+                    Record.CaseId, notice.Type, Record.PetitionId, recorded.Reason);
+            }
+
+            Record.Unsent.RemoveAt(0);
+            await state.WriteStateAsync();
+        }
+    }
+}
