@@ -20,6 +20,8 @@ export interface FieldSpec {
   min?: string;
   /** A starting value when there is no draft. */
   value?: string;
+  /** The control's id when it must be a known one; otherwise `{form}-{name}-{caseId}`. */
+  id?: string;
 }
 
 export interface ActionFormSpec {
@@ -79,7 +81,7 @@ export function actionForm(spec: ActionFormSpec, drafts: Drafts): HTMLFormElemen
   });
   if (spec.intro) form.append(h('p', { class: 'hint' }, bi(spec.intro.zh, spec.intro.en)));
   for (const field of spec.fields) {
-    const id = fieldId(spec.form, field.name, spec.caseId);
+    const id = field.id ?? fieldId(spec.form, field.name, spec.caseId);
     const draftKey = Drafts.key(spec.caseId, spec.form, field.name);
     const common = {
       id, name: field.name, required: field.required ?? false, 'data-draft': draftKey,
