@@ -126,7 +126,10 @@ export function actionForm(spec: ActionFormSpec, drafts: Drafts): HTMLFormElemen
  * under `caseId:name`; pages keep that set up to date with `trackFolds`.
  */
 export function fold(name: string, caseId: string, summary: Label, open: ReadonlySet<string>, ...content: (Node | null)[]): HTMLDetailsElement {
-  return h('details', { class: 'fold', 'data-details': name, open: open.has(`${caseId}:${name}`) },
+  const isOpen = open.has(`${caseId}:${name}`);
+  // A details element created open fires a `toggle` of its own; `trackFolds` must not take
+  // that echo (which can arrive after an action closed the fold) for the user's choice.
+  return h('details', { class: 'fold', 'data-details': name, open: isOpen, 'data-created-open': isOpen },
     h('summary', {}, bi(summary.zh, summary.en)),
     ...content);
 }
@@ -139,6 +142,10 @@ export function trackFolds(root: HTMLElement, open: Set<string>): void {
     const name = details.dataset['details'];
     const caseId = details.closest<HTMLElement>('[data-case-id]')?.dataset['caseId'];
     if (!name || !caseId) return;
+    if (details.hasAttribute('data-created-open')) {
+      details.removeAttribute('data-created-open');
+      if (details.open) return;
+    }
     if (details.open) open.add(`${caseId}:${name}`);
     else open.delete(`${caseId}:${name}`);
   }, true);

@@ -24,6 +24,18 @@ export class CommunityNames {
     return this.community?.nameEn ?? null;
   }
 
+  get loaded(): boolean {
+    return this.community !== null;
+  }
+
+  get countyId(): string | null {
+    return this.community?.countyId ?? null;
+  }
+
+  get subdistrictId(): string | null {
+    return this.community?.subdistrictId ?? null;
+  }
+
   category(id: string): string {
     const category = this.community?.categories.find((c) => c.id === id);
     return category ? `${category.name} ${category.nameEn}` : id;

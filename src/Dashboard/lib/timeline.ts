@@ -32,9 +32,26 @@ export function lastSeq(events: readonly CaseEvent[]): number {
   return events.reduce((max, event) => Math.max(max, event.seq), 0);
 }
 
+/**
+ * Events with a display name for every cadre: some events (a cadre's resolution) carry only
+ * `cadre:{id}`, so the name another event of the same actor carries is used. For residents,
+ * officials' and dispatchers' subjects (account ids) give way to their role's words.
+ */
+export function withActorNames(events: readonly CaseEvent[], audience: Audience = 'staff'): CaseEvent[] {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.actorName && e.actor) names.set(e.actor, e.actorName);
+  return events.map((e) => {
+    const kind = (e.actor ?? '').split(':')[0];
+    if (audience === 'resident' && kind !== 'cadre' && kind !== 'resident' && kind !== 'system') {
+      return e.actorName ? { ...e, actorName: null } : e;
+    }
+    return !e.actorName && names.has(e.actor) ? { ...e, actorName: names.get(e.actor) ?? null } : e;
+  });
+}
+
 /** Plain-word entries, oldest first. Pure apart from the locale's time format. */
 export function timelineEntries(events: readonly CaseEvent[], options: TimelineOptions = {}): TimelineEntry[] {
-  return mergeEvents(events).map((event) => {
+  return withActorNames(mergeEvents(events), options.audience ?? 'staff').map((event) => {
     const d = describeEvent(event, options.audience ?? 'staff', options);
     return {
       seq: event.seq,

@@ -367,7 +367,7 @@ function actionsFor(c: CaseView, plan: CadrePlan): HTMLElement {
       ],
       submit: { zh: '办结', en: 'Resolve' },
     }));
-  } else if (c.status === 'acknowledged' && plan.progress?.missing) {
+  } else if (c.status === 'acknowledged' && plan.progress?.missing && !plan.waitingFor) {
     const missing = stepLabel(plan.progress.missing);
     box.append(h('p', { class: 'hint', 'data-resolve-blocked': plan.progress.missing },
       bi(`办结前还需：${missing.zh}`, `Before resolving: ${missing.en}`)));
