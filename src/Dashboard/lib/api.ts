@@ -1,7 +1,8 @@
 // Fetch helpers for /api/v1 and RFC 7807 problem-detail handling.
+import { explainConflict } from './problems';
 import type {
-  CadreView, CaseView, Community, ProblemDetails, RatingRequest, RosterEntry,
-  SubmitCaseRequest, SubmitCaseResponse, TrackView,
+  CadreView, CaseActionRequest, CaseView, Community, HandlingMode, ProblemDetails, RatingRequest, RosterEntry,
+  SubmitCaseRequest, SubmitCaseResponse, TrackStepRequest, TrackView,
 } from './types';
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -116,7 +117,7 @@ export function describeError(err: unknown): string {
       case 401: return '登录已失效，请重新登录 · Please sign in again.';
       case 403: return '没有权限 · Not allowed.';
       case 404: return `找不到 · Not found${detail ? `: ${detail}` : ''}`;
-      case 409: return `状态已变化，请刷新 · The case has changed${detail ? `: ${detail}` : ''}`;
+      case 409: return conflictMessage(err.problem?.detail);
       case 413: return '内容太长 · The request is too large.';
       default:
         if (err.status >= 500) return '服务器暂时不可用，请稍后再试 · Server unavailable, please try again.';
@@ -124,6 +125,16 @@ export function describeError(err: unknown): string {
     }
   }
   return `出错了 · Error: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+/**
+ * A refusal (409) in plain words: the known server reasons are explained in Chinese and
+ * English, with the server's own detail after them; unknown ones show the detail as it came.
+ */
+export function conflictMessage(detail: string | null | undefined): string {
+  const explained = explainConflict(detail);
+  if (explained) return `${explained.zh} · ${explained.en}${detail ? ` （${detail}）` : ''}`;
+  return `现在不能这样操作 · Not possible now${detail ? `: ${detail}` : ''}`;
 }
 
 const enc = encodeURIComponent;
@@ -141,6 +152,12 @@ export const getTrack = (trackingToken: string): Promise<TrackView> =>
 export const rateCase = (trackingToken: string, body: RatingRequest): Promise<TrackView> =>
   request<TrackView>(`/api/v1/track/${enc(trackingToken)}/rating`, { method: 'POST', body });
 
+/** The resident's confirmations: `consent` (代为办), `led-through` (领着办), `receipt` (代为办). */
+export type TrackStep = 'consent' | 'led-through' | 'receipt';
+
+export const confirmTrackStep = (trackingToken: string, step: TrackStep, body: TrackStepRequest = {}): Promise<TrackView> =>
+  request<TrackView>(`/api/v1/track/${enc(trackingToken)}/${step}`, { method: 'POST', body });
+
 // Staff
 export const getCase = (token: string, caseId: string): Promise<CaseView> =>
   request<CaseView>(`/api/v1/cases/${enc(caseId)}`, { token });
@@ -157,8 +174,39 @@ export const getCadre = (token: string, cadreId: string): Promise<CadreView> =>
 export const setDuty = (token: string, cadreId: string, onDuty: boolean): Promise<RosterEntry> =>
   request<RosterEntry>(`/api/v1/cadres/${enc(cadreId)}/duty`, { method: 'POST', body: { onDuty }, token });
 
-export const acknowledgeCase = (token: string, caseId: string): Promise<CaseView> =>
-  request<CaseView>(`/api/v1/cases/${enc(caseId)}/acknowledge`, { method: 'POST', token });
+/** The cases escalated to a sub-district, department or county (its officials, or an admin). */
+export const getQueue = (token: string, scopeId: string): Promise<CaseView[]> =>
+  request<CaseView[]>(`/api/v1/queues/${enc(scopeId)}/cases`, { token });
 
-export const resolveCase = (token: string, caseId: string, note: string): Promise<CaseView> =>
-  request<CaseView>(`/api/v1/cases/${enc(caseId)}/resolve`, { method: 'POST', body: { note }, token });
+/** Every staff action on a case is `POST /api/v1/cases/{id}/{action}` answering the case after it. */
+export type CaseActionRoute =
+  | 'acknowledge' | 'decline' | 'resolve'
+  | 'start' | 'accompaniment' | 'consent' | 'documents' | 'result'
+  | 'escalate' | 'return' | 'assign' | 'mode' | 'merge';
+
+export const caseAction = (token: string, caseId: string, action: CaseActionRoute, body: CaseActionRequest = {}): Promise<CaseView> =>
+  request<CaseView>(`/api/v1/cases/${enc(caseId)}/${action}`, { method: 'POST', body, token });
+
+export const acknowledgeCase = (token: string, caseId: string, expectedSeq?: number): Promise<CaseView> =>
+  caseAction(token, caseId, 'acknowledge', { expectedSeq });
+
+export const declineCase = (token: string, caseId: string, reason: string, expectedSeq?: number): Promise<CaseView> =>
+  caseAction(token, caseId, 'decline', { reason, expectedSeq });
+
+export const resolveCase = (token: string, caseId: string, note: string, extra: { photoUrl?: string; expectedSeq?: number } = {}): Promise<CaseView> =>
+  caseAction(token, caseId, 'resolve', { note, ...extra });
+
+export const escalateCase = (token: string, caseId: string, reason: string, expectedSeq?: number): Promise<CaseView> =>
+  caseAction(token, caseId, 'escalate', { reason, expectedSeq });
+
+export const returnCase = (token: string, caseId: string, instructions: string, expectedSeq?: number): Promise<CaseView> =>
+  caseAction(token, caseId, 'return', { instructions, expectedSeq });
+
+export const assignCase = (token: string, caseId: string, cadreId: string, expectedSeq?: number): Promise<CaseView> =>
+  caseAction(token, caseId, 'assign', { cadreId, expectedSeq });
+
+export const changeMode = (token: string, caseId: string, mode: HandlingMode, expectedSeq?: number): Promise<CaseView> =>
+  caseAction(token, caseId, 'mode', { mode, expectedSeq });
+
+export const mergeCase = (token: string, caseId: string, intoCaseId: string, expectedSeq?: number): Promise<CaseView> =>
+  caseAction(token, caseId, 'merge', { intoCaseId, expectedSeq });

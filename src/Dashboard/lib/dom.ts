@@ -74,3 +74,28 @@ export function setMessage(el: HTMLElement, text: string | null, kind: 'info' | 
   el.hidden = !text;
   el.dataset['kind'] = kind;
 }
+
+/**
+ * Make `parent`'s children exactly `desired`, in order, moving only what is out of place, so a
+ * node that stays put keeps its focus, selection and half-typed input.
+ */
+export function reconcileChildren(parent: Element, desired: readonly Node[]): void {
+  desired.forEach((node, i) => {
+    const current = parent.childNodes[i] ?? null;
+    if (current !== node) parent.insertBefore(node, current);
+  });
+  while (parent.childNodes.length > desired.length) parent.lastChild?.remove();
+}
+
+/** The id of the focused element inside `root`, to give focus back after a re-render. */
+export function focusedId(root: Element): string | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active.id && root.contains(active) ? active.id : null;
+}
+
+/** Focus the element with `id` again if a re-render dropped the focus to the body. */
+export function restoreFocus(id: string | null): void {
+  if (!id) return;
+  if (document.activeElement && document.activeElement !== document.body) return;
+  document.getElementById(id)?.focus({ preventScroll: true });
+}

@@ -1,6 +1,7 @@
 // Display names for a community's category and compound ids (from the public community
 // endpoint). Falls back to the raw id when the community cannot be loaded.
 import { getCommunity } from './api';
+import type { Label } from './labels';
 import type { CaseLocation, Community } from './types';
 
 export class CommunityNames {
@@ -23,6 +24,18 @@ export class CommunityNames {
     return this.community?.nameEn ?? null;
   }
 
+  get loaded(): boolean {
+    return this.community !== null;
+  }
+
+  get countyId(): string | null {
+    return this.community?.countyId ?? null;
+  }
+
+  get subdistrictId(): string | null {
+    return this.community?.subdistrictId ?? null;
+  }
+
   category(id: string): string {
     const category = this.community?.categories.find((c) => c.id === id);
     return category ? `${category.name} ${category.nameEn}` : id;
@@ -30,6 +43,20 @@ export class CommunityNames {
 
   compound(id: string): string {
     return this.community?.compounds.find((c) => c.id === id)?.name ?? id;
+  }
+
+  /**
+   * Words for the owner of a level (an escalated or returned case's `reference`, a case's
+   * `levelOwnerId`): this community, its sub-district, its county's leader, else a department.
+   * The API has no names for sub-districts and departments, so those show their ids.
+   */
+  owner(id: string): Label {
+    const c = this.community;
+    if (c && id === c.id) return { zh: `社区（${c.name}）`, en: `the community (${c.nameEn})` };
+    if (c && id === c.subdistrictId) return { zh: `街道（${id}）`, en: `the sub-district (${id})` };
+    if (c && id === c.countyId) return { zh: '县领导', en: 'the county leader' };
+    if (c) return { zh: `县部门（${id}）`, en: `the county department (${id})` };
+    return { zh: id, en: id };
   }
 
   /** "吉市口佳苑 · 64 号楼 · 2单元" */

@@ -1,6 +1,7 @@
-// Timeline of a case: pure helpers that turn events into plain words and DOM.
+// Timeline of a case: pure helpers that turn events into plain words, and the list that shows them.
 import { bi, formatTime, h } from './dom';
-import { actorLabel, eventLabel, type Label } from './labels';
+import { describeEvent, type Audience, type EventContext } from './events';
+import { actorLabel, type Label } from './labels';
 import type { CaseEvent } from './types';
 
 export interface TimelineEntry {
@@ -8,9 +9,15 @@ export interface TimelineEntry {
   type: string;
   at: string;
   time: string;
+  /** The plain sentence ("李建国 约您：12-01 09:00 · 社区服务大厅 · 业委会备案"). */
   title: Label;
   actor: Label;
   note: string | null;
+  link: { href: string; label: Label } | null;
+}
+
+export interface TimelineOptions extends EventContext {
+  audience?: Audience;
 }
 
 /** Events ordered by `seq`, one per `seq` (a later copy of the same seq wins). */
@@ -25,22 +32,43 @@ export function lastSeq(events: readonly CaseEvent[]): number {
   return events.reduce((max, event) => Math.max(max, event.seq), 0);
 }
 
-/** Plain-word entries, oldest first. Pure: no DOM, no clock. */
-export function timelineEntries(events: readonly CaseEvent[]): TimelineEntry[] {
-  return mergeEvents(events).map((event) => ({
-    seq: event.seq,
-    type: event.type,
-    at: event.at,
-    time: formatTime(event.at),
-    title: eventLabel(event.type),
-    actor: actorLabel(event.actor, event.actorName),
-    note: event.note && event.note.trim() ? event.note : null,
-  }));
+/**
+ * Events with a display name for every cadre: some events (a cadre's resolution) carry only
+ * `cadre:{id}`, so the name another event of the same actor carries is used. For residents,
+ * officials' and dispatchers' subjects (account ids) give way to their role's words.
+ */
+export function withActorNames(events: readonly CaseEvent[], audience: Audience = 'staff'): CaseEvent[] {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.actorName && e.actor) names.set(e.actor, e.actorName);
+  return events.map((e) => {
+    const kind = (e.actor ?? '').split(':')[0];
+    if (audience === 'resident' && kind !== 'cadre' && kind !== 'resident' && kind !== 'system') {
+      return e.actorName ? { ...e, actorName: null } : e;
+    }
+    return !e.actorName && names.has(e.actor) ? { ...e, actorName: names.get(e.actor) ?? null } : e;
+  });
+}
+
+/** Plain-word entries, oldest first. Pure apart from the locale's time format. */
+export function timelineEntries(events: readonly CaseEvent[], options: TimelineOptions = {}): TimelineEntry[] {
+  return withActorNames(mergeEvents(events), options.audience ?? 'staff').map((event) => {
+    const d = describeEvent(event, options.audience ?? 'staff', options);
+    return {
+      seq: event.seq,
+      type: event.type,
+      at: event.at,
+      time: formatTime(event.at),
+      title: d.title,
+      actor: actorLabel(event.actor, event.actorName),
+      note: d.note,
+      link: d.link,
+    };
+  });
 }
 
 /** Render a timeline as an ordered list (`ol.timeline > li[data-seq][data-type]`). */
-export function renderTimeline(events: readonly CaseEvent[], id?: string): HTMLOListElement {
-  const entries = timelineEntries(events);
+export function renderTimeline(events: readonly CaseEvent[], id?: string, options: TimelineOptions = {}): HTMLOListElement {
+  const entries = timelineEntries(events, options);
   const list = h('ol', { class: 'timeline', id });
   if (entries.length === 0) {
     list.append(h('li', { class: 'timeline-empty' }, bi('暂无记录', 'No events yet')));
@@ -59,6 +87,10 @@ export function renderTimeline(events: readonly CaseEvent[], id?: string): HTMLO
           h('span', { class: 'timeline-actor' }, entry.actor.en ? bi(entry.actor.zh, entry.actor.en) : entry.actor.zh),
         ),
         entry.note ? h('p', { class: 'timeline-note' }, entry.note) : null,
+        entry.link
+          ? h('p', { class: 'timeline-link' },
+            h('a', { href: entry.link.href, target: '_blank', rel: 'noopener noreferrer' }, bi(entry.link.label.zh, entry.link.label.en)))
+          : null,
       ),
     );
   }

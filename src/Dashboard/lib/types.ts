@@ -5,9 +5,31 @@ export type CaseKind = 'suggestion' | 'grievance' | 'service';
 export type HandlingMode = 'doItNow' | 'leadThrough' | 'doForYou';
 export type CaseStatus = 'submitted' | 'accepted' | 'assigned' | 'acknowledged' | 'resolved' | 'closed';
 export type Rating = 'satisfied' | 'basically' | 'unsatisfied';
-export type EventType = 'submitted' | 'accepted' | 'waiting' | 'assigned' | 'acknowledged' | 'resolved' | 'rated';
+/** The rung of the ladder a case is handled at: 社区 → 街道 → 县部门 → 县领导. */
+export type CaseLevel = 'community' | 'subdistrict' | 'department' | 'leader';
+/** How a closed case ended. */
+export type CaseClosure = 'rated' | 'noResponse' | 'merged';
+export type StaffRole = 'cadre' | 'dispatcher' | 'department' | 'leader' | 'admin';
 
-/** One entry of a case timeline. `actor` is `resident`, `system`, `cadre:{id}` or `dispatcher:{subject}`. */
+/** The steps of the handling modes (马上办 / 领着办 / 代为办). */
+export type StepType =
+  | 'workStarted'
+  | 'accompanimentArranged' | 'ledThroughConfirmed'
+  | 'consentRecorded' | 'documentsHandedOver' | 'resultHandedOver' | 'receiptConfirmed';
+
+export type EventType =
+  | 'submitted' | 'accepted' | 'waiting' | 'assigned' | 'acknowledged' | 'resolved' | 'rated'
+  | 'declined' | 'offerExpired' | 'reassigned' | 'modeChanged'
+  | StepType
+  | 'escalated' | 'returned' | 'acknowledgeOverdue' | 'resolveOverdue' | 'reopened' | 'closedNoResponse'
+  | 'merged' | 'reporterJoined'
+  | 'videoPetitionRequested' | 'videoPetitionScheduled' | 'videoPetitionHeld'
+  | 'consultationConvened' | 'possibleDuplicate';
+
+/**
+ * One entry of a case timeline. `actor` is `resident`, `system`, `cadre:{id}` or `{role}:{subject}`.
+ * `reference` points at what the event is about: a photo or join link, a merged case, the new level's owner.
+ */
 export interface CaseEvent {
   seq: number;
   type: EventType;
@@ -16,6 +38,15 @@ export interface CaseEvent {
   actor: string;
   actorName: string | null;
   note: string | null;
+  reference?: string | null;
+}
+
+/** The clock a case runs against (ISO instants; null where it does not apply). */
+export interface CaseDeadlines {
+  offerExpiresAt: string | null;
+  acknowledgeBy: string | null;
+  resolveBy: string | null;
+  rateBy: string | null;
 }
 
 export interface Compound {
@@ -86,12 +117,42 @@ export interface TrackView {
   assignee: string | null;
   submittedAt: string | null;
   rating: Rating | null;
+  level: CaseLevel;
+  deadlines: CaseDeadlines;
+  closure: CaseClosure | null;
+  reopenCount: number;
+  /** Set when the token's own case was merged: this view is then of the primary case it now follows. */
+  mergedFrom: string | null;
   timeline: CaseEvent[];
 }
 
 export interface RatingRequest {
   rating: Rating;
   comment?: string;
+  expectedSeq?: number;
+}
+
+/** A resident's confirmation (consent, led through, receipt). */
+export interface TrackStepRequest {
+  comment?: string;
+  expectedSeq?: number;
+}
+
+/** The body of every staff action on a case; each action reads the fields it needs. */
+export interface CaseActionRequest {
+  /** The case's latest seq as the client knows it; the action is refused (409) if the case moved on. */
+  expectedSeq?: number;
+  note?: string;
+  reason?: string;
+  instructions?: string;
+  cadreId?: string;
+  mode?: HandlingMode;
+  intoCaseId?: string;
+  photoUrl?: string;
+  /** ISO 8601 with an offset. */
+  when?: string;
+  where?: string;
+  office?: string;
 }
 
 /** The full case, for staff. */
@@ -109,6 +170,18 @@ export interface CaseView {
   assignee: string | null;
   submittedAt: string;
   rating: Rating | null;
+  level: CaseLevel;
+  /** Who owns the case at its level: the community, sub-district, department or county id. */
+  levelOwnerId: string;
+  deadlines: CaseDeadlines;
+  resolvedAtLevel: CaseLevel | null;
+  reopenCount: number;
+  closure: CaseClosure | null;
+  mergedInto: string | null;
+  /** Cases merged into this one. */
+  followers: string[];
+  /** Open cases of the same place and category from the last 48 h. */
+  possibleDuplicates: string[];
   timeline: CaseEvent[];
 }
 
@@ -139,6 +212,9 @@ export interface CaseUpdated {
   mode: HandlingMode | null;
   assignee: string | null;
   assigneeId?: string | null;
+  level?: CaseLevel;
+  levelOwnerId?: string;
+  deadlines?: CaseDeadlines;
   event: CaseEvent;
   at: string;
 }

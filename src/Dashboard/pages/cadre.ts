@@ -1,15 +1,36 @@
-// Field cadre: duty switch, own queue, acknowledge and resolve; live with a sound alert.
+// Field cadre: duty switch and own queue, live with a sound alert. Per case, the actions its
+// state and mode allow: acknowledge or decline an offer; then the mode's steps (马上办 start and
+// resolve; 领着办 arrange the accompaniment, wait for the resident, resolve; 代为办 consent,
+// documents, result, wait for the resident's receipt, resolve); escalate with a reason. Every
+// action carries the case's last seq we know (`expectedSeq`), so a stale page is refused (409)
+// rather than acting on a case that moved on.
 import {
-  acknowledgeCase, ApiError, describeError, getCadre, resolveCase, setDuty,
+  ApiError, caseAction, describeError, getCadre, setDuty, type CaseActionRoute,
 } from '../lib/api';
+import { cadreActions, type CadreAction, type CadrePlan } from '../lib/actions';
 import { beep, soundReady, unlockAudioOnGesture } from '../lib/beep';
 import { coalesce } from '../lib/coalesce';
-import { bi, byId, h, setMessage, timeEl } from '../lib/dom';
+import { toLocalInputValue, localInputToIso, parseAccompaniment } from '../lib/datetime';
+import { relevantDeadline } from '../lib/deadlines';
+import {
+  bi, byId, focusedId, formatTime, h, reconcileChildren, restoreFocus, setMessage, timeEl,
+} from '../lib/dom';
+import { safeHref } from '../lib/events';
+import {
+  actionForm, Drafts, fold, submitActionForm, trackFolds, type ActionFormSpec,
+} from '../lib/forms';
 import { createHub, runHub, showConnectionState, type HubHandle } from '../lib/hub';
-import { kindLabel, modeLabel, statusLabel } from '../lib/labels';
+import {
+  kindLabel, levelLabel, modeLabel, statusLabel, stepLabel, type Label,
+} from '../lib/labels';
 import { CommunityNames } from '../lib/names';
 import { renderSignIn, requireSession, signOut } from '../lib/signin';
-import type { CadreView, CaseStatus, CaseUpdated, CaseView, RosterEntry, RosterUpdated } from '../lib/types';
+import type { ModeProgress } from '../lib/steps';
+import { deadlineEl, startDeadlineTicker } from '../lib/ticker';
+import { lastSeq, renderTimeline } from '../lib/timeline';
+import type {
+  CadreView, CaseActionRequest, CaseStatus, CaseUpdated, CaseView, RosterEntry, RosterUpdated,
+} from '../lib/types';
 
 const pageMessage = byId<HTMLParagraphElement>('page-message');
 const signinSection = byId<HTMLElement>('signin');
@@ -29,8 +50,12 @@ let cadre: CadreView | null = null;
 let hub: HubHandle | null = null;
 /** Set when the server refused the token or the cadre: no point in going live. */
 let refused = false;
-/** Resolve-note drafts survive re-renders. */
-const drafts = new Map<string, string>();
+/** Half-typed notes and reasons survive re-renders. */
+const drafts = new Drafts();
+/** Folded forms (decline, escalate, timeline) left open, by `caseId:name`. */
+const folds = new Set<string>();
+/** The last outcome shown on a case (kept across re-renders until the next action). */
+const caseMessages = new Map<string, { text: string; kind: 'error' | 'ok' }>();
 /** `caseId:seq` of assignment events already announced, so a replay does not beep twice. */
 const announced = new Set<string>();
 /** Cases to highlight on the next render. */
@@ -61,15 +86,11 @@ async function init(): Promise<void> {
   }
   dutyToggle.addEventListener('click', () => void toggleDuty());
   assignmentsList.addEventListener('click', (event) => void onListClick(event));
-  assignmentsList.addEventListener('submit', (event) => void onListSubmit(event));
-  assignmentsList.addEventListener('input', (event) => {
-    const target = event.target;
-    if (target instanceof HTMLTextAreaElement && target.name === 'note') {
-      const caseId = target.closest<HTMLElement>('[data-case-id]')?.dataset['caseId'];
-      if (caseId) drafts.set(caseId, target.value);
-    }
-  });
+  assignmentsList.addEventListener('submit', (event) => onListSubmit(event));
+  drafts.listen(assignmentsList);
+  trackFolds(assignmentsList, folds);
   unlockAudioOnGesture(() => { byId('sound-hint').hidden = true; });
+  startDeadlineTicker();
 
   setMessage(pageMessage, '正在加载… Loading…');
   await refresh();
@@ -99,7 +120,8 @@ function onCaseUpdated(update: CaseUpdated): void {
   const forMe = update.assigneeId === undefined || update.assigneeId === null
     ? update.status === 'assigned'
     : update.assigneeId === me;
-  if (update.event?.type === 'assigned' && forMe) {
+  const type = update.event?.type;
+  if ((type === 'assigned' || type === 'reassigned') && forMe) {
     const key = `${update.caseId}:${update.seq}`;
     if (!announced.has(key)) {
       announced.add(key);
@@ -107,6 +129,10 @@ function onCaseUpdated(update: CaseUpdated): void {
       beep();
       showToast('新派单 · New case assigned to you');
     }
+  } else if (forMe && (type === 'ledThroughConfirmed' || type === 'receiptConfirmed' || type === 'consentRecorded')
+    && update.event.actor === 'resident') {
+    flashIds.add(update.caseId);
+    showToast('居民已确认，可以继续办理 · The resident confirmed: you can carry on');
   }
   // Simple and correct: the server's view of our queue is the truth.
   void refresh();
@@ -117,7 +143,7 @@ function onRosterUpdated(entry: RosterUpdated): void {
   const loadChanged = entry.load !== cadre.load;
   cadre = { ...cadre, onDuty: entry.onDuty, load: entry.load, categories: entry.categories ?? cadre.categories };
   renderHeader();
-  // A case taken away from us (reassigned) is pushed to the new cadre only; the load tells us.
+  // A case taken away from us (reassigned) is pushed to us too; the load also tells us.
   if (loadChanged) void refresh();
 }
 
@@ -167,7 +193,7 @@ function renderHeader(): void {
 }
 
 function caseSignature(c: CaseView): string {
-  return JSON.stringify([c.status, c.mode, c.assigneeId, c.description, c.location, c.contact, c.category, c.timeline.length, names.name]);
+  return JSON.stringify([c, names.name, caseMessages.get(c.caseId) ?? null]);
 }
 
 function renderAssignments(cases: CaseView[]): void {
@@ -177,7 +203,7 @@ function renderAssignments(cases: CaseView[]): void {
   assignmentsList.querySelectorAll<HTMLLIElement>(':scope > li[data-case-id]').forEach((li) => {
     existing.set(li.dataset['caseId'] ?? '', li);
   });
-  const focusedId = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-case-id]')?.dataset['caseId'];
+  const focus = focusedId(assignmentsList);
 
   const items = sorted.map((c) => {
     const old = existing.get(c.caseId);
@@ -185,12 +211,9 @@ function renderAssignments(cases: CaseView[]): void {
     if (old && old.dataset['signature'] === signature) return old; // keep focus and typing intact
     return renderCase(c, signature);
   });
-  assignmentsList.replaceChildren(...items);
+  reconcileChildren(assignmentsList, items);
+  restoreFocus(focus);
 
-  if (focusedId) {
-    const note = assignmentsList.querySelector<HTMLTextAreaElement>(`li[data-case-id="${CSS.escape(focusedId)}"] textarea[name="note"]`);
-    if (note && document.activeElement !== note && document.activeElement === document.body) note.focus();
-  }
   for (const id of flashIds) {
     const li = assignmentsList.querySelector<HTMLElement>(`li[data-case-id="${CSS.escape(id)}"]`);
     if (li) {
@@ -205,122 +228,270 @@ function renderAssignments(cases: CaseView[]): void {
   byId('assignments-empty').hidden = cases.length > 0;
 }
 
+// ── One case ───────────────────────────────────────────────────────────────────────────────────
+
 function renderCase(c: CaseView, signature: string): HTMLLIElement {
+  const me = cadre?.id ?? session?.claims.sub ?? '';
+  const plan = cadreActions(c, me);
   const status = statusLabel(c.status);
   const kind = kindLabel(c.kind);
   const mode = c.mode ? modeLabel(c.mode) : null;
-  const li = h('li', {
-    class: 'case-item', 'data-case-id': c.caseId, 'data-status': c.status, 'data-signature': signature,
+  const level = levelLabel(c.level);
+  const message = caseMessages.get(c.caseId);
+
+  return h('li', {
+    class: 'case-item', 'data-case-id': c.caseId, 'data-status': c.status, 'data-mode': c.mode ?? '',
+    'data-level': c.level ?? 'community', 'data-signature': signature,
   },
     h('div', { class: 'case-head' },
       h('h3', { class: 'case-category' }, names.category(c.category)),
-      h('span', { class: 'pill', 'data-status': c.status }, bi(status.zh, status.en)),
+      h('span', { class: 'pills' },
+        c.level && c.level !== 'community'
+          ? h('span', { class: 'pill level', 'data-level': c.level }, bi(level.zh, level.en)) : null,
+        h('span', { class: 'pill', 'data-status': c.status }, bi(status.zh, status.en)),
+      ),
     ),
+    h('p', { class: 'case-deadline' }, deadlineEl(relevantDeadline(c))),
     h('div', { class: 'case-meta' },
       h('span', { class: 'case-place' }, names.place(c.location)), ' · ',
       bi(kind.zh, kind.en),
-      mode ? ' · ' : null, mode ? bi(mode.zh, mode.en) : null,
+      mode ? ' · ' : null, mode ? h('strong', { class: 'case-mode' }, bi(mode.zh, mode.en)) : null,
       ' · ', timeEl(c.submittedAt),
     ),
+    c.reopenCount > 0
+      ? h('p', { class: 'message', 'data-kind': 'info' },
+        bi(`居民不满意，第 ${c.reopenCount} 次重新办理`, `Reopened: the resident was not satisfied (round ${c.reopenCount})`))
+      : null,
     h('p', { class: 'description' }, c.description),
     c.contact ? h('p', { class: 'case-contact' },
       bi('联系人', 'Contact'), ': ', c.contact.name, ' ',
       c.contact.phone ? h('a', { href: `tel:${c.contact.phone.replace(/[^\d+]/g, '')}`, class: 'case-phone' }, c.contact.phone) : null,
     ) : null,
-    h('p', { class: 'message case-message', role: 'alert', hidden: true }),
-    h('p', { class: 'mono muted', style: 'font-size:0.8rem;margin:0' }, c.caseId),
+    plan.progress && (c.status === 'acknowledged' || plan.progress.steps.some((s) => s.done))
+      ? stepsList(c, plan.progress) : null,
+    plan.waitingFor ? waitingNote(plan) : null,
+    actionsFor(c, plan),
+    h('p', {
+      class: 'message case-message', role: 'alert', hidden: !message,
+      'data-kind': message?.kind ?? 'info',
+    }, message?.text ?? ''),
+    fold('timeline', c.caseId, { zh: '办理经过', en: 'Timeline' }, folds, renderTimeline(c.timeline)),
+    h('p', { class: 'mono muted case-id' }, c.caseId),
   );
-  const message = li.querySelector<HTMLElement>('.case-message');
+}
 
-  if (c.status === 'assigned') {
-    li.insertBefore(
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'block', 'data-action': 'acknowledge', 'data-case-id': c.caseId }, bi('接单', 'Acknowledge')),
-      ),
-      message,
-    );
-  } else if (c.status === 'acknowledged') {
-    const note = h('textarea', {
-      name: 'note', rows: 3, maxlength: 2000, required: true, id: `note-${c.caseId}`,
-      placeholder: '怎么办的、结果如何 What was done, and the outcome',
-    });
-    note.value = drafts.get(c.caseId) ?? '';
-    li.insertBefore(
-      h('form', { class: 'resolve-form', 'data-case-id': c.caseId, novalidate: true },
-        h('div', { class: 'field' },
-          h('label', { for: `note-${c.caseId}` }, bi('办结说明', 'Resolution note')),
-          note,
-          h('p', { class: 'field-error', 'data-error-for': 'note' }),
+/** The mode's steps with what is done (✓), what comes next (●) and what is later (○). */
+function stepsList(c: CaseView, progress: ModeProgress): HTMLOListElement {
+  return h('ol', { class: 'steps', 'data-steps-for': c.caseId },
+    ...progress.steps.map((step) => {
+      const label = stepLabel(step.type);
+      const state = step.done ? 'done' : step.next ? 'next' : 'later';
+      const arranged = step.type === 'accompanimentArranged' && step.event ? parseAccompaniment(step.event.note) : null;
+      return h('li', {
+        class: 'step', 'data-step': step.type, 'data-done': String(step.done), 'data-state': state, 'data-taker': step.taker,
+      },
+        h('span', { class: 'step-mark', 'aria-hidden': 'true' }, step.done ? '✓' : step.next ? '●' : '○'),
+        h('span', { class: 'step-body' },
+          bi(label.zh, label.en),
+          step.taker === 'resident' ? h('span', { class: 'step-taker' }, ' · ', bi('居民确认', 'by the resident')) : null,
+          step.optional ? h('span', { class: 'optional' }, ' 可选 optional') : null,
+          step.event ? h('span', { class: 'step-when muted' }, ' · ', formatTime(step.event.at)) : null,
+          arranged ? h('span', { class: 'step-detail' }, ` · ${[arranged.whenText, arranged.where, arranged.office].filter(Boolean).join(' · ')}`) : null,
         ),
-        h('button', { type: 'submit', class: 'block', 'data-action': 'resolve', 'data-case-id': c.caseId }, bi('办结', 'Resolve')),
-      ),
-      message,
-    );
+      );
+    }));
+}
+
+function waitingNote(plan: CadrePlan): HTMLElement {
+  const step = stepLabel(plan.waitingFor);
+  return h('p', { class: 'message waiting-note', 'data-waiting-for': plan.waitingFor ?? '' },
+    bi(`等待居民确认：${step.zh}`, `Waiting for the resident: ${step.en}`),
+    h('br'),
+    h('small', {}, bi('居民在跟踪链接里确认后，这里会自动更新。', 'This updates by itself once they confirm on their tracking link.')));
+}
+
+const NOTE_MAX = 2000;
+
+function actionsFor(c: CaseView, plan: CadrePlan): HTMLElement {
+  const has = (a: CadreAction): boolean => plan.actions.includes(a);
+  const form = (spec: Omit<ActionFormSpec, 'caseId'>): HTMLFormElement => actionForm({ ...spec, caseId: c.caseId }, drafts);
+  const box = h('div', { class: 'case-actions' });
+
+  if (has('acknowledge')) {
+    box.append(h('button', { type: 'button', class: 'block', 'data-action': 'acknowledge', 'data-case-id': c.caseId }, bi('接单', 'Acknowledge')));
   }
-  return li;
+  if (has('start')) {
+    box.append(h('button', { type: 'button', class: 'block secondary', 'data-action': 'start', 'data-case-id': c.caseId },
+      bi('开始办理（可选）', 'Start work (optional)')));
+  }
+  if (has('accompaniment')) {
+    box.append(form({
+      form: 'accompaniment',
+      intro: { zh: '和居民约好时间地点，陪同去办。', en: 'Agree a time and place with the resident and go with them.' },
+      fields: [
+        { name: 'when', type: 'datetime-local', required: true, label: { zh: '时间', en: 'When' }, min: toLocalInputValue(new Date()) },
+        { name: 'where', type: 'text', required: true, label: { zh: '地点', en: 'Where' }, placeholder: '如：社区服务大厅 e.g. community service hall' },
+        { name: 'office', type: 'text', required: true, label: { zh: '办理事项/窗口', en: 'Office or procedure' }, placeholder: '如：业委会备案 e.g. owners’ committee filing' },
+      ],
+      submit: { zh: '约定陪同', en: 'Arrange accompaniment' },
+    }));
+  }
+  if (has('consent')) {
+    box.append(form({
+      form: 'consent',
+      intro: { zh: '居民当面同意由您代办后记录（居民也可在跟踪链接里自己同意）。', en: 'Record once the resident agreed in person (they can also agree on their tracking link).' },
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: { zh: '同意情况', en: 'Consent' }, placeholder: '如：居民当面口头同意并签字 e.g. agreed in person and signed' }],
+      submit: { zh: '记录居民同意', en: 'Record consent' },
+    }));
+  }
+  if (has('documents')) {
+    box.append(form({
+      form: 'documents',
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: { zh: '收取的材料', en: 'Documents received' }, placeholder: '如：身份证复印件、房产证复印件 e.g. ID copy, deed copy' }],
+      submit: { zh: '材料已交接', en: 'Documents handed over' },
+    }));
+  }
+  if (has('result')) {
+    box.append(form({
+      form: 'result',
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: { zh: '交给居民的结果', en: 'Result handed to the resident' }, placeholder: '如：已办好的证件 e.g. the issued certificate' }],
+      submit: { zh: '结果已交付', en: 'Result handed over' },
+    }));
+  }
+  if (has('resolve')) {
+    box.append(form({
+      form: 'resolve', className: 'resolve-form',
+      fields: [
+        { name: 'note', id: `note-${c.caseId}`, required: true, maxlength: NOTE_MAX, label: { zh: '办结说明', en: 'Resolution note' }, placeholder: '怎么办的、结果如何 What was done, and the outcome' },
+        { name: 'photoUrl', type: 'url', maxlength: 2000, label: { zh: '现场照片链接', en: 'Photo link' }, placeholder: 'https://…' },
+      ],
+      submit: { zh: '办结', en: 'Resolve' },
+    }));
+  } else if (c.status === 'acknowledged' && plan.progress?.missing && !plan.waitingFor) {
+    const missing = stepLabel(plan.progress.missing);
+    box.append(h('p', { class: 'hint', 'data-resolve-blocked': plan.progress.missing },
+      bi(`办结前还需：${missing.zh}`, `Before resolving: ${missing.en}`)));
+  }
+  if (has('decline')) {
+    box.append(fold('decline', c.caseId, { zh: '婉拒', en: 'Decline' }, folds, form({
+      form: 'decline', secondary: true,
+      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: { zh: '婉拒原因（给调度员看）', en: 'Reason (for the dispatcher)' } }],
+      submit: { zh: '确认婉拒', en: 'Decline' },
+    })));
+  }
+  if (has('escalate')) {
+    box.append(fold('escalate', c.caseId, { zh: '上报上级', en: 'Escalate' }, folds, form({
+      form: 'escalate', secondary: true,
+      intro: { zh: '本级解决不了时上报，写清原因。', en: 'When it cannot be settled at this level; say why.' },
+      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: { zh: '上报原因', en: 'Reason' } }],
+      submit: { zh: '上报', en: 'Escalate' },
+    })));
+  }
+  return box;
+}
+
+// ── Actions ────────────────────────────────────────────────────────────────────────────────────
+
+const DONE_WORDS: Partial<Record<CaseActionRoute, Label>> = {
+  acknowledge: { zh: '已接单', en: 'Acknowledged' },
+  decline: { zh: '已婉拒，已退回调度', en: 'Declined; back to dispatch' },
+  start: { zh: '已开始办理', en: 'Work started' },
+  accompaniment: { zh: '已约定陪同，等待居民确认', en: 'Arranged; waiting for the resident' },
+  consent: { zh: '已记录居民同意', en: 'Consent recorded' },
+  documents: { zh: '材料交接已记录', en: 'Documents recorded' },
+  result: { zh: '结果交付已记录，等待居民确认收到', en: 'Result recorded; waiting for the resident' },
+  resolve: { zh: '已办结', en: 'Resolved' },
+  escalate: { zh: '已上报', en: 'Escalated' },
+};
+
+function findCase(caseId: string): CaseView | undefined {
+  return cadre?.assignments.find((c) => c.caseId === caseId);
+}
+
+/** Send one action with the seq we know; show the outcome on the case; re-read the queue. */
+async function perform(caseId: string, action: CaseActionRoute, body: CaseActionRequest): Promise<void> {
+  if (!session) return;
+  const known = findCase(caseId);
+  const expectedSeq = known ? lastSeq(known.timeline) : undefined;
+  const result = await caseAction(session.token, caseId, action, { ...body, expectedSeq });
+  drafts.clearForm(caseId, action);
+  caseMessages.delete(caseId);
+  const words = DONE_WORDS[action];
+  if (words) showToast(`${words.zh} · ${words.en}`);
+  applyResult(result);
+}
+
+/** Put the case the server answered into the queue at once, then re-read the queue. */
+function applyResult(c: CaseView): void {
+  if (!cadre) return;
+  const mine = c.assigneeId === cadre.id && c.status !== 'closed';
+  const others = cadre.assignments.filter((a) => a.caseId !== c.caseId);
+  cadre = { ...cadre, assignments: mine ? [...others, c] : others };
+  render();
+  void refresh();
+}
+
+function actionFailed(caseId: string, err: unknown): void {
+  if (handleAuthError(err)) return;
+  caseMessages.set(caseId, { text: describeError(err), kind: 'error' });
+  render();
+  // A refusal usually means the case moved on: show its latest state under the message.
+  if (err instanceof ApiError && (err.status === 409 || err.status === 404 || err.status === 403)) void refresh();
 }
 
 async function onListClick(event: Event): Promise<void> {
-  const button = (event.target as HTMLElement | null)?.closest<HTMLButtonElement>('button[data-action="acknowledge"]');
-  if (!button || !session || button.disabled) return;
+  const button = (event.target as HTMLElement | null)?.closest<HTMLButtonElement>('button[data-action]');
+  if (!button || button.type === 'submit' || !session || button.disabled) return;
+  const action = button.dataset['action'];
   const caseId = button.dataset['caseId'] ?? '';
-  const li = button.closest<HTMLElement>('li[data-case-id]');
+  if (action !== 'acknowledge' && action !== 'start') return;
   button.disabled = true;
   try {
-    await acknowledgeCase(session.token, caseId);
-    await refresh();
+    await perform(caseId, action, {});
   } catch (err) {
-    if (!handleAuthError(err)) {
-      showItemError(li, err);
-      button.disabled = false;
-      if (err instanceof ApiError && err.status === 409) void refresh();
-    }
+    button.disabled = false;
+    actionFailed(caseId, err);
   }
 }
 
-async function onListSubmit(event: Event): Promise<void> {
+/** Which request fields each form fills. */
+function bodyFor(action: string, values: Record<string, string>): CaseActionRequest | null {
+  switch (action) {
+    case 'decline': case 'escalate': return { reason: values['reason'] };
+    case 'consent': case 'documents': case 'result': return { note: values['note'] };
+    case 'resolve': return values['photoUrl'] ? { note: values['note'], photoUrl: values['photoUrl'] } : { note: values['note'] };
+    case 'accompaniment': return { when: localInputToIso(values['when'] ?? '') ?? '', where: values['where'], office: values['office'] };
+    default: return null;
+  }
+}
+
+function validate(action: string, values: Record<string, string>): Record<string, string> | null {
+  if (action === 'accompaniment' && !localInputToIso(values['when'] ?? '')) {
+    return { when: '请选择日期和时间 · Choose a date and time' };
+  }
+  if (action === 'resolve' && values['photoUrl'] && !safeHref(values['photoUrl'])) {
+    return { photoUrl: '请填写以 https:// 开头的链接 · Use a link starting with https://' };
+  }
+  return null;
+}
+
+function onListSubmit(event: Event): void {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement) || !form.classList.contains('resolve-form')) return;
+  if (!(form instanceof HTMLFormElement) || !form.dataset['form']) return;
   event.preventDefault();
-  if (!session) return;
+  const action = form.dataset['form'] as CaseActionRoute;
   const caseId = form.dataset['caseId'] ?? '';
-  const li = form.closest<HTMLElement>('li[data-case-id]');
-  const noteEl = form.querySelector<HTMLTextAreaElement>('textarea[name="note"]');
-  const errorEl = form.querySelector<HTMLElement>('[data-error-for="note"]');
-  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
-  const note = noteEl?.value.trim() ?? '';
-  if (errorEl) errorEl.textContent = '';
-  noteEl?.removeAttribute('aria-invalid');
-  if (!note) {
-    if (errorEl) errorEl.textContent = '请写办结说明 · Write what was done.';
-    noteEl?.setAttribute('aria-invalid', 'true');
-    noteEl?.focus();
-    return;
-  }
-  if (button?.disabled) return;
-  if (button) button.disabled = true;
-  try {
-    await resolveCase(session.token, caseId, note);
-    drafts.delete(caseId);
-    await refresh();
-  } catch (err) {
-    if (handleAuthError(err)) return;
-    const fieldErrors = err instanceof ApiError ? err.fieldErrors : {};
-    if (err instanceof ApiError && err.status === 400 && fieldErrors['note'] && errorEl) {
-      errorEl.textContent = fieldErrors['note'].join(' ');
-      noteEl?.setAttribute('aria-invalid', 'true');
-    } else {
-      showItemError(li, err);
-    }
-    if (button) button.disabled = false;
-    if (err instanceof ApiError && err.status === 409) void refresh();
-  }
-}
-
-function showItemError(li: HTMLElement | null, err: unknown): void {
-  const el = li?.querySelector<HTMLElement>('.case-message');
-  if (el) setMessage(el, describeError(err), 'error');
-  else setMessage(pageMessage, describeError(err), 'error');
+  void submitActionForm({
+    form,
+    validate: (values) => validate(action, values),
+    call: (values) => {
+      const body = bodyFor(action, values);
+      if (!body) return Promise.reject(new Error(`Unknown action ${action}`));
+      return perform(caseId, action, body);
+    },
+    onSuccess: () => undefined,
+    onError: (err) => actionFailed(caseId, err),
+  });
 }
 
 async function toggleDuty(): Promise<void> {
