@@ -35,7 +35,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_cadre_declines_with_a_reason_and_the_case_goes_to_the_other_cadre_on_duty()
     {
-        var (caseId, _, theCase) = await SubmitAssignedAsync();
+        var (caseId, token, theCase) = await SubmitAssignedAsync();
         var first = theCase["assigneeId"]!.GetValue<string>();
         var cadre = await fixture.StaffAsync("cadre", first, "ximen");
 
@@ -46,6 +46,12 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
         var declined = await OkAsync(await cadre.PostAsJsonAsync($"/api/v1/cases/{caseId}/decline", new { reason = "正在处理另一起漏水" }));
         Assert.NotEqual(first, declined["assigneeId"]?.GetValue<string>());
         Assert.Contains(declined["timeline"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "declined" && e["note"]!.GetValue<string>() == "正在处理另一起漏水");
+
+        // The resident reads that the case is passed on, not why, and no staff account ids.
+        var track = (await fixture.Flow.CreateClient().GetStringAsync($"/api/v1/track/{token}"));
+        Assert.DoesNotContain("正在处理另一起漏水", track);
+        Assert.DoesNotContain($"cadre:{first}", track);
+        Assert.Contains("\"declined\"", track);
     }
 
     [Fact]
@@ -117,6 +123,13 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
 
         var returned = await OkAsync(await official.PostAsJsonAsync($"/api/v1/cases/{caseId}/return", new { instructions = "已联系热力公司，社区配合入户" }));
         Assert.Equal("community", returned["level"]!.GetValue<string>());
+        JsonObject left;
+        do
+        {
+            left = await heard.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        while (left["event"]!["type"]!.GetValue<string>() != "returned");
+        Assert.Equal("community", left["level"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Forbidden, (await official.PostAsJsonAsync($"/api/v1/cases/{caseId}/return", new { instructions = "again" })).StatusCode);
         await board.DisposeAsync();
     }

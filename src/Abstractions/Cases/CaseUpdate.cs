@@ -29,4 +29,8 @@ public sealed record CaseUpdate(
     /// <summary>A cadre who just lost the case (declined, timed out, reassigned), so their phone hears of it too.</summary>
     [Id(13)]
     public string? PreviousAssigneeId { get; init; }
+
+    /// <summary>The level owner the case just left (escalated or handed back), so that level's board hears it go.</summary>
+    [Id(14)]
+    public string? FormerLevelOwnerId { get; init; }
 }

@@ -136,7 +136,8 @@ public static class CasesApi
             return Problems.Invalid(errors);
         }
 
-        var note = $"{body.When:yyyy-MM-dd HH:mm zzz} · {body.Where!.Trim()} · {body.Office!.Trim()}";
+        var when = body.When!.Value.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+        var note = $"{when} · {body.Where!.Trim()} · {body.Office!.Trim()}";
         return await StepAsync(caseId, CaseEventType.AccompanimentArranged, "", body with { Note = note }, user, cluster);
     }
 

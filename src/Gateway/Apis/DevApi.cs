@@ -18,7 +18,7 @@ public static class DevApi
         var errors = new Dictionary<string, string[]>();
         if (body.Role is null || !StaffRoles.All.Contains(body.Role))
         {
-            errors["role"] = ["Must be one of: cadre, dispatcher, admin."];
+            errors["role"] = [$"Must be one of: {string.Join(", ", StaffRoles.All.Order(StringComparer.Ordinal))}."];
         }
 
         if (string.IsNullOrWhiteSpace(body.Subject))

@@ -21,28 +21,33 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
         // In order, so each client sees a case's seq rise one by one.
         foreach (var update in updates)
         {
-            var groups = new List<string> { DispatchHub.CommunityGroup(update.CommunityId), DispatchHub.CaseGroup(update.CaseId) };
+            var staff = new List<string> { DispatchHub.CommunityGroup(update.CommunityId) };
             if (update.AssigneeId is { } cadreId)
             {
-                groups.Add(DispatchHub.CadreGroup(cadreId));
+                staff.Add(DispatchHub.CadreGroup(cadreId));
             }
 
             if (update.PreviousAssigneeId is { } previous && previous != update.AssigneeId)
             {
-                groups.Add(DispatchHub.CadreGroup(previous));
+                staff.Add(DispatchHub.CadreGroup(previous));
             }
 
-            if (update.Level != CaseLevel.Community || update.Event.Type == CaseEventType.Returned)
+            if (update.Level != CaseLevel.Community)
             {
-                // The level it is at now; on a hand-back the level above hears that it left.
-                groups.Add(DispatchHub.ScopeGroup(update.LevelOwnerId));
+                staff.Add(DispatchHub.ScopeGroup(update.LevelOwnerId));
             }
 
-            groups.AddRange(update.Followers.Select(DispatchHub.CaseGroup));
+            if (update.FormerLevelOwnerId is { } former)
+            {
+                // The level the case just left hears it go.
+                staff.Add(DispatchHub.ScopeGroup(former));
+            }
 
+            var residents = update.Followers.Prepend(update.CaseId).Select(DispatchHub.CaseGroup).ToList();
             try
             {
-                await hub.Clients.Groups(groups).SendAsync(CaseUpdated, CasePush.From(update));
+                await hub.Clients.Groups(staff).SendAsync(CaseUpdated, CasePush.From(update));
+                await hub.Clients.Groups(residents).SendAsync(CaseUpdated, CasePush.ForResident(update));
             }
             catch (Exception ex)
             {

@@ -31,5 +31,5 @@ public sealed record TrackView(
 
     public static TrackView From(CaseSnapshot s, string? mergedFrom = null) =>
         new(s.CaseId, s.CommunityId, s.Status, s.Mode, s.Kind, s.Category, s.Location.Compound, s.Location.Building, s.AssigneeName,
-            s.SubmittedAt, s.Rating, s.Level, s.Deadlines, s.Closure, s.ReopenCount, mergedFrom, s.Timeline);
+            s.SubmittedAt, s.Rating, s.Level, s.Deadlines, s.Closure, s.ReopenCount, mergedFrom, ResidentEvents.ForResident(s.Timeline));
 }

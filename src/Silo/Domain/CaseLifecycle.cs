@@ -131,6 +131,11 @@ public static class CaseLifecycle
         }
 
         var released = record.AssigneeId;
+        if (actor.CadreId is not null && actor.Name is null)
+        {
+            actor = actor with { Name = record.AssigneeName };
+        }
+
         record.ResolvedAt = now;
         record.ResolvedAtLevel = record.Level;
         record.Deadlines = new CaseDeadlines(null, null, null, now + RatingWindow);

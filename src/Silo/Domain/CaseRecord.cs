@@ -106,7 +106,7 @@ public sealed class CaseRecord
         };
     }
 
-    public CaseUpdate ToUpdate(CaseEvent e, string? previousAssigneeId = null)
+    public CaseUpdate ToUpdate(CaseEvent e, string? previousAssigneeId = null, string? formerLevelOwnerId = null)
     {
         var s = Submission ?? throw new InvalidOperationException("The case has no submission yet.");
         return new CaseUpdate(s.CaseId, s.CommunityId, e.Seq, e.Status, Mode, AssigneeId, AssigneeName, e, e.At)
@@ -116,6 +116,7 @@ public sealed class CaseRecord
             Deadlines = Deadlines,
             Followers = Followers.ToArray(),
             PreviousAssigneeId = previousAssigneeId,
+            FormerLevelOwnerId = formerLevelOwnerId == LevelOwnerId ? null : formerLevelOwnerId,
         };
     }
 

@@ -31,7 +31,7 @@ public static class DeadlineRules
 
         if (record.Deadlines.ResolveBy <= now && record.Status is not CaseStatus.Resolved)
         {
-            result = result.Then(CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.ResolveOverdue, record.Status, now, CaseActor.System, record.Level.ToString())));
+            result = result.Then(CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.ResolveOverdue, record.Status, now, CaseActor.System, WireName(record.Level))));
             var escalated = EscalationLadder.Escalate(record, CaseActor.System, "resolve-by deadline passed", now);
             if (escalated.Outcome == CommandOutcome.Ok)
             {
@@ -52,6 +52,10 @@ public static class DeadlineRules
 
         return result;
     }
+
+    /// <summary>An enum value as the API spells it (camelCase), for notes people and pages read.</summary>
+    internal static string WireName<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>The earliest deadline still pending, for the reminder; null when none is.</summary>
     public static DateTimeOffset? Next(CaseRecord record)

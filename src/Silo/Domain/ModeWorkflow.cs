@@ -114,7 +114,7 @@ public static class ModeWorkflow
         }
 
         record.Mode = mode;
-        return CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.ModeChanged, record.Status, now, dispatcher, mode.ToString()));
+        return CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.ModeChanged, record.Status, now, dispatcher, DeadlineRules.WireName(mode)));
     }
 
     /// <summary>Null when the assigned cadre may resolve; otherwise the step still missing.</summary>

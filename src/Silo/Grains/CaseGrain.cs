@@ -142,13 +142,14 @@ internal sealed class CaseGrain(
 
     public async Task CheckDeadlinesAsync()
     {
+        var ownerBefore = Record.Submission is null ? null : Record.LevelOwnerId;
         var transition = DeadlineRules.Apply(Record, Now);
         if (transition.Changed)
         {
             logger.LogInformation("Case {CaseId}: deadlines passed: {Events}", Record.CaseId, string.Join(", ", transition.Events.Select(e => e.Type)));
         }
 
-        await FollowThroughAsync(transition);
+        await FollowThroughAsync(transition, ownerBefore);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -191,13 +192,14 @@ internal sealed class CaseGrain(
             return stale;
         }
 
+        var ownerBefore = Record.Submission is null ? null : Record.LevelOwnerId;
         var transition = command();
         if (transition.Outcome != CommandOutcome.Ok)
         {
             return CaseCommandResult.Refused(transition.Outcome, transition.Reason ?? transition.Outcome.ToString());
         }
 
-        await FollowThroughAsync(transition);
+        await FollowThroughAsync(transition, ownerBefore);
         return CaseCommandResult.Ok(await SnapshotAsync());
     }
 
@@ -207,7 +209,7 @@ internal sealed class CaseGrain(
             : null;
 
     // After the rules ran: release the cadre who lost the case, find another when needed, then commit once.
-    private async Task FollowThroughAsync(CaseTransition transition)
+    private async Task FollowThroughAsync(CaseTransition transition, string? ownerBefore)
     {
         if (!transition.Changed)
         {
@@ -225,13 +227,13 @@ internal sealed class CaseGrain(
             transition = transition.Then(Place(decision, Now));
         }
 
-        await CommitAsync(transition);
+        await CommitAsync(transition, ownerBefore);
     }
 
     private CaseTransition Place(DispatchDecision decision, DateTimeOffset now) =>
         decision.Assignment is { } assignment ? CaseLifecycle.Assign(Record, assignment) : CaseLifecycle.Wait(Record, now);
 
-    private async Task CommitAsync(CaseTransition transition)
+    private async Task CommitAsync(CaseTransition transition, string? ownerBefore = null)
     {
         if (!transition.Changed)
         {
@@ -242,7 +244,7 @@ internal sealed class CaseGrain(
         await ArchiveOldEventsAsync();
         await state.WriteStateAsync();
 
-        var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId)).ToArray();
+        var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId, ownerBefore)).ToArray();
         await GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
         await GrainFactory.GetGrain<IMetricsGrain>(Record.CommunityId).RecordAsync(Record.ToFact());
         if (transition.Events.Any(e => e.Type is CaseEventType.Escalated or CaseEventType.Returned || e.Status == CaseStatus.Closed))
