@@ -26,7 +26,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Starts Azurite, trying fresh ports again if another process took one between choosing and binding it.</summary>
     public static async Task<AzuriteProcess> StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync();
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Ports are picked free but bound later; a clash shows as an early exit.
+            }
+        }
+    }
+
+    private static async Task<AzuriteProcess> StartOnceAsync()
     {
         var azurite = Path.Combine(RepoPaths.Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(azurite))
@@ -53,14 +69,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Azurite.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var instance = new AzuriteProcess(process, blob, queue, table);
-        foreach (var port in new[] { blob, queue, table })
+        try
         {
-            await WaitForPortAsync(process, port);
+            foreach (var port in new[] { blob, queue, table })
+            {
+                await WaitForPortAsync(process, port);
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            await instance.DisposeAsync();
+            throw new InvalidOperationException($"{ex.Message} {string.Join(" | ", output)}", ex);
         }
 
         return instance;

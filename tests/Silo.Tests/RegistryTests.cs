@@ -68,7 +68,7 @@ public sealed class RegistryTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_registered_gateway_hears_every_event_of_a_case_in_seq_order()
+    public async Task A_registered_gateway_hears_every_event_of_a_case_once()
     {
         var observer = new RecordingObserver();
         var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(observer);
@@ -85,7 +85,8 @@ public sealed class RegistryTests(ClusterFixture fixture)
             await grain.AcknowledgeAsync(cadre);
 
             await observer.WaitUntilAsync(o => o.Updates.Count(u => u.CaseId == submission.CaseId) >= 4);
-            var mine = observer.Updates.Where(u => u.CaseId == submission.CaseId).ToArray();
+            // Orleans may deliver one-way messages out of order; the gateway's sequencer restores it.
+            var mine = observer.Updates.Where(u => u.CaseId == submission.CaseId).OrderBy(u => u.Seq).ToArray();
             Assert.Equal([1, 2, 3, 4], mine.Select(u => u.Seq));
             Assert.Equal(CaseStatus.Acknowledged, mine[^1].Status);
             Assert.Equal(cadre, mine[^1].AssigneeId);

@@ -9,62 +9,71 @@ using Microsoft.AspNetCore.SignalR;
 namespace Gongzhi.Gateway.Realtime;
 
 /// <summary>Receives the cluster's events on this gateway and forwards each to the SignalR groups in its scope.</summary>
-public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<HubDispatchObserver> logger) : IDispatchObserver
+public sealed class HubDispatchObserver : IDispatchObserver
 {
+    private readonly IHubContext<DispatchHub> _hub;
+    private readonly CasePushPump _pump;
+    private readonly ILogger<HubDispatchObserver> _logger;
+
+    public HubDispatchObserver(IHubContext<DispatchHub> hub, CasePushPump pump, ILogger<HubDispatchObserver> logger)
+    {
+        _hub = hub;
+        _pump = pump;
+        _logger = logger;
+        pump.Send = SendAsync;
+    }
+
     public const string CaseUpdated = "caseUpdated";
     public const string RosterUpdated = "rosterUpdated";
     public const string MetricsUpdated = "metricsUpdated";
     public const string InvitationReceived = "invitation";
 
-    public async Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
+    /// <summary>Queues the updates for the pump, which pushes each case's updates in seq order.</summary>
+    public Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
     {
-        // In order, so each client sees a case's seq rise one by one.
-        foreach (var update in updates)
+        _pump.Post(updates);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Pushes one update: the full event to staff in its scope, the resident's reading to its residents.</summary>
+    public async Task SendAsync(CaseUpdate update)
+    {
+        var staff = new List<string> { DispatchHub.CommunityGroup(update.CommunityId) };
+        if (update.AssigneeId is { } cadreId)
         {
-            var staff = new List<string> { DispatchHub.CommunityGroup(update.CommunityId) };
-            if (update.AssigneeId is { } cadreId)
-            {
-                staff.Add(DispatchHub.CadreGroup(cadreId));
-            }
-
-            if (update.PreviousAssigneeId is { } previous && previous != update.AssigneeId)
-            {
-                staff.Add(DispatchHub.CadreGroup(previous));
-            }
-
-            if (update.Level != CaseLevel.Community)
-            {
-                staff.Add(DispatchHub.ScopeGroup(update.LevelOwnerId));
-            }
-
-            if (update.FormerLevelOwnerId is { } former)
-            {
-                // The level the case just left hears it go.
-                staff.Add(DispatchHub.ScopeGroup(former));
-            }
-
-            var residents = update.Followers.Prepend(update.CaseId).Select(DispatchHub.CaseGroup).ToList();
-            try
-            {
-                await hub.Clients.Groups(staff).SendAsync(CaseUpdated, CasePush.From(update));
-                await hub.Clients.Groups(residents).SendAsync(CaseUpdated, CasePush.ForResident(update));
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Push of case {CaseId} seq {Seq} failed", update.CaseId, update.Seq);
-            }
+            staff.Add(DispatchHub.CadreGroup(cadreId));
         }
+
+        if (update.PreviousAssigneeId is { } previous && previous != update.AssigneeId)
+        {
+            staff.Add(DispatchHub.CadreGroup(previous));
+        }
+
+        if (update.Level != CaseLevel.Community)
+        {
+            staff.Add(DispatchHub.ScopeGroup(update.LevelOwnerId));
+        }
+
+        if (update.FormerLevelOwnerId is { } former)
+        {
+            // The level the case just left hears it go.
+            staff.Add(DispatchHub.ScopeGroup(former));
+        }
+
+        var residents = update.Followers.Prepend(update.CaseId).Select(DispatchHub.CaseGroup).ToList();
+        await _hub.Clients.Groups(staff).SendAsync(CaseUpdated, CasePush.From(update));
+        await _hub.Clients.Groups(residents).SendAsync(CaseUpdated, CasePush.ForResident(update));
     }
 
     public async Task OnRosterChangedAsync(RosterEntry entry)
     {
         try
         {
-            await hub.Clients.Groups([DispatchHub.CommunityGroup(entry.CommunityId), DispatchHub.CadreGroup(entry.Id)]).SendAsync(RosterUpdated, entry);
+            await _hub.Clients.Groups([DispatchHub.CommunityGroup(entry.CommunityId), DispatchHub.CadreGroup(entry.Id)]).SendAsync(RosterUpdated, entry);
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Push of roster entry {CadreId} failed", entry.Id);
+            _logger.LogWarning(ex, "Push of roster entry {CadreId} failed", entry.Id);
         }
     }
 
@@ -72,11 +81,11 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
     {
         try
         {
-            await hub.Clients.Group(DispatchHub.CommunityGroup(communityId)).SendAsync(MetricsUpdated, MetricsPush.From(communityId, summary));
+            await _hub.Clients.Group(DispatchHub.CommunityGroup(communityId)).SendAsync(MetricsUpdated, MetricsPush.From(communityId, summary));
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Push of the metrics of community {CommunityId} failed", communityId);
+            _logger.LogWarning(ex, "Push of the metrics of community {CommunityId} failed", communityId);
         }
     }
 
@@ -84,11 +93,11 @@ public sealed class HubDispatchObserver(IHubContext<DispatchHub> hub, ILogger<Hu
     {
         try
         {
-            await hub.Clients.Group(DispatchHub.AccountGroup(invitation.AccountId)).SendAsync(InvitationReceived, invitation);
+            await _hub.Clients.Group(DispatchHub.AccountGroup(invitation.AccountId)).SendAsync(InvitationReceived, invitation);
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Push of invitation to {ConsultationId} for {AccountId} failed", invitation.ConsultationId, invitation.AccountId);
+            _logger.LogWarning(ex, "Push of invitation to {ConsultationId} for {AccountId} failed", invitation.ConsultationId, invitation.AccountId);
         }
     }
 }

@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using Gongzhi.Cases;
+
+namespace Gongzhi.Gateway.Realtime;
+
+/// <summary>
+/// The one place this gateway pushes case updates from: the cluster's observer calls may run concurrently
+/// and arrive out of order, so they are queued here, put back in seq order per case by
+/// <see cref="CaseUpdateSequencer"/>, and sent one after another.
+/// </summary>
+public sealed class CasePushPump(CaseUpdateSequencer sequencer, ILogger<CasePushPump> logger) : BackgroundService
+{
+    private readonly Channel<CaseUpdate> _queue = Channel.CreateUnbounded<CaseUpdate>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Set by the observer: how an update reaches the SignalR groups in its scope.</summary>
+    public Func<CaseUpdate, Task>? Send { get; set; }
+
+    public void Post(IReadOnlyList<CaseUpdate> updates)
+    {
+        foreach (var update in updates)
+        {
+            _queue.Writer.TryWrite(update);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = _queue.Reader;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            if (sequencer.NextRelease is { } at)
+            {
+                var wait = at - DateTimeOffset.UtcNow;
+                wake.CancelAfter(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+            }
+
+            try
+            {
+                await reader.WaitToReadAsync(wake.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // A held update's wait is over.
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            while (reader.TryRead(out var update))
+            {
+                await SendAllAsync(sequencer.Accept(update));
+            }
+
+            await SendAllAsync(sequencer.Release());
+        }
+    }
+
+    private async Task SendAllAsync(IReadOnlyList<CaseUpdate> updates)
+    {
+        foreach (var update in updates)
+        {
+            try
+            {
+                await (Send?.Invoke(update) ?? Task.CompletedTask);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Push of case {CaseId} seq {Seq} failed", update.CaseId, update.Seq);
+            }
+        }
+    }
+}
