@@ -177,4 +177,36 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
         Assert.Equal(other, moved["assigneeId"]!.GetValue<string>());
         Assert.Equal("reassigned", moved["timeline"]!.AsArray()[^1]!["type"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_cadre_resolves_with_a_photo_the_resident_can_see()
+    {
+        var (caseId, token, theCase) = await SubmitAssignedAsync();
+        var cadreId = theCase["assigneeId"]!.GetValue<string>();
+        var cadre = await fixture.StaffAsync("cadre", cadreId, "ximen");
+        var stranger = await fixture.StaffAsync("cadre", cadreId == "wang-liqun" ? "li-jianguo" : "wang-liqun", "ximen");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        static ByteArrayContent Image(byte[] bytes, string type)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new(type);
+            return content;
+        }
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await cadre.PostAsync($"/api/v1/cases/{caseId}/photos", Image(png, "text/plain"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsync($"/api/v1/cases/{caseId}/photos", Image(png, "image/png"))).StatusCode);
+        var uploaded = await cadre.PostAsync($"/api/v1/cases/{caseId}/photos", Image(png, "image/png"));
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var url = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["url"]!.GetValue<string>();
+
+        await OkAsync(await cadre.PostAsync($"/api/v1/cases/{caseId}/acknowledge", null));
+        var resolved = await OkAsync(await cadre.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "管道已修好，见照片", photoUrl = url }));
+        Assert.Equal(url, resolved["timeline"]!.AsArray()[^1]!["reference"]!.GetValue<string>());
+
+        var track = (await fixture.Flow.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/track/{token}"))!;
+        var seen = track["timeline"]!.AsArray()[^1]!["reference"]!.GetValue<string>();
+        var photo = await fixture.Flow.CreateClient().GetAsync(seen);
+        Assert.Equal("image/png", photo.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(png, await photo.Content.ReadAsByteArrayAsync());
+    }
 }

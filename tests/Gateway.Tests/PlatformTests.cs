@@ -29,6 +29,12 @@ public sealed class PlatformTests(GatewayFixture fixture)
                      "/api/v1/track/{trackingToken}", "/api/v1/track/{trackingToken}/rating", "/api/v1/communities/{communityId}",
                      "/api/v1/communities/{communityId}/roster", "/api/v1/communities/{communityId}/cases", "/api/v1/cadres/{cadreId}",
                      "/api/v1/cadres/{cadreId}/duty", "/healthz",
+                     "/api/v1/cases/{caseId}/decline", "/api/v1/cases/{caseId}/assign", "/api/v1/cases/{caseId}/mode",
+                     "/api/v1/cases/{caseId}/escalate", "/api/v1/cases/{caseId}/return", "/api/v1/cases/{caseId}/merge",
+                     "/api/v1/cases/{caseId}/start", "/api/v1/cases/{caseId}/accompaniment", "/api/v1/cases/{caseId}/consent",
+                     "/api/v1/cases/{caseId}/documents", "/api/v1/cases/{caseId}/result", "/api/v1/cases/{caseId}/photos",
+                     "/api/v1/track/{trackingToken}/consent", "/api/v1/track/{trackingToken}/led-through", "/api/v1/track/{trackingToken}/receipt",
+                     "/api/v1/queues/{scopeId}/cases", "/api/v1/consultations", "/api/v1/cases/{caseId}/video-petitions", "/api/v1/metrics",
                  })
         {
             Assert.Contains(route, paths);

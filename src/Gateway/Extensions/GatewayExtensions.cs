@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Gongzhi.Gateway.Apis;
 using Gongzhi.Gateway.Auth;
@@ -44,6 +45,7 @@ public static class GatewayExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new QueueServiceClient(storage));
+        builder.Services.AddSingleton(new BlobServiceClient(storage));
         builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)
             .Validate(o => o.TrackingKey.Length >= 32, "Gateway:TrackingKey must be set to at least 32 characters.")
             .ValidateOnStart();
@@ -108,6 +110,7 @@ public static class GatewayExtensions
         app.MapCasesApi();
         app.MapCaseDispatchApi();
         app.MapQueuesApi();
+        app.MapPhotosApi();
         app.MapCadresApi();
         app.MapMetricsApi();
         app.MapVideoPetitionsApi();

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Gateway.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongzhi.Gateway.Apis;
+
+/// <summary>
+/// Photos of the work done, for a resolution: the case's cadre (or an official of its level) uploads the
+/// image bytes; the answer's URL goes into the resolve call's <c>photoUrl</c>. Stored in the blob container
+/// <c>attachments</c> under an unguessable name, so the URL itself is the right to see it, like a tracking link.
+/// </summary>
+public static class PhotosApi
+{
+    public const string ContainerName = "attachments";
+    public const int MaxBytes = 5 * 1024 * 1024;
+
+    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["image/jpeg"] = "jpg",
+        ["image/png"] = "png",
+        ["image/webp"] = "webp",
+    };
+
+    public sealed record PhotoUploaded(string Url);
+
+    public static IEndpointRouteBuilder MapPhotosApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/cases/{caseId}/photos", UploadAsync).WithName("UploadPhoto").WithTags("Staff")
+            .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp").RequireAuthorization(StaffRoles.StaffPolicy);
+        app.MapGet("/api/v1/cases/{caseId}/photos/{name}", DownloadAsync).WithName("GetPhoto").WithTags("Residents").AllowAnonymous();
+        return app;
+    }
+
+    public static async Task<Results<Created<PhotoUploaded>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        string caseId, HttpRequest request, ClaimsPrincipal user, IClusterClient cluster, BlobServiceClient blobs, CancellationToken cancellationToken)
+    {
+        if (request.ContentType?.Split(';')[0].Trim() is not { } type || !Extensions.TryGetValue(type, out var extension))
+        {
+            return Problems.Invalid("body", "Send the image itself with Content-Type image/jpeg, image/png or image/webp.");
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return Problems.TooLarge(MaxBytes);
+        }
+
+        var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
+        if (snapshot is null)
+        {
+            return Problems.NotFound("No such case");
+        }
+
+        var mayAttach = (snapshot.AssigneeId is { } cadre && user.IsCadre(cadre)) || (snapshot.Level != CaseLevel.Community && user.OwnsLevel(snapshot));
+        if (!mayAttach)
+        {
+            return Problems.Forbidden("Only the case's cadre, or an official of the level it is at, attaches photos.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBytes)
+        {
+            return Problems.TooLarge(MaxBytes);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return Problems.Invalid("body", "The image is empty.");
+        }
+
+        var name = $"{Guid.NewGuid():N}.{extension}";
+        var container = blobs.GetBlobContainerClient(ContainerName);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        buffer.Position = 0;
+        await container.GetBlobClient($"{caseId}/{name}").UploadAsync(buffer, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = type } }, cancellationToken);
+        var url = $"/api/v1/cases/{caseId}/photos/{name}";
+        return TypedResults.Created(url, new PhotoUploaded(url));
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
+        string caseId, string name, BlobServiceClient blobs, CancellationToken cancellationToken)
+    {
+        var blob = blobs.GetBlobContainerClient(ContainerName).GetBlobClient($"{caseId}/{name}");
+        try
+        {
+            var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
+            return TypedResults.Stream(download.Value.Content, download.Value.Details.ContentType);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return Problems.NotFound("No such photo");
+        }
+    }
+}
