@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit (Domain), grain (Silo, in-process cluster), gateway (WebApplicationFactory),
-# end to end (real silo and gateway processes). Fixtures start their own Azurite on free ports of
+# end to end (real silo and gateway processes, and the article's stories), the dashboard's logic (Vitest). Fixtures start their own Azurite on free ports of
 # 127.0.0.1 and stop it. Ends with a line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -40,6 +40,28 @@ for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/End
   failed=$((failed + f))
   if [ "$rc" -ne 0 ]; then status=1; fi
 done
+
+echo "==> Dashboard (Vitest)"
+log="$RESULTS/dashboard.log"
+npm run --silent test:dashboard >"$log" 2>&1
+rc=$?
+line=$(grep -E '^\s+Tests\s' "$log" | tail -1)
+if [ -z "$line" ]; then
+  echo "no test summary from Vitest (exit code $rc):"
+  tail -40 "$log"
+  failed=$((failed + 1))
+  status=1
+else
+  p=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+  f=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+  p=${p:-0}
+  f=${f:-0}
+  [ "$f" -gt 0 ] && grep -E 'FAIL|AssertionError|Expected|Received' "$log" | head -40
+  echo "Dashboard: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$rc" -ne 0 ]; then status=1; fi
+fi
 
 rm -rf "$RESULTS"
 echo "${passed} passed, ${failed} failed"
