@@ -1,4 +1,5 @@
 // Fetch helpers for /api/v1 and RFC 7807 problem-detail handling.
+import { t } from './i18n';
 import { explainConflict } from './problems';
 import type {
   CadreView, CaseActionRequest, CaseView, Community, HandlingMode, ProblemDetails, RatingRequest, RosterEntry,
@@ -107,34 +108,35 @@ export function normaliseFieldErrors(errors: Record<string, string[] | string> |
   return result;
 }
 
-/** A short bilingual message for an error that is not shown next to a field. */
+/** A short message in the chosen language for an error that is not shown next to a field. */
 export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
     const detail = err.problem?.detail ?? err.problem?.title;
+    const withDetail = (key: string): string => `${t(key)}${detail ? `: ${detail}` : ''}`;
     switch (err.status) {
-      case 0: return '网络不通，请稍后再试 · Network error, please try again.';
-      case 400: return `信息有误 · Invalid input${detail ? `: ${detail}` : ''}`;
-      case 401: return '登录已失效，请重新登录 · Please sign in again.';
-      case 403: return '没有权限 · Not allowed.';
-      case 404: return `找不到 · Not found${detail ? `: ${detail}` : ''}`;
+      case 0: return t('common.error.network');
+      case 400: return withDetail('common.error.invalid');
+      case 401: return t('common.error.signIn');
+      case 403: return t('common.error.forbidden');
+      case 404: return withDetail('common.error.notFound');
       case 409: return conflictMessage(err.problem?.detail);
-      case 413: return '内容太长 · The request is too large.';
+      case 413: return t('common.error.tooLarge');
       default:
-        if (err.status >= 500) return '服务器暂时不可用，请稍后再试 · Server unavailable, please try again.';
-        return `出错了 · Error ${err.status}${detail ? `: ${detail}` : ''}`;
+        if (err.status >= 500) return t('common.error.server');
+        return `${t('common.error.other')} ${err.status}${detail ? `: ${detail}` : ''}`;
     }
   }
-  return `出错了 · Error: ${err instanceof Error ? err.message : String(err)}`;
+  return `${t('common.error.other')}: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 /**
- * A refusal (409) in plain words: the known server reasons are explained in Chinese and
- * English, with the server's own detail after them; unknown ones show the detail as it came.
+ * A refusal (409) in plain words: the known server reasons are explained in the chosen language,
+ * with the server's own detail after them; unknown ones show the detail as it came.
  */
 export function conflictMessage(detail: string | null | undefined): string {
   const explained = explainConflict(detail);
-  if (explained) return `${explained.zh} · ${explained.en}${detail ? ` （${detail}）` : ''}`;
-  return `现在不能这样操作 · Not possible now${detail ? `: ${detail}` : ''}`;
+  if (explained) return `${explained}${detail ? ` (${detail})` : ''}`;
+  return `${t('common.error.notPossible')}${detail ? `: ${detail}` : ''}`;
 }
 
 const enc = encodeURIComponent;

@@ -1,10 +1,13 @@
-// Remaining time of a deadline as words and a colour state. Pure: no DOM, the clock is passed in.
+// Remaining time of a deadline as words in the chosen language and a colour state. Pure apart
+// from the current language: no DOM, the clock is passed in.
 //
 //   countdown('2026-11-27T10:00:00Z', Date.parse('2026-11-27T08:40:00Z'))
-//     → { text: '还剩 1小时20分 · 1 h 20 min left', state: 'amber', … }
+//     → { text: '还剩 1小时20分' (zh) / '1 h 20 min left' (en), state: 'amber', … }
 //
 // State: `red` once the deadline has passed; `amber` when less than 1 h is left or less than
 // 25 % of the window (window start → deadline) is left; otherwise `ok`.
+
+import { t } from './i18n';
 
 export type CountdownState = 'ok' | 'amber' | 'red';
 
@@ -13,11 +16,7 @@ export interface Countdown {
   overdue: boolean;
   /** Deadline minus now, in ms (negative when overdue). */
   remainingMs: number;
-  /** "还剩 1小时20分" / "已超时 12 分" */
-  zh: string;
-  /** "1 h 20 min left" / "12 min overdue" */
-  en: string;
-  /** `${zh} · ${en}` */
+  /** In the current language: "还剩 1小时20分" / "已超时 12 分", "1 h 20 min left" / "12 min overdue". */
   text: string;
 }
 
@@ -35,26 +34,22 @@ export function toMs(value: Instant | null | undefined): number {
 }
 
 /**
- * A duration in words, rounded down to what matters: seconds under a minute, minutes under an
- * hour, hours and minutes under a day, then days and hours.
+ * A duration in words in the current language, rounded down to what matters: seconds under a
+ * minute, minutes under an hour, hours and minutes under a day, then days and hours.
  */
-export function formatDuration(ms: number): { zh: string; en: string } {
+export function formatDuration(ms: number): string {
   const seconds = Math.floor(Math.abs(ms) / 1000);
-  if (seconds < 60) return { zh: `${seconds} 秒`, en: `${seconds} s` };
+  if (seconds < 60) return t('labels.duration.s', { s: seconds });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return { zh: `${minutes} 分`, en: `${minutes} min` };
+  if (minutes < 60) return t('labels.duration.m', { m: minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 24) {
     const m = minutes % 60;
-    return m === 0
-      ? { zh: `${hours}小时`, en: `${hours} h` }
-      : { zh: `${hours}小时${m}分`, en: `${hours} h ${m} min` };
+    return m === 0 ? t('labels.duration.h', { h: hours }) : t('labels.duration.hm', { h: hours, m });
   }
   const days = Math.floor(hours / 24);
   const h = hours % 24;
-  return h === 0
-    ? { zh: `${days}天`, en: `${days} d` }
-    : { zh: `${days}天${h}小时`, en: `${days} d ${h} h` };
+  return h === 0 ? t('labels.duration.d', { d: days }) : t('labels.duration.dh', { d: days, h });
 }
 
 /** The colour of a deadline with `remainingMs` left of a window of `windowMs` (NaN when unknown). */
@@ -77,8 +72,6 @@ export function countdown(deadline: Instant, now: Instant, windowStart?: Instant
   const windowMs = Number.isFinite(start) && start < end ? end - start : Number.NaN;
   const remainingMs = end - at;
   const overdue = remainingMs <= 0;
-  const d = formatDuration(remainingMs);
-  const zh = overdue ? `已超时 ${d.zh}` : `还剩 ${d.zh}`;
-  const en = overdue ? `${d.en} overdue` : `${d.en} left`;
-  return { state: countdownState(remainingMs, windowMs), overdue, remainingMs, zh, en, text: `${zh} · ${en}` };
+  const text = t(overdue ? 'labels.countdown.overdue' : 'labels.countdown.left', { time: formatDuration(remainingMs) });
+  return { state: countdownState(remainingMs, windowMs), overdue, remainingMs, text };
 }

@@ -1,4 +1,5 @@
 // Tiny DOM helpers. All user text goes through text nodes, never innerHTML.
+import { formatDateTime } from './i18n';
 
 export type Child = Node | string | number | null | undefined | false;
 export type Attrs = Record<string, string | number | boolean | null | undefined>;
@@ -38,20 +39,18 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** A bilingual label: Chinese, then English in smaller text. */
+/**
+ * @deprecated A bilingual label (Chinese, then English in smaller text), kept for pages not yet
+ * on `t()`. New text: one language, from `t('namespace.key')`.
+ */
 export function bi(zh: string, en: string): HTMLSpanElement {
   return h('span', { class: 'bi' }, h('span', { lang: 'zh-CN' }, zh), ' ', h('small', { lang: 'en', class: 'en' }, en));
 }
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-});
-
-/** A short local time, e.g. "11/27 14:05"; the raw text when it does not parse. */
+/** A short local time in the chosen language's form, e.g. "11/27 14:05"; the raw text when it does not parse. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : timeFormat.format(date);
+  return formatDateTime(iso, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }) || iso;
 }
 
 /** A `<time>` element with a machine-readable datetime. */

@@ -4,8 +4,8 @@
 import {
   HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy,
 } from '@microsoft/signalr';
-import { bi } from './dom';
-import { connectionLabel, type ConnectionState } from './labels';
+import { t } from './i18n';
+import { connectionText, type ConnectionState } from './labels';
 
 export const HUB_PATH = '/hubs/dispatch';
 
@@ -121,10 +121,13 @@ function isUnauthorized(err: unknown): boolean {
   return /Status code '401'|\b401\b.*Unauthorized|Unauthorized.*\b401\b/.test(message);
 }
 
-/** Show the connection state in `#connection-state` (text and `data-state`). */
+/**
+ * Show the connection state in `#connection-state` (text in the chosen language and `data-state`).
+ * Call again with `el.dataset.state` after a language switch.
+ */
 export function showConnectionState(el: HTMLElement, state: ConnectionState): void {
-  const label = connectionLabel(state);
+  const text = connectionText(state);
   el.dataset['state'] = state;
-  el.replaceChildren(bi(label.zh, label.en));
-  el.title = `${label.zh} ${label.en}`;
+  el.textContent = text;
+  el.title = `${t('common.connection.label')}: ${text}`;
 }

@@ -2,8 +2,9 @@
 // carries its deadline in data attributes; one timer updates them all (including those in
 // cached cards), so re-rendering is never needed just because time passes.
 import { countdown } from './countdown';
-import { DEADLINE_LABELS, RESIDENT_DEADLINE_LABELS, type RelevantDeadline } from './deadlines';
-import { bi, formatTime, h } from './dom';
+import type { RelevantDeadline } from './deadlines';
+import { formatTime, h } from './dom';
+import { deadlineText } from './labels';
 
 const SELECTOR = '.deadline[data-deadline-at]';
 
@@ -13,15 +14,15 @@ const SELECTOR = '.deadline[data-deadline-at]';
  */
 export function deadlineEl(deadline: RelevantDeadline | null, options: { resident?: boolean; id?: string } = {}): HTMLElement {
   if (!deadline) return h('span', { class: 'deadline', id: options.id, 'data-state': 'none', hidden: true });
-  const label = (options.resident ? RESIDENT_DEADLINE_LABELS : DEADLINE_LABELS)[deadline.kind];
+  const label = deadlineText(deadline.kind, options.resident ?? false);
   const el = h('span', {
     class: 'deadline', id: options.id,
     'data-deadline-kind': deadline.kind,
     'data-deadline-at': deadline.at,
     'data-window-start': deadline.windowStart ?? '',
-    title: `${label.zh} ${label.en}: ${formatTime(deadline.at)}`,
+    title: `${label}: ${formatTime(deadline.at)}`,
   },
-    h('span', { class: 'deadline-kind' }, bi(label.zh, label.en)),
+    h('span', { class: 'deadline-kind' }, label),
     ' ',
     h('time', { class: 'deadline-at', datetime: deadline.at }, formatTime(deadline.at)),
     ' ',

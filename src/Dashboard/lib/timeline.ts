@@ -1,7 +1,9 @@
-// Timeline of a case: pure helpers that turn events into plain words, and the list that shows them.
-import { bi, formatTime, h } from './dom';
+// Timeline of a case: pure helpers that turn events into plain words in the chosen language, and
+// the list that shows them.
+import { h } from './dom';
 import { describeEvent, type Audience, type EventContext } from './events';
-import { actorLabel, type Label } from './labels';
+import { formatDateTime, t } from './i18n';
+import { actorText } from './labels';
 import type { CaseEvent } from './types';
 
 export interface TimelineEntry {
@@ -9,11 +11,11 @@ export interface TimelineEntry {
   type: string;
   at: string;
   time: string;
-  /** The plain sentence ("李建国 约您：12-01 09:00 · 社区服务大厅 · 业委会备案"). */
-  title: Label;
-  actor: Label;
+  /** The plain sentence ("李建国 约您：12/1 09:00 · 社区服务大厅 · 业委会备案"). */
+  title: string;
+  actor: string;
   note: string | null;
-  link: { href: string; label: Label } | null;
+  link: { href: string; label: string } | null;
 }
 
 export interface TimelineOptions extends EventContext {
@@ -49,7 +51,12 @@ export function withActorNames(events: readonly CaseEvent[], audience: Audience 
   });
 }
 
-/** Plain-word entries, oldest first. Pure apart from the locale's time format. */
+/** A timeline time: "11/27 14:05" / "11/27, 14:05", in the chosen language's form. */
+export function timelineTime(iso: string): string {
+  return formatDateTime(iso, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }) || iso;
+}
+
+/** Plain-word entries, oldest first, in the current language. */
 export function timelineEntries(events: readonly CaseEvent[], options: TimelineOptions = {}): TimelineEntry[] {
   return withActorNames(mergeEvents(events), options.audience ?? 'staff').map((event) => {
     const d = describeEvent(event, options.audience ?? 'staff', options);
@@ -57,39 +64,39 @@ export function timelineEntries(events: readonly CaseEvent[], options: TimelineO
       seq: event.seq,
       type: event.type,
       at: event.at,
-      time: formatTime(event.at),
+      time: timelineTime(event.at),
       title: d.title,
-      actor: actorLabel(event.actor, event.actorName),
+      actor: actorText(event.actor, event.actorName),
       note: d.note,
       link: d.link,
     };
   });
 }
 
-/** Render a timeline as an ordered list (`ol.timeline > li[data-seq][data-type]`). */
+/** Render a timeline as an ordered list (`ol.timeline > li[data-seq][data-type]`), in the current language. */
 export function renderTimeline(events: readonly CaseEvent[], id?: string, options: TimelineOptions = {}): HTMLOListElement {
   const entries = timelineEntries(events, options);
   const list = h('ol', { class: 'timeline', id });
   if (entries.length === 0) {
-    list.append(h('li', { class: 'timeline-empty' }, bi('暂无记录', 'No events yet')));
+    list.append(h('li', { class: 'timeline-empty' }, t('events.empty')));
     return list;
   }
   for (const entry of entries) {
     list.append(
       h('li', { class: 'timeline-item', 'data-seq': entry.seq, 'data-type': entry.type },
         h('div', { class: 'timeline-head' },
-          h('span', { class: 'timeline-seq', 'aria-label': `#${entry.seq}` }, `#${entry.seq}`),
-          h('strong', { class: 'timeline-title' }, bi(entry.title.zh, entry.title.en)),
+          h('span', { class: 'timeline-seq', 'aria-label': t('events.seq', { seq: entry.seq }) }, `#${entry.seq}`),
+          h('strong', { class: 'timeline-title' }, entry.title),
         ),
         h('div', { class: 'timeline-meta' },
           h('time', { datetime: entry.at }, entry.time),
           ' · ',
-          h('span', { class: 'timeline-actor' }, entry.actor.en ? bi(entry.actor.zh, entry.actor.en) : entry.actor.zh),
+          h('span', { class: 'timeline-actor' }, entry.actor),
         ),
         entry.note ? h('p', { class: 'timeline-note' }, entry.note) : null,
         entry.link
           ? h('p', { class: 'timeline-link' },
-            h('a', { href: entry.link.href, target: '_blank', rel: 'noopener noreferrer' }, bi(entry.link.label.zh, entry.link.label.en)))
+            h('a', { href: entry.link.href, target: '_blank', rel: 'noopener noreferrer' }, entry.link.label))
           : null,
       ),
     );

@@ -1,7 +1,10 @@
-// Resident: submit a case anonymously.
+// Resident: submit a case anonymously (phone first), then keep the tracking link and its QR code.
 import { ApiError, describeError, getCommunity, submitCase } from '../lib/api';
 import { byId, h, setMessage } from '../lib/dom';
+import { locale, t } from '../lib/i18n';
 import { newRequestId } from '../lib/ids';
+import { initPage } from '../lib/page';
+import { qrSvg } from '../lib/qr';
 import type { CaseKind, Community, SubmitCaseRequest } from '../lib/types';
 
 const DEFAULT_COMMUNITY = 'ximen';
@@ -51,8 +54,41 @@ let community: Community | null = null;
 /** One id per form fill: a double click or a retry after a lost answer is the same case. */
 let clientRequestId = newRequestId();
 let submitting = false;
+/** The last status line, as a key and its parameters, so a language switch can say it again. */
+let lastMessage: { key: string; params?: Record<string, string | number>; kind: 'info' | 'error' | 'ok' } | null = null;
 
+initPage(render);
 void init();
+
+function say(key: string | null, kind: 'info' | 'error' | 'ok' = 'info', params?: Record<string, string | number>): void {
+  lastMessage = key ? { key, kind, ...(params ? { params } : {}) } : null;
+  setMessage(message, key ? t(key, params) : null, kind);
+}
+
+/** The words that depend on the language and on the community: after loading and after a switch. */
+function render(): void {
+  if (lastMessage) setMessage(message, t(lastMessage.key, lastMessage.params), lastMessage.kind);
+  if (!community) return;
+  const en = locale() === 'en';
+  const name = en ? community.nameEn || community.name : community.name;
+  communityName.replaceChildren(h('span', { id: 'community-id', 'data-community-id': community.id }, name));
+  document.title = t('submit.title.community', { community: name });
+  fillOptions(categorySelect, community.categories.map((c) => ({ value: c.id, text: en ? c.nameEn || c.name : c.name })));
+  fillOptions(compoundSelect, community.compounds.map((c) => ({ value: c.id, text: en ? c.nameEn || c.name : c.name })));
+  fillBuildings();
+  const qr = document.querySelector<SVGSVGElement>('#tracking-qr svg');
+  if (qr) qr.setAttribute('aria-label', t('submit.qr'));
+  const qrTitle = qr?.querySelector('title');
+  if (qrTitle) qrTitle.textContent = t('submit.qr');
+}
+
+/** Replace a select's options after the placeholder, keeping the choice. */
+function fillOptions(select: HTMLSelectElement, options: { value: string; text: string }[]): void {
+  const chosen = select.value;
+  const placeholder = select.options[0] ?? h('option', { value: '' }, t('common.choose'));
+  select.replaceChildren(placeholder, ...options.map((o) => h('option', { value: o.value }, o.text)));
+  select.value = chosen;
+}
 
 async function init(): Promise<void> {
   description.addEventListener('input', updateCount);
@@ -66,40 +102,28 @@ async function init(): Promise<void> {
   byId('submit-another').addEventListener('click', resetForAnother);
   byId('copy-link').addEventListener('click', () => void copyLink());
 
-  setMessage(message, '正在加载… Loading…');
+  say('common.loading');
   try {
     community = await getCommunity(communityId);
   } catch (err) {
-    const text = err instanceof ApiError && err.status === 404
-      ? `找不到社区 “${communityId}” · Unknown community.`
-      : describeError(err);
-    setMessage(message, text, 'error');
+    if (err instanceof ApiError && err.status === 404) say('submit.unknownCommunity', 'error', { id: communityId });
+    else setMessage(message, describeError(err), 'error');
     return;
   }
-  setMessage(message, null);
-  communityName.replaceChildren(
-    h('span', { id: 'community-id', 'data-community-id': community.id }, community.name),
-    ' ', h('small', { class: 'en' }, community.nameEn),
-  );
-  document.title = `提交诉求 Submit — ${community.name}`;
-
-  for (const category of community.categories) {
-    categorySelect.append(h('option', { value: category.id }, `${category.name} ${category.nameEn}`));
-  }
-  for (const compound of community.compounds) {
-    compoundSelect.append(h('option', { value: compound.id }, `${compound.name} ${compound.nameEn}`));
-  }
-  fillBuildings();
+  say(null);
+  render();
   updateCount();
   form.hidden = false;
 }
 
 function fillBuildings(): void {
   const compound = community?.compounds.find((c) => c.id === compoundSelect.value);
-  buildingSelect.replaceChildren(h('option', { value: '' }, '不填 None'));
+  const chosen = buildingSelect.value;
+  buildingSelect.replaceChildren(h('option', { value: '' }, t('submit.building.none')));
   for (const building of compound?.buildings ?? []) {
-    buildingSelect.append(h('option', { value: building }, `${building} 号楼 Bldg ${building}`));
+    buildingSelect.append(h('option', { value: building }, t('submit.building.option', { building })));
   }
+  if (compound?.buildings.includes(chosen)) buildingSelect.value = chosen;
   buildingSelect.disabled = !compound || compound.buildings.length === 0;
 }
 
@@ -133,20 +157,20 @@ function readForm(): SubmitCaseRequest {
 /** Only the obvious (empty required fields); the server owns the real rules. */
 function validateLocally(body: SubmitCaseRequest): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
-  if (!body.kind) errors['kind'] = ['请选择类型 · Choose a kind.'];
-  if (!body.category) errors['category'] = ['请选择事项分类 · Choose a category.'];
-  if (!body.location.compound) errors['location.compound'] = ['请选择小区 · Choose your compound.'];
-  if (!body.description) errors['description'] = ['请写下具体情况 · Describe the matter.'];
-  else if (body.description.length > DESCRIPTION_MAX) errors['description'] = [`最多 ${DESCRIPTION_MAX} 字 · At most ${DESCRIPTION_MAX} characters.`];
-  if (!body.contact.name) errors['contact.name'] = ['请填写联系人 · Enter your name.'];
-  if (!body.contact.phone) errors['contact.phone'] = ['请填写手机号 · Enter your phone number.'];
+  if (!body.kind) errors['kind'] = [t('submit.error.kind')];
+  if (!body.category) errors['category'] = [t('submit.error.category')];
+  if (!body.location.compound) errors['location.compound'] = [t('submit.error.compound')];
+  if (!body.description) errors['description'] = [t('submit.error.description')];
+  else if (body.description.length > DESCRIPTION_MAX) errors['description'] = [t('submit.error.descriptionLong', { max: DESCRIPTION_MAX })];
+  if (!body.contact.name) errors['contact.name'] = [t('submit.error.name')];
+  if (!body.contact.phone) errors['contact.phone'] = [t('submit.error.phone')];
   return errors;
 }
 
 async function submit(): Promise<void> {
   if (submitting) return;
   clearErrors();
-  setMessage(message, null);
+  say(null);
   const body = readForm();
   const local = validateLocally(body);
   if (Object.keys(local).length > 0) {
@@ -164,10 +188,11 @@ async function submit(): Promise<void> {
     if (err instanceof ApiError && err.status === 400 && Object.keys(err.fieldErrors).length > 0) {
       showErrors(err.fieldErrors);
     } else if (err instanceof ApiError && err.status === 404) {
-      setMessage(message, `找不到社区 “${communityId}” · Unknown community.`, 'error');
+      say('submit.unknownCommunity', 'error', { id: communityId });
     } else {
       // Unknown outcome (network) or server error: keep the same clientRequestId so a retry
       // cannot create a second case.
+      lastMessage = null;
       setMessage(message, describeError(err), 'error');
       message.scrollIntoView({ block: 'nearest' });
     }
@@ -230,10 +255,13 @@ function showConfirmation(caseId: string, trackUrl: string): void {
   link.href = trackUrl;
   link.textContent = absolute;
   byId<HTMLAnchorElement>('track-button').href = trackUrl;
+  byId('tracking-qr').replaceChildren(qrSvg(absolute, t('submit.qr'), 'tracking-qr-code'));
   confirmation.dataset['caseId'] = caseId;
   form.hidden = true;
   confirmation.hidden = false;
   confirmation.scrollIntoView({ block: 'start' });
+  // Screen readers: move to the heading so "Received" and the link are read next.
+  byId('confirmation-heading').focus({ preventScroll: true });
 }
 
 async function copyLink(): Promise<void> {
@@ -241,14 +269,14 @@ async function copyLink(): Promise<void> {
   const text = link.textContent ?? '';
   try {
     await navigator.clipboard.writeText(text);
-    setMessage(message, '链接已复制 · Link copied.', 'ok');
+    say('submit.copied', 'ok');
   } catch {
     const range = document.createRange();
     range.selectNodeContents(link);
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    setMessage(message, '请长按链接复制 · Press and hold the link to copy it.', 'info');
+    say('submit.copyManually', 'info');
   }
 }
 
@@ -263,7 +291,8 @@ function resetForAnother(): void {
   fillBuildings();
   updateCount();
   clientRequestId = newRequestId();
-  setMessage(message, null);
+  byId('tracking-qr').replaceChildren();
+  say(null);
   confirmation.hidden = true;
   form.hidden = false;
   window.scrollTo({ top: 0 });

@@ -3,17 +3,21 @@
 // apply (consent to 代为办, confirm being led through, confirm receipt), then the rating. A
 // case merged into another follows that one; an unsatisfied rating shows the case reopened.
 import {
-  ApiError, confirmTrackStep, describeError, getTrack, rateCase, type TrackStep,
+  ApiError, confirmTrackStep, describeError, getTrack, rateCase, request, type TrackStep,
 } from '../lib/api';
 import { residentActions, type ResidentAction } from '../lib/actions';
 import { coalesce } from '../lib/coalesce';
 import { relevantDeadline } from '../lib/deadlines';
-import { bi, byId, formatTime, h, setMessage } from '../lib/dom';
-import { describeEvent } from '../lib/events';
+import { localInputToIso } from '../lib/datetime';
+import { byId, formatTime, h, setMessage } from '../lib/dom';
+import { describeEvent, noteTime, safeHref } from '../lib/events';
 import { createHub, runHub, showConnectionState } from '../lib/hub';
+import { locale, t } from '../lib/i18n';
 import {
-  closureLabel, kindLabel, levelLabel, modeLabel, ratingLabel, statusLabel, stepLabel, type Label,
+  closureText, kindText, levelText, modeText, ratingText, statusText, stepText,
+  type ConnectionState, type Label,
 } from '../lib/labels';
+import { initPage } from '../lib/page';
 import { SeqTracker } from '../lib/seq';
 import { CommunityNames } from '../lib/names';
 import { modeProgress } from '../lib/steps';
@@ -39,6 +43,21 @@ const seq = new SeqTracker();
 const names = new CommunityNames();
 let view: TrackView | null = null;
 let busy = false;
+let connection: ConnectionState = 'connecting';
+/** The status line as a function of the language, so a switch says it again. */
+let lastMessage: { words: () => string; kind: 'info' | 'error' | 'ok' } | null = null;
+/** Set after a 201 until the timeline shows the request. */
+let videoRequested = false;
+
+function say(words: (() => string) | null, kind: 'info' | 'error' | 'ok' = 'info'): void {
+  lastMessage = words ? { words, kind } : null;
+  setMessage(message, words ? words() : null, kind);
+}
+
+function setConnection(state: ConnectionState): void {
+  connection = state;
+  showConnectionState(connectionState, state);
+}
 
 /** The outcome of the last snapshot fetch (null when it succeeded). */
 let loadError: unknown = null;
@@ -61,17 +80,22 @@ const refresh = coalesce(async () => {
       // Live updates already went past this snapshot; ask again shortly.
       window.setTimeout(() => void refresh(), 1_000);
     }
-    if (message.dataset['kind'] === 'error') setMessage(message, null);
+    if (message.dataset['kind'] === 'error') say(null);
   } catch (err) {
     loadError = err;
     if (err instanceof ApiError && err.status === 404) {
-      setMessage(message, '跟踪链接无效或已失效 · This tracking link is not valid.', 'error');
+      say(() => t('track.badLink'), 'error');
     } else if (!view) {
-      setMessage(message, describeError(err), 'error');
+      say(() => describeError(err), 'error');
     }
   }
 });
 
+initPage(() => {
+  showConnectionState(connectionState, connection);
+  if (lastMessage) setMessage(message, lastMessage.words(), lastMessage.kind);
+  render();
+});
 void init();
 
 /** The token is the last path segment of `/track/{token}` (or `?token=` on the dev server). */
@@ -97,21 +121,31 @@ async function init(): Promise<void> {
     const step = button?.dataset['action'];
     if (button && (step === 'consent' || step === 'led-through' || step === 'receipt')) void confirmStep(step, button);
   });
+  byId<HTMLFormElement>('video-request-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void requestVideo();
+  });
+  byId('video-request-form').addEventListener('input', (event) => {
+    const target = event.target as HTMLElement | null;
+    if (target?.id === 'video-note') { byId('error-video-note').textContent = ''; target.removeAttribute('aria-invalid'); }
+    if (target?.id.startsWith('video-slot')) byId('error-video-slots').textContent = '';
+  });
   startDeadlineTicker();
+  setConnection('connecting');
 
   if (!token) {
-    setMessage(message, '缺少跟踪编号，请打开提交后收到的链接 · The tracking link is incomplete.', 'error');
-    showConnectionState(connectionState, 'disconnected');
+    say(() => t('track.noToken'), 'error');
+    setConnection('disconnected');
     return;
   }
 
-  setMessage(message, '正在加载… Loading…');
+  say(() => t('common.loading'));
   await refresh();
   if (loadError instanceof ApiError && loadError.status === 404) {
-    showConnectionState(connectionState, 'disconnected');
+    setConnection('disconnected');
     return; // a bad token: nothing to watch
   }
-  if (!loadError) setMessage(message, null);
+  if (!loadError) say(null);
   startLive(token);
 }
 
@@ -119,7 +153,7 @@ function startLive(trackingToken: string): void {
   const connection = createHub();
   connection.on('caseUpdated', (update: CaseUpdated) => applyUpdate(update));
   runHub(connection, {
-    onStateChange: (state) => showConnectionState(connectionState, state),
+    onStateChange: (state) => setConnection(state),
     onConnected: async () => {
       await connection.invoke('WatchCase', trackingToken);
       // Anything may have happened while we were not watching.
@@ -154,12 +188,11 @@ function applyUpdate(update: CaseUpdated): void {
   if (update.event && REFETCH_ON.has(update.event.type)) void refresh();
 }
 
-function setLabel(id: string, label: Label): void {
-  const el = byId(id);
-  el.replaceChildren(label.en && label.en !== label.zh ? bi(label.zh, label.en) : label.zh);
-}
-
-const owner = (id: string): Label => names.owner(id);
+/** Words for a level owner id, in the current language. */
+const owner = (id: string): string => {
+  const words: Label = names.owner(id);
+  return (locale() === 'en' ? words.en : words.zh) || id;
+};
 
 function render(): void {
   if (!view) return;
@@ -173,20 +206,19 @@ function render(): void {
 
   const pill = byId('case-status');
   pill.dataset['status'] = v.status;
-  const status = statusLabel(v.status);
-  pill.replaceChildren(bi(status.zh, status.en));
+  pill.textContent = statusText(v.status);
 
   byId('case-id').textContent = v.caseId;
-  setLabel('case-kind', kindLabel(v.kind));
-  byId('case-category').textContent = v.category ? names.category(v.category) : '—';
-  byId('case-place').textContent = [v.compound ? names.compound(v.compound) : null, v.building ? `${v.building} 号楼 Bldg ${v.building}` : null]
-    .filter(Boolean).join(' · ') || '—';
-  setLabel('case-mode', v.mode ? modeLabel(v.mode) : { zh: '待定', en: 'Not decided yet' });
-  setLabel('case-assignee', v.assignee ? { zh: v.assignee, en: '' } : { zh: '尚未派单', en: 'Not assigned yet' });
-  setLabel('case-level', levelLabel(v.level ?? 'community'));
+  byId('case-kind').textContent = kindText(v.kind);
+  byId('case-category').textContent = v.category ? names.category(v.category) : t('common.none');
+  byId('case-place').textContent = [v.compound ? names.compound(v.compound) : null, v.building ? t('track.building', { building: v.building }) : null]
+    .filter(Boolean).join(' · ') || t('common.none');
+  byId('case-mode').textContent = v.mode ? modeText(v.mode) : t('track.mode.undecided');
+  byId('case-assignee').textContent = v.assignee ?? t('track.assignee.none');
+  byId('case-level').textContent = levelText(v.level ?? 'community');
   const deadline = relevantDeadline(v, { resident: true });
-  byId('case-deadline').replaceChildren(deadline ? deadlineEl(deadline, { resident: true, id: 'deadline' }) : '—');
-  byId('case-submitted').textContent = formatTime(v.submittedAt) || '—';
+  byId('case-deadline').replaceChildren(deadline ? deadlineEl(deadline, { resident: true, id: 'deadline' }) : t('common.none'));
+  byId('case-submitted').textContent = formatTime(v.submittedAt) || t('common.none');
 
   renderNotices(v);
   renderSteps(v);
@@ -197,18 +229,11 @@ function render(): void {
   closedSection.hidden = !closed;
   closedSection.dataset['status'] = v.status;
   closedSection.dataset['closure'] = v.closure ?? '';
-  const closure = v.closure ? closureLabel(v.closure) : null;
-  byId('closed-text').replaceChildren(
-    v.closure === 'rated' ? bi('已评价，诉求已关闭。感谢您的参与！', 'Rated and closed. Thank you!')
-      : closure ? bi(closure.zh, closure.en)
-        : bi('诉求已关闭。', 'This request is closed.'));
-  const ratingEl = byId('closed-rating');
-  if (v.rating && closed) {
-    const label = ratingLabel(v.rating);
-    ratingEl.replaceChildren(' — ', bi(label.zh, label.en));
-  } else {
-    ratingEl.replaceChildren();
-  }
+  byId('closed-text').textContent = v.closure === 'rated' ? t('track.closed.rated')
+    : v.closure ? closureText(v.closure) : t('track.closed.plain');
+  byId('closed-rating').textContent = v.rating && closed ? ` — ${ratingText(v.rating)}` : '';
+
+  renderVideo(v);
 
   timelineSection.hidden = false;
   byId('timeline').replaceChildren(renderTimeline(v.timeline, 'timeline-list', { audience: 'resident', owner }));
@@ -218,27 +243,101 @@ function renderNotices(v: TrackView): void {
   const merged = byId('merged-notice');
   merged.hidden = !v.mergedFrom;
   merged.dataset['mergedFrom'] = v.mergedFrom ?? '';
-  merged.replaceChildren(...(v.mergedFrom ? [
-    bi(`您提交的诉求（${v.mergedFrom}）已与同一事项的诉求合并办理，本页现在显示诉求 ${v.caseId} 的进度。`,
-      `Your request (${v.mergedFrom}) was merged with one about the same matter; this page now follows case ${v.caseId}.`),
-  ] : []));
+  merged.textContent = v.mergedFrom ? t('track.merged', { from: v.mergedFrom, caseId: v.caseId }) : '';
 
   const reopened = byId('reopened-notice');
   const handling = v.status === 'accepted' || v.status === 'assigned' || v.status === 'acknowledged';
   const show = v.reopenCount > 0 && handling;
   reopened.hidden = !show;
   reopened.dataset['reopenCount'] = String(v.reopenCount ?? 0);
-  if (show) {
-    const level = levelLabel(v.level ?? 'community');
-    reopened.replaceChildren(
-      bi(`您上次评价不满意，诉求已重新办理（第 ${v.reopenCount} 次）。`,
-        `You were not satisfied last time, so your request is being handled again (round ${v.reopenCount}).`),
-      ...(v.level && v.level !== 'community'
-        ? [h('span', {}, ' ', bi(`现由${level.zh}负责。`, `It is now with the ${level.en.toLowerCase()}.`))]
-        : []),
-    );
-  } else {
-    reopened.replaceChildren();
+  reopened.textContent = !show ? ''
+    : [t('track.reopened', { count: v.reopenCount }),
+      v.level && v.level !== 'community' ? t('track.reopened.level', { level: levelText(v.level) }) : null,
+    ].filter(Boolean).join(' ');
+}
+
+/** The video meeting as the timeline tells it: requested, scheduled (join link) or held (outcome). */
+function renderVideo(v: TrackView): void {
+  const section = byId('video-section');
+  const status = byId('video-status');
+  const form = byId<HTMLFormElement>('video-request-form');
+  const last = v.timeline.reduce<CaseEvent | null>(
+    (a, e) => (e.type.startsWith('videoPetition') && (!a || e.seq > a.seq) ? e : a), null);
+  const closed = v.status === 'closed';
+  section.hidden = closed && !last;
+  if (last) videoRequested = false;
+  const state = last?.type === 'videoPetitionScheduled' ? 'scheduled'
+    : last?.type === 'videoPetitionHeld' ? 'held'
+      : last?.type === 'videoPetitionRequested' || videoRequested ? 'requested' : 'none';
+  section.dataset['videoState'] = state;
+  const parts: Node[] = [];
+  if (state === 'requested') {
+    parts.push(h('p', { id: 'video-requested', class: 'message', 'data-kind': 'ok' }, t(videoRequested ? 'track.video.requested' : 'track.video.pending')));
+  } else if (state === 'scheduled' && last) {
+    const [when = '', ...rest] = (last.note ?? '').split(' · ');
+    const whenText = [noteTime(when) ?? when, ...rest].filter(Boolean).join(' · ');
+    const href = safeHref(last.reference);
+    parts.push(h('p', { id: 'video-scheduled', class: 'message', 'data-kind': 'info' }, t('track.video.scheduled', { when: whenText })));
+    if (href) parts.push(h('p', {}, h('a', { id: 'video-join-link', class: 'button', href, target: '_blank', rel: 'noopener noreferrer' }, t('track.video.join'))));
+  } else if (state === 'held' && last) {
+    parts.push(h('p', { id: 'video-held', class: 'message', 'data-kind': 'ok' }, t('track.video.held'),
+      last.note ? ` ${t('track.video.outcome', { outcome: last.note })}` : ''));
+  }
+  status.replaceChildren(...parts);
+  // A new request only when none is open and the case is still open.
+  form.hidden = closed || state === 'requested' || state === 'scheduled';
+}
+
+async function requestVideo(): Promise<void> {
+  if (!token || !view) return;
+  const noteEl = byId<HTMLTextAreaElement>('video-note');
+  const submitButton = byId<HTMLButtonElement>('video-submit');
+  const errorNote = byId('error-video-note');
+  const errorSlots = byId('error-video-slots');
+  const errorAll = byId('error-video');
+  errorNote.textContent = '';
+  errorSlots.textContent = '';
+  errorAll.textContent = '';
+  noteEl.removeAttribute('aria-invalid');
+  const note = noteEl.value.trim();
+  if (!note) {
+    errorNote.textContent = t('track.video.noteMissing');
+    noteEl.setAttribute('aria-invalid', 'true');
+    noteEl.focus();
+    return;
+  }
+  const slots: string[] = [];
+  for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('#video-request-form input[type="datetime-local"]'))) {
+    if (!input.value) continue;
+    const iso = localInputToIso(input.value);
+    if (!iso || Date.parse(iso) <= Date.now()) {
+      errorSlots.textContent = t('track.video.slotPast');
+      input.focus();
+      return;
+    }
+    slots.push(iso);
+  }
+  submitButton.disabled = true;
+  try {
+    await request(`/api/v1/cases/${encodeURIComponent(view.caseId)}/video-petitions`, {
+      method: 'POST',
+      body: { note, ...(slots.length > 0 ? { slots } : {}), trackingToken: token },
+    });
+    videoRequested = true;
+    byId<HTMLFormElement>('video-request-form').reset();
+    render();
+    byId('video-heading').scrollIntoView({ block: 'nearest' });
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 400 && Object.keys(err.fieldErrors).length > 0) {
+      for (const [path, messages] of Object.entries(err.fieldErrors)) {
+        (path === 'note' ? errorNote : path.startsWith('slots') ? errorSlots : errorAll).textContent = messages.join(' ');
+      }
+    } else {
+      errorAll.textContent = describeError(err);
+      if (err instanceof ApiError && err.status === 409) void refresh();
+    }
+  } finally {
+    submitButton.disabled = false;
   }
 }
 
@@ -259,59 +358,41 @@ function renderSteps(v: TrackView): void {
   byId('mode-steps').replaceChildren(...progress.steps
     .filter((s) => !s.optional || s.done)
     .map((s) => {
-      const label = stepLabel(s.type);
       const state = s.done ? 'done' : s.next ? 'next' : 'later';
       return h('li', { class: 'step', 'data-step': s.type, 'data-done': String(s.done), 'data-state': state, 'data-taker': s.taker },
         h('span', { class: 'step-mark', 'aria-hidden': 'true' }, s.done ? '✓' : s.next ? '●' : '○'),
         h('span', { class: 'step-body' },
-          bi(label.zh, label.en),
+          stepText(s.type),
           s.event ? h('span', { class: 'muted' }, ' · ', formatTime(s.event.at)) : null));
     }));
 
   byId('resident-actions').replaceChildren(...actions.map((action) => residentStep(action, v)));
 }
 
-const STEP_BUTTONS: Record<TrackStep, { id: string; intro: Label; button: Label }> = {
-  consent: {
-    id: 'consent-button',
-    intro: { zh: '这件事将由社区干部代您办理（代为办）。您同意的话，请点下面的按钮。', en: 'A cadre will handle this for you (代为办). If you agree, tap the button below.' },
-    button: { zh: '我同意代为办理', en: 'I agree' },
-  },
-  'led-through': {
-    id: 'led-through-button',
-    intro: { zh: '干部陪您办完后，请点下面的按钮确认。', en: 'Once the cadre has led you through it, tap below to confirm.' },
-    button: { zh: '已陪我办完', en: 'I was led through it' },
-  },
-  receipt: {
-    id: 'receipt-button',
-    intro: { zh: '收到干部交给您的办理结果后，请点下面的按钮确认。', en: 'Once you have the result from the cadre, tap below to confirm.' },
-    button: { zh: '我已收到结果', en: 'I received the result' },
-  },
+/** Resource keys (under `track.`) of the resident's own steps: intro, button, thanks. */
+const STEP_KEYS: Record<TrackStep, { id: string; key: string }> = {
+  consent: { id: 'consent-button', key: 'consent' },
+  'led-through': { id: 'led-through-button', key: 'ledThrough' },
+  receipt: { id: 'receipt-button', key: 'receipt' },
 };
 
 function residentStep(action: TrackStep, v: TrackView): HTMLElement {
-  const spec = STEP_BUTTONS[action];
+  const spec = STEP_KEYS[action];
   let detail: HTMLElement | null = null;
   const source = action === 'led-through' ? latest(v.timeline, 'accompanimentArranged')
     : action === 'receipt' ? latest(v.timeline, 'resultHandedOver') : null;
   if (source) {
     const d = describeEvent(source, 'resident', { owner });
-    detail = h('p', { class: 'resident-step-detail' }, h('strong', {}, bi(d.title.zh, d.title.en)),
+    detail = h('p', { class: 'resident-step-detail' }, h('strong', {}, d.title),
       d.note ? h('span', {}, ' — ', d.note) : null);
   }
   return h('div', { class: 'resident-step', 'data-step': action },
     detail,
-    h('p', {}, bi(spec.intro.zh, spec.intro.en)),
+    h('p', {}, t(`track.${spec.key}.intro`)),
     h('button', { type: 'button', id: spec.id, class: 'block big', 'data-action': action, disabled: busy },
-      bi(spec.button.zh, spec.button.en)),
+      t(`track.${spec.key}.button`)),
   );
 }
-
-const STEP_DONE: Record<TrackStep, Label> = {
-  consent: { zh: '已同意，干部会尽快为您办理。', en: 'Thank you: the cadre will get on with it.' },
-  'led-through': { zh: '已确认，谢谢！', en: 'Confirmed, thank you!' },
-  receipt: { zh: '已确认收到，谢谢！', en: 'Receipt confirmed, thank you!' },
-};
 
 async function confirmStep(step: TrackStep, button: HTMLButtonElement): Promise<void> {
   if (!token || !view || busy) return;
@@ -323,12 +404,11 @@ async function confirmStep(step: TrackStep, button: HTMLButtonElement): Promise<
     view = fresh;
     busy = false;
     render();
-    const done = STEP_DONE[step];
-    setMessage(message, `${done.zh} · ${done.en}`, 'ok');
+    say(() => t(`track.${STEP_KEYS[step].key}.done`), 'ok');
   } catch (err) {
     busy = false;
     button.disabled = false;
-    setMessage(message, describeError(err), 'error');
+    say(() => describeError(err), 'error');
     if (err instanceof ApiError && err.status === 409) void refresh();
   }
 }
@@ -339,7 +419,7 @@ async function submitRating(): Promise<void> {
   byId('error-comment').textContent = '';
   const checked = ratingForm.querySelector<HTMLInputElement>('input[name="rating"]:checked');
   if (!checked) {
-    byId('error-rating').textContent = '请选择一项 · Choose one.';
+    byId('error-rating').textContent = t('track.rating.choose');
     return;
   }
   const rating = checked.value as Rating;
@@ -353,9 +433,7 @@ async function submitRating(): Promise<void> {
     view = fresh;
     ratingForm.reset();
     render();
-    setMessage(message, rating === 'unsatisfied'
-      ? '已收到您的评价，诉求将重新办理 · Thank you: your request will be handled again.'
-      : '感谢您的评价 · Thank you for your rating.', 'ok');
+    say(() => t(rating === 'unsatisfied' ? 'track.rating.reopened' : 'track.rating.thanks'), 'ok');
   } catch (err) {
     if (err instanceof ApiError && err.status === 400 && Object.keys(err.fieldErrors).length > 0) {
       for (const [path, messages] of Object.entries(err.fieldErrors)) {
@@ -363,7 +441,7 @@ async function submitRating(): Promise<void> {
         slot.textContent = messages.join(' ');
       }
     } else {
-      setMessage(message, describeError(err), 'error');
+      say(() => describeError(err), 'error');
       if (err instanceof ApiError && err.status === 409) void refresh();
     }
   } finally {
