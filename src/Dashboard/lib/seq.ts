@@ -49,11 +49,54 @@ export class SeqTracker {
     return true;
   }
 
+  /** Every case seen so far. */
+  keys(): string[] {
+    return [...this.last.keys()];
+  }
+
   forget(key: string): void {
     this.last.delete(key);
   }
 
   clear(): void {
     this.last.clear();
+  }
+}
+
+/** A live update as the hub pushes it: the case and its seq. */
+export interface SeqUpdate {
+  caseId: string;
+  seq: number;
+}
+
+export interface SeqSyncHandlers<U extends SeqUpdate> {
+  /** The update is the next one: show it. */
+  apply: (update: U) => void;
+  /** Something was missed (a gap, or the connection came back): fetch the case's snapshot. */
+  resync: (caseId: string) => void;
+}
+
+/**
+ * Live updates in seq order with nothing missed silently: the next seq is applied, a late copy
+ * is ignored, a gap asks for the snapshot, and so does every known case after a reconnect.
+ */
+export class SeqSync<U extends SeqUpdate> {
+  constructor(private readonly handlers: SeqSyncHandlers<U>, readonly tracker: SeqTracker = new SeqTracker()) {}
+
+  receive(update: U): SeqVerdict {
+    const verdict = this.tracker.observe(update.caseId, update.seq);
+    if (verdict === 'apply') this.handlers.apply(update);
+    else if (verdict === 'gap') this.handlers.resync(update.caseId);
+    return verdict;
+  }
+
+  /** A fetched snapshot: false when live updates are already past it (see `SeqTracker.snapshot`). */
+  snapshot(caseId: string, seq: number): boolean {
+    return this.tracker.snapshot(caseId, seq);
+  }
+
+  /** The connection came back: anything may have happened meanwhile, so re-read every case. */
+  reconnected(): void {
+    for (const key of this.tracker.keys()) this.handlers.resync(key);
   }
 }
