@@ -1,6 +1,7 @@
 // Display names for a community's category and compound ids (from the public community
 // endpoint). Falls back to the raw id when the community cannot be loaded.
 import { getCommunity } from './api';
+import { locale } from './i18n';
 import type { Label } from './labels';
 import type { CaseLocation, Community } from './types';
 
@@ -38,11 +39,14 @@ export class CommunityNames {
 
   category(id: string): string {
     const category = this.community?.categories.find((c) => c.id === id);
-    return category ? `${category.name} ${category.nameEn}` : id;
+    if (!category) return id;
+    return locale() === 'en' ? category.nameEn || category.name : category.name;
   }
 
   compound(id: string): string {
-    return this.community?.compounds.find((c) => c.id === id)?.name ?? id;
+    const compound = this.community?.compounds.find((c) => c.id === id);
+    if (!compound) return id;
+    return locale() === 'en' ? compound.nameEn || compound.name : compound.name;
   }
 
   /**

@@ -185,6 +185,11 @@ function applyUpdate(update: CaseUpdated): void {
     timeline: update.event ? mergeEvents(view.timeline, [update.event]) : view.timeline,
   };
   render();
+  // Screen readers hear the new step once, not the whole list again.
+  if (update.event) {
+    const latestEvent = update.event;
+    byId('timeline-announcer').textContent = describeEvent(latestEvent, 'resident', { owner }).title;
+  }
   if (update.event && REFETCH_ON.has(update.event.type)) void refresh();
 }
 
