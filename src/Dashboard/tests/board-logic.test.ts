@@ -106,3 +106,18 @@ describe('drop to assign', () => {
     expect(rosterState({ onDuty: true, load: 2 })).toBe('busy');
   });
 });
+
+describe('KPI tiles', async () => {
+  const { formatRate, isNewer } = await import('../lib/board-kpi');
+  it('reads rates as percentages and an empty rate as a dash', () => {
+    expect(formatRate(1)).toBe('100%');
+    expect(formatRate(0.985)).toBe('98.5%');
+    expect(formatRate(0.33333)).toBe('33.3%');
+    expect(formatRate(null)).toBe('—');
+  });
+  it('keeps the newest summary when a push and the first read cross', () => {
+    expect(isNewer({ at: '2026-11-27T08:00:01Z' }, { at: '2026-11-27T08:00:00Z' })).toBe(true);
+    expect(isNewer({ at: '2026-11-27T07:59:59Z' }, { at: '2026-11-27T08:00:00Z' })).toBe(false);
+    expect(isNewer({ at: '2026-11-27T07:59:59Z' }, null)).toBe(true);
+  });
+});
