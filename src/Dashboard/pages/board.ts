@@ -984,7 +984,9 @@ function checkDeadlines(): void {
   const now = Date.now();
   for (const c of cases.values()) {
     const d = relevantDeadline(c);
-    if (!d || d.kind === 'rate') continue;
+    // Acknowledge-by and resolve-by are the SLA; an offer running out only passes the case on,
+    // and rate-by is the resident's.
+    if (!d || d.kind === 'rate' || d.kind === 'offer') continue;
     const key = `${c.caseId}|${d.at}`;
     if (breached.has(key) || !isOverdue(c, now)) continue;
     breached.add(key);
