@@ -3,23 +3,30 @@
 // resolve; 领着办 arrange the accompaniment, wait for the resident, resolve; 代为办 consent,
 // documents, result, wait for the resident's receipt, resolve); escalate with a reason. Every
 // action carries the case's last seq we know (`expectedSeq`), so a stale page is refused (409)
-// rather than acting on a case that moved on.
+// rather than acting on a case that moved on. Every text comes from locales/{zh,en}/cadre.json;
+// a new assignment also raises a system notification where the browser allows it; after a
+// network drop the page catches up by itself and says what changed meanwhile.
 import {
-  ApiError, caseAction, describeError, getCadre, setDuty, type CaseActionRoute,
+  ApiError, caseAction, describeError, getCadre, getCase, setDuty, type CaseActionRoute,
 } from '../lib/api';
 import { cadreActions, type CadreAction, type CadrePlan } from '../lib/actions';
 import { beep, soundReady, unlockAudioOnGesture } from '../lib/beep';
+import { offlineChanges, summariseChanges, type OfflineChange } from '../lib/cadre-diff';
+import { notificationState, notify, requestNotifications } from '../lib/cadre-notify';
 import { coalesce } from '../lib/coalesce';
 import { toLocalInputValue, localInputToIso, parseAccompaniment } from '../lib/datetime';
 import { relevantDeadline } from '../lib/deadlines';
 import {
-  bi, byId, focusedId, formatTime, h, reconcileChildren, restoreFocus, setMessage, timeEl,
+  byId, focusedId, h, reconcileChildren, restoreFocus, setMessage,
 } from '../lib/dom';
 import { safeHref } from '../lib/events';
 import {
   actionForm, Drafts, fold, submitActionForm, trackFolds, type ActionFormSpec,
 } from '../lib/forms';
 import { createHub, runHub, showConnectionState, type HubHandle } from '../lib/hub';
+import {
+  formatDateTime, locale, mountLanguageSwitch, onLocaleChange, t, translateDocument,
+} from '../lib/i18n';
 import {
   kindLabel, levelLabel, modeLabel, statusLabel, stepLabel, type Label,
 } from '../lib/labels';
@@ -39,6 +46,12 @@ const connectionState = byId<HTMLElement>('connection-state');
 const dutyToggle = byId<HTMLButtonElement>('duty-toggle');
 const assignmentsList = byId<HTMLUListElement>('assignments');
 const toast = byId<HTMLElement>('toast');
+
+/** A form label from this page's texts (the shared form helper takes a two-language label). */
+const L = (key: string, params?: Record<string, string | number>): Label => ({ zh: t(`cadre.${key}`, params), en: '' });
+/** A shared enum label in the chosen language. */
+const word = (label: Label): string => label[locale()] || label.zh;
+const tx = (key: string, params?: Record<string, string | number>): string => t(`cadre.${key}`, params);
 
 const STATUS_ORDER: Record<CaseStatus, number> = {
   assigned: 0, acknowledged: 1, accepted: 2, submitted: 3, resolved: 4, closed: 5,
@@ -61,11 +74,17 @@ const announced = new Set<string>();
 /** Cases to highlight on the next render. */
 const flashIds = new Set<string>();
 
+/** Set while the hub is down after having been up: the next connect compares before and after. */
+let shownBeforeDrop: CaseView[] | null = null;
+
 const refresh = coalesce(async () => {
   if (!session) return;
   try {
     const view = await getCadre(session.token, session.claims.sub);
+    const before = shownBeforeDrop;
+    shownBeforeDrop = null;
     cadre = view;
+    if (before) void reportOfflineChanges(before, view);
     await names.load(view.communityId);
     render();
     if (pageMessage.dataset['kind'] === 'error') setMessage(pageMessage, null);
@@ -75,15 +94,27 @@ const refresh = coalesce(async () => {
   }
 });
 
+const topbarRight = byId('topbar-right');
+mountLanguageSwitch(topbarRight);
+topbarRight.insertBefore(byId('language-switch'), byId('signout'));
+onLocaleChange(() => {
+  translateDocument();
+  renderNotifyState();
+  if (cadre) render();
+  if (lastChanges) renderOfflineSummary(lastChanges);
+});
+translateDocument();
+
 if (session) void init();
 
 async function init(): Promise<void> {
   if (!session) return;
   byId('signout').hidden = false;
   byId('signout').addEventListener('click', signOut);
-  if (session.claims.role && session.claims.role !== 'cadre') {
-    setMessage(pageMessage, '此页面供社区干部使用 · This page is for cadres; your token is not a cadre token.', 'info');
-  }
+  if (session.claims.role && session.claims.role !== 'cadre') setMessage(pageMessage, tx('notCadre'), 'info');
+  byId('notify-enable').addEventListener('click', () => void enableNotifications());
+  byId('offline-dismiss').addEventListener('click', () => { byId('offline-summary').hidden = true; lastChanges = null; });
+  renderNotifyState();
   dutyToggle.addEventListener('click', () => void toggleDuty());
   assignmentsList.addEventListener('click', (event) => void onListClick(event));
   assignmentsList.addEventListener('submit', (event) => onListSubmit(event));
@@ -92,9 +123,9 @@ async function init(): Promise<void> {
   unlockAudioOnGesture(() => { byId('sound-hint').hidden = true; });
   startDeadlineTicker();
 
-  setMessage(pageMessage, '正在加载… Loading…');
+  setMessage(pageMessage, tx('loading'));
   await refresh();
-  if (pageMessage.textContent === '正在加载… Loading…') setMessage(pageMessage, null);
+  if (pageMessage.textContent === tx('loading')) setMessage(pageMessage, null);
   // Even when the first load failed on the network, go live: every (re)connect re-fetches.
   if (!refused) startLive();
 }
@@ -107,9 +138,16 @@ function startLive(): void {
   connection.on('rosterUpdated', (entry: RosterUpdated) => onRosterUpdated(entry));
   connectionState.hidden = false;
   hub = runHub(connection, {
-    onStateChange: (state) => showConnectionState(connectionState, state),
+    onStateChange: (state) => {
+      showConnectionState(connectionState, state);
+      // Remember what the page showed when the line dropped, to say what changed meanwhile.
+      if ((state === 'reconnecting' || state === 'disconnected') && cadre && !shownBeforeDrop) shownBeforeDrop = cadre.assignments;
+    },
     // The server joins us to our cadre group on connect; catch up on whatever we missed.
-    onConnected: () => refresh(),
+    onConnected: (reconnected) => {
+      if (reconnected && cadre && !shownBeforeDrop) shownBeforeDrop = cadre.assignments;
+      return refresh();
+    },
     onUnauthorized: () => expireSession(),
   });
 }
@@ -127,15 +165,86 @@ function onCaseUpdated(update: CaseUpdated): void {
       announced.add(key);
       flashIds.add(update.caseId);
       beep();
-      showToast('新派单 · New case assigned to you');
+      showToast(tx('newCase'));
+      announcePending.add(update.caseId);
     }
   } else if (forMe && (type === 'ledThroughConfirmed' || type === 'receiptConfirmed' || type === 'consentRecorded')
     && update.event.actor === 'resident') {
     flashIds.add(update.caseId);
-    showToast('居民已确认，可以继续办理 · The resident confirmed: you can carry on');
+    showToast(tx('residentConfirmed'));
   }
   // Simple and correct: the server's view of our queue is the truth.
   void refresh();
+}
+
+/** Cases announced by sound whose system notification waits for the fresh queue (category, place). */
+const announcePending = new Set<string>();
+
+function notifyPending(): void {
+  if (!cadre) return;
+  for (const id of [...announcePending]) {
+    const c = cadre.assignments.find((a) => a.caseId === id);
+    if (!c) continue;
+    announcePending.delete(id);
+    notify(tx('newCase'), tx('newCaseBody', { category: names.category(c.category), place: names.place(c.location) || '—' }), id);
+  }
+}
+
+async function enableNotifications(): Promise<void> {
+  await requestNotifications();
+  renderNotifyState();
+}
+
+function renderNotifyState(): void {
+  const state = notificationState();
+  const row = byId('notify-row');
+  row.hidden = state === 'unsupported';
+  byId('notify-enable').hidden = state !== 'default';
+  const el = byId('notify-state');
+  el.dataset['permission'] = state;
+  el.textContent = state === 'granted' ? tx('notifyOn') : state === 'denied' ? tx('notifyDenied') : '';
+}
+
+// ── While you were offline ─────────────────────────────────────────────────────────────────────
+
+let lastChanges: OfflineChange[] | null = null;
+
+async function reportOfflineChanges(before: CaseView[], after: CadreView): Promise<void> {
+  if (!session) return;
+  const now = new Set(after.assignments.map((c) => c.caseId));
+  // Why a case left us: read it when we still may (a refusal leaves it "no longer yours").
+  const gone = new Map<string, CaseView | null>();
+  await Promise.all(before.filter((c) => !now.has(c.caseId) && c.status !== 'closed').map(async (c) => {
+    try {
+      gone.set(c.caseId, await getCase(session.token, c.caseId));
+    } catch {
+      gone.set(c.caseId, null);
+    }
+  }));
+  const changes = offlineChanges(before, after.assignments, after.id, gone);
+  if (changes.length === 0) return;
+  lastChanges = changes;
+  renderOfflineSummary(changes);
+  for (const c of changes) if (c.kind === 'newAssignment') flashIds.add(c.caseId);
+  if (changes.some((c) => c.kind === 'newAssignment')) {
+    beep();
+    notify(tx('offline.title'), summaryLines(changes).join(' · '), 'offline');
+  }
+  render();
+}
+
+function summaryLines(changes: readonly OfflineChange[]): string[] {
+  return summariseChanges(changes).map(({ kind, count }) => tx(`offline.${kind}`, { count }));
+}
+
+function renderOfflineSummary(changes: readonly OfflineChange[]): void {
+  const box = byId('offline-summary');
+  const list = byId('offline-changes');
+  list.replaceChildren(...summariseChanges(changes).map(({ kind, count }) =>
+    h('li', { 'data-change': kind, 'data-count': count }, tx(`offline.${kind}`, { count }),
+      ' ', h('span', { class: 'muted mono' }, changes.filter((c) => c.kind === kind).map((c) => c.caseId).join(' ')))));
+  box.dataset['changes'] = String(changes.length);
+  box.hidden = false;
 }
 
 function onRosterUpdated(entry: RosterUpdated): void {
@@ -163,7 +272,7 @@ function expireSession(): void {
   cadreSection.hidden = true;
   connectionState.hidden = true;
   setMessage(pageMessage, null);
-  renderSignIn(signinSection, '登录已失效，请重新登录 · Your sign-in has expired, please sign in again.');
+  renderSignIn(signinSection, tx('expired'));
 }
 
 function render(): void {
@@ -173,27 +282,28 @@ function render(): void {
   renderHeader();
   renderAssignments(cadre.assignments);
   byId('sound-hint').hidden = soundReady();
+  notifyPending();
 }
 
 function renderHeader(): void {
   if (!cadre) return;
   byId('cadre-name').replaceChildren(
     cadre.name, ' ',
-    h('small', { class: 'en' }, names.name ? `${names.name} ${names.nameEn ?? ''}` : cadre.communityId),
+    h('small', { class: 'muted' }, (locale() === 'en' ? names.nameEn : names.name) ?? names.name ?? cadre.communityId),
   );
   const onDuty = cadre.onDuty;
   const state = byId('duty-state');
   state.dataset['onDuty'] = String(onDuty);
-  state.replaceChildren(onDuty ? bi('值班中', 'On duty') : bi('未值班', 'Off duty'));
+  state.textContent = onDuty ? tx('onDuty') : tx('offDuty');
   dutyToggle.setAttribute('aria-pressed', String(onDuty));
   dutyToggle.dataset['onDuty'] = String(onDuty);
-  dutyToggle.replaceChildren(onDuty ? bi('下班', 'Go off duty') : bi('上班值守', 'Go on duty'));
+  dutyToggle.textContent = onDuty ? tx('goOffDuty') : tx('goOnDuty');
   byId('cadre-load').textContent = String(cadre.load);
   byId('cadre-categories').textContent = cadre.categories.map((c) => names.category(c)).join('、') || '—';
 }
 
 function caseSignature(c: CaseView): string {
-  return JSON.stringify([c, names.name, caseMessages.get(c.caseId) ?? null]);
+  return JSON.stringify([c, names.name, caseMessages.get(c.caseId) ?? null, locale()]);
 }
 
 function renderAssignments(cases: CaseView[]): void {
@@ -247,24 +357,23 @@ function renderCase(c: CaseView, signature: string): HTMLLIElement {
       h('h3', { class: 'case-category' }, names.category(c.category)),
       h('span', { class: 'pills' },
         c.level && c.level !== 'community'
-          ? h('span', { class: 'pill level', 'data-level': c.level }, bi(level.zh, level.en)) : null,
-        h('span', { class: 'pill', 'data-status': c.status }, bi(status.zh, status.en)),
+          ? h('span', { class: 'pill level', 'data-level': c.level }, word(level)) : null,
+        h('span', { class: 'pill', 'data-status': c.status }, word(status)),
       ),
     ),
     h('p', { class: 'case-deadline' }, deadlineEl(relevantDeadline(c))),
     h('div', { class: 'case-meta' },
       h('span', { class: 'case-place' }, names.place(c.location)), ' · ',
-      bi(kind.zh, kind.en),
-      mode ? ' · ' : null, mode ? h('strong', { class: 'case-mode' }, bi(mode.zh, mode.en)) : null,
-      ' · ', timeEl(c.submittedAt),
+      word(kind),
+      mode ? ' · ' : null, mode ? h('strong', { class: 'case-mode' }, word(mode)) : null,
+      ' · ', h('time', { datetime: c.submittedAt }, formatDateTime(c.submittedAt)),
     ),
     c.reopenCount > 0
-      ? h('p', { class: 'message', 'data-kind': 'info' },
-        bi(`居民不满意，第 ${c.reopenCount} 次重新办理`, `Reopened: the resident was not satisfied (round ${c.reopenCount})`))
+      ? h('p', { class: 'message', 'data-kind': 'info' }, tx('reopened', { count: c.reopenCount }))
       : null,
     h('p', { class: 'description' }, c.description),
     c.contact ? h('p', { class: 'case-contact' },
-      bi('联系人', 'Contact'), ': ', c.contact.name, ' ',
+      tx('contact'), ': ', c.contact.name, ' ',
       c.contact.phone ? h('a', { href: `tel:${c.contact.phone.replace(/[^\d+]/g, '')}`, class: 'case-phone' }, c.contact.phone) : null,
     ) : null,
     plan.progress && (c.status === 'acknowledged' || plan.progress.steps.some((s) => s.done))
@@ -275,7 +384,8 @@ function renderCase(c: CaseView, signature: string): HTMLLIElement {
       class: 'message case-message', role: 'alert', hidden: !message,
       'data-kind': message?.kind ?? 'info',
     }, message?.text ?? ''),
-    fold('timeline', c.caseId, { zh: '办理经过', en: 'Timeline' }, folds, renderTimeline(c.timeline)),
+    fold('timeline', c.caseId, L('timeline'), folds,
+      renderTimeline(c.timeline, undefined, { audience: 'staff', owner: (id) => names.owner(id) })),
     h('p', { class: 'mono muted case-id' }, c.caseId),
   );
 }
@@ -292,10 +402,10 @@ function stepsList(c: CaseView, progress: ModeProgress): HTMLOListElement {
       },
         h('span', { class: 'step-mark', 'aria-hidden': 'true' }, step.done ? '✓' : step.next ? '●' : '○'),
         h('span', { class: 'step-body' },
-          bi(label.zh, label.en),
-          step.taker === 'resident' ? h('span', { class: 'step-taker' }, ' · ', bi('居民确认', 'by the resident')) : null,
-          step.optional ? h('span', { class: 'optional' }, ' 可选 optional') : null,
-          step.event ? h('span', { class: 'step-when muted' }, ' · ', formatTime(step.event.at)) : null,
+          word(label),
+          step.taker === 'resident' ? h('span', { class: 'step-taker' }, ' · ', tx('byResident')) : null,
+          step.optional ? h('span', { class: 'optional' }, ` ${tx('optional')}`) : null,
+          step.event ? h('span', { class: 'step-when muted' }, ' · ', formatDateTime(step.event.at)) : null,
           arranged ? h('span', { class: 'step-detail' }, ` · ${[arranged.whenText, arranged.where, arranged.office].filter(Boolean).join(' · ')}`) : null,
         ),
       );
@@ -305,9 +415,9 @@ function stepsList(c: CaseView, progress: ModeProgress): HTMLOListElement {
 function waitingNote(plan: CadrePlan): HTMLElement {
   const step = stepLabel(plan.waitingFor);
   return h('p', { class: 'message waiting-note', 'data-waiting-for': plan.waitingFor ?? '' },
-    bi(`等待居民确认：${step.zh}`, `Waiting for the resident: ${step.en}`),
+    tx('waitingFor', { step: word(step) }),
     h('br'),
-    h('small', {}, bi('居民在跟踪链接里确认后，这里会自动更新。', 'This updates by itself once they confirm on their tracking link.')));
+    h('small', {}, tx('waitingHint')));
 }
 
 const NOTE_MAX = 2000;
@@ -318,73 +428,73 @@ function actionsFor(c: CaseView, plan: CadrePlan): HTMLElement {
   const box = h('div', { class: 'case-actions' });
 
   if (has('acknowledge')) {
-    box.append(h('button', { type: 'button', class: 'block', 'data-action': 'acknowledge', 'data-case-id': c.caseId }, bi('接单', 'Acknowledge')));
+    box.append(h('button', { type: 'button', class: 'block', 'data-action': 'acknowledge', 'data-case-id': c.caseId }, tx('act.acknowledge')));
   }
   if (has('start')) {
     box.append(h('button', { type: 'button', class: 'block secondary', 'data-action': 'start', 'data-case-id': c.caseId },
-      bi('开始办理（可选）', 'Start work (optional)')));
+      tx('act.start')));
   }
   if (has('accompaniment')) {
     box.append(form({
       form: 'accompaniment',
-      intro: { zh: '和居民约好时间地点，陪同去办。', en: 'Agree a time and place with the resident and go with them.' },
+      intro: L('acc.intro'),
       fields: [
-        { name: 'when', type: 'datetime-local', required: true, label: { zh: '时间', en: 'When' }, min: toLocalInputValue(new Date()) },
-        { name: 'where', type: 'text', required: true, label: { zh: '地点', en: 'Where' }, placeholder: '如：社区服务大厅 e.g. community service hall' },
-        { name: 'office', type: 'text', required: true, label: { zh: '办理事项/窗口', en: 'Office or procedure' }, placeholder: '如：业委会备案 e.g. owners’ committee filing' },
+        { name: 'when', type: 'datetime-local', required: true, label: L('acc.when'), min: toLocalInputValue(new Date()) },
+        { name: 'where', type: 'text', required: true, label: L('acc.where'), placeholder: tx('acc.wherePh') },
+        { name: 'office', type: 'text', required: true, label: L('acc.office'), placeholder: tx('acc.officePh') },
       ],
-      submit: { zh: '约定陪同', en: 'Arrange accompaniment' },
+      submit: L('acc.submit'),
     }));
   }
   if (has('consent')) {
     box.append(form({
       form: 'consent',
-      intro: { zh: '居民当面同意由您代办后记录（居民也可在跟踪链接里自己同意）。', en: 'Record once the resident agreed in person (they can also agree on their tracking link).' },
-      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: { zh: '同意情况', en: 'Consent' }, placeholder: '如：居民当面口头同意并签字 e.g. agreed in person and signed' }],
-      submit: { zh: '记录居民同意', en: 'Record consent' },
+      intro: L('consent.intro'),
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: L('consent.label'), placeholder: tx('consent.ph') }],
+      submit: L('consent.submit'),
     }));
   }
   if (has('documents')) {
     box.append(form({
       form: 'documents',
-      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: { zh: '收取的材料', en: 'Documents received' }, placeholder: '如：身份证复印件、房产证复印件 e.g. ID copy, deed copy' }],
-      submit: { zh: '材料已交接', en: 'Documents handed over' },
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: L('docs.label'), placeholder: tx('docs.ph') }],
+      submit: L('docs.submit'),
     }));
   }
   if (has('result')) {
     box.append(form({
       form: 'result',
-      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: { zh: '交给居民的结果', en: 'Result handed to the resident' }, placeholder: '如：已办好的证件 e.g. the issued certificate' }],
-      submit: { zh: '结果已交付', en: 'Result handed over' },
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: L('result.label'), placeholder: tx('result.ph') }],
+      submit: L('result.submit'),
     }));
   }
   if (has('resolve')) {
     box.append(form({
       form: 'resolve', className: 'resolve-form',
       fields: [
-        { name: 'note', id: `note-${c.caseId}`, required: true, maxlength: NOTE_MAX, label: { zh: '办结说明', en: 'Resolution note' }, placeholder: '怎么办的、结果如何 What was done, and the outcome' },
-        { name: 'photoUrl', type: 'url', maxlength: 2000, label: { zh: '现场照片链接', en: 'Photo link' }, placeholder: 'https://…' },
+        { name: 'note', id: `note-${c.caseId}`, required: true, maxlength: NOTE_MAX, label: L('resolve.note'), placeholder: tx('resolve.notePh') },
+        { name: 'photoUrl', type: 'url', maxlength: 2000, label: L('resolve.photo'), placeholder: 'https://…' },
       ],
-      submit: { zh: '办结', en: 'Resolve' },
+      submit: L('resolve.submit'),
     }));
   } else if (c.status === 'acknowledged' && plan.progress?.missing && !plan.waitingFor) {
     const missing = stepLabel(plan.progress.missing);
     box.append(h('p', { class: 'hint', 'data-resolve-blocked': plan.progress.missing },
-      bi(`办结前还需：${missing.zh}`, `Before resolving: ${missing.en}`)));
+      tx('beforeResolve', { step: word(missing) })));
   }
   if (has('decline')) {
-    box.append(fold('decline', c.caseId, { zh: '婉拒', en: 'Decline' }, folds, form({
+    box.append(fold('decline', c.caseId, L('decline'), folds, form({
       form: 'decline', secondary: true,
-      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: { zh: '婉拒原因（给调度员看）', en: 'Reason (for the dispatcher)' } }],
-      submit: { zh: '确认婉拒', en: 'Decline' },
+      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: L('decline.reason') }],
+      submit: L('decline.submit'),
     })));
   }
   if (has('escalate')) {
-    box.append(fold('escalate', c.caseId, { zh: '上报上级', en: 'Escalate' }, folds, form({
+    box.append(fold('escalate', c.caseId, L('escalate'), folds, form({
       form: 'escalate', secondary: true,
-      intro: { zh: '本级解决不了时上报，写清原因。', en: 'When it cannot be settled at this level; say why.' },
-      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: { zh: '上报原因', en: 'Reason' } }],
-      submit: { zh: '上报', en: 'Escalate' },
+      intro: L('escalate.intro'),
+      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: L('escalate.reason') }],
+      submit: L('escalate.submit'),
     })));
   }
   return box;
@@ -392,17 +502,9 @@ function actionsFor(c: CaseView, plan: CadrePlan): HTMLElement {
 
 // ── Actions ────────────────────────────────────────────────────────────────────────────────────
 
-const DONE_WORDS: Partial<Record<CaseActionRoute, Label>> = {
-  acknowledge: { zh: '已接单', en: 'Acknowledged' },
-  decline: { zh: '已婉拒，已退回调度', en: 'Declined; back to dispatch' },
-  start: { zh: '已开始办理', en: 'Work started' },
-  accompaniment: { zh: '已约定陪同，等待居民确认', en: 'Arranged; waiting for the resident' },
-  consent: { zh: '已记录居民同意', en: 'Consent recorded' },
-  documents: { zh: '材料交接已记录', en: 'Documents recorded' },
-  result: { zh: '结果交付已记录，等待居民确认收到', en: 'Result recorded; waiting for the resident' },
-  resolve: { zh: '已办结', en: 'Resolved' },
-  escalate: { zh: '已上报', en: 'Escalated' },
-};
+const DONE_ACTIONS: ReadonlySet<CaseActionRoute> = new Set<CaseActionRoute>([
+  'acknowledge', 'decline', 'start', 'accompaniment', 'consent', 'documents', 'result', 'resolve', 'escalate',
+]);
 
 function findCase(caseId: string): CaseView | undefined {
   return cadre?.assignments.find((c) => c.caseId === caseId);
@@ -416,8 +518,7 @@ async function perform(caseId: string, action: CaseActionRoute, body: CaseAction
   const result = await caseAction(session.token, caseId, action, { ...body, expectedSeq });
   drafts.clearForm(caseId, action);
   caseMessages.delete(caseId);
-  const words = DONE_WORDS[action];
-  if (words) showToast(`${words.zh} · ${words.en}`);
+  if (DONE_ACTIONS.has(action)) showToast(tx(`done.${action}`));
   applyResult(result);
 }
 
@@ -467,10 +568,10 @@ function bodyFor(action: string, values: Record<string, string>): CaseActionRequ
 
 function validate(action: string, values: Record<string, string>): Record<string, string> | null {
   if (action === 'accompaniment' && !localInputToIso(values['when'] ?? '')) {
-    return { when: '请选择日期和时间 · Choose a date and time' };
+    return { when: tx('err.when') };
   }
   if (action === 'resolve' && values['photoUrl'] && !safeHref(values['photoUrl'])) {
-    return { photoUrl: '请填写以 https:// 开头的链接 · Use a link starting with https://' };
+    return { photoUrl: tx('err.photo') };
   }
   return null;
 }
