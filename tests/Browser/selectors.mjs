@@ -1,0 +1,68 @@
+// Every selector the browser tests depend on, in one place: the pages are being rewritten (i18n,
+// charts, filters) with the same ids and data attributes, so when one moves, fix it here.
+
+/** Shared by the live pages (board, cadre, track). */
+export const common = {
+  /** The SignalR state: `data-state` is connecting | connected | reconnecting | disconnected. */
+  connection: '#connection-state',
+  connected: '#connection-state[data-state="connected"]',
+  /** The language switch button (absent before the i18n rewrite: then localStorage is used). */
+  languageSwitch: '#language-switch',
+  /** localStorage key holding the chosen language ('zh' | 'en'). */
+  localeKey: 'gongzhi.locale',
+};
+
+/** /submit — the resident's form. */
+export const submit = {
+  form: '#case-form',
+  kind: (value) => `#case-form input[name="kind"][value="${value}"]`,
+  category: '#category',
+  compound: '#compound',
+  building: '#building',
+  unit: '#unit',
+  description: '#description',
+  contactName: '#contact-name',
+  contactPhone: '#contact-phone',
+  submitButton: '#submit-button',
+  confirmation: '#confirmation',
+  confirmationCaseId: '#confirmation-case-id',
+  trackLink: '#track-link',
+};
+
+/** /cadre#token=… — a cadre's queue. */
+export const cadre = {
+  section: '#cadre-section',
+  list: '#assignments',
+  caseItem: (caseId) => `#assignments [data-case-id="${caseId}"]:not(button):not(form)`,
+  caseItems: '#assignments > li[data-case-id]',
+  acknowledge: (caseId) => `#assignments button[data-action="acknowledge"][data-case-id="${caseId}"]`,
+  resolveForm: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"]`,
+  resolveNote: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] [name="note"]`,
+  resolveSubmit: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] button[type="submit"]`,
+};
+
+/** /track/{token} — the resident's tracking page. */
+export const track = {
+  summary: '#case-summary',
+  status: '#case-status',
+  caseId: '#case-id',
+  ratingSection: '#rating-section',
+  rating: (value) => `#rating-form input[name="rating"][value="${value}"]`,
+  ratingComment: '#rating-comment',
+  ratingSubmit: '#rating-submit',
+  closed: '#closed-section',
+};
+
+/** /board#token=… — the dispatch board. */
+export const board = {
+  section: '#board-section',
+  card: (caseId) => `#columns [data-case-id="${caseId}"].case-card, #columns .case-card[data-case-id="${caseId}"]`,
+  cardInColumn: (column, caseId) => `[data-cards-for="${column}"] [data-case-id="${caseId}"]`,
+  columnCount: (column) => `[data-count-for="${column}"]`,
+  /** Counters: open | waiting | assigned | acknowledged | resolved-today. */
+  counter: (name) => `#count-${name}`,
+  /** KPI tiles and charts, if the rewritten board has them (optional). */
+  kpi: '[data-kpi], #kpis, .kpi',
+  chart: '#board-section canvas, main canvas',
+  rosterRow: (cadreId) => `#roster-body tr[data-cadre-id="${cadreId}"]`,
+};
