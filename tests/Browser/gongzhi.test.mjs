@@ -217,7 +217,7 @@ test('a resident submits, the cadre handles it live, the resident rates, the boa
   const charts = await board.locator(S.board.chart).count();
   if (kpiBefore || kpiAfter) {
     if (kpiAfter === kpiBefore && charts === 0) {
-      await board.waitForFunction(([sel, was]) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()).join(' | ') !== was, [S.board.kpi, kpiBefore], { timeout: 10_000 });
+      await board.waitForFunction(([sel, was]) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()).join(' | ') !== was, [S.board.kpi, kpiBefore], { timeout: 20_000 });
     }
     t.diagnostic(`KPI: "${kpiBefore}" → "${await kpiText(board)}"; charts: ${charts}`);
   } else {

@@ -33,8 +33,8 @@ export const submit = {
 export const cadre = {
   section: '#cadre-section',
   list: '#assignments',
-  caseItem: (caseId) => `#assignments [data-case-id="${caseId}"]:not(button):not(form)`,
-  caseItems: '#assignments > li[data-case-id]',
+  /** One case: the element carrying both its id and its status (buttons and forms inside carry only the id). */
+  caseItem: (caseId) => `#assignments [data-case-id="${caseId}"][data-status]`,
   acknowledge: (caseId) => `#assignments button[data-action="acknowledge"][data-case-id="${caseId}"]`,
   resolveForm: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"]`,
   resolveNote: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] [name="note"]`,
@@ -56,13 +56,13 @@ export const track = {
 /** /board#token=… — the dispatch board. */
 export const board = {
   section: '#board-section',
-  card: (caseId) => `#columns [data-case-id="${caseId}"].case-card, #columns .case-card[data-case-id="${caseId}"]`,
-  cardInColumn: (column, caseId) => `[data-cards-for="${column}"] [data-case-id="${caseId}"]`,
-  columnCount: (column) => `[data-count-for="${column}"]`,
+  /** A case's card: the element carrying both its id and its status. */
+  card: (caseId) => `#columns [data-case-id="${caseId}"][data-status]`,
+  /** Columns: accepted | assigned | acknowledged | resolved. */
+  cardInColumn: (column, caseId) => `[data-cards-for="${column}"] [data-case-id="${caseId}"][data-status]`,
   /** Counters: open | waiting | assigned | acknowledged | resolved-today. */
   counter: (name) => `#count-${name}`,
   /** KPI tiles and charts, if the rewritten board has them (optional). */
   kpi: '[data-kpi], #kpis, .kpi',
   chart: '#board-section canvas, main canvas',
-  rosterRow: (cadreId) => `#roster-body tr[data-cadre-id="${cadreId}"]`,
 };
