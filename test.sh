@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit (Domain), grain (Silo, in-process cluster), gateway (WebApplicationFactory),
-# end to end (real silo and gateway processes, and the article's stories), the dashboard's logic (Vitest). Fixtures start their own Azurite on free ports of
-# 127.0.0.1 and stop it. Ends with a line "N passed, N failed".
+# end to end (real silo and gateway processes, and the article's stories), the dashboard's logic (Vitest),
+# the pages in Chromium (tests/Browser: the whole system on free ports, screenshots to docs/screenshots).
+# Fixtures start their own Azurite on free ports of 127.0.0.1 and stop it. Ends with a line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -61,6 +62,35 @@ else
   passed=$((passed + p))
   failed=$((failed + f))
   if [ "$rc" -ne 0 ]; then status=1; fi
+fi
+
+echo "==> Browser (Chromium)"
+log="$RESULTS/browser.log"
+if ! ensure_chromium >"$RESULTS/chromium.log" 2>&1; then
+  echo "Chromium is missing and could not be installed:"
+  tail -20 "$RESULTS/chromium.log"
+  failed=$((failed + 1))
+  status=1
+else
+  node --test --test-reporter=tap tests/Browser/ >"$log" 2>&1
+  rc=$?
+  p=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  f=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  c=$(grep -E '^# cancelled [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
+  if [ -z "$p" ] || [ -z "$f" ]; then
+    echo "no test summary from the browser tests (exit code $rc):"
+    tail -40 "$log"
+    failed=$((failed + 1))
+    status=1
+  else
+    f=$((f + ${c:-0}))
+    # The failing tests with their messages.
+    [ "$f" -gt 0 ] && grep -E -A25 '^\s*not ok ' "$log" | head -120
+    echo "Browser: $p passed, $f failed"
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$rc" -ne 0 ]; then status=1; fi
+  fi
 fi
 
 rm -rf "$RESULTS"

@@ -63,3 +63,12 @@ stop_pid() {
   done
   wait "$pid" 2>/dev/null || true
 }
+
+# Chromium for the browser tests: Debian's /usr/bin/chromium (or $CHROMIUM_PATH). Installs it, with
+# CJK fonts for the Chinese pages, when missing (CI machines run these as root).
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return 0; fi
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  echo "==> installing Chromium (apt-get)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk
+}

@@ -1,0 +1,313 @@
+// Browser tests: the real system (Azurite, silo, gateway) driven through its pages in Chromium.
+// One system for the whole file; the tests run in order and build on each other's data.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DESK, PHONE, REPO, launchBrowser, startSystem } from './harness.mjs';
+import * as S from './selectors.mjs';
+
+const COMMUNITY = 'ximen';
+// 供暖 is 马上办 (do it now). Among the cadres on duty at start, 王立群 and 李建国 take it; the
+// tests take 李建国 off duty so every heating case goes to 王立群.
+const CATEGORY = 'heating';
+const CADRE = 'wang-liqun';
+const OTHER_CADRE = 'li-jianguo';
+const SHOTS = join(REPO, 'docs', 'screenshots');
+
+let sys;
+let browser;
+let dispatcher;
+const contexts = [];
+/** What the flow leaves for the screenshots. */
+const flow = {};
+
+before(async () => {
+  [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
+  dispatcher = await sys.token('dispatcher', 'ximen-dispatcher', COMMUNITY);
+  await setDuty(OTHER_CADRE, false);
+}, { timeout: 150_000 });
+
+after(async () => {
+  await Promise.allSettled(contexts.map((c) => c.close()));
+  await browser?.close();
+  await sys?.stop();
+}, { timeout: 60_000 });
+
+// ── helpers ────────────────────────────────────────────────────────────────────────────────────
+
+function setDuty(cadreId, onDuty) {
+  return sys.api('POST', `/api/v1/cadres/${cadreId}/duty`, { onDuty }, dispatcher);
+}
+
+/** Submits a case through the API (what another resident does meanwhile). */
+function submitCase(overrides = {}) {
+  return sys.api('POST', '/api/v1/cases', {
+    communityId: COMMUNITY,
+    kind: 'grievance',
+    category: CATEGORY,
+    description: '西关嘉园2号楼暖气不热，室温只有14度',
+    location: { compound: 'xiguan-jiayuan', building: '2' },
+    contact: { name: '李先生', phone: '13905372222' },
+    ...overrides,
+  });
+}
+
+/** A new browser context (its own storage: a separate person) with one page open at `path`. */
+async function open(device, path) {
+  const context = await browser.newContext({ ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  context.setDefaultTimeout(20_000);
+  // The hub's WebSockets pass through us, so a test can cut them as a lost network would
+  // (Chromium's offline mode stops new requests but leaves open sockets alone).
+  context.hubSockets = new Set();
+  await context.routeWebSocket(/\/hubs\//, (ws) => {
+    ws.connectToServer();
+    context.hubSockets.add(ws);
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(sys.baseUrl + path);
+  return { context, page };
+}
+
+/** The case once the silo has taken it in and assigned it (submission answers 202 first). */
+async function assignedCase(caseId, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${sys.baseUrl}/api/v1/cases/${encodeURIComponent(caseId)}`, { headers: { Authorization: `Bearer ${dispatcher}` } });
+    if (res.ok) {
+      const view = await res.json();
+      if (view.assigneeId) return view;
+    } else if (res.status !== 404) {
+      throw new Error(`GET case ${caseId} → ${res.status}: ${await res.text()}`);
+    }
+    if (Date.now() > until) throw new Error(`case ${caseId} was not assigned within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const staffPath = async (page, role, subject) => `/${page}#token=${encodeURIComponent(await sys.token(role, subject, COMMUNITY))}`;
+
+/** Marks the window; `assertNoReload` later proves the page changed without a reload. */
+const markWindow = (page) => page.evaluate(() => { window.__gongzhiSameWindow = true; });
+async function assertNoReload(page, what) {
+  assert.equal(await page.evaluate(() => window.__gongzhiSameWindow === true), true, `${what} reloaded instead of updating live`);
+}
+
+const visible = (page, selector, timeout) => page.locator(selector).first().waitFor({ state: 'visible', timeout });
+const gone = (page, selector, timeout) => page.locator(selector).first().waitFor({ state: 'detached', timeout });
+const connected = (page, timeout) => page.locator(S.common.connected).waitFor({ state: 'attached', timeout });
+
+async function number(page, selector) {
+  const text = (await page.locator(selector).first().textContent()) ?? '';
+  const n = Number.parseInt(text.replace(/[^\d-]/g, ''), 10);
+  assert.ok(Number.isFinite(n), `${selector} shows no number: "${text}"`);
+  return n;
+}
+
+function numberBecomes(page, selector, expected) {
+  return page.waitForFunction(([sel, want]) => {
+    const text = document.querySelector(sel)?.textContent ?? '';
+    return Number.parseInt(text.replace(/[^\d-]/g, ''), 10) === want;
+  }, [selector, expected]);
+}
+
+/** The optional KPI tiles' text (empty when the board has none yet). */
+const kpiText = (page) => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()).join(' | '), S.board.kpi);
+
+// ── 1. the whole story, as people see it ──────────────────────────────────────────────────────
+
+test('a resident submits, the cadre handles it live, the resident rates, the board follows', { timeout: 120_000 }, async (t) => {
+  // The dispatcher's board, open before anything happens.
+  const board = (await open(DESK, await staffPath('board', 'dispatcher', 'ximen-dispatcher'))).page;
+  await visible(board, S.board.section);
+  await connected(board);
+  const openBefore = await number(board, S.board.counter('open'));
+  const resolvedBefore = await number(board, S.board.counter('resolved-today'));
+  const kpiBefore = await kpiText(board);
+  await markWindow(board);
+
+  // The cadre's phone, open and live.
+  const cadre = (await open(PHONE, await staffPath('cadre', 'cadre', CADRE))).page;
+  await visible(cadre, S.cadre.section);
+  await connected(cadre);
+  await markWindow(cadre);
+
+  // The resident fills the form.
+  const submit = (await open(PHONE, '/submit')).page;
+  await visible(submit, S.submit.form);
+  await submit.locator(S.submit.kind('grievance')).check();
+  await submit.locator(S.submit.category).selectOption(CATEGORY);
+  await submit.locator(S.submit.compound).selectOption('xiguan-jiayuan');
+  await submit.locator(S.submit.building).selectOption('3');
+  await submit.locator(S.submit.unit).fill('2单元301');
+  await submit.locator(S.submit.description).fill('3号楼2单元暖气片一直是凉的，家里有老人，室温不到15度');
+  await submit.locator(S.submit.contactName).fill('王女士');
+  await submit.locator(S.submit.contactPhone).fill('13905371234');
+  await submit.locator(S.submit.submitButton).click();
+
+  await visible(submit, S.submit.confirmation);
+  const caseId = (await submit.locator(S.submit.confirmationCaseId).textContent()).trim();
+  const trackHref = await submit.locator(S.submit.trackLink).getAttribute('href');
+  const trackText = (await submit.locator(S.submit.trackLink).textContent()).trim();
+  assert.ok(caseId, 'the confirmation shows a case id');
+  assert.match(trackHref, /\/track\/[^/]+/, 'the confirmation links to the tracking page');
+  assert.ok(trackText.startsWith(sys.baseUrl), `the tracking link is shown in full: ${trackText}`);
+  flow.caseId = caseId;
+  flow.trackPath = new URL(trackHref, sys.baseUrl).pathname;
+
+  // The cadre's page shows the assignment by itself.
+  const item = S.cadre.caseItem(caseId);
+  await visible(cadre, item);
+  assert.equal(await cadre.locator(item).getAttribute('data-status'), 'assigned');
+  await assertNoReload(cadre, 'the cadre page');
+
+  // The board shows it appear, and the open counter goes up.
+  await visible(board, S.board.card(caseId));
+  await numberBecomes(board, S.board.counter('open'), openBefore + 1);
+
+  // The cadre acknowledges.
+  await cadre.locator(S.cadre.acknowledge(caseId)).click();
+  await visible(cadre, `${item}[data-status="acknowledged"]`);
+  await visible(board, S.board.cardInColumn('acknowledged', caseId));
+
+  // The resident follows the tracking link (another browser: the phone the link was sent to).
+  const track = (await open(PHONE, flow.trackPath)).page;
+  await visible(track, S.track.summary);
+  await connected(track);
+  assert.equal(await track.locator(S.track.status).getAttribute('data-status'), 'acknowledged');
+  await markWindow(track);
+
+  // The cadre resolves with a note.
+  await cadre.locator(S.cadre.resolveNote(caseId)).fill('已联系供热站，更换阀门并排气，复测室温20度');
+  await cadre.locator(S.cadre.resolveSubmit(caseId)).click();
+  // Done: it shows as resolved, or has left the queue of work to do.
+  await cadre.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return !el || el.dataset.status === 'resolved';
+  }, item);
+
+  // The tracking page shows it live and asks for a rating.
+  await visible(track, `${S.track.status}[data-status="resolved"]`);
+  await visible(track, S.track.ratingSection);
+  await assertNoReload(track, 'the tracking page');
+
+  // The board moved the card and counted it as resolved today.
+  await visible(board, S.board.cardInColumn('resolved', caseId));
+  await numberBecomes(board, S.board.counter('resolved-today'), resolvedBefore + 1);
+
+  // The resident rates; the case closes.
+  await track.locator(S.track.rating('satisfied')).check();
+  await track.locator(S.track.ratingComment).fill('师傅来得很快，谢谢！');
+  await track.locator(S.track.ratingSubmit).click();
+  await visible(track, S.track.closed);
+  await visible(track, `${S.track.status}[data-status="closed"]`);
+
+  // A closed case leaves the board and the cadre's queue.
+  await gone(board, S.board.card(caseId));
+  await numberBecomes(board, S.board.counter('open'), openBefore);
+  await gone(cadre, item);
+  await assertNoReload(board, 'the board');
+  await assertNoReload(cadre, 'the cadre page');
+
+  // The KPI tiles move live (the rating makes today's satisfaction and resolution figures), and the
+  // charts are drawn: the per-hour chart has counted the submission.
+  await board.waitForFunction(([sel, was]) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()).join(' | ') !== was,
+    [S.board.kpi, kpiBefore], { timeout: 20_000 });
+  await visible(board, S.board.kpiChart);
+  const perHour = Number(await board.locator(S.board.perHourChart).getAttribute('data-total'));
+  assert.ok(perHour >= 1, `the per-hour chart counted ${perHour} cases`);
+  t.diagnostic(`KPI: "${kpiBefore}" → "${await kpiText(board)}"; per-hour total: ${perHour}`);
+  for (const page of [board, cadre, submit, track]) assert.deepEqual(page.errors, [], `errors on ${page.url()}`);
+});
+
+// ── 2. a phone that loses its connection catches up by itself ─────────────────────────────────
+
+test('the cadre page reconnects by itself and shows what changed while it was offline', { timeout: 120_000 }, async (t) => {
+  const taken = await submitCase({ description: '西关嘉园2号楼暖气漏水，楼道有积水' });
+  const { context, page } = await open(PHONE, await staffPath('cadre', 'cadre', CADRE));
+  await visible(page, S.cadre.section);
+  await connected(page);
+  await visible(page, S.cadre.caseItem(taken.caseId));
+  await markWindow(page);
+
+  const dropped = Date.now();
+  await context.setOffline(true);
+  for (const ws of context.hubSockets) await ws.close({ code: 4000, reason: 'network lost' }).catch(() => {});
+  await page.waitForFunction((sel) => document.querySelector(sel)?.dataset.state !== 'connected', S.common.connection, { timeout: 60_000 });
+  t.diagnostic(`connection dropped noticed after ${Date.now() - dropped} ms`);
+
+  // Meanwhile: a new case comes in for this cadre, and the dispatcher hands the other to a colleague.
+  const fresh = await submitCase({ description: '城西新村暖气管道异响，夜里睡不着', location: { compound: 'chengxi-xincun' } });
+  const assigned = await assignedCase(fresh.caseId);
+  assert.equal(assigned.assigneeId, CADRE, 'the new case went to the only heating cadre on duty');
+  await setDuty(OTHER_CADRE, true);
+  await sys.api('POST', `/api/v1/cases/${encodeURIComponent(taken.caseId)}/assign`, { cadreId: OTHER_CADRE }, dispatcher);
+  // Still offline: the page cannot know yet.
+  assert.equal(await page.locator(S.cadre.caseItem(fresh.caseId)).count(), 0);
+
+  const back = Date.now();
+  await context.setOffline(false);
+  await connected(page, 60_000);
+  await visible(page, S.cadre.caseItem(fresh.caseId), 30_000);
+  await gone(page, S.cadre.caseItem(taken.caseId), 30_000);
+  t.diagnostic(`back online and up to date after ${Date.now() - back} ms`);
+  await assertNoReload(page, 'the cadre page');
+  flow.cadreCase = fresh.caseId;
+  assert.deepEqual(page.errors, []);
+});
+
+// ── 3. screenshots with real data, in Chinese and in English ──────────────────────────────────
+
+async function switchToEnglish(page, ready) {
+  const button = page.locator(S.common.languageSwitch);
+  if (await button.count() > 0) {
+    await button.first().click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  } else {
+    await page.evaluate((key) => localStorage.setItem(key, 'en'), S.common.localeKey);
+    await page.reload();
+  }
+  await ready(page);
+}
+
+async function shoot(page, name) {
+  await page.evaluate(() => document.fonts.ready);
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  return path;
+}
+
+test('screenshots of the board, the cadre page and the tracking page, in Chinese and English', { timeout: 90_000 }, async (t) => {
+  assert.ok(flow.trackPath, 'needs the flow test’s case');
+  mkdirSync(SHOTS, { recursive: true });
+  // A few more open cases, so the board has something in its columns.
+  await submitCase({ category: 'environment', kind: 'suggestion', description: '文庙花园垃圾分类点建议加装洗手池', location: { compound: 'wenmiao-huayuan' } });
+  await submitCase({ category: 'owners-committee', description: '吉市口佳苑东区业委会换届，希望社区组织协商', location: { compound: 'jishikou-east', building: '3' } });
+
+  const pages = [
+    {
+      name: 'board', device: DESK, path: await staffPath('board', 'dispatcher', 'ximen-dispatcher'),
+      ready: async (p) => { await visible(p, S.board.section); await connected(p); await visible(p, S.board.card(flow.cadreCase)); },
+    },
+    {
+      name: 'cadre', device: PHONE, path: await staffPath('cadre', 'cadre', CADRE),
+      ready: async (p) => { await visible(p, S.cadre.section); await connected(p); await visible(p, S.cadre.caseItem(flow.cadreCase)); },
+    },
+    {
+      name: 'track', device: PHONE, path: flow.trackPath,
+      ready: async (p) => { await visible(p, S.track.summary); await connected(p); await visible(p, S.track.closed); },
+    },
+  ];
+  for (const { name, device, path, ready } of pages) {
+    const { page, context } = await open(device, path);
+    await ready(page);
+    await shoot(page, `${name}-zh`);
+    await switchToEnglish(page, ready);
+    await shoot(page, `${name}-en`);
+    t.diagnostic(`${name}: ${S.common.languageSwitch} ${await page.locator(S.common.languageSwitch).count() ? 'clicked' : 'absent, used localStorage'}`);
+    await context.close();
+  }
+});

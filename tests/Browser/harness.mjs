@@ -1,0 +1,181 @@
+// Starts the real system for the browser tests, as run.sh does but on free ports and in a temp
+// folder: Azurite (in memory), one silo and one gateway; stops everything it started by PID.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** A port nothing listens on right now (the OS picks it). */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function freePorts(n) {
+  const ports = new Set();
+  while (ports.size < n) ports.add(await freePort());
+  return [...ports];
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Every child we started, so an unexpected exit still kills them. */
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) {
+    try { process.kill(child.pid, 'SIGKILL'); } catch { /* gone */ }
+  }
+});
+
+function start(name, command, args, { cwd, env, logDir }) {
+  const log = join(logDir, `${name}.log`);
+  const fd = openSync(log, 'a');
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', fd, fd] });
+  child.logPath = log;
+  child.exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  child.exited.then(() => children.delete(child));
+  children.add(child);
+  return child;
+}
+
+/** TERM, a grace period, then KILL — by PID, only what we started. */
+async function stop(child, graceMs = 5_000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  try { process.kill(child.pid, 'SIGTERM'); } catch { return; }
+  const done = await Promise.race([child.exited.then(() => true), sleep(graceMs).then(() => false)]);
+  if (!done) {
+    try { process.kill(child.pid, 'SIGKILL'); } catch { /* gone */ }
+    await child.exited;
+  }
+}
+
+function tail(path, lines = 40) {
+  try { return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return ''; }
+}
+
+async function waitFor(what, check, timeoutMs, processes) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    for (const p of processes) {
+      if (p.exitCode !== null || p.signalCode !== null) {
+        throw new Error(`${what}: a process exited early (${p.logPath}):\n${tail(p.logPath)}`);
+      }
+    }
+    try { if (await check()) return; } catch { /* not yet */ }
+    if (Date.now() > until) {
+      throw new Error(`${what}: timed out after ${timeoutMs} ms\n${processes.map((p) => `--- ${p.logPath}\n${tail(p.logPath)}`).join('\n')}`);
+    }
+    await sleep(200);
+  }
+}
+
+function portOpen(port) {
+  return fetch(`http://127.0.0.1:${port}/`).then(() => true, (err) => {
+    // Azurite answers with an HTTP error; only a refused connection means "not yet".
+    return !(err?.cause?.code === 'ECONNREFUSED');
+  });
+}
+
+/**
+ * Starts Azurite, the silo and the gateway. Returns { baseUrl, token(), api(), stop() }.
+ * The .NET projects and the dashboard must be built (test.sh does; npm run test:browser does not).
+ */
+export async function startSystem() {
+  const silo = join(REPO, 'src/Silo/bin/Debug/net10.0/Gongzhi.Silo.dll');
+  const gateway = join(REPO, 'src/Gateway/bin/Debug/net10.0/Gongzhi.Gateway.dll');
+  for (const dll of [silo, gateway]) {
+    if (!existsSync(dll)) throw new Error(`${dll} is missing: run dotnet build Gongzhi.slnx && npm run build:dashboard first`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-browser-'));
+  const [blob, queue, table, siloPort, gatewayPort, httpPort] = await freePorts(6);
+  const storage = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${ACCOUNT_KEY};`
+    + `BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;`
+    + `TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
+  const clusterId = `browser-${randomUUID().slice(0, 8)}`;
+  const baseUrl = `http://127.0.0.1:${httpPort}`;
+  const started = [];
+  const opts = (cwd, env) => ({ cwd, env, logDir: dir });
+
+  const stopAll = async () => {
+    for (const child of [...started].reverse()) await stop(child);
+    if (!process.env.KEEP_BROWSER_LOGS) rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const azurite = start('azurite', process.execPath, [
+      join(REPO, 'node_modules/azurite/dist/src/azurite.js'),
+      '--silent', '--disableTelemetry', '--skipApiVersionCheck', '--inMemoryPersistence',
+      '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`,
+      '--tableHost', '127.0.0.1', '--tablePort', `${table}`,
+    ], opts(dir, {}));
+    started.push(azurite);
+    await waitFor('Azurite', async () => (await portOpen(blob)) && (await portOpen(queue)) && (await portOpen(table)), 60_000, [azurite]);
+
+    const siloProc = start('silo', 'dotnet', [silo], opts(join(REPO, 'src/Silo'), {
+      DOTNET_ENVIRONMENT: 'Development',
+      ConnectionStrings__Storage: storage,
+      Orleans__ClusterId: clusterId,
+      Orleans__SiloPort: `${siloPort}`,
+      Orleans__GatewayPort: `${gatewayPort}`,
+      Seeds__Path: join(REPO, 'seeds'),
+    }));
+    started.push(siloProc);
+    const gatewayProc = start('gateway', 'dotnet', [gateway], opts(join(REPO, 'src/Gateway'), {
+      ASPNETCORE_ENVIRONMENT: 'Development',
+      ASPNETCORE_URLS: baseUrl,
+      ConnectionStrings__Storage: storage,
+      Orleans__ClusterId: clusterId,
+    }));
+    started.push(gatewayProc);
+    await waitFor('gateway /healthz', async () => (await fetch(`${baseUrl}/healthz`)).status === 200, 120_000, [azurite, siloProc, gatewayProc]);
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+
+  /** JSON API call; throws on a non-2xx answer. */
+  const api = async (method, path, body, token) => {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  const token = async (role, subject, scope) => (await api('POST', '/api/v1/dev/token', { role, subject, scope })).token;
+
+  return { baseUrl, dir, api, token, stop: stopAll };
+}
+
+/** Chromium from the system (no Playwright browser download). */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESK = { viewport: { width: 1400, height: 900 } };

@@ -1,0 +1,70 @@
+// Every selector the browser tests depend on, in one place: the pages are being rewritten (i18n,
+// charts, filters) with the same ids and data attributes, so when one moves, fix it here.
+
+/** Shared by the live pages (board, cadre, track). */
+export const common = {
+  /** The SignalR state: `data-state` is connecting | connected | reconnecting | disconnected. */
+  connection: '#connection-state',
+  connected: '#connection-state[data-state="connected"]',
+  /** The language switch button (absent before the i18n rewrite: then localStorage is used). */
+  languageSwitch: '#language-switch',
+  /** localStorage key holding the chosen language ('zh' | 'en'). */
+  localeKey: 'gongzhi.locale',
+};
+
+/** /submit — the resident's form. */
+export const submit = {
+  form: '#case-form',
+  kind: (value) => `#case-form input[name="kind"][value="${value}"]`,
+  category: '#category',
+  compound: '#compound',
+  building: '#building',
+  unit: '#unit',
+  description: '#description',
+  contactName: '#contact-name',
+  contactPhone: '#contact-phone',
+  submitButton: '#submit-button',
+  confirmation: '#confirmation',
+  confirmationCaseId: '#confirmation-case-id',
+  trackLink: '#track-link',
+};
+
+/** /cadre#token=… — a cadre's queue. */
+export const cadre = {
+  section: '#cadre-section',
+  list: '#assignments',
+  /** One case: the element carrying both its id and its status (buttons and forms inside carry only the id). */
+  caseItem: (caseId) => `#assignments [data-case-id="${caseId}"][data-status]`,
+  acknowledge: (caseId) => `#assignments button[data-action="acknowledge"][data-case-id="${caseId}"]`,
+  resolveForm: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"]`,
+  resolveNote: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] [name="note"]`,
+  resolveSubmit: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] button[type="submit"]`,
+};
+
+/** /track/{token} — the resident's tracking page. */
+export const track = {
+  summary: '#case-summary',
+  status: '#case-status',
+  caseId: '#case-id',
+  ratingSection: '#rating-section',
+  rating: (value) => `#rating-form input[name="rating"][value="${value}"]`,
+  ratingComment: '#rating-comment',
+  ratingSubmit: '#rating-submit',
+  closed: '#closed-section',
+};
+
+/** /board#token=… — the dispatch board. */
+export const board = {
+  section: '#board-section',
+  /** A case's card: the element carrying both its id and its status. */
+  card: (caseId) => `#columns [data-case-id="${caseId}"][data-status]`,
+  /** Columns: accepted | assigned | acknowledged | resolved. */
+  cardInColumn: (column, caseId) => `[data-cards-for="${column}"] [data-case-id="${caseId}"][data-status]`,
+  /** Counters: open | waiting | assigned | acknowledged | resolved-today. */
+  counter: (name) => `#count-${name}`,
+  /** KPI tiles and charts, if the rewritten board has them (optional). */
+  kpi: '#kpi-satisfaction, #kpi-resolution, #kpi-acceptance',
+    perHourChart: 'canvas#chart-per-hour',
+    kpiChart: 'canvas#chart-kpi',
+  chart: '#board-section canvas, main canvas',
+};
