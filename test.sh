@@ -44,9 +44,10 @@ done
 
 echo "==> Dashboard (Vitest)"
 log="$RESULTS/dashboard.log"
-npm run --silent test:dashboard >"$log" 2>&1
+NO_COLOR=1 FORCE_COLOR=0 npm run --silent test:dashboard >"$log" 2>&1
 rc=$?
-line=$(grep -E '^\s+Tests\s' "$log" | tail -1)
+# Colour codes, when a terminal asks for them anyway, would hide the summary from grep.
+line=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^\s+Tests\s' | tail -1)
 if [ -z "$line" ]; then
   echo "no test summary from Vitest (exit code $rc):"
   tail -40 "$log"
