@@ -11,6 +11,8 @@ ensure_npm || exit 1
 echo "==> building"
 dotnet build Gongzhi.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 npm run --silent build:dashboard >/dev/null || { echo "dashboard build failed"; echo "0 passed, 1 failed"; exit 1; }
+# The cadre's phone page must stay under 150 KB of gzipped JavaScript.
+npm run --silent check:bundle | tail -1 || { echo "the cadre page's JavaScript is over budget"; echo "0 passed, 1 failed"; exit 1; }
 
 RESULTS=$(mktemp -d)
 passed=0
