@@ -100,18 +100,18 @@ export interface Session {
   claims: StaffClaims;
 }
 
-/** The current session if a usable token is present; otherwise null (and a reason). */
+/** The current session if a usable token is present; otherwise null (and a reason, as a resource key for `t()`). */
 export function currentSession(): { session: Session | null; problem: string | null } {
   const token = readToken();
   if (!token) return { session: null, problem: null };
   const claims = decodeJwt(token);
   if (!claims || !claims.sub) {
     clearToken();
-    return { session: null, problem: '令牌无法识别 · The token could not be read.' };
+    return { session: null, problem: 'signin.error.unreadable' };
   }
   if (isExpired(claims)) {
     clearToken();
-    return { session: null, problem: '令牌已过期，请重新登录 · The token has expired, please sign in again.' };
+    return { session: null, problem: 'signin.error.expired' };
   }
   return { session: { token, claims }, problem: null };
 }

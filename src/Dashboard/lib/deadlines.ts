@@ -1,5 +1,4 @@
 // Which of a case's deadlines matters now, and when its window started. Pure.
-import type { Label } from './labels';
 import type { CaseDeadlines, CaseEvent, CaseStatus, EventType } from './types';
 
 /** offer → the assigned cadre's offer; acknowledge / resolve → the SLA; rate → the resident's rating window. */
@@ -13,21 +12,7 @@ export interface RelevantDeadline {
   windowStart: string | null;
 }
 
-/** What a deadline is for, to staff. */
-export const DEADLINE_LABELS: Record<DeadlineKind, Label> = {
-  offer: { zh: '接单时限', en: 'Offer expires' },
-  acknowledge: { zh: '接单期限', en: 'Acknowledge by' },
-  resolve: { zh: '办结期限', en: 'Resolve by' },
-  rate: { zh: '评价期限', en: 'Rate by' },
-};
-
-/** What a deadline is for, to the resident. */
-export const RESIDENT_DEADLINE_LABELS: Record<DeadlineKind, Label> = {
-  offer: { zh: '干部接单', en: 'Cadre to respond' },
-  acknowledge: { zh: '干部接单期限', en: 'A cadre takes it on by' },
-  resolve: { zh: '承诺办结期限', en: 'To be resolved by' },
-  rate: { zh: '请在期限内评价', en: 'Please rate by' },
-};
+// What a deadline is for, in words: `deadlineText(kind, resident)` in ./labels (labels.json).
 
 /** The timeline events that (re)start each clock. */
 const CLOCK_STARTS: Record<DeadlineKind, readonly EventType[]> = {

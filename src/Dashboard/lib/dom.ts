@@ -39,14 +39,6 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/**
- * @deprecated A bilingual label (Chinese, then English in smaller text), kept for pages not yet
- * on `t()`. New text: one language, from `t('namespace.key')`.
- */
-export function bi(zh: string, en: string): HTMLSpanElement {
-  return h('span', { class: 'bi' }, h('span', { lang: 'zh-CN' }, zh), ' ', h('small', { lang: 'en', class: 'en' }, en));
-}
-
 /** A short local time in the chosen language's form, e.g. "11/27 14:05"; the raw text when it does not parse. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -1,8 +1,8 @@
 // Every timeline event as a plain sentence in the chosen language, for the resident ("you") or
 // for staff ("the resident"). Pure apart from the current language: no DOM, no clock.
 import { parseAccompaniment } from './datetime';
-import { formatDateTime, locale, t } from './i18n';
-import { actorText, camelEnum, eventText, levelText, modeText, type Label } from './labels';
+import { formatDateTime, t } from './i18n';
+import { actorText, camelEnum, eventText, levelText, modeText } from './labels';
 import type { CaseEvent } from './types';
 
 export type Audience = 'resident' | 'staff';
@@ -12,7 +12,7 @@ export interface EventContext {
    * Words for a level owner id (sub-district, department, county) in the current language;
    * defaults to the id. A `{ zh, en }` answer (as `CommunityNames.owner` gives) is taken in the current language.
    */
-  owner?: (id: string) => string | Label;
+  owner?: (id: string) => string;
 }
 
 export interface EventDescription {
@@ -80,8 +80,7 @@ export function describeEvent(event: CaseEvent, audience: Audience = 'staff', co
   const ref = text(event.reference);
   const owner = (id: string | null): string => {
     if (!id) return t('events.escalated.above');
-    const words = context.owner?.(id) ?? id;
-    return typeof words === 'string' ? words : (locale() === 'en' ? words.en : words.zh) || id;
+    return context.owner?.(id) || id;
   };
   const say = (title: string, n: string | null = note): EventDescription => ({ title, note: n, link: null });
 

@@ -1,22 +1,25 @@
 // Small action forms on a case (a reason, a note, a pick), shared by the cadre page and the
 // board: `form[data-form][data-case-id]`, one `.field` per request field with its
 // `[data-error-for=<field>]` slot, and a submit button `[data-action=<form>]`. Drafts and the
-// open state of folded forms survive re-renders.
+// open state of folded forms survive re-renders. Texts come in already translated (`t()`); the
+// pages build their forms again after a language switch, and the helper's own words
+// (optional, choose, required) carry `data-i18n` so `translateDocument` also turns them in place.
 import { ApiError } from './api';
-import { bi, h } from './dom';
-import type { Label } from './labels';
+import { h } from './dom';
+import { t } from './i18n';
 
 export interface FieldSpec {
   /** The request field this input fills (`note`, `reason`, `when` …). */
   name: string;
-  label: Label;
+  /** The label, in the current language (from `t()`). */
+  label: string;
   type?: 'textarea' | 'text' | 'url' | 'datetime-local' | 'select';
   required?: boolean;
   placeholder?: string;
   maxlength?: number;
   rows?: number;
   options?: readonly { value: string; label: string }[];
-  hint?: Label;
+  hint?: string;
   min?: string;
   /** A starting value when there is no draft. */
   value?: string;
@@ -29,12 +32,12 @@ export interface ActionFormSpec {
   form: string;
   caseId: string;
   fields: readonly FieldSpec[];
-  submit: Label;
+  submit: string;
   /** Extra classes on the form (e.g. `resolve-form`). */
   className?: string;
   secondary?: boolean;
   /** A line above the fields. */
-  intro?: Label;
+  intro?: string;
 }
 
 /** A DOM id from parts (case ids may hold characters an id selector dislikes). */
@@ -79,7 +82,7 @@ export function actionForm(spec: ActionFormSpec, drafts: Drafts): HTMLFormElemen
     class: ['action-form', spec.className].filter(Boolean).join(' '),
     'data-form': spec.form, 'data-case-id': spec.caseId, novalidate: true,
   });
-  if (spec.intro) form.append(h('p', { class: 'hint' }, bi(spec.intro.zh, spec.intro.en)));
+  if (spec.intro) form.append(h('p', { class: 'hint' }, spec.intro));
   for (const field of spec.fields) {
     const id = field.id ?? fieldId(spec.form, field.name, spec.caseId);
     const draftKey = Drafts.key(spec.caseId, spec.form, field.name);
@@ -94,7 +97,7 @@ export function actionForm(spec: ActionFormSpec, drafts: Drafts): HTMLFormElemen
         break;
       case 'select':
         control = h('select', common,
-          h('option', { value: '' }, '请选择 Choose…'),
+          h('option', { value: '', 'data-i18n': 'common.choose' }, t('common.choose')),
           ...(field.options ?? []).map((o) => h('option', { value: o.value }, o.label)));
         break;
       default:
@@ -107,17 +110,18 @@ export function actionForm(spec: ActionFormSpec, drafts: Drafts): HTMLFormElemen
     if (value !== undefined) control.value = value;
     form.append(h('div', { class: 'field' },
       h('label', { for: id },
-        bi(field.label.zh, field.label.en),
-        field.required ? null : h('span', { class: 'optional' }, ' 选填 optional')),
+        field.label,
+        field.required ? null : ' ',
+        field.required ? null : h('span', { class: 'optional', 'data-i18n': 'common.optional' }, t('common.optional'))),
       control,
-      field.hint ? h('p', { class: 'hint' }, bi(field.hint.zh, field.hint.en)) : null,
+      field.hint ? h('p', { class: 'hint' }, field.hint) : null,
       h('p', { class: 'field-error', id: `${id}-error`, 'data-error-for': field.name }),
     ));
   }
   form.append(h('button', {
     type: 'submit', class: spec.secondary ? 'block secondary' : 'block',
     'data-action': spec.form, 'data-case-id': spec.caseId,
-  }, bi(spec.submit.zh, spec.submit.en)));
+  }, spec.submit));
   return form;
 }
 
@@ -125,12 +129,12 @@ export function actionForm(spec: ActionFormSpec, drafts: Drafts): HTMLFormElemen
  * A folded section (`details.fold[data-details=<name>]`) whose open state is kept in `open`
  * under `caseId:name`; pages keep that set up to date with `trackFolds`.
  */
-export function fold(name: string, caseId: string, summary: Label, open: ReadonlySet<string>, ...content: (Node | null)[]): HTMLDetailsElement {
+export function fold(name: string, caseId: string, summary: string, open: ReadonlySet<string>, ...content: (Node | null)[]): HTMLDetailsElement {
   const isOpen = open.has(`${caseId}:${name}`);
   // A details element created open fires a `toggle` of its own; `trackFolds` must not take
   // that echo (which can arrive after an action closed the fold) for the user's choice.
   return h('details', { class: 'fold', 'data-details': name, open: isOpen, 'data-created-open': isOpen },
-    h('summary', {}, bi(summary.zh, summary.en)),
+    h('summary', {}, summary),
     ...content);
 }
 
@@ -167,7 +171,10 @@ function control(form: HTMLFormElement, name: string): HTMLElement | null {
 }
 
 export function clearErrors(form: HTMLFormElement): void {
-  form.querySelectorAll<HTMLElement>('[data-error-for]').forEach((el) => { el.textContent = ''; });
+  form.querySelectorAll<HTMLElement>('[data-error-for]').forEach((el) => {
+    el.textContent = '';
+    el.removeAttribute('data-i18n');
+  });
   form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
 }
 
@@ -196,11 +203,15 @@ export function checkRequired(form: HTMLFormElement): boolean {
   for (const el of Array.from(form.elements)) {
     if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
       && el.required && !el.value.trim()) {
-      missing[el.name] = '必填 · Required';
+      missing[el.name] = t('forms.required');
     }
   }
   if (Object.keys(missing).length === 0) return true;
   showFieldErrors(form, missing);
+  // Still in the right language if it is switched while the message shows.
+  for (const name of Object.keys(missing)) {
+    form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`)?.setAttribute('data-i18n', 'forms.required');
+  }
   return false;
 }
 

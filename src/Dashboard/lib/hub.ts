@@ -4,7 +4,7 @@
 import {
   HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy,
 } from '@microsoft/signalr';
-import { t } from './i18n';
+import { onLocaleChange, t } from './i18n';
 import { connectionText, type ConnectionState } from './labels';
 
 export const HUB_PATH = '/hubs/dispatch';
@@ -121,13 +121,23 @@ function isUnauthorized(err: unknown): boolean {
   return /Status code '401'|\b401\b.*Unauthorized|Unauthorized.*\b401\b/.test(message);
 }
 
+/** Elements already following language switches (one listener each). */
+const followed = new WeakSet<HTMLElement>();
+
 /**
  * Show the connection state in `#connection-state` (text in the chosen language and `data-state`).
- * Call again with `el.dataset.state` after a language switch.
+ * The element follows language switches on its own: the state shown is said again in the new language.
  */
 export function showConnectionState(el: HTMLElement, state: ConnectionState): void {
   const text = connectionText(state);
   el.dataset['state'] = state;
   el.textContent = text;
   el.title = `${t('common.connection.label')}: ${text}`;
+  if (!followed.has(el)) {
+    followed.add(el);
+    onLocaleChange(() => {
+      const shown = el.dataset['state'] as ConnectionState | undefined;
+      if (shown) showConnectionState(el, shown);
+    });
+  }
 }

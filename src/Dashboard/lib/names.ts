@@ -1,8 +1,7 @@
 // Display names for a community's category and compound ids (from the public community
 // endpoint). Falls back to the raw id when the community cannot be loaded.
 import { getCommunity } from './api';
-import { locale } from './i18n';
-import type { Label } from './labels';
+import { locale, t } from './i18n';
 import type { CaseLocation, Community } from './types';
 
 export class CommunityNames {
@@ -50,25 +49,25 @@ export class CommunityNames {
   }
 
   /**
-   * Words for the owner of a level (an escalated or returned case's `reference`, a case's
+   * Words for the owner of a level, in the current language (an escalated or returned case's `reference`, a case's
    * `levelOwnerId`): this community, its sub-district, its county's leader, else a department.
    * The API has no names for sub-districts and departments, so those show their ids.
    */
-  owner(id: string): Label {
+  owner(id: string): string {
     const c = this.community;
-    if (c && id === c.id) return { zh: `社区（${c.name}）`, en: `the community (${c.nameEn})` };
-    if (c && id === c.subdistrictId) return { zh: `街道（${id}）`, en: `the sub-district (${id})` };
-    if (c && id === c.countyId) return { zh: '县领导', en: 'the county leader' };
-    if (c) return { zh: `县部门（${id}）`, en: `the county department (${id})` };
-    return { zh: id, en: id };
+    if (c && id === c.id) return t('names.owner.community', { name: (locale() === 'en' ? c.nameEn || c.name : c.name) });
+    if (c && id === c.subdistrictId) return t('names.owner.subdistrict', { id });
+    if (c && id === c.countyId) return t('names.owner.leader');
+    if (c) return t('names.owner.department', { id });
+    return id;
   }
 
-  /** "吉市口佳苑 · 64 号楼 · 2单元" */
+  /** Compound · building · unit, e.g. "Jishikou Jiayuan · Building 64 · 2" (names.json `building`). */
   place(location: CaseLocation | null | undefined): string {
     if (!location) return '';
     return [
       location.compound ? this.compound(location.compound) : null,
-      location.building ? `${location.building} 号楼` : null,
+      location.building ? t('names.building', { building: location.building }) : null,
       location.unit || null,
     ].filter(Boolean).join(' · ');
   }

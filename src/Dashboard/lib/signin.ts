@@ -1,10 +1,13 @@
 // First-cut staff sign-in: paste a bearer token (or open the page with `#token=…`).
 import { clearToken, currentSession, decodeJwt, isExpired, storeToken, type Session } from './auth';
-import { bi, h, setMessage } from './dom';
+import { h, setMessage } from './dom';
+import { t } from './i18n';
 
 /**
  * Resolve the staff session, or render the sign-in form into `container` and return null.
- * A successful sign-in stores the token and reloads the page (one clean start path).
+ * A successful sign-in stores the token and reloads the page (one clean start path). `problem` is
+ * a resource key (`board.expired`, `signin.error.expired` …): the texts carry `data-i18n`, so a
+ * language switch (`translateDocument`) turns the form and its message in place.
  */
 export function requireSession(container: HTMLElement, problem?: string | null): Session | null {
   const { session, problem: tokenProblem } = currentSession();
@@ -20,27 +23,31 @@ export function renderSignIn(container: HTMLElement, problem?: string | null): v
   });
   const error = h('p', { class: 'message', id: 'signin-error', role: 'alert', hidden: true });
   const form = h('form', { id: 'signin-form', class: 'card', novalidate: true },
-    h('h1', {}, bi('工作人员登录', 'Staff sign-in')),
-    h('p', { class: 'hint' }, bi('粘贴分配给您的访问令牌。', 'Paste the access token you were given.')),
+    h('h1', { 'data-i18n': 'signin.heading' }, t('signin.heading')),
+    h('p', { class: 'hint', 'data-i18n': 'signin.hint' }, t('signin.hint')),
     h('div', { class: 'field' },
-      h('label', { for: 'signin-token' }, bi('访问令牌', 'Access token')),
+      h('label', { for: 'signin-token', 'data-i18n': 'signin.token' }, t('signin.token')),
       textarea,
     ),
     error,
-    h('button', { type: 'submit', id: 'signin-submit', class: 'block' }, bi('登录', 'Sign in')),
+    h('button', { type: 'submit', id: 'signin-submit', class: 'block', 'data-i18n': 'signin.submit' }, t('signin.submit')),
   );
-  if (problem) setMessage(error, problem, 'error');
+  const showProblem = (key: string): void => {
+    setMessage(error, t(key), 'error');
+    error.dataset['i18n'] = key;
+  };
+  if (problem) showProblem(problem);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const token = textarea.value.trim().replace(/^Bearer\s+/i, '');
     const claims = decodeJwt(token);
     if (!claims || !claims.sub) {
-      setMessage(error, '令牌无法识别 · The token could not be read.', 'error');
+      showProblem('signin.error.unreadable');
       return;
     }
     if (isExpired(claims)) {
-      setMessage(error, '令牌已过期 · The token has expired.', 'error');
+      showProblem('signin.error.expired');
       return;
     }
     storeToken(token);

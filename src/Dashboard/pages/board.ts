@@ -34,7 +34,7 @@ import {
   formatDateTime, locale, mountLanguageSwitch, onLocaleChange, t, translateDocument,
 } from '../lib/i18n';
 import {
-  kindLabel, LEVEL_LABELS, levelLabel, MODE_LABELS, modeLabel, statusLabel, type Label,
+  kindText, LEVELS, levelText, MODES, modeText, statusText,
 } from '../lib/labels';
 import { CommunityNames } from '../lib/names';
 import { renderSignIn, requireSession, signOut } from '../lib/signin';
@@ -42,7 +42,7 @@ import { SeqTracker } from '../lib/seq';
 import { deadlineEl, startDeadlineTicker } from '../lib/ticker';
 import { lastSeq, mergeEvents, renderTimeline } from '../lib/timeline';
 import type {
-  CaseActionRequest, CaseLevel, CaseStatus, CaseUpdated, CaseView, EventType, HandlingMode, RosterEntry, RosterUpdated,
+  CaseActionRequest, CaseStatus, CaseUpdated, CaseView, EventType, HandlingMode, RosterEntry, RosterUpdated,
 } from '../lib/types';
 
 type Column = 'accepted' | 'assigned' | 'acknowledged' | 'resolved';
@@ -72,10 +72,6 @@ const PER_HOUR_WINDOW = 12;
 const MAX_ALERTS = 5;
 
 const tx = (key: string, params?: Record<string, string | number>): string => t(`board.${key}`, params);
-/** A form label from this page's texts (the shared form helper takes a two-language label). */
-const L = (key: string): Label => ({ zh: tx(key), en: '' });
-/** A shared enum label in the chosen language. */
-const word = (label: Label): string => label[locale()] || label.zh;
 
 const pageMessage = byId<HTMLParagraphElement>('page-message');
 const signinSection = byId<HTMLElement>('signin');
@@ -415,7 +411,7 @@ function expireSession(): void {
   boardSection.hidden = true;
   connectionState.hidden = true;
   setMessage(pageMessage, null);
-  renderSignIn(signinSection, tx('expired'));
+  renderSignIn(signinSection, 'board.expired');
 }
 
 function scheduleRender(): void {
@@ -443,7 +439,7 @@ function renderTitle(): void {
 /** Extra words to search a case by: the names people read on its card. */
 function searchWords(c: CaseView): string {
   const n = names(c.communityId);
-  return [n.category(c.category), n.place(c.location), c.mode ? word(modeLabel(c.mode)) : ''].join(' ');
+  return [n.category(c.category), n.place(c.location), c.mode ? modeText(c.mode) : ''].join(' ');
 }
 
 function render(): void {
@@ -548,7 +544,7 @@ function card(c: CaseView): HTMLElement {
   const cached = cardCache.get(c.caseId);
   if (cached && cached.signature === signature) return cached.el;
 
-  const mode = c.mode ? modeLabel(c.mode) : null;
+  const mode = c.mode ? modeText(c.mode) : null;
   const waiting = isWaiting(c);
   const draggable = actions.includes('assign') && boardKind === 'community';
   const el = h('article', {
@@ -560,8 +556,8 @@ function card(c: CaseView): HTMLElement {
     h('div', { class: 'case-head' },
       h('strong', { class: 'case-category' }, n.category(c.category)),
       h('span', { class: 'pills' },
-        c.level && c.level !== 'community' ? h('span', { class: 'pill level', 'data-level': c.level }, word(levelLabel(c.level))) : null,
-        h('span', { class: 'pill', 'data-status': c.status }, word(statusLabel(c.status))),
+        c.level && c.level !== 'community' ? h('span', { class: 'pill level', 'data-level': c.level }, levelText(c.level)) : null,
+        h('span', { class: 'pill', 'data-status': c.status }, statusText(c.status)),
       ),
     ),
     h('div', { class: 'case-deadline' }, deadlineEl(relevantDeadline(c))),
@@ -570,7 +566,7 @@ function card(c: CaseView): HTMLElement {
       boardKind === 'scope' ? `${(locale() === 'en' ? n.nameEn : n.name) ?? c.communityId} · ` : '',
       n.place(c.location) || '—'),
     h('div', { class: 'case-meta' },
-      word(kindLabel(c.kind)), ' · ', h('span', { class: 'case-mode' }, mode ? word(mode) : tx('card.modeNotSet')),
+      kindText(c.kind), ' · ', h('span', { class: 'case-mode' }, mode ?? tx('card.modeNotSet')),
     ),
     h('div', { class: 'case-assignee' }, c.assignee ? `${tx('card.assignee')}: ${c.assignee}` : tx('card.unassigned')),
     h('div', { class: 'case-meta' }, tx('card.submitted'), ' ', h('time', { datetime: c.submittedAt }, formatDateTime(c.submittedAt))),
@@ -580,8 +576,8 @@ function card(c: CaseView): HTMLElement {
     dups.length > 0 ? duplicateHint(c, dups) : null,
     h('div', { class: 'case-id' }, c.caseId),
     h('p', { class: 'message case-message', role: 'alert', hidden: !message, 'data-kind': message?.kind ?? 'info' }, message?.text ?? ''),
-    actions.length > 0 ? fold('actions', c.caseId, L('card.actions'), folds, ...actionForms(c, actions)) : null,
-    fold('details', c.caseId, L('card.details'), folds,
+    actions.length > 0 ? fold('actions', c.caseId, tx('card.actions'), folds, ...actionForms(c, actions)) : null,
+    fold('details', c.caseId, tx('card.details'), folds,
       h('p', { class: 'description' }, c.description),
       c.contact ? h('p', { class: 'case-contact' }, tx('card.contact'), ': ', c.contact.name, ' ', c.contact.phone) : null,
       renderTimeline(c.timeline, undefined, { audience: 'staff', owner: (id) => n.owner(id) }),
@@ -618,45 +614,45 @@ function actionForms(c: CaseView, actions: readonly BoardAction[]): HTMLElement[
       : form({
         form: 'assign',
         fields: [{
-          name: 'cadreId', type: 'select', required: true, label: L(c.assigneeId ? 'form.reassignTo' : 'form.assignTo'),
+          name: 'cadreId', type: 'select', required: true, label: tx(c.assigneeId ? 'form.reassignTo' : 'form.assignTo'),
           options: people.map((r) => ({
             value: r.id,
             label: tx('form.candidate', { name: r.name, load: r.load }) + (r.categories.includes(c.category) ? tx('form.takesCategory') : ''),
           })),
         }],
-        submit: L(c.assigneeId ? 'form.reassign' : 'form.assign'),
+        submit: tx(c.assigneeId ? 'form.reassign' : 'form.assign'),
       }));
   }
   if (actions.includes('mode')) {
     out.push(form({
       form: 'mode',
       fields: [{
-        name: 'mode', type: 'select', required: true, label: L('form.modeTo'),
-        options: (Object.keys(MODE_LABELS) as HandlingMode[]).filter((m) => m !== c.mode)
-          .map((m) => ({ value: m, label: word(MODE_LABELS[m]) })),
+        name: 'mode', type: 'select', required: true, label: tx('form.modeTo'),
+        options: MODES.filter((m) => m !== c.mode)
+          .map((m) => ({ value: m, label: modeText(m) })),
       }],
-      submit: L('form.mode'), secondary: true,
+      submit: tx('form.mode'), secondary: true,
     }));
   }
   if (actions.includes('resolve')) {
     out.push(form({
       form: 'resolve', className: 'resolve-form',
-      fields: [{ name: 'note', required: true, label: L('form.resolveNote') }],
-      submit: L('form.resolve'),
+      fields: [{ name: 'note', required: true, label: tx('form.resolveNote') }],
+      submit: tx('form.resolve'),
     }));
   }
   if (actions.includes('return')) {
     out.push(form({
       form: 'return',
-      fields: [{ name: 'instructions', required: true, label: L('form.returnNote') }],
-      submit: L('form.return'), secondary: true,
+      fields: [{ name: 'instructions', required: true, label: tx('form.returnNote') }],
+      submit: tx('form.return'), secondary: true,
     }));
   }
   if (actions.includes('escalate')) {
     out.push(form({
       form: 'escalate',
-      fields: [{ name: 'reason', required: true, label: L('form.escalateReason') }],
-      submit: L('form.escalate'), secondary: true,
+      fields: [{ name: 'reason', required: true, label: tx('form.escalateReason') }],
+      submit: tx('form.escalate'), secondary: true,
     }));
   }
   return out;
@@ -755,7 +751,7 @@ function renderRoster(): void {
       'data-drop-target': 'assign',
     },
       h('td', { 'data-field': 'name' }, entry.name),
-      h('td', { 'data-field': 'categories' }, entry.categories.map((id) => n.category(id)).join('、') || '—'),
+      h('td', { 'data-field': 'categories' }, entry.categories.map((id) => n.category(id)).join(t('common.listSeparator')) || t('common.none')),
       h('td', { 'data-field': 'onDuty' },
         h('span', { class: 'on-duty roster-state', 'data-on-duty': String(entry.onDuty), 'data-roster-state': state }, tx(`roster.${state}`))),
       h('td', { 'data-field': 'load' }, String(entry.load)),
@@ -884,10 +880,10 @@ function renderFilterOptions(): void {
   fillSelect('filter-category', [...categoryIds].sort().map((id) => ({ value: id, label: (known ?? names([...cases.values()].find((c) => c.category === id)?.communityId ?? '')).category(id) })));
   fillSelect('filter-compound', [...compoundIds].sort().map((id) => ({ value: id, label: (known ?? names([...cases.values()].find((c) => c.location?.compound === id)?.communityId ?? '')).compound(id) })));
   fillSelect('filter-mode', [
-    ...(Object.keys(MODE_LABELS) as HandlingMode[]).map((m) => ({ value: m, label: word(MODE_LABELS[m]) })),
+    ...MODES.map((m) => ({ value: m, label: modeText(m) })),
     { value: 'none', label: tx('filter.noMode') },
   ]);
-  fillSelect('filter-level', (Object.keys(LEVEL_LABELS) as CaseLevel[]).map((l) => ({ value: l, label: word(LEVEL_LABELS[l]) })));
+  fillSelect('filter-level', LEVELS.map((l) => ({ value: l, label: levelText(l) })));
 }
 
 // ── KPIs and charts ────────────────────────────────────────────────────────────────────────────

@@ -28,7 +28,7 @@ import {
   formatDateTime, locale, mountLanguageSwitch, onLocaleChange, t, translateDocument,
 } from '../lib/i18n';
 import {
-  kindLabel, levelLabel, modeLabel, statusLabel, stepLabel, type Label,
+  kindText, levelText, modeText, statusText, stepText,
 } from '../lib/labels';
 import { CommunityNames } from '../lib/names';
 import { renderSignIn, requireSession, signOut } from '../lib/signin';
@@ -47,10 +47,6 @@ const dutyToggle = byId<HTMLButtonElement>('duty-toggle');
 const assignmentsList = byId<HTMLUListElement>('assignments');
 const toast = byId<HTMLElement>('toast');
 
-/** A form label from this page's texts (the shared form helper takes a two-language label). */
-const L = (key: string, params?: Record<string, string | number>): Label => ({ zh: t(`cadre.${key}`, params), en: '' });
-/** A shared enum label in the chosen language. */
-const word = (label: Label): string => label[locale()] || label.zh;
 const tx = (key: string, params?: Record<string, string | number>): string => t(`cadre.${key}`, params);
 
 const STATUS_ORDER: Record<CaseStatus, number> = {
@@ -272,7 +268,7 @@ function expireSession(): void {
   cadreSection.hidden = true;
   connectionState.hidden = true;
   setMessage(pageMessage, null);
-  renderSignIn(signinSection, tx('expired'));
+  renderSignIn(signinSection, 'cadre.expired');
 }
 
 function render(): void {
@@ -299,7 +295,7 @@ function renderHeader(): void {
   dutyToggle.dataset['onDuty'] = String(onDuty);
   dutyToggle.textContent = onDuty ? tx('goOffDuty') : tx('goOnDuty');
   byId('cadre-load').textContent = String(cadre.load);
-  byId('cadre-categories').textContent = cadre.categories.map((c) => names.category(c)).join('、') || '—';
+  byId('cadre-categories').textContent = cadre.categories.map((c) => names.category(c)).join(t('common.listSeparator')) || t('common.none');
 }
 
 function caseSignature(c: CaseView): string {
@@ -343,10 +339,10 @@ function renderAssignments(cases: CaseView[]): void {
 function renderCase(c: CaseView, signature: string): HTMLLIElement {
   const me = cadre?.id ?? session?.claims.sub ?? '';
   const plan = cadreActions(c, me);
-  const status = statusLabel(c.status);
-  const kind = kindLabel(c.kind);
-  const mode = c.mode ? modeLabel(c.mode) : null;
-  const level = levelLabel(c.level);
+  const status = statusText(c.status);
+  const kind = kindText(c.kind);
+  const mode = c.mode ? modeText(c.mode) : null;
+  const level = levelText(c.level);
   const message = caseMessages.get(c.caseId);
 
   return h('li', {
@@ -357,15 +353,15 @@ function renderCase(c: CaseView, signature: string): HTMLLIElement {
       h('h3', { class: 'case-category' }, names.category(c.category)),
       h('span', { class: 'pills' },
         c.level && c.level !== 'community'
-          ? h('span', { class: 'pill level', 'data-level': c.level }, word(level)) : null,
-        h('span', { class: 'pill', 'data-status': c.status }, word(status)),
+          ? h('span', { class: 'pill level', 'data-level': c.level }, level) : null,
+        h('span', { class: 'pill', 'data-status': c.status }, status),
       ),
     ),
     h('p', { class: 'case-deadline' }, deadlineEl(relevantDeadline(c))),
     h('div', { class: 'case-meta' },
       h('span', { class: 'case-place' }, names.place(c.location)), ' · ',
-      word(kind),
-      mode ? ' · ' : null, mode ? h('strong', { class: 'case-mode' }, word(mode)) : null,
+      kind,
+      mode ? ' · ' : null, mode ? h('strong', { class: 'case-mode' }, mode) : null,
       ' · ', h('time', { datetime: c.submittedAt }, formatDateTime(c.submittedAt)),
     ),
     c.reopenCount > 0
@@ -384,7 +380,7 @@ function renderCase(c: CaseView, signature: string): HTMLLIElement {
       class: 'message case-message', role: 'alert', hidden: !message,
       'data-kind': message?.kind ?? 'info',
     }, message?.text ?? ''),
-    fold('timeline', c.caseId, L('timeline'), folds,
+    fold('timeline', c.caseId, tx('timeline'), folds,
       renderTimeline(c.timeline, undefined, { audience: 'staff', owner: (id) => names.owner(id) })),
     h('p', { class: 'mono muted case-id' }, c.caseId),
   );
@@ -394,7 +390,7 @@ function renderCase(c: CaseView, signature: string): HTMLLIElement {
 function stepsList(c: CaseView, progress: ModeProgress): HTMLOListElement {
   return h('ol', { class: 'steps', 'data-steps-for': c.caseId },
     ...progress.steps.map((step) => {
-      const label = stepLabel(step.type);
+      const label = stepText(step.type);
       const state = step.done ? 'done' : step.next ? 'next' : 'later';
       const arranged = step.type === 'accompanimentArranged' && step.event ? parseAccompaniment(step.event.note) : null;
       return h('li', {
@@ -402,7 +398,7 @@ function stepsList(c: CaseView, progress: ModeProgress): HTMLOListElement {
       },
         h('span', { class: 'step-mark', 'aria-hidden': 'true' }, step.done ? '✓' : step.next ? '●' : '○'),
         h('span', { class: 'step-body' },
-          word(label),
+          label,
           step.taker === 'resident' ? h('span', { class: 'step-taker' }, ' · ', tx('byResident')) : null,
           step.optional ? h('span', { class: 'optional' }, ` ${tx('optional')}`) : null,
           step.event ? h('span', { class: 'step-when muted' }, ' · ', formatDateTime(step.event.at)) : null,
@@ -413,9 +409,9 @@ function stepsList(c: CaseView, progress: ModeProgress): HTMLOListElement {
 }
 
 function waitingNote(plan: CadrePlan): HTMLElement {
-  const step = stepLabel(plan.waitingFor);
+  const step = stepText(plan.waitingFor);
   return h('p', { class: 'message waiting-note', 'data-waiting-for': plan.waitingFor ?? '' },
-    tx('waitingFor', { step: word(step) }),
+    tx('waitingFor', { step }),
     h('br'),
     h('small', {}, tx('waitingHint')));
 }
@@ -437,64 +433,64 @@ function actionsFor(c: CaseView, plan: CadrePlan): HTMLElement {
   if (has('accompaniment')) {
     box.append(form({
       form: 'accompaniment',
-      intro: L('acc.intro'),
+      intro: tx('acc.intro'),
       fields: [
-        { name: 'when', type: 'datetime-local', required: true, label: L('acc.when'), min: toLocalInputValue(new Date()) },
-        { name: 'where', type: 'text', required: true, label: L('acc.where'), placeholder: tx('acc.wherePh') },
-        { name: 'office', type: 'text', required: true, label: L('acc.office'), placeholder: tx('acc.officePh') },
+        { name: 'when', type: 'datetime-local', required: true, label: tx('acc.when'), min: toLocalInputValue(new Date()) },
+        { name: 'where', type: 'text', required: true, label: tx('acc.where'), placeholder: tx('acc.wherePh') },
+        { name: 'office', type: 'text', required: true, label: tx('acc.office'), placeholder: tx('acc.officePh') },
       ],
-      submit: L('acc.submit'),
+      submit: tx('acc.submit'),
     }));
   }
   if (has('consent')) {
     box.append(form({
       form: 'consent',
-      intro: L('consent.intro'),
-      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: L('consent.label'), placeholder: tx('consent.ph') }],
-      submit: L('consent.submit'),
+      intro: tx('consent.intro'),
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: tx('consent.label'), placeholder: tx('consent.ph') }],
+      submit: tx('consent.submit'),
     }));
   }
   if (has('documents')) {
     box.append(form({
       form: 'documents',
-      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: L('docs.label'), placeholder: tx('docs.ph') }],
-      submit: L('docs.submit'),
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: tx('docs.label'), placeholder: tx('docs.ph') }],
+      submit: tx('docs.submit'),
     }));
   }
   if (has('result')) {
     box.append(form({
       form: 'result',
-      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: L('result.label'), placeholder: tx('result.ph') }],
-      submit: L('result.submit'),
+      fields: [{ name: 'note', required: true, maxlength: NOTE_MAX, label: tx('result.label'), placeholder: tx('result.ph') }],
+      submit: tx('result.submit'),
     }));
   }
   if (has('resolve')) {
     box.append(form({
       form: 'resolve', className: 'resolve-form',
       fields: [
-        { name: 'note', id: `note-${c.caseId}`, required: true, maxlength: NOTE_MAX, label: L('resolve.note'), placeholder: tx('resolve.notePh') },
-        { name: 'photoUrl', type: 'url', maxlength: 2000, label: L('resolve.photo'), placeholder: 'https://…' },
+        { name: 'note', id: `note-${c.caseId}`, required: true, maxlength: NOTE_MAX, label: tx('resolve.note'), placeholder: tx('resolve.notePh') },
+        { name: 'photoUrl', type: 'url', maxlength: 2000, label: tx('resolve.photo'), placeholder: 'https://…' },
       ],
-      submit: L('resolve.submit'),
+      submit: tx('resolve.submit'),
     }));
   } else if (c.status === 'acknowledged' && plan.progress?.missing && !plan.waitingFor) {
-    const missing = stepLabel(plan.progress.missing);
+    const missing = stepText(plan.progress.missing);
     box.append(h('p', { class: 'hint', 'data-resolve-blocked': plan.progress.missing },
-      tx('beforeResolve', { step: word(missing) })));
+      tx('beforeResolve', { step: missing })));
   }
   if (has('decline')) {
-    box.append(fold('decline', c.caseId, L('decline'), folds, form({
+    box.append(fold('decline', c.caseId, tx('decline'), folds, form({
       form: 'decline', secondary: true,
-      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: L('decline.reason') }],
-      submit: L('decline.submit'),
+      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: tx('decline.reason') }],
+      submit: tx('decline.submit'),
     })));
   }
   if (has('escalate')) {
-    box.append(fold('escalate', c.caseId, L('escalate'), folds, form({
+    box.append(fold('escalate', c.caseId, tx('escalate'), folds, form({
       form: 'escalate', secondary: true,
-      intro: L('escalate.intro'),
-      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: L('escalate.reason') }],
-      submit: L('escalate.submit'),
+      intro: tx('escalate.intro'),
+      fields: [{ name: 'reason', required: true, maxlength: NOTE_MAX, label: tx('escalate.reason') }],
+      submit: tx('escalate.submit'),
     })));
   }
   return box;

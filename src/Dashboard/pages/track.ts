@@ -12,10 +12,10 @@ import { localInputToIso } from '../lib/datetime';
 import { byId, formatTime, h, setMessage } from '../lib/dom';
 import { describeEvent, noteTime, safeHref } from '../lib/events';
 import { createHub, runHub, showConnectionState } from '../lib/hub';
-import { locale, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
 import {
   closureText, kindText, levelText, modeText, ratingText, statusText, stepText,
-  type ConnectionState, type Label,
+  type ConnectionState,
 } from '../lib/labels';
 import { initPage } from '../lib/page';
 import { SeqTracker } from '../lib/seq';
@@ -194,10 +194,7 @@ function applyUpdate(update: CaseUpdated): void {
 }
 
 /** Words for a level owner id, in the current language. */
-const owner = (id: string): string => {
-  const words: Label = names.owner(id);
-  return (locale() === 'en' ? words.en : words.zh) || id;
-};
+const owner = (id: string): string => names.owner(id);
 
 function render(): void {
   if (!view) return;
