@@ -40,16 +40,20 @@ public sealed class MetricsTests(ClusterFixture fixture)
         var community = NewCommunityId();
         var grain = fixture.Client.GetGrain<IMetricsGrain>(community);
         var submitted = Fact(community, "case-1", fixture.Time.GetUtcNow().AddHours(-3));
-        await grain.RecordAsync(submitted);
-        await grain.RecordAsync(submitted with { AcknowledgedAt = submitted.SubmittedAt.AddMinutes(10) });
+        await grain.RecordAsync(submitted with { Seq = 3 });
+        await grain.RecordAsync(submitted with { AcknowledgedAt = submitted.SubmittedAt.AddMinutes(10), Seq = 4 });
         await grain.RecordAsync(submitted with
         {
             AcknowledgedAt = submitted.SubmittedAt.AddMinutes(10),
             ResolvedAt = submitted.SubmittedAt.AddHours(2),
             ResolvedAtLevel = CaseLevel.Community,
+            Seq = 5,
         });
 
         var report = await ReportWhenAsync(grain, Month(community), r => r.Total.Resolved == 1);
+        // A stale fact arriving late changes nothing.
+        await grain.RecordAsync(submitted with { Seq = 3 });
+        report = await grain.GetReportAsync(Month(community));
 
         Assert.Equal(1, report.Total.Submitted);
         Assert.Equal(1, report.Total.Acknowledged);

@@ -2,7 +2,8 @@ namespace Gongzhi.Cases;
 
 /// <summary>
 /// What the KPIs need to know of one case, sent to the metrics after each change that matters;
-/// the latest fact of a case replaces the earlier ones.
+/// the fact with the highest <see cref="Seq"/> (the case's last event) replaces the earlier ones, as
+/// one-way messages may arrive out of order.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("gongzhi.CaseFact")]
 public sealed record CaseFact(
@@ -20,4 +21,5 @@ public sealed record CaseFact(
     [property: Id(11)] DateTimeOffset? ResolveBy,
     [property: Id(12)] CaseLevel? ResolvedAtLevel,
     [property: Id(13)] SatisfactionRating? Rating,
-    [property: Id(14)] CaseClosure? Closure);
+    [property: Id(14)] CaseClosure? Closure,
+    [property: Id(15)] int Seq = 0);

@@ -123,5 +123,5 @@ public sealed class CaseRecord
     public CaseFact ToFact() =>
         new(CaseId, CommunityId, Terms?.SubdistrictId ?? "", Submission!.Category, Submission.Kind, AssigneeId,
             Submission.SubmittedAt, AcceptedAt,
-            AcknowledgedAt, FirstAcknowledgeBy, ResolvedAt, FirstResolveBy, ResolvedAtLevel, Rating, Closure);
+            AcknowledgedAt, FirstAcknowledgeBy, ResolvedAt, FirstResolveBy, ResolvedAtLevel, Rating, Closure, LastSeq);
 }

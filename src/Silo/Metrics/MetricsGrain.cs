@@ -47,7 +47,8 @@ internal sealed class MetricsGrain(
             return;
         }
 
-        if (State.Cases.TryGetValue(fact.CaseId, out var known) && known == fact)
+        // One-way messages may arrive out of order: an older fact never replaces a newer one.
+        if (State.Cases.TryGetValue(fact.CaseId, out var known) && (known == fact || known.Seq > fact.Seq))
         {
             return;
         }
