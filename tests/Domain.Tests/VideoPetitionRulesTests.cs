@@ -125,6 +125,7 @@ public sealed class VideoPetitionRulesTests
         Assert.Null(VideoPetitionRules.Cancel(record, CaseActor.Resident, "问题已解决", Now));
         Assert.Equal(VideoPetitionStatus.Cancelled, record.Status);
         Assert.Equal("问题已解决", record.CancelReason);
+        Assert.Equal(CaseEventType.VideoPetitionCancelled, record.Unsent[^1].Type);
         Assert.Equal(CommandOutcome.Conflict, VideoPetitionRules.Cancel(record, CaseActor.Resident, null, Now)!.Outcome);
         Assert.Equal(CommandOutcome.NotFound, VideoPetitionRules.Cancel(new VideoPetitionRecord(), Leader, null, Now)!.Outcome);
     }

@@ -133,6 +133,8 @@ public sealed class VideoPetitionTests(GatewayFixture fixture)
         // The resident calls it off; then a new one may be asked for.
         var cancelled = await ReadAsync(await anonymous.PostAsJsonAsync($"/api/v1/video-petitions/{petitionId}/cancel", new { reason = "已经上门解决", trackingToken = token }));
         Assert.Equal("cancelled", cancelled["status"]!.GetValue<string>());
+        var timeline = (await dispatcher.GetFromJsonAsync<JsonObject>($"/api/v1/cases/{caseId}"))!["timeline"]!.AsArray();
+        Assert.Contains(timeline, e => e!["type"]!.GetValue<string>() == "videoPetitionCancelled" && e["note"]!.GetValue<string>() == "已经上门解决");
         Assert.Equal(HttpStatusCode.Conflict, (await dispatcher.PostAsJsonAsync($"/api/v1/video-petitions/{petitionId}/accept", new { slot = In(TimeSpan.FromHours(3)) })).StatusCode);
         Assert.DoesNotContain((await dispatcher.GetFromJsonAsync<JsonArray>("/api/v1/video-petitions?scope=ximen"))!, p => p!["petitionId"]!.GetValue<string>() == petitionId);
         Assert.Equal(HttpStatusCode.Created, (await anonymous.PostAsJsonAsync(route, new { note, trackingToken = token })).StatusCode);

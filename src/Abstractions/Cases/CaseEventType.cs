@@ -83,4 +83,7 @@ public enum CaseEventType
 
     /// <summary>A dispatcher noted a possible duplicate.</summary>
     PossibleDuplicate = 30,
+
+    /// <summary>A video meeting asked for was called off, with the reason when one was given.</summary>
+    VideoPetitionCancelled = 31,
 }

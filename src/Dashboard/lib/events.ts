@@ -164,6 +164,8 @@ export function describeEvent(event: CaseEvent, audience: Audience = 'staff', co
     }
     case 'videoPetitionHeld':
       return say(t('events.videoPetitionHeld'));
+    case 'videoPetitionCancelled':
+      return say(t('events.videoPetitionCancelled'));
     case 'consultationConvened':
       return say(t('events.consultationConvened'));
     case 'possibleDuplicate':

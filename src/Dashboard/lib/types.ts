@@ -23,7 +23,7 @@ export type EventType =
   | StepType
   | 'escalated' | 'returned' | 'acknowledgeOverdue' | 'resolveOverdue' | 'reopened' | 'closedNoResponse'
   | 'merged' | 'reporterJoined'
-  | 'videoPetitionRequested' | 'videoPetitionScheduled' | 'videoPetitionHeld'
+  | 'videoPetitionRequested' | 'videoPetitionScheduled' | 'videoPetitionHeld' | 'videoPetitionCancelled'
   | 'consultationConvened' | 'possibleDuplicate';
 
 /**

@@ -270,7 +270,7 @@ function renderVideo(v: TrackView): void {
   if (last) videoRequested = false;
   const state = last?.type === 'videoPetitionScheduled' ? 'scheduled'
     : last?.type === 'videoPetitionHeld' ? 'held'
-      : last?.type === 'videoPetitionRequested' || videoRequested ? 'requested' : 'none';
+      : last?.type === 'videoPetitionRequested' || (videoRequested && last?.type !== 'videoPetitionCancelled') ? 'requested' : 'none';
   section.dataset['videoState'] = state;
   const parts: Node[] = [];
   if (state === 'requested') {

@@ -216,6 +216,7 @@ public static class CaseLifecycle
         }
 
         return notice.Type is CaseEventType.VideoPetitionRequested or CaseEventType.VideoPetitionScheduled or CaseEventType.VideoPetitionHeld
+            or CaseEventType.VideoPetitionCancelled
             or CaseEventType.ConsultationConvened or CaseEventType.PossibleDuplicate
             ? One(Append(record, notice.Type, record.Status, now, new CaseActor(notice.Actor, notice.ActorName), notice.Note, notice.Reference))
             : CaseTransition.Refused(CommandOutcome.Conflict, $"{notice.Type} is not a notice.");

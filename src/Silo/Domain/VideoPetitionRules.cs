@@ -120,10 +120,7 @@ public static class VideoPetitionRules
         return null;
     }
 
-    /// <summary>
-    /// Calls an open petition off. The case's timeline has no event for this yet, so it leaves no notice;
-    /// the petition itself shows who cancelled and why.
-    /// </summary>
+    /// <summary>Calls an open petition off; the case's timeline says so, with the reason, so those following it know.</summary>
     public static VideoPetitionResult? Cancel(VideoPetitionRecord record, CaseActor actor, string? reason, DateTimeOffset now)
     {
         if (!record.Exists)
@@ -144,6 +141,7 @@ public static class VideoPetitionRules
         record.Status = VideoPetitionStatus.Cancelled;
         record.CancelledBy = actor;
         record.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        record.Unsent.Add(new CaseNotice(CaseEventType.VideoPetitionCancelled, actor.Id, actor.Name, record.CancelReason, record.PetitionId));
         return null;
     }
 
