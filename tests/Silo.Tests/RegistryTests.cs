@@ -92,6 +92,11 @@ public sealed class RegistryTests(ClusterFixture fixture)
             Assert.Equal(cadre, mine[^1].AssigneeId);
             Assert.Equal("干部" + cadre, mine[^1].Assignee);
             await observer.WaitUntilAsync(o => o.Roster.Any(r => r.Id == cadre && r.Load == 1));
+            // Roster pushes may arrive out of order too: their versions say which is newest.
+            var entries = observer.Roster.Where(r => r.Id == cadre).ToArray();
+            Assert.All(entries, e => Assert.True(e.Version > 0));
+            Assert.Equal(entries.Length, entries.Select(e => e.Version).Distinct().Count());
+            Assert.Equal(1, entries.MaxBy(e => e.Version)!.Load);
         }
         finally
         {

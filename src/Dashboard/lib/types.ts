@@ -191,6 +191,8 @@ export interface RosterEntry {
   categories: string[];
   onDuty: boolean;
   load: number;
+  /** Pushes carry the time the community published them; an older one never replaces a newer one. */
+  version?: number;
 }
 
 export interface CadreView {

@@ -383,6 +383,7 @@ function onRosterUpdated(entry: RosterUpdated): void {
   if (entry.communityId && entry.communityId !== communityId) return;
   const { communityId: _ignored, ...rest } = entry;
   const previous = roster.get(entry.id);
+  if (previous?.version !== undefined && entry.version !== undefined && entry.version < previous.version) return;
   roster.set(entry.id, { ...previous, ...rest, categories: rest.categories ?? previous?.categories ?? [] });
   scheduleRender();
 }

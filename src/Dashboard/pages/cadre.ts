@@ -243,8 +243,13 @@ function renderOfflineSummary(changes: readonly OfflineChange[]): void {
   box.hidden = false;
 }
 
+let rosterVersion = 0;
+
 function onRosterUpdated(entry: RosterUpdated): void {
   if (!cadre || entry.id !== cadre.id) return;
+  // Pushes may arrive out of order; keep the newest.
+  if (entry.version !== undefined && entry.version < rosterVersion) return;
+  rosterVersion = entry.version ?? rosterVersion;
   const loadChanged = entry.load !== cadre.load;
   cadre = { ...cadre, onDuty: entry.onDuty, load: entry.load, categories: entry.categories ?? cadre.categories };
   renderHeader();

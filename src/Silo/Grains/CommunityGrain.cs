@@ -21,6 +21,8 @@ internal sealed class CommunityGrain(
 {
     private const string DutyReminder = "duty";
 
+    private long _lastRosterVersion;
+
     private CommunityState State => state.State;
 
     private string CommunityId => this.GetPrimaryKeyString();
@@ -255,7 +257,10 @@ internal sealed class CommunityGrain(
     }
 
     private Task PublishRosterAsync(string cadreId) =>
-        GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishRosterAsync(ToEntry(State.Cadres[cadreId]));
+        GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishRosterAsync(ToEntry(State.Cadres[cadreId]) with { Version = NextRosterVersion() });
+
+    // Strictly increasing within this activation, and from the clock, so a later activation starts above it.
+    private long NextRosterVersion() => _lastRosterVersion = Math.Max(_lastRosterVersion + 1, time.GetUtcNow().UtcTicks);
 
     private RosterEntry ToEntry(CadreSlot slot) =>
         new(CommunityId, slot.Profile.Id, slot.Profile.Name, slot.Profile.Categories, slot.OnDuty, slot.Cases.Count);
