@@ -43,14 +43,18 @@ try
     {
         await sut.BuildAsync();
     }
-    await sut.StartAsync(ct);
-
+    // Baselines first, against an Azurite of their own: what they leave behind (tens of thousands of queue
+    // messages and table rows) must not weigh on the system's Azurite, and the system is not yet running beside them.
     BaselineResults? baselines = null;
     if (options.Baselines)
     {
-        Console.WriteLine($"==> baselines ({options.BaselineSeconds} s each, on this machine, with the system idle beside them)");
-        baselines = await Baselines.RunAsync(world, sut.ConnectionString, options.Concurrency, options.BaselineSeconds, ct);
+        var (connection, pid) = await sut.StartAzuriteAsync("azurite-baseline", ct);
+        Console.WriteLine($"==> baselines ({options.BaselineSeconds} s each, on this machine, before the system starts)");
+        baselines = await Baselines.RunAsync(world, connection, options.Concurrency, options.BaselineSeconds, ct);
+        await sut.StopAsync(pid);
     }
+
+    await sut.StartAsync(ct);
 
     if (options.WarmupSeconds > 0)
     {
@@ -72,6 +76,7 @@ try
     await listeners.ConnectAsync(world, ct);
 
     await using var sampler = new ProcSampler([("silo", sut.SiloPid), ("gateway", sut.GatewayPid), ("azurite", sut.AzuritePid), ("bench", Environment.ProcessId)]);
+    await using var probe = new AzuriteProbe(sut.ConnectionString, driver);
     var series = new Series(options.Seconds + options.DrainSeconds + 30);
     var samplerOffset = 0d;
     await Task.Delay(1100, ct); // one sample before the load, so the sampler's clock can be lined up with the driver's
@@ -117,7 +122,17 @@ try
     await progress;
 
     var elapsedLoad = Stopwatch.GetElapsedTime(driver.T0, loadEnd).TotalSeconds;
-    var result = RunResult.Analyse(options, driver, listeners, series, sampler, samplerOffset, elapsedLoad);
+    await probe.DisposeAsync();
+    IReadOnlyList<(string Table, long Rows)> tables = [];
+    try
+    {
+        tables = await probe.CountRowsAsync(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+    }
+    catch (Exception e) when (e is TimeoutException or Azure.RequestFailedException)
+    {
+        Console.WriteLine($"    (could not count table rows: {e.Message.Split('\n')[0]})");
+    }
+    var result = RunResult.Analyse(options, driver, listeners, series, sampler, samplerOffset, elapsedLoad, probe, tables);
     var report = await Report.WriteAsync(root, options, stamp, result, baselines, world, work);
     Console.WriteLine();
     Console.WriteLine(result.Summary(baselines));

@@ -61,6 +61,7 @@ public static class Report
         sb.AppendLine(r.PostToBoardAssigned.Row("POST → board, `assigned`"));
         sb.AppendLine(r.PostToCadre.Row("POST → cadre, `assigned`"));
         sb.AppendLine(r.SendLag.Row("generator lag (due → sent)"));
+        sb.AppendLine(r.AzuriteProbe.Row("Azurite probe: one tiny table read every 250 ms"));
         if (b is not null)
         {
             sb.AppendLine(b.KestrelLatency.Row($"bare Kestrel, closed loop {b.Concurrency}"));
@@ -80,11 +81,18 @@ public static class Report
         sb.AppendLine();
         if (b is not null)
         {
-            sb.AppendLine("## Baselines (same run, same machine)");
+            sb.AppendLine("## Baselines (same run, same machine, before the system starts; Azurite baselines against a fresh Azurite of their own)");
             sb.AppendLine();
             sb.AppendLine($"- Bare Kestrel (in the bench process, minimal endpoint parsing the same JSON and answering 202 with a body shaped like the gateway's), closed loop with {b.Concurrency} in flight for {b.Seconds} s: **{b.KestrelPerSecond:F0} req/s**.");
             sb.AppendLine($"- Azurite table upserts (Azure.Data.Tables, ~800-byte entity, {b.Concurrency / 2} in flight, {b.Seconds} s): **{b.TableUpsertsPerSecond:F0}/s**.");
             sb.AppendLine($"- Azurite queue sends (Azure.Storage.Queues, ~800-byte message, {b.Concurrency / 2} in flight, {b.Seconds} s): **{b.QueueSendsPerSecond:F0}/s**.");
+            sb.AppendLine();
+        }
+        if (r.Tables.Count > 0)
+        {
+            sb.AppendLine("## The system's tables after the run (rows)");
+            sb.AppendLine();
+            sb.AppendLine(string.Join(", ", r.Tables.Select(t => $"`{t.Table}` {t.Rows}")));
             sb.AppendLine();
         }
         sb.AppendLine("## Pushes seen, by event type");
@@ -100,11 +108,11 @@ public static class Report
         }
         sb.AppendLine("<details><summary>table</summary>");
         sb.AppendLine();
-        sb.AppendLine("| s | offered | accepted | errors | board pushes | cadre `assigned` pushes | cadre p50 ms | cadre p99 ms | 202 p99 ms | CPU silo | gw | azurite | bench | machine |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine("| s | offered | accepted | errors | board pushes | cadre `assigned` pushes | cadre p50 ms | cadre p99 ms | 202 p99 ms | Azurite probe max ms | CPU silo | gw | azurite | bench | machine |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var row in r.Seconds.Where(x => x.Offered + x.Accepted + x.BoardPushes + x.CadrePushes + x.Errors > 0))
         {
-            sb.AppendLine($"| {row.Second} | {row.Offered} | {row.Accepted} | {row.Errors} | {row.BoardPushes} | {row.CadrePushes} | {Stats.Ms(row.CadreP50)} | {Stats.Ms(row.CadreP99)} | {Stats.Ms(row.PostP99)} | {Stats.F(row.SiloCpu)} | {Stats.F(row.GatewayCpu)} | {Stats.F(row.AzuriteCpu)} | {Stats.F(row.BenchCpu)} | {Stats.F(row.MachineCpu)} |");
+            sb.AppendLine($"| {row.Second} | {row.Offered} | {row.Accepted} | {row.Errors} | {row.BoardPushes} | {row.CadrePushes} | {Stats.Ms(row.CadreP50)} | {Stats.Ms(row.CadreP99)} | {Stats.Ms(row.PostP99)} | {Stats.Ms(row.ProbeMax)} | {Stats.F(row.SiloCpu)} | {Stats.F(row.GatewayCpu)} | {Stats.F(row.AzuriteCpu)} | {Stats.F(row.BenchCpu)} | {Stats.F(row.MachineCpu)} |");
         }
         sb.AppendLine();
         sb.AppendLine("</details>");
@@ -161,6 +169,7 @@ public static class Report
             p50 = rows.Select(x => N(x.CadreP50)),
             p99 = rows.Select(x => N(x.CadreP99)),
             post99 = rows.Select(x => N(x.PostP99)),
+            probe = rows.Select(x => N(x.ProbeMax)),
             silo = rows.Select(x => N(x.SiloCpu)),
             gw = rows.Select(x => N(x.GatewayCpu)),
             az = rows.Select(x => N(x.AzuriteCpu)),
@@ -177,7 +186,7 @@ public static class Report
             const x = { title: { display: true, text: 's since the load began (by send time for latency)' } };
             new Chart(a, { type: 'line', data: { labels: d.labels, datasets: [ds('offered/s', d.offered, '#999'), ds('accepted (202)/s', d.accepted, '#1f77b4'), ds('cadre assigned pushes/s', d.cadre, '#2ca02c'), ds('errors/s', d.errors, '#d62728')] },
               options: { plugins: { title: { display: true, text: {{JsonSerializer.Serialize(title + " — throughput")}} } }, scales: { x, y: { beginAtZero: true, title: { display: true, text: 'per second' } } } } });
-            new Chart(b, { type: 'line', data: { labels: d.labels, datasets: [ds('POST→cadre p50', d.p50, '#2ca02c'), ds('POST→cadre p99', d.p99, '#d62728'), ds('POST→202 p99', d.post99, '#1f77b4')] },
+            new Chart(b, { type: 'line', data: { labels: d.labels, datasets: [ds('POST→cadre p50', d.p50, '#2ca02c'), ds('POST→cadre p99', d.p99, '#d62728'), ds('POST→202 p99', d.post99, '#1f77b4'), ds('Azurite probe read, max', d.probe, '#8c564b', { borderDash: [4, 3] })] },
               options: { plugins: { title: { display: true, text: 'latency of the cases sent in each second (ms, log)' } }, scales: { x, y: { type: 'logarithmic', title: { display: true, text: 'ms' } } } } });
             new Chart(c, { type: 'line', data: { labels: d.labels, datasets: [ds('silo', d.silo, '#9467bd'), ds('gateway', d.gw, '#ff7f0e'), ds('azurite', d.az, '#8c564b'), ds('bench (generator + clients)', d.bench, '#7f7f7f')] },
               options: { plugins: { title: { display: true, text: 'CPU % of one core' } }, scales: { x, y: { beginAtZero: true } } } });

@@ -3,7 +3,7 @@ using System.Text;
 namespace Gongzhi.Bench;
 
 public sealed record SecondRow(int Second, long Offered, long Accepted, long Errors, long BoardPushes, long CadrePushes, double CadreP50, double CadreP99, double PostP99,
-    double SiloCpu, double GatewayCpu, double AzuriteCpu, double BenchCpu, double MachineCpu);
+    double SiloCpu, double GatewayCpu, double AzuriteCpu, double BenchCpu, double MachineCpu, double ProbeMax);
 
 /// <summary>The figures of one run, computed after the drain from what the driver and the listeners recorded.</summary>
 public sealed class RunResult
@@ -32,8 +32,10 @@ public sealed class RunResult
     public required int Connections { get; init; }
     public required long ConnectionsClosed { get; init; }
     public required IReadOnlyDictionary<string, long> EventTypes { get; init; }
+    public required Percentiles AzuriteProbe { get; init; }
+    public required IReadOnlyList<(string Table, long Rows)> Tables { get; init; }
 
-    public static RunResult Analyse(Options options, Driver driver, Listeners listeners, Series series, ProcSampler sampler, double samplerOffset, double loadSeconds)
+    public static RunResult Analyse(Options options, Driver driver, Listeners listeners, Series series, ProcSampler sampler, double samplerOffset, double loadSeconds, AzuriteProbe probe, IReadOnlyList<(string Table, long Rows)> tables)
     {
         var post = Stats.NewHistogram();
         var boardFirst = Stats.NewHistogram();
@@ -76,7 +78,7 @@ public sealed class RunResult
             perSecondCadre[s].TotalCount > 0 ? perSecondCadre[s].GetValueAtPercentile(50) / 1000d : double.NaN,
             perSecondCadre[s].TotalCount > 0 ? perSecondCadre[s].GetValueAtPercentile(99) / 1000d : double.NaN,
             perSecondPost[s].TotalCount > 0 ? perSecondPost[s].GetValueAtPercentile(99) / 1000d : double.NaN,
-            At(s, x => x.Cpu[0]), At(s, x => x.Cpu[1]), At(s, x => x.Cpu[2]), At(s, x => x.Cpu[3]), At(s, x => x.MachineCpu))).ToList();
+            At(s, x => x.Cpu[0]), At(s, x => x.Cpu[1]), At(s, x => x.Cpu[2]), At(s, x => x.Cpu[3]), At(s, x => x.MachineCpu), probe.MaxPerSecond[s] > 0 ? probe.MaxPerSecond[s] : double.NaN)).ToList();
         // Sustained rate: the load window without its first and last second.
         var inner = rows.Skip(1).Take(Math.Max(1, options.Seconds - 2)).Select(r => (double)r.Accepted).ToList();
         var procs = sampler.Summary(samplerOffset, samplerOffset + loadSeconds + 1, out var machine);
@@ -106,6 +108,8 @@ public sealed class RunResult
             Connections = listeners.Count,
             ConnectionsClosed = listeners.Reconnects,
             EventTypes = listeners.EventTypes.ToDictionary(),
+            AzuriteProbe = Stats.Of(probe.Latency),
+            Tables = tables,
         };
     }
 
@@ -124,6 +128,7 @@ public sealed class RunResult
         Line("POST → board (1st)", PostToBoardFirst);
         Line("POST → board assigned", PostToBoardAssigned);
         Line("POST → cadre push", PostToCadre);
+        Line("Azurite probe read", AzuriteProbe);
         for (var i = 0; i < ProcNames.Count; i++)
         {
             sb.AppendLine($"  {ProcNames[i],-8} CPU mean {Stats.F(Procs[i].MeanCpu)} % max {Stats.F(Procs[i].MaxCpu)} %, RSS max {Stats.F(Procs[i].MaxRss)} MB");

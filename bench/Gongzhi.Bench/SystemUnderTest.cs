@@ -75,7 +75,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
         }
     }
 
-    public async Task StartAsync(CancellationToken ct)
+    /// <summary>Starts an in-memory Azurite on free ports; returns its connection string and PID.</summary>
+    public async Task<(string ConnectionString, int Pid)> StartAzuriteAsync(string name, CancellationToken ct)
     {
         var azurite = Path.Combine(Root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(azurite))
@@ -84,15 +85,21 @@ public sealed class SystemUnderTest : IAsyncDisposable
         }
 
         int blob = FreePort(), queue = FreePort(), table = FreePort();
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
-        Console.WriteLine($"==> Azurite in memory (blob {blob}, queue {queue}, table {table})");
-        AzuritePid = Spawn("azurite", "node", $"{Q(azurite)} --silent --disableTelemetry --skipApiVersionCheck --inMemoryPersistence " +
+        Console.WriteLine($"==> {name}: Azurite in memory (blob {blob}, queue {queue}, table {table})");
+        var pid = Spawn(name, "node", $"{Q(azurite)} --silent --disableTelemetry --skipApiVersionCheck --inMemoryPersistence " +
             $"--blobHost 127.0.0.1 --blobPort {blob} --queueHost 127.0.0.1 --queuePort {queue} --tableHost 127.0.0.1 --tablePort {table}", Root, []);
         foreach (var port in new[] { blob, queue, table })
         {
             await WaitPortAsync(port, TimeSpan.FromSeconds(60), ct);
         }
+        return (connection, pid);
+    }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        (ConnectionString, AzuritePid) = await StartAzuriteAsync("azurite", ct);
 
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
         int siloPort = FreePort(), gatewayPort = FreePort(), httpPort = FreePort();
@@ -230,11 +237,17 @@ public sealed class SystemUnderTest : IAsyncDisposable
     {
         for (var i = _started.Count - 1; i >= 0; i--)
         {
-            var (name, pid) = _started[i];
-            if (!Alive(pid))
-            {
-                continue;
-            }
+            await StopAsync(_started[i].Pid);
+        }
+        _started.Clear();
+    }
+
+    /// <summary>Stops one process it started: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
+    public async Task StopAsync(int pid)
+    {
+        var name = _started.FirstOrDefault(p => p.Pid == pid).Name ?? "?";
+        if (Alive(pid))
+        {
             _ = kill(pid, 15);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
             while (Alive(pid) && DateTime.UtcNow < deadline)
@@ -255,6 +268,6 @@ public sealed class SystemUnderTest : IAsyncDisposable
             {
             }
         }
-        _started.Clear();
+        _started.RemoveAll(p => p.Pid == pid);
     }
 }
