@@ -83,8 +83,11 @@ public sealed class AzuriteProbe : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         await _loop;
-        _stop.Dispose();
     }
 }

@@ -157,7 +157,7 @@ public static class Report
             Console.WriteLine($"    (no chart: needs {chromium} and {chartJs})");
             return false;
         }
-        var rows = r.Seconds.Where(x => x.Offered + x.Accepted + x.BoardPushes + x.CadrePushes > 0).ToList();
+        var rows = r.Seconds.Where(x => x.Offered + x.Accepted + x.BoardPushes + x.CadrePushes + x.Errors > 0).ToList();
         static double? N(double v) => double.IsNaN(v) ? null : Math.Round(v, 1);
         var data = JsonSerializer.Serialize(new
         {
