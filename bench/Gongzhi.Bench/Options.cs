@@ -1,0 +1,118 @@
+using System.Globalization;
+
+namespace Gongzhi.Bench;
+
+/// <summary>Command-line options. Each scenario has defaults; explicit options override them.</summary>
+public sealed class Options
+{
+    public string Scenario { get; private set; } = "s2";
+
+    /// <summary>Offered submissions per second (open loop). 0 means closed loop (scenario s5).</summary>
+    public double Rate { get; private set; }
+
+    public int Seconds { get; private set; }
+
+    /// <summary>How long to wait after the last submission for pushes still on their way.</summary>
+    public int DrainSeconds { get; private set; }
+
+    /// <summary>Concurrent requests in closed-loop runs (baselines and s5).</summary>
+    public int Concurrency { get; private set; } = 64;
+
+    public int Communities { get; private set; }
+
+    public int CompoundsPerCommunity { get; private set; } = 7;
+
+    public int CadresPerCommunity { get; private set; }
+
+    public int BaselineSeconds { get; private set; } = 10;
+
+    /// <summary>Seconds of load before the measured run, at <see cref="WarmupRate"/>, not counted.</summary>
+    public int WarmupSeconds { get; private set; } = 5;
+
+    public double WarmupRate => Smoke ? 10 : Math.Clamp(Rate > 0 ? Rate / 2 : 50, 10, 100);
+
+    public bool Baselines { get; private set; } = true;
+
+    public bool Build { get; private set; } = true;
+
+    public bool Chart { get; private set; } = true;
+
+    public string? OutputDirectory { get; private set; }
+
+    public bool Smoke => Scenario == "smoke";
+
+    public bool ClosedLoop => Rate <= 0;
+
+    public string CommandLine { get; private set; } = "";
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options { CommandLine = "dotnet run -c Release --project bench/Gongzhi.Bench --" + string.Concat(args.Select(a => " " + a)) };
+        double? rate = null;
+        int? seconds = null, drain = null, communities = null, cadres = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--scenario": o.Scenario = Next().ToLowerInvariant(); break;
+                case "--smoke": o.Scenario = "smoke"; break;
+                case "--rate": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--drain": drain = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--concurrency": o.Concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--communities": communities = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--cadres": cadres = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--baseline-seconds": o.BaselineSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--warmup": o.WarmupSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--no-baselines": o.Baselines = false; break;
+                case "--no-build": o.Build = false; break;
+                case "--no-chart": o.Chart = false; break;
+                case "--out": o.OutputDirectory = Next(); break;
+                case "-h" or "--help": throw new HelpRequested();
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        // Scenario defaults: s1 throughput, s2 latency at a moderate rate, s5 intake alone (closed loop), smoke for test.sh.
+        var (defRate, defSeconds, defDrain, defCommunities, defCadres) = o.Scenario switch
+        {
+            "s1" => (500d, 60, 60, 20, 20),
+            "s2" => (100d, 60, 30, 20, 20),
+            "s5" => (0d, 30, 60, 20, 20),
+            "smoke" => (20d, 20, 20, 4, 5),
+            _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s5, smoke)"),
+        };
+        o.Rate = rate ?? defRate;
+        o.Seconds = seconds ?? defSeconds;
+        o.DrainSeconds = drain ?? defDrain;
+        o.Communities = communities ?? defCommunities;
+        o.CadresPerCommunity = cadres ?? defCadres;
+        if (o.Smoke)
+        {
+            o.Baselines = false;
+        }
+        return o;
+    }
+
+    public const string Usage = """
+        Gongzhi bench: starts Azurite, a silo and a gateway (Release) with a generated world, measures, writes a report.
+
+          --scenario s1|s2|s5|smoke   s1 500/s 60 s; s2 100/s 60 s (default); s5 intake alone, closed loop; smoke 20/s 20 s
+          --rate N          offered submissions per second (open loop; 0 = closed loop with --concurrency)
+          --seconds N       how long to offer load
+          --drain N         seconds to wait afterwards for pushes still on their way
+          --concurrency N   in-flight requests for closed-loop runs and baselines (64)
+          --communities N   generated communities (20; smoke 4), 7 compounds each
+          --cadres N        cadres per community, all on duty, maxOpenCases 10000 (20; smoke 5)
+          --baseline-seconds N   each baseline's duration (10)
+          --warmup N        seconds of untracked load first (5), at half the rate (10..100/s)
+          --no-baselines    skip bare Kestrel and raw Azurite
+          --no-build        use the existing Release build of src/Silo and src/Gateway
+          --no-chart        skip the PNG (needs /usr/bin/chromium)
+          --out DIR         report folder (docs/benchmarks)
+        Exit code: 0; 3 when a case was accepted but never pushed (or, in smoke, any error); 1 when it could not run.
+        """;
+}
+
+public sealed class HelpRequested : Exception;

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using Gongzhi.Bench;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (HelpRequested)
+{
+    Console.WriteLine(Options.Usage);
+    return 0;
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Options.Usage);
+    return 1;
+}
+
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    Console.WriteLine("\n==> interrupted; stopping");
+    cts.Cancel();
+};
+var ct = cts.Token;
+
+var root = SystemUnderTest.FindRoot();
+var startedAt = DateTimeOffset.UtcNow;
+var stamp = startedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+var work = Path.Combine(Path.GetTempPath(), $"gongzhi-bench-{stamp}");
+Directory.CreateDirectory(work);
+var world = BenchWorld.Generate(root, Path.Combine(work, "seeds"), options.Communities, options.CompoundsPerCommunity, options.CadresPerCommunity);
+Console.WriteLine($"==> scenario {options.Scenario}: " + (options.ClosedLoop ? $"closed loop, {options.Concurrency} in flight" : $"{options.Rate}/s open loop") +
+    $" for {options.Seconds} s, drain {options.DrainSeconds} s; world {world.Communities.Count} communities × {options.CompoundsPerCommunity} compounds × {options.CadresPerCommunity} cadres; logs in {work}");
+
+var sut = new SystemUnderTest { Root = root, WorkDir = work, World = world };
+try
+{
+    if (options.Build)
+    {
+        await sut.BuildAsync();
+    }
+    // Baselines first, against an Azurite of their own: what they leave behind (tens of thousands of queue
+    // messages and table rows) must not weigh on the system's Azurite, and the system is not yet running beside them.
+    BaselineResults? baselines = null;
+    if (options.Baselines)
+    {
+        var (connection, pid) = await sut.StartAzuriteAsync("azurite-baseline", ct);
+        Console.WriteLine($"==> baselines ({options.BaselineSeconds} s each, on this machine, before the system starts)");
+        baselines = await Baselines.RunAsync(world, connection, options.Concurrency, options.BaselineSeconds, ct);
+        await sut.StopAsync(pid);
+    }
+
+    await sut.StartAsync(ct);
+
+    if (options.WarmupSeconds > 0)
+    {
+        Console.WriteLine($"==> warm-up: {options.WarmupSeconds} s at {options.WarmupRate}/s (not counted), then 5 s to settle");
+        using var warm = new Driver(sut.BaseAddress, world, stamp + "-warmup");
+        await warm.OpenLoopAsync(options.WarmupRate, options.WarmupSeconds, new Series(options.WarmupSeconds + 40), track: false, ct);
+        while (warm.InFlight > 0)
+        {
+            await Task.Delay(100, ct);
+        }
+        Console.WriteLine($"    {warm.Accepted} accepted, {warm.Failed} errors");
+        await Task.Delay(5000, ct);
+    }
+
+    var runId = stamp;
+    using var driver = new Driver(sut.BaseAddress, world, runId);
+    await using var listeners = new Listeners(sut.BaseAddress, driver);
+    Console.WriteLine($"==> connecting {world.Communities.Count} boards and {world.Communities.Sum(c => c.CadreIds.Count)} cadres over SignalR");
+    await listeners.ConnectAsync(world, ct);
+
+    await using var sampler = new ProcSampler([("silo", sut.SiloPid), ("gateway", sut.GatewayPid), ("azurite", sut.AzuritePid), ("bench", Environment.ProcessId)]);
+    await using var probe = new AzuriteProbe(sut.ConnectionString, driver);
+    var series = new Series(options.Seconds + options.DrainSeconds + 30);
+    var samplerOffset = 0d;
+    await Task.Delay(1100, ct); // one sample before the load, so the sampler's clock can be lined up with the driver's
+    samplerOffset = sampler.Latest?.At ?? 0;
+
+    Console.WriteLine("==> load    t   sent  acc/s  err  inflight  board  cadre  pending  | CPU% silo gw azurite bench (machine)  RSS MB silo gw");
+    using var progressStop = new CancellationTokenSource();
+    var progress = Task.Run(async () =>
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(progressStop.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result, TaskScheduler.Default))
+        {
+            var sec = driver.SecondOf(Stopwatch.GetTimestamp()) - 1;
+            var acc = sec >= 0 && sec < series.Length ? series.Accepted[sec] : 0;
+            var pending = driver.Cases.Values.Count(c => c.Answered != 0 && c.CadreAssigned == 0);
+            var s = sampler.Latest;
+            var cpu = s is null ? "" : $"{Stats.F(s.Cpu[0]),4} {Stats.F(s.Cpu[1]),3} {Stats.F(s.Cpu[2]),3} {Stats.F(s.Cpu[3]),3} ({Stats.F(s.MachineCpu)}%)   {Stats.F(s.RssMb[0])} {Stats.F(s.RssMb[1])}";
+            Console.WriteLine($"         {sec + 1,4} {driver.Sent,6} {acc,6} {driver.Failed,4} {driver.InFlight,9} {listeners.BoardPushes,6} {listeners.CadrePushes,6} {pending,8}  | {cpu}");
+        }
+    }, CancellationToken.None);
+
+    if (options.ClosedLoop)
+    {
+        await driver.ClosedLoopAsync(options.Concurrency, options.Seconds, series, track: true, ct);
+    }
+    else
+    {
+        await driver.OpenLoopAsync(options.Rate, options.Seconds, series, track: true, ct);
+    }
+    var loadEnd = Stopwatch.GetTimestamp();
+    Console.WriteLine($"==> load offered; waiting for answers still in flight and up to {options.DrainSeconds} s for pushes");
+    var drainDeadline = loadEnd + options.DrainSeconds * Stopwatch.Frequency;
+    while (Stopwatch.GetTimestamp() < drainDeadline && !ct.IsCancellationRequested)
+    {
+        if (driver.InFlight == 0 && driver.Cases.Values.All(c => c.Answered == 0 || (c.CadreAssigned != 0 && c.BoardAssigned != 0)))
+        {
+            break;
+        }
+        await Task.Delay(250, ct);
+    }
+    await Task.Delay(1500, CancellationToken.None); // late duplicates and the last sampler tick
+    await progressStop.CancelAsync();
+    await progress;
+
+    var elapsedLoad = Stopwatch.GetElapsedTime(driver.T0, loadEnd).TotalSeconds;
+    await probe.DisposeAsync();
+    IReadOnlyList<(string Table, long Rows)> tables = [];
+    try
+    {
+        tables = await probe.CountRowsAsync(ct).WaitAsync(TimeSpan.FromSeconds(60), ct);
+    }
+    catch (Exception e) when (e is TimeoutException or Azure.RequestFailedException)
+    {
+        Console.WriteLine($"    (could not count table rows: {e.Message.Split('\n')[0]})");
+    }
+    var result = RunResult.Analyse(options, driver, listeners, series, sampler, samplerOffset, elapsedLoad, probe, tables);
+    var report = await Report.WriteAsync(root, options, stamp, result, baselines, world, work);
+    Console.WriteLine();
+    Console.WriteLine(result.Summary(baselines));
+    Console.WriteLine($"==> report: {report}");
+
+    var failed = result.NeverPushedToCadre > 0 || result.NeverPushedToBoard > 0 || (options.Smoke && (driver.Failed > 0 || driver.Accepted == 0));
+    return failed ? 3 : 0;
+}
+catch (OperationCanceledException) when (ct.IsCancellationRequested)
+{
+    return 130;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"bench failed: {e}");
+    return 1;
+}
+finally
+{
+    Console.WriteLine("==> stopping gateway, silo, Azurite");
+    await sut.DisposeAsync();
+}

@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Gongzhi.Bench;
+
+/// <summary>Azurite (in memory), one silo and one gateway, started as run.sh starts them but in Release, on free ports, with a generated world.</summary>
+public sealed class SystemUnderTest : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly List<(string Name, int Pid)> _started = [];
+
+    public required string Root { get; init; }
+
+    public required string WorkDir { get; init; }
+
+    public required BenchWorld World { get; init; }
+
+    public string ConnectionString { get; private set; } = "";
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int AzuritePid { get; private set; }
+
+    public int SiloPid { get; private set; }
+
+    public int GatewayPid { get; private set; }
+
+    public static string FindRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Gongzhi.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        throw new InvalidOperationException("Run the bench from inside the Gongzhi repository.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<string> RunToEndAsync(string file, string args, string? cwd = null)
+    {
+        var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd ?? Environment.CurrentDirectory };
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {args} failed ({p.ExitCode}):\n{await stdout}\n{await stderr}");
+        }
+        return (await stdout).Trim();
+    }
+
+    public async Task BuildAsync()
+    {
+        Console.WriteLine("==> building src/Silo and src/Gateway (Release)");
+        foreach (var project in new[] { "src/Silo/Gongzhi.Silo.csproj", "src/Gateway/Gongzhi.Gateway.csproj" })
+        {
+            await RunToEndAsync("dotnet", $"build {project} -c Release -nologo -v quiet -clp:ErrorsOnly", Root);
+        }
+    }
+
+    /// <summary>Starts an in-memory Azurite on free ports; returns its connection string and PID.</summary>
+    public async Task<(string ConnectionString, int Pid)> StartAzuriteAsync(string name, CancellationToken ct)
+    {
+        var azurite = Path.Combine(Root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {azurite}; run `npm ci` first.");
+        }
+
+        int blob = FreePort(), queue = FreePort(), table = FreePort();
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        Console.WriteLine($"==> {name}: Azurite in memory (blob {blob}, queue {queue}, table {table})");
+        var pid = Spawn(name, "node", $"{Q(azurite)} --silent --disableTelemetry --skipApiVersionCheck --inMemoryPersistence " +
+            $"--blobHost 127.0.0.1 --blobPort {blob} --queueHost 127.0.0.1 --queuePort {queue} --tableHost 127.0.0.1 --tablePort {table}", Root, []);
+        foreach (var port in new[] { blob, queue, table })
+        {
+            await WaitPortAsync(port, TimeSpan.FromSeconds(60), ct);
+        }
+        return (connection, pid);
+    }
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        (ConnectionString, AzuritePid) = await StartAzuriteAsync("azurite", ct);
+
+        var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        int siloPort = FreePort(), gatewayPort = FreePort(), httpPort = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
+        Dictionary<string, string> common = new()
+        {
+            ["ConnectionStrings__Storage"] = ConnectionString,
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Orleans__ClusterId"] = cluster,
+        };
+        Console.WriteLine($"==> silo (seeds: {World.SeedsPath})");
+        SiloPid = Spawn("silo", "dotnet", "bin/Release/net10.0/Gongzhi.Silo.dll", Path.Combine(Root, "src", "Silo"), new(common)
+        {
+            ["Orleans__SiloPort"] = $"{siloPort}",
+            ["Orleans__GatewayPort"] = $"{gatewayPort}",
+            ["Seeds__Path"] = World.SeedsPath,
+        });
+        Console.WriteLine($"==> gateway on {BaseAddress}");
+        GatewayPid = Spawn("gateway", "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)
+        {
+            ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
+        });
+        await WaitHealthyAsync(ct);
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken ct)
+    {
+        Console.Write("==> waiting for /healthz and the seeded rosters ");
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
+        while (DateTime.UtcNow < deadline)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var (name, pid) in _started)
+            {
+                if (!Alive(pid))
+                {
+                    throw new InvalidOperationException($"{name} exited; see {Path.Combine(WorkDir, name + ".log")}");
+                }
+            }
+            try
+            {
+                if ((await http.GetAsync("/healthz", ct)).StatusCode == HttpStatusCode.OK && await RostersReadyAsync(http, ct))
+                {
+                    Console.WriteLine(" ready");
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+            }
+            Console.Write('.');
+            await Task.Delay(1000, ct);
+        }
+        throw new TimeoutException($"The system did not become healthy; see {WorkDir}/*.log");
+    }
+
+    /// <summary>Every generated community answers its roster with all its cadres on duty.</summary>
+    private async Task<bool> RostersReadyAsync(HttpClient http, CancellationToken ct)
+    {
+        foreach (var community in World.Communities)
+        {
+            var token = await TokenAsync(http, "dispatcher", community.Id + "-dispatcher", community.Id, ct);
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{community.Id}/roster");
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+            var roster = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!.AsArray();
+            if (roster.Count(c => c!["onDuty"]!.GetValue<bool>()) < community.CadreIds.Count)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static async Task<string> TokenAsync(HttpClient http, string role, string subject, string scope, CancellationToken ct)
+    {
+        using var response = await http.PostAsync("/api/v1/dev/token",
+            new StringContent(JsonSerializer.Serialize(new { role, subject, scope }), System.Text.Encoding.UTF8, "application/json"), ct);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["token"]!.GetValue<string>();
+    }
+
+    private int Spawn(string name, string file, string args, string cwd, Dictionary<string, string> env)
+    {
+        // Through sh so the output goes straight to a log file; exec keeps the PID that of the process itself.
+        var log = Path.Combine(WorkDir, name + ".log");
+        var psi = new ProcessStartInfo("/bin/sh", ["-c", $"exec {file} {args} >{Q(log)} 2>&1"]) { WorkingDirectory = cwd, UseShellExecute = false };
+        foreach (var (k, v) in env)
+        {
+            psi.Environment[k] = v;
+        }
+        using var p = Process.Start(psi)!;
+        _started.Add((name, p.Id));
+        return p.Id;
+    }
+
+    private static string Q(string s) => "'" + s.Replace("'", "'\\''") + "'";
+
+    private static async Task WaitPortAsync(int port, TimeSpan limit, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, ct);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+    }
+
+    public static bool Alive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
+
+    [DllImport("libc", SetLastError = true)]
+#pragma warning disable SYSLIB1054 // plain DllImport keeps this free of unsafe code
+    private static extern int kill(int pid, int sig);
+#pragma warning restore SYSLIB1054
+
+    /// <summary>Stops what it started, newest first: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = _started.Count - 1; i >= 0; i--)
+        {
+            await StopAsync(_started[i].Pid);
+        }
+        _started.Clear();
+    }
+
+    /// <summary>Stops one process it started: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
+    public async Task StopAsync(int pid)
+    {
+        var name = _started.FirstOrDefault(p => p.Pid == pid).Name ?? "?";
+        if (Alive(pid))
+        {
+            _ = kill(pid, 15);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (Alive(pid) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+            if (Alive(pid))
+            {
+                Console.WriteLine($"    {name} ignored TERM; killing {pid}");
+                _ = kill(pid, 9);
+            }
+            try
+            {
+                using var p = Process.GetProcessById(pid);
+                await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or TimeoutException)
+            {
+            }
+        }
+        _started.RemoveAll(p => p.Pid == pid);
+    }
+}
