@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit (Domain), grain (Silo, in-process cluster), gateway (WebApplicationFactory),
 # end to end (real silo and gateway processes, and the article's stories), the dashboard's logic (Vitest),
-# the pages in Chromium (tests/Browser: the whole system on free ports, screenshots to docs/screenshots).
+# the pages in Chromium (tests/Browser: the whole system on free ports, screenshots to docs/screenshots),
+# and a smoke run of the load bench (bench/Gongzhi.Bench --scenario smoke).
 # Fixtures start their own Azurite on free ports of 127.0.0.1 and stop it. Ends with a line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -94,6 +95,19 @@ else
     failed=$((failed + f))
     if [ "$rc" -ne 0 ]; then status=1; fi
   fi
+fi
+
+echo "==> Bench smoke (the load bench at 20/s for 20 s: it must run and lose no case)"
+log="$RESULTS/bench.log"
+if dotnet run -c Release --project bench/Gongzhi.Bench -- --scenario smoke --no-baselines --no-chart --out "$RESULTS/bench" >"$log" 2>&1; then
+  grep -E "accepted but never pushed" "$log" | tail -1
+  echo "Bench smoke: 1 passed, 0 failed"
+  passed=$((passed + 1))
+else
+  tail -40 "$log"
+  echo "Bench smoke: 0 passed, 1 failed"
+  failed=$((failed + 1))
+  status=1
 fi
 
 rm -rf "$RESULTS"
