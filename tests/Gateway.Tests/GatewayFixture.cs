@@ -92,32 +92,15 @@ public sealed class GatewayFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task<string> TokenAsync(string role, string subject, string scope)
-    {
-        var response = await Flow.CreateClient().PostAsJsonAsync("/api/v1/dev/token", new { role, subject, scope });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TokenBody>())!.Token;
-    }
+    public Task<string> TokenAsync(string role, string subject, string scope) => TestGateway.TokenAsync(Flow, role, subject, scope);
 
     /// <summary>A SignalR client connected to the flowing gateway's hub through the test server.</summary>
     public async Task<HubConnection> HubAsync(string? token = null)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Flow.Server.BaseAddress, "hubs/dispatch"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => Flow.Server.CreateHandler();
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-                if (token is not null)
-                {
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }
-            })
-            .Build();
+        var connection = TestGateway.Hub(Flow, token);
         await connection.StartAsync();
         return connection;
     }
-
-    private sealed record TokenBody(string Token);
 }
 
 [CollectionDefinition(Name)]

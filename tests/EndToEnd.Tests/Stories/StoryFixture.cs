@@ -83,27 +83,12 @@ public sealed class StoryFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task<string> TokenAsync(string role, string subject, string scope)
-    {
-        var response = await Gateway.CreateClient().PostAsJsonAsync("/api/v1/dev/token", new { role, subject, scope });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-    }
+    public Task<string> TokenAsync(string role, string subject, string scope) => TestGateway.TokenAsync(Gateway, role, subject, scope);
 
     /// <summary>A real SignalR client on the gateway, recording <c>caseUpdated</c> and <c>invitation</c> messages.</summary>
     public async Task<StoryListener> ListenAsync(string? token = null)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Gateway.Server.BaseAddress, "hubs/dispatch"), o =>
-            {
-                o.HttpMessageHandlerFactory = _ => Gateway.Server.CreateHandler();
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-                if (token is not null)
-                {
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }
-            })
-            .Build();
+        var connection = TestGateway.Hub(Gateway, token);
         var listener = new StoryListener(connection);
         await connection.StartAsync();
         return listener;
