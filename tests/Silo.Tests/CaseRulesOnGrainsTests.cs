@@ -104,7 +104,7 @@ public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture)
         await grain.SetDutyAsync(shift, true);
         await grain.ApplyShiftsAsync();
         Assert.True((await grain.GetRosterAsync()).Single().OnDuty);
-        Assert.True((await Client.GetGrain<ICadreGrain>(shift).GetAsync())!.OnDuty);
+        Assert.True((await Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(shift))!.OnDuty);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class DispatchTests(ClusterFixture fixture)
 
         var snapshot = await Client.GetGrain<ICaseGrain>(submission.CaseId).GetAsync();
         Assert.Equal(3, snapshot!.Timeline.Count);
-        Assert.Equal([submission.CaseId], (await Client.GetGrain<ICadreGrain>(cadre).GetAsync())!.Assignments);
+        Assert.Equal([submission.CaseId], (await Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(cadre))!.Assignments);
         Assert.Equal([submission.CaseId], await Client.GetGrain<ICommunityGrain>(community).GetOpenCasesAsync());
     }
 
@@ -70,7 +70,7 @@ public sealed class DispatchTests(ClusterFixture fixture)
         var assigned = await WaitForAsync(submission.CaseId, s => s.Status == CaseStatus.Assigned);
         Assert.Equal(heating, assigned.AssigneeId);
         Assert.Equal([1, 2, 3, 4], assigned.Timeline.Select(e => e.Seq));
-        Assert.True((await Client.GetGrain<ICadreGrain>(heating).GetAsync())!.OnDuty);
+        Assert.True((await Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(heating))!.OnDuty);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class DispatchTests(ClusterFixture fixture)
 
         Assert.Equal(CaseStatus.Resolved, resolved.Case!.Status);
         Assert.Equal(0, (await Client.GetGrain<ICommunityGrain>(community).GetRosterAsync()).Single(r => r.Id == wang).Load);
-        Assert.Empty((await Client.GetGrain<ICadreGrain>(wang).GetAsync())!.Assignments);
+        Assert.Empty((await Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(wang))!.Assignments);
 
         var closed = await grain.RateAsync(SatisfactionRating.Satisfied, "很及时");
         Assert.Equal(CaseStatus.Closed, closed.Case!.Status);

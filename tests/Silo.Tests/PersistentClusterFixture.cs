@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
 using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Grains;
@@ -14,7 +16,7 @@ namespace Gongzhi.Silo.Tests;
 
 /// <summary>
 /// A silo whose grain state and reminders live in Azure Table storage (a private Azurite), with a fake
-/// clock and reminders allowed to tick every second, so a test can restart silos and see deadlines still fire.
+/// clock and the deadline watch looking often, so a test can restart silos and see what was stored come back.
 /// </summary>
 public sealed class PersistentClusterFixture : IAsyncLifetime
 {
@@ -40,11 +42,7 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
             });
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Services.Configure<DeadlineOptions>(o =>
-            {
-                o.ReminderPeriod = TimeSpan.FromSeconds(1);
-                o.MaxReminderDelay = TimeSpan.FromSeconds(1);
-            });
+            silo.Services.Configure<DeadlineOptions>(o => o.CheckPeriod = TimeSpan.FromMilliseconds(200));
             silo.Services.AddSingleton(new BlobServiceClient(storage));
             silo.Services.AddSingleton<ICaseArchive, BlobCaseArchive>();
             silo.Services.Configure<ArchiveOptions>(o =>
@@ -57,6 +55,59 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Restarts every silo (new addresses, nothing kept in memory) and waits until the client reaches the cluster again.</summary>
+    public async Task RestartAsync()
+    {
+        var before = Cluster.Silos.Select(s => s.SiloAddress).ToArray();
+        foreach (var silo in Cluster.Silos.ToArray())
+        {
+            await Cluster.RestartSiloAsync(silo);
+        }
+
+        if (Cluster.Silos.Select(s => s.SiloAddress).Intersect(before).Any())
+        {
+            throw new InvalidOperationException("A silo kept its address across the restart.");
+        }
+
+        // The client finds the restarted silo by itself; until it has, calls fail fast.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                await Client.GetGrain<ICommunityGrain>("probe").GetInfoAsync();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(Interval);
+            }
+        }
+    }
+
+    /// <summary>The deadline watch ticks in real time and reads the fake clock: asks until the case shows the change.</summary>
+    public async Task<CaseSnapshot> WaitForAsync(string caseId, Func<CaseSnapshot, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            var snapshot = await Client.GetGrain<ICaseGrain>(caseId).GetAsync();
+            if (snapshot is not null && condition(snapshot))
+            {
+                return snapshot;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Case {caseId} did not change as expected; timeline: {string.Join(", ", snapshot?.Timeline.Select(e => e.Type) ?? [])}");
+            }
+
+            await Task.Delay(Interval);
+        }
     }
 
     public async Task DisposeAsync()

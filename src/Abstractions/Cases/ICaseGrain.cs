@@ -67,9 +67,16 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("ResolveByConsultation")]
     Task<CaseCommandResult> ResolveByConsultationAsync(string consultationId, string resolution, CaseActor actor);
 
-    /// <summary>Applies every deadline that has passed; what the deadline reminder calls.</summary>
+    /// <summary>Applies every deadline that has passed.</summary>
     [Alias("CheckDeadlines")]
     Task CheckDeadlinesAsync();
+
+    /// <summary>
+    /// The community's deadline watch: apply what has passed, then tell the community the next deadline.
+    /// One-way, as it travels down from the community while the case may be calling up to it.
+    /// </summary>
+    [OneWay, Alias("RecheckDeadlines")]
+    Task RecheckDeadlinesAsync();
 
     /// <summary>News from the community that a waiting case has found a cadre; one-way, as it travels up the call chain.</summary>
     [OneWay, Alias("OnAssigned")]

@@ -1,3 +1,4 @@
+using Gongzhi.Cadres;
 using Gongzhi.Cases;
 
 namespace Gongzhi.Communities;
@@ -17,6 +18,10 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>Every cadre with duty state and load.</summary>
     [Alias("GetRoster")]
     Task<IReadOnlyList<RosterEntry>> GetRosterAsync();
+
+    /// <summary>A cadre's duty and the open cases they carry, or null for a cadre not in this community.</summary>
+    [Alias("GetCadre")]
+    Task<CadreView?> GetCadreAsync(string cadreId);
 
     /// <summary>Ids of the cases not yet closed, oldest first.</summary>
     [Alias("GetOpenCases")]
@@ -44,6 +49,14 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>A cadre goes on or off duty by hand; waiting cases are dispatched the moment someone eligible is on.</summary>
     [Alias("SetDuty")]
     Task<RosterEntry?> SetDutyAsync(string cadreId, bool onDuty);
+
+    /// <summary>
+    /// The case's earliest pending deadline (null: none), for the community's deadline watch, which asks the
+    /// case to apply it when it passes. One-way, as it travels up the call chain; the watch is rebuilt from the
+    /// open cases whenever the community activates, so a lost message delays nothing for long.
+    /// </summary>
+    [OneWay, Alias("TrackDeadline")]
+    Task TrackDeadlineAsync(string caseId, DateTimeOffset? dueAt);
 
     /// <summary>Puts cadres on and off duty as their shifts begin and end; what the duty reminder calls.</summary>
     [Alias("ApplyShifts")]

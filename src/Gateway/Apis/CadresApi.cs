@@ -52,7 +52,8 @@ public static class CadresApi
 
     private static async Task<(CadreView? View, ProblemHttpResult? Refusal)> FindAsync(string cadreId, ClaimsPrincipal user, IClusterClient cluster)
     {
-        var view = await cluster.GetGrain<ICadreGrain>(cadreId).GetAsync();
+        var communityId = await cluster.GetGrain<ICadreGrain>(cadreId).GetCommunityIdAsync();
+        var view = communityId is null ? null : await cluster.GetGrain<ICommunityGrain>(communityId).GetCadreAsync(cadreId);
         if (view is null)
         {
             return (null, Problems.NotFound("Unknown cadre", $"There is no cadre '{cadreId}'."));

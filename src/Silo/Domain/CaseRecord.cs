@@ -61,7 +61,7 @@ public sealed class CaseRecord
     /// <summary>Blob chunks holding the oldest events, in order; the row keeps the rest.</summary>
     public List<string> ArchivedChunks { get; set; } = [];
 
-    /// <summary>The deadline the case's reminder is aimed at, so it is registered again only when that changes.</summary>
+    /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes.</summary>
     public DateTimeOffset? ReminderTarget { get; set; }
 
     public int LastSeq => Timeline.Count == 0 ? 0 : Timeline[^1].Seq;

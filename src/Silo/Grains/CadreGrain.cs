@@ -4,7 +4,7 @@ using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
-/// <summary>A cadre: duty state and the queue of cases assigned to them, as their community decided.</summary>
+/// <summary>A cadre: who they are and which community they serve, written when the seeds change them, never per case.</summary>
 internal sealed class CadreGrain(
     [PersistentState("cadre", StorageNames.Gongzhi)] IPersistentState<CadreState> state) : Grain, ICadreGrain
 {
@@ -22,34 +22,5 @@ internal sealed class CadreGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<CadreView?> GetAsync() =>
-        Task.FromResult(State.Profile is { } p && State.CommunityId is { } c
-            ? new CadreView(p.Id, p.Name, c, p.Categories, State.OnDuty, State.Assignments.ToArray())
-            : null);
-
-    public async Task SetDutyAsync(bool onDuty)
-    {
-        if (State.OnDuty != onDuty)
-        {
-            State.OnDuty = onDuty;
-            await state.WriteStateAsync();
-        }
-    }
-
-    public async Task AddAssignmentAsync(string caseId)
-    {
-        if (!State.Assignments.Contains(caseId))
-        {
-            State.Assignments.Add(caseId);
-            await state.WriteStateAsync();
-        }
-    }
-
-    public async Task RemoveAssignmentAsync(string caseId)
-    {
-        if (State.Assignments.Remove(caseId))
-        {
-            await state.WriteStateAsync();
-        }
-    }
+    public Task<string?> GetCommunityIdAsync() => Task.FromResult(State.CommunityId);
 }

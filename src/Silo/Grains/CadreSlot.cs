@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Communities;
 
 namespace Gongzhi.Silo.Grains;
@@ -12,10 +13,15 @@ public sealed class CadreSlot
     /// <summary>Whether the cadre's shifts had them on duty at the last check, so only a shift's start or end changes duty.</summary>
     public bool? OnShift { get; set; }
 
-    /// <summary>The open cases assigned to the cadre, with when each was assigned; the count is their load.</summary>
-    public Dictionary<string, DateTimeOffset> Cases { get; set; } = [];
+    /// <summary>The open cases the cadre carries; the count is their load. Rebuilt from the open cases when the community loads.</summary>
+    [JsonIgnore]
+    public HashSet<string> Open { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rows written before the open cases moved to chunks carried the cadre's cases here; read once and moved.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, DateTimeOffset>? Cases { get; set; }
 
     public DateTimeOffset? LastAssignedAt { get; set; }
 
-    public bool IsFull => Cases.Count >= Profile.MaxOpenCases;
+    public bool IsFull => Open.Count >= Profile.MaxOpenCases;
 }

@@ -14,19 +14,16 @@ namespace Gongzhi.Silo.Grains;
 
 /// <summary>
 /// One case: applies the rules in <see cref="Domain"/>, asks its community for a cadre when it needs one,
-/// persists before telling anyone, then pushes each new event and keeps its deadline reminder and its
-/// level's queue in step. Calls go down the chain (case → community → cadre) only.
+/// persists before telling anyone, then pushes each new event and keeps its community's deadline watch and
+/// its level's queue in step. Calls go down the chain (case → community) only; the community answers one-way.
 /// </summary>
 internal sealed class CaseGrain(
     [PersistentState("case", StorageNames.Gongzhi)] IPersistentState<CaseRecord> state,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
-    IOptions<DeadlineOptions> deadlineOptions,
     IOptions<ArchiveOptions> archiveOptions,
     ILogger<CaseGrain> logger,
     ICaseArchive? archive = null) : Grain, ICaseGrain, IRemindable
 {
-    private const string DeadlineReminder = "deadline";
-
     // The archived part of the timeline, read once per activation when someone asks for the whole case.
     private List<CaseEvent>? _archived;
 
@@ -152,25 +149,28 @@ internal sealed class CaseGrain(
         await FollowThroughAsync(transition, ownerBefore);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task RecheckDeadlinesAsync()
     {
-        if (reminderName != DeadlineReminder)
+        if (Record.Submission is null)
         {
             return;
         }
 
         await CheckDeadlinesAsync();
-        if (Record.ReminderTarget is { } target && target > Now)
-        {
-            // The tick came early (capped delay): aim the reminder at the deadline again.
-            Record.ReminderTarget = null;
-            await ScheduleDeadlineAsync();
-            await state.WriteStateAsync();
-        }
-        else if (DeadlineRules.Next(Record) is null && await this.GetReminder(DeadlineReminder) is { } reminder)
+        // The watch took the case off when it asked: say again when to ask next, changed or not.
+        Record.ReminderTarget = DeadlineRules.Next(Record);
+        await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, Record.ReminderTarget);
+    }
+
+    // Cases from before the community's deadline watch had a reminder of their own: drop it and join the watch.
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (await this.GetReminder(reminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
+
+        await RecheckDeadlinesAsync();
     }
 
     public async Task OnAssignedAsync(Assignment assignment)
@@ -240,9 +240,15 @@ internal sealed class CaseGrain(
             return;
         }
 
-        await ScheduleDeadlineAsync();
+        var deadline = DeadlineRules.Next(Record);
+        var deadlineMoved = deadline != Record.ReminderTarget;
+        Record.ReminderTarget = deadline;
         await ArchiveOldEventsAsync();
         await state.WriteStateAsync();
+        if (deadlineMoved)
+        {
+            await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, deadline);
+        }
 
         var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId, ownerBefore)).ToArray();
         await GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
@@ -290,32 +296,6 @@ internal sealed class CaseGrain(
         }
 
         yield return terms.CountyId;
-    }
-
-    // One reminder per case, due at the earliest pending deadline (capped so tests with a fake clock tick often).
-    private async Task ScheduleDeadlineAsync()
-    {
-        var next = DeadlineRules.Next(Record);
-        if (next == Record.ReminderTarget)
-        {
-            return;
-        }
-
-        Record.ReminderTarget = next;
-        if (next is null)
-        {
-            if (await this.GetReminder(DeadlineReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            return;
-        }
-
-        var options = deadlineOptions.Value;
-        var due = next.Value - Now;
-        due = due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due > options.MaxReminderDelay ? options.MaxReminderDelay : due;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, due, options.ReminderPeriod);
     }
 
     // Blob first, then the row: a crash in between leaves events in both, and reading skips the repeats by seq.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Cadres;
 using Gongzhi.Cases;
@@ -6,28 +7,57 @@ using Gongzhi.Communities;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
+using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
 /// <summary>
 /// A community: the roster with duty (by hand and by shift) and load, the dispatch of accepted cases, the
-/// waiting list and the open-case index behind the board. Tells cadres (down the chain) and waiting
-/// cases (one-way) what it decided.
+/// waiting list, the open-case index behind the board, and the watch over its cases' deadlines. Tells
+/// waiting cases (one-way) what it decided.
 /// </summary>
+/// <remarks>
+/// Reentrant so that a surge of dispatches shares writes (<see cref="CommunityStore.SaveAsync"/>): every
+/// method changes the state in one turn, before its first await, and persists through the store.
+/// </remarks>
+[Reentrant]
 internal sealed class CommunityGrain(
-    [PersistentState("community", StorageNames.Gongzhi)] IPersistentState<CommunityState> state,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
+    IOptions<DeadlineOptions> deadlineOptions,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
     private const string DutyReminder = "duty";
 
+    private readonly DeadlineWatch _deadlines = new();
+    private CommunityStore _store = null!;
     private long _lastRosterVersion;
 
-    private CommunityState State => state.State;
+    private CommunityState State => _store.State;
 
     private string CommunityId => this.GetPrimaryKeyString();
 
     private CommunityInfo Info => State.Info ?? throw new InvalidOperationException($"Community {CommunityId} is not configured.");
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
+        _store = await CommunityStore.LoadAsync(storage, this.GetGrainId(), CommunityId);
+        foreach (var open in _store.Open)
+        {
+            if (open.AssigneeId is { } cadreId && State.Cadres.TryGetValue(cadreId, out var slot))
+            {
+                slot.Open.Add(open.CaseId);
+                slot.LastAssignedAt = Later(slot.LastAssignedAt, open.AssignedAt);
+            }
+
+            // The watch lives in memory: every open case says again when its next deadline is.
+            _ = GrainFactory.GetGrain<ICaseGrain>(open.CaseId).RecheckDeadlinesAsync();
+        }
+
+        var period = deadlineOptions.Value.CheckPeriod;
+        this.RegisterGrainTimer(CheckDeadlinesAsync, period, period);
+    }
 
     public async Task ConfigureAsync(CommunityDefinition definition)
     {
@@ -45,12 +75,11 @@ internal sealed class CommunityGrain(
         }
 
         var assigned = DrainWaiting();
-        await state.WriteStateAsync();
-        foreach (var slot in State.Cadres.Values)
+        _store.MainChanged();
+        await _store.SaveAsync();
+        foreach (var slot in State.Cadres.Values.ToArray())
         {
-            var cadre = GrainFactory.GetGrain<ICadreGrain>(slot.Profile.Id);
-            await cadre.ConfigureAsync(CommunityId, slot.Profile);
-            await cadre.SetDutyAsync(slot.OnDuty);
+            await GrainFactory.GetGrain<ICadreGrain>(slot.Profile.Id).ConfigureAsync(CommunityId, slot.Profile);
         }
 
         await AnnounceAsync(assigned);
@@ -63,7 +92,19 @@ internal sealed class CommunityGrain(
     public Task<IReadOnlyList<RosterEntry>> GetRosterAsync() =>
         Task.FromResult<IReadOnlyList<RosterEntry>>(State.Cadres.Values.OrderBy(s => s.Profile.Id, StringComparer.Ordinal).Select(ToEntry).ToArray());
 
-    public Task<IReadOnlyList<string>> GetOpenCasesAsync() => Task.FromResult<IReadOnlyList<string>>(State.OpenCases.Select(c => c.CaseId).ToArray());
+    public Task<CadreView?> GetCadreAsync(string cadreId)
+    {
+        if (!State.Cadres.TryGetValue(cadreId, out var slot))
+        {
+            return Task.FromResult<CadreView?>(null);
+        }
+
+        var cases = _store.Open.Where(o => o.AssigneeId == cadreId && slot.Open.Contains(o.CaseId))
+            .OrderBy(o => o.AssignedAt).Select(o => o.CaseId).ToArray();
+        return Task.FromResult<CadreView?>(new CadreView(slot.Profile.Id, slot.Profile.Name, CommunityId, slot.Profile.Categories, slot.OnDuty, cases));
+    }
+
+    public Task<IReadOnlyList<string>> GetOpenCasesAsync() => Task.FromResult<IReadOnlyList<string>>(_store.Open.Select(c => c.CaseId).ToArray());
 
     public async Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver)
     {
@@ -72,36 +113,32 @@ internal sealed class CommunityGrain(
         var category = info.Categories.FirstOrDefault(c => c.Id == submission.Category)
             ?? throw new InvalidOperationException($"Community {CommunityId} does not take category {submission.Category}.");
         var terms = SlaPolicy.TermsFor(info, category, submission.Kind);
-        var entry = new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
-        var duplicates = DuplicateMatcher.Find(entry, State.OpenCases);
+        var known = _store.Find(caseId);
+        var entry = known?.Case ?? new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
+        var duplicates = DuplicateMatcher.Find(entry, _store.OpenEntries);
 
-        var holder = State.Cadres.Values.FirstOrDefault(s => s.Cases.ContainsKey(caseId));
-        if (holder is not null)
+        if (known is { AssigneeId: { } holderId, AssignedAt: { } assignedAt } && State.Cadres.TryGetValue(holderId, out var holder) && holder.Open.Contains(caseId))
         {
-            return new DispatchDecision(category.DefaultMode, new Assignment(caseId, holder.Profile.Id, holder.Profile.Name, holder.Cases[caseId]), terms, duplicates);
+            await _store.SaveAsync();
+            return new DispatchDecision(category.DefaultMode, new Assignment(caseId, holderId, holder.Profile.Name, assignedAt), terms, duplicates);
         }
 
-        if (State.Waiting.Any(w => w.CaseId == caseId))
+        if (known is { IsWaiting: true })
         {
+            await _store.SaveAsync();
             return new DispatchDecision(category.DefaultMode, null, terms, duplicates);
         }
 
-        if (State.OpenCases.All(c => c.CaseId != caseId))
-        {
-            State.OpenCases.Add(entry);
-        }
-
         var assignment = TryAssign(caseId, submission.Category, passedOver);
+        _store.Put(new OpenCase(entry, assignment?.CadreId, assignment?.At, assignment is null ? passedOver.ToArray() : null));
         if (assignment is null)
         {
-            State.Waiting.Add(new WaitingCase(caseId, submission.Category, passedOver));
             logger.LogInformation("Case {CaseId} waits: nobody eligible on duty in {CommunityId} takes {Category}", caseId, CommunityId, submission.Category);
         }
 
-        await state.WriteStateAsync();
+        await _store.SaveAsync();
         if (assignment is not null)
         {
-            await GrainFactory.GetGrain<ICadreGrain>(assignment.CadreId).AddAssignmentAsync(caseId);
             await PublishRosterAsync(assignment.CadreId);
         }
 
@@ -116,7 +153,7 @@ internal sealed class CommunityGrain(
         }
 
         var refusal = !slot.OnDuty ? $"{slot.Profile.Name} is off duty."
-            : slot.IsFull ? $"{slot.Profile.Name} already carries {slot.Cases.Count} open cases, their maximum."
+            : slot.IsFull ? $"{slot.Profile.Name} already carries {slot.Open.Count} open cases, their maximum."
             : slot.Profile.IsVolunteer && !slot.Profile.Categories.Contains(category) ? $"{slot.Profile.Name} is a volunteer (双报到) and takes only {string.Join(", ", slot.Profile.Categories)}."
             : null;
         if (refusal is not null)
@@ -124,36 +161,44 @@ internal sealed class CommunityGrain(
             return new ManualAssignment(null, refusal);
         }
 
-        State.Waiting.RemoveAll(w => w.CaseId == caseId);
         var assignment = Give(slot, caseId);
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICadreGrain>(cadreId).AddAssignmentAsync(caseId);
+        await _store.SaveAsync();
         await PublishRosterAsync(cadreId);
         return new ManualAssignment(assignment, null);
     }
 
     public async Task ReleaseAsync(string caseId, string cadreId)
     {
-        if (!State.Cadres.TryGetValue(cadreId, out var slot) || !slot.Cases.Remove(caseId))
+        if (!State.Cadres.TryGetValue(cadreId, out var slot) || !slot.Open.Remove(caseId))
         {
             return;
         }
 
+        if (_store.Find(caseId) is { } open && open.AssigneeId == cadreId)
+        {
+            _store.Put(open with { AssigneeId = null, AssignedAt = null });
+        }
+
         // A freed cadre may take a waiting case at once.
         var assigned = DrainWaiting();
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICadreGrain>(cadreId).RemoveAssignmentAsync(caseId);
+        await _store.SaveAsync();
         await PublishRosterAsync(cadreId);
         await AnnounceAsync(assigned);
     }
 
     public async Task CaseClosedAsync(string caseId)
     {
-        var removed = State.OpenCases.RemoveAll(c => c.CaseId == caseId) + State.Waiting.RemoveAll(w => w.CaseId == caseId);
-        if (removed > 0)
+        if (_store.Remove(caseId))
         {
-            await state.WriteStateAsync();
+            _deadlines.Set(caseId, null);
+            await _store.SaveAsync();
         }
+    }
+
+    public Task TrackDeadlineAsync(string caseId, DateTimeOffset? dueAt)
+    {
+        _deadlines.Set(caseId, dueAt);
+        return Task.CompletedTask;
     }
 
     public async Task<RosterEntry?> SetDutyAsync(string cadreId, bool onDuty)
@@ -177,6 +222,7 @@ internal sealed class CommunityGrain(
         var zone = TimeZoneInfo.FindSystemTimeZoneById(info.TimeZone);
         var now = time.GetUtcNow();
         var changes = new List<(CadreSlot Slot, bool OnDuty)>();
+        var shiftsMoved = false;
         foreach (var slot in State.Cadres.Values.Where(s => s.Profile.Shifts.Count > 0))
         {
             var onShift = DutySchedule.IsOnShift(slot.Profile.Shifts, now, zone);
@@ -186,14 +232,29 @@ internal sealed class CommunityGrain(
                 changes.Add((slot, onShift));
             }
 
+            shiftsMoved |= slot.OnShift != onShift;
             slot.OnShift = onShift;
         }
 
-        await ChangeDutyAsync(changes);
+        if (changes.Count > 0 || shiftsMoved)
+        {
+            await ChangeDutyAsync(changes);
+        }
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == DutyReminder ? ApplyShiftsAsync() : Task.CompletedTask;
+
+    // The deadline watch's tick: each case whose deadline has come applies it and says when its next one is.
+    private Task CheckDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var caseId in _deadlines.TakeDue(time.GetUtcNow()))
+        {
+            _ = GrainFactory.GetGrain<ICaseGrain>(caseId).RecheckDeadlinesAsync();
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task ChangeDutyAsync(IReadOnlyList<(CadreSlot Slot, bool OnDuty)> changes)
     {
@@ -203,10 +264,10 @@ internal sealed class CommunityGrain(
         }
 
         var assigned = changes.Any(c => c.OnDuty) ? DrainWaiting() : [];
-        await state.WriteStateAsync();
+        _store.MainChanged();
+        await _store.SaveAsync();
         foreach (var (slot, onDuty) in changes)
         {
-            await GrainFactory.GetGrain<ICadreGrain>(slot.Profile.Id).SetDutyAsync(onDuty);
             await PublishRosterAsync(slot.Profile.Id);
             logger.LogInformation("Cadre {CadreId} is now {Duty}", slot.Profile.Id, onDuty ? "on duty" : "off duty");
         }
@@ -218,15 +279,21 @@ internal sealed class CommunityGrain(
     {
         var candidates = State.Cadres.Values
             .Where(s => !s.IsFull && !passedOver.Contains(s.Profile.Id))
-            .Select(s => new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Cases.Count, s.LastAssignedAt));
+            .Select(s => new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt));
         return DispatchPolicy.Choose(candidates, category) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
     }
 
+    // The cadre takes the case: their load, and the case's entry (if the community knows the case).
     private Assignment Give(CadreSlot slot, string caseId)
     {
         var now = time.GetUtcNow();
-        slot.Cases[caseId] = now;
+        slot.Open.Add(caseId);
         slot.LastAssignedAt = now;
+        if (_store.Find(caseId) is { } open)
+        {
+            _store.Put(open with { AssigneeId = slot.Profile.Id, AssignedAt = now, WaitingPassedOver = null });
+        }
+
         return new Assignment(caseId, slot.Profile.Id, slot.Profile.Name, now);
     }
 
@@ -234,11 +301,10 @@ internal sealed class CommunityGrain(
     private List<Assignment> DrainWaiting()
     {
         var assigned = new List<Assignment>();
-        foreach (var waiting in State.Waiting.ToArray())
+        foreach (var waiting in _store.Open.Where(o => o.IsWaiting).ToArray())
         {
-            if (TryAssign(waiting.CaseId, waiting.Category, waiting.PassedOver) is { } assignment)
+            if (TryAssign(waiting.CaseId, waiting.Case.Category, waiting.WaitingPassedOver!) is { } assignment)
             {
-                State.Waiting.Remove(waiting);
                 assigned.Add(assignment);
             }
         }
@@ -250,7 +316,6 @@ internal sealed class CommunityGrain(
     {
         foreach (var assignment in assignments)
         {
-            await GrainFactory.GetGrain<ICadreGrain>(assignment.CadreId).AddAssignmentAsync(assignment.CaseId);
             await GrainFactory.GetGrain<ICaseGrain>(assignment.CaseId).OnAssignedAsync(assignment);
             await PublishRosterAsync(assignment.CadreId);
         }
@@ -263,5 +328,7 @@ internal sealed class CommunityGrain(
     private long NextRosterVersion() => _lastRosterVersion = Math.Max(_lastRosterVersion + 1, time.GetUtcNow().UtcTicks);
 
     private RosterEntry ToEntry(CadreSlot slot) =>
-        new(CommunityId, slot.Profile.Id, slot.Profile.Name, slot.Profile.Categories, slot.OnDuty, slot.Cases.Count);
+        new(CommunityId, slot.Profile.Id, slot.Profile.Name, slot.Profile.Categories, slot.OnDuty, slot.Open.Count);
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

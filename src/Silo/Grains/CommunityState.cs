@@ -1,17 +1,29 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Communities;
 using Gongzhi.Silo.Domain;
 
 namespace Gongzhi.Silo.Grains;
 
-/// <summary>The persisted state of a community grain.</summary>
+/// <summary>
+/// The main row of a community grain: its description, the roster with duty, and which chunks hold its
+/// open cases (see <see cref="CommunityStore"/>). It changes with the roster, not with every case.
+/// </summary>
 public sealed class CommunityState
 {
     public CommunityInfo? Info { get; set; }
 
     public Dictionary<string, CadreSlot> Cadres { get; set; } = [];
 
-    public List<WaitingCase> Waiting { get; set; } = [];
+    /// <summary>The chunks holding open cases, oldest first; new cases go to the last.</summary>
+    public List<int> Chunks { get; set; } = [];
 
-    /// <summary>The cases not yet closed, oldest first, with what duplicate matching needs.</summary>
-    public List<OpenCaseEntry> OpenCases { get; set; } = [];
+    public int NextChunk { get; set; }
+
+    /// <summary>Rows written before the open cases moved to chunks; read once and moved.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<WaitingCase>? Waiting { get; set; }
+
+    /// <inheritdoc cref="Waiting"/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<OpenCaseEntry>? OpenCases { get; set; }
 }

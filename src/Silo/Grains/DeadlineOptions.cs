@@ -1,13 +1,10 @@
 namespace Gongzhi.Silo.Grains;
 
-/// <summary>How case deadlines are turned into reminders.</summary>
+/// <summary>How a community watches its cases' deadlines.</summary>
 public sealed class DeadlineOptions
 {
     public const string Section = "Deadlines";
 
-    /// <summary>The reminder's period: it ticks again this often if a tick was missed. Orleans' production minimum is 1 minute.</summary>
-    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>The longest the first tick is put off; tests with a fake clock set it to seconds so the reminder checks often.</summary>
-    public TimeSpan MaxReminderDelay { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>How often each community looks for cases whose deadline has come: the most a deadline is acted on late.</summary>
+    public TimeSpan CheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -14,6 +14,12 @@ namespace Gongzhi.Silo.Metrics;
 /// new headline figures at most once per <see cref="PublishInterval"/>: a burst of facts makes one
 /// push at once and one more with the burst's result when the interval is over.
 /// </summary>
+/// <remarks>
+/// Facts are stored behind, at most once per <see cref="SaveInterval"/> (and when the grain deactivates):
+/// under a surge a community's KPIs cost one write every few seconds, not one per case. A fact that
+/// closes a case is stored at once, so a crash can only lose the latest word on cases still open,
+/// which each of them repeats with its next change.
+/// </remarks>
 internal sealed class MetricsGrain(
     [PersistentState("metrics", StorageNames.Gongzhi)] IPersistentState<MetricsState> state,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
@@ -24,8 +30,11 @@ internal sealed class MetricsGrain(
 
     public static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(2);
 
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(2);
+
     private bool _warnedOfSize;
     private IGrainTimer? _publishTimer;
+    private IGrainTimer? _saveTimer;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
 
     private MetricsState State => state.State;
@@ -61,8 +70,24 @@ internal sealed class MetricsGrain(
             logger.LogWarning("Metrics of community {CommunityId} hold {CaseCount} cases, near what one storage row takes; split the state by month", CommunityId, State.Cases.Count);
         }
 
-        await state.WriteStateAsync();
+        if (fact.Closure is not null)
+        {
+            await SaveAsync();
+        }
+        else
+        {
+            _saveTimer ??= this.RegisterGrainTimer(SaveDueAsync, SaveInterval, Timeout.InfiniteTimeSpan);
+        }
+
         await SchedulePublishAsync();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_saveTimer is not null)
+        {
+            await SaveAsync();
+        }
     }
 
     public Task<KpiReport> GetReportAsync(KpiQuery query) =>
@@ -90,6 +115,15 @@ internal sealed class MetricsGrain(
         }
 
         _publishTimer = this.RegisterGrainTimer(PublishDueAsync, wait, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task SaveDueAsync(CancellationToken cancellationToken) => SaveAsync();
+
+    private async Task SaveAsync()
+    {
+        _saveTimer?.Dispose();
+        _saveTimer = null;
+        await state.WriteStateAsync();
     }
 
     private async Task PublishDueAsync(CancellationToken cancellationToken)

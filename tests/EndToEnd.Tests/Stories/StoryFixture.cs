@@ -43,8 +43,7 @@ public sealed class StoryFixture : IAsyncLifetime
             ["Orleans:GatewayPort"] = $"{FreePorts.Next()}",
             ["Seeds:Path"] = RepoPaths.Seeds,
             ["Intake:IdleDelay"] = "00:00:00.050",
-            ["Deadlines:ReminderPeriod"] = "00:00:01",
-            ["Deadlines:MaxReminderDelay"] = "00:00:01",
+            ["Deadlines:CheckPeriod"] = "00:00:00.200",
         });
         builder.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
         builder.AddGongzhiSilo();
