@@ -81,6 +81,8 @@ try
     var samplerOffset = 0d;
     await Task.Delay(1100, ct); // one sample before the load, so the sampler's clock can be lined up with the driver's
     samplerOffset = sampler.Latest?.At ?? 0;
+    string[] processLogs = [Path.Combine(work, "silo.log"), Path.Combine(work, "gateway.log")];
+    var storageBefore = StorageWork.Read(processLogs);
 
     Console.WriteLine("==> load    t   sent  acc/s  err  inflight  board  cadre  pending  | CPU% silo gw azurite bench (machine)  RSS MB silo gw");
     using var progressStop = new CancellationTokenSource();
@@ -122,6 +124,7 @@ try
     await progress;
 
     var elapsedLoad = Stopwatch.GetElapsedTime(driver.T0, loadEnd).TotalSeconds;
+    var storage = StorageWork.Between(storageBefore, StorageWork.Read(processLogs), driver.Accepted);
     await probe.DisposeAsync();
     IReadOnlyList<(string Table, long Rows)> tables = [];
     try
@@ -133,9 +136,10 @@ try
         Console.WriteLine($"    (could not count table rows: {e.Message.Split('\n')[0]})");
     }
     var result = RunResult.Analyse(options, driver, listeners, series, sampler, samplerOffset, elapsedLoad, probe, tables);
-    var report = await Report.WriteAsync(root, options, stamp, result, baselines, world, work);
+    var report = await Report.WriteAsync(root, options, stamp, result, baselines, world, work, storage);
     Console.WriteLine();
     Console.WriteLine(result.Summary(baselines));
+    Console.WriteLine($"  storage: {storage.PerCase(storage.TableWrites):F2} table writes, {storage.PerCase(storage.TableReads):F2} table reads, {storage.PerCase(storage.QueueRequests):F2} queue requests per accepted case");
     Console.WriteLine($"==> report: {report}");
 
     var failed = result.NeverPushedToCadre > 0 || result.NeverPushedToBoard > 0 || (options.Smoke && (driver.Failed > 0 || driver.Accepted == 0));

@@ -7,7 +7,7 @@ namespace Gongzhi.Bench;
 /// <summary>docs/benchmarks/&lt;timestamp&gt;-&lt;scenario&gt;.md and .png (Chart.js in headless Chromium: no native drawing libraries).</summary>
 public static class Report
 {
-    public static async Task<string> WriteAsync(string root, Options o, string stamp, RunResult r, BaselineResults? b, BenchWorld world, string work)
+    public static async Task<string> WriteAsync(string root, Options o, string stamp, RunResult r, BaselineResults? b, BenchWorld world, string work, StorageWork? storage = null)
     {
         var dir = o.OutputDirectory is { } d ? Path.GetFullPath(d) : Path.Combine(root, "docs", "benchmarks");
         Directory.CreateDirectory(dir);
@@ -86,6 +86,13 @@ public static class Report
             sb.AppendLine($"- Bare Kestrel (in the bench process, minimal endpoint parsing the same JSON and answering 202 with a body shaped like the gateway's), closed loop with {b.Concurrency} in flight for {b.Seconds} s: **{b.KestrelPerSecond:F0} req/s**.");
             sb.AppendLine($"- Azurite table upserts (Azure.Data.Tables, ~800-byte entity, {b.Concurrency / 2} in flight, {b.Seconds} s): **{b.TableUpsertsPerSecond:F0}/s**.");
             sb.AppendLine($"- Azurite queue sends (Azure.Storage.Queues, ~800-byte message, {b.Concurrency / 2} in flight, {b.Seconds} s): **{b.QueueSendsPerSecond:F0}/s**.");
+            sb.AppendLine();
+        }
+        if (storage is not null)
+        {
+            sb.AppendLine("## Storage work per case");
+            sb.AppendLine();
+            sb.Append(storage.Markdown());
             sb.AppendLine();
         }
         if (r.Tables.Count > 0)

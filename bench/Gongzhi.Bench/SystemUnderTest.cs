@@ -110,6 +110,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Orleans__ClusterId"] = cluster,
+            // Both log their storage requests every second; the report turns them into work per case.
+            ["Storage__RequestLogPeriod"] = "00:00:01",
         };
         Console.WriteLine($"==> silo (seeds: {World.SeedsPath})");
         SiloPid = Spawn("silo", "dotnet", "bin/Release/net10.0/Gongzhi.Silo.dll", Path.Combine(Root, "src", "Silo"), new(common)

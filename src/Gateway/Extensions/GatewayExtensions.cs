@@ -7,6 +7,7 @@ using Gongzhi.Gateway.Apis;
 using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Realtime;
+using Gongzhi.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -44,8 +45,15 @@ public static class GatewayExtensions
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new QueueServiceClient(storage));
-        builder.Services.AddSingleton(new BlobServiceClient(storage));
+        var counter = new StorageRequestCounter();
+        builder.Services.AddSingleton(counter);
+        builder.Services.AddHostedService<StorageRequestLog>();
+        var queueOptions = new QueueClientOptions();
+        queueOptions.AddPolicy(counter.For("queue"), Azure.Core.HttpPipelinePosition.PerCall);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(counter.For("blob"), Azure.Core.HttpPipelinePosition.PerCall);
+        builder.Services.AddSingleton(new QueueServiceClient(storage, queueOptions));
+        builder.Services.AddSingleton(new BlobServiceClient(storage, blobOptions));
         builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)
             .Validate(o => o.TrackingKey.Length >= 32, "Gateway:TrackingKey must be set to at least 32 characters.")
             .ValidateOnStart();

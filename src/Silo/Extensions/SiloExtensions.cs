@@ -9,6 +9,7 @@ using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Intake;
 using Gongzhi.Silo.Seeding;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,8 @@ public static class SiloExtensions
     {
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+        var counter = new StorageRequestCounter();
+        TableServiceClient Tables() => new(storage, Counted(new TableClientOptions(), counter, "table"));
 
         builder.UseOrleans(silo =>
         {
@@ -42,19 +45,21 @@ public static class SiloExtensions
                 ? IPAddress.Parse(cluster.AdvertisedIPAddress)
                 : Dns.GetHostAddresses(Dns.GetHostName()).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
             silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !loopback);
-            silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
+            silo.UseAzureStorageClustering(o => o.TableServiceClient = Tables());
             silo.AddAzureTableGrainStorage(StorageNames.Gongzhi, o =>
             {
-                o.TableServiceClient = new TableServiceClient(storage);
+                o.TableServiceClient = Tables();
                 o.TableName = "gongzhistate";
                 o.GrainStorageSerializer = CreateStateSerializer();
             });
-            silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage));
+            silo.UseAzureTableReminderService(o => o.TableServiceClient = Tables());
         });
 
         builder.Services.AddGongzhiSiloServices();
-        builder.Services.AddSingleton(new QueueServiceClient(storage));
-        builder.Services.AddSingleton(new BlobServiceClient(storage));
+        builder.Services.AddSingleton(counter);
+        builder.Services.AddHostedService<StorageRequestLog>();
+        builder.Services.AddSingleton(new QueueServiceClient(storage, Counted(new QueueClientOptions(), counter, "queue")));
+        builder.Services.AddSingleton(new BlobServiceClient(storage, Counted(new BlobClientOptions(), counter, "blob")));
         builder.Services.AddSingleton<ICaseArchive, BlobCaseArchive>();
         builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section)
             .Validate(o => o.KeepInRow >= 1 && o.MaxEventsInRow > o.KeepInRow, "Archive:MaxEventsInRow must exceed Archive:KeepInRow, which must be at least 1.")
@@ -84,6 +89,14 @@ public static class SiloExtensions
         options.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         return new SystemTextJsonGrainStorageSerializer(Options.Create(options));
+    }
+
+    /// <summary>Client options that count each request (see <see cref="StorageRequestCounter"/>).</summary>
+    public static T Counted<T>(T options, StorageRequestCounter counter, string service)
+        where T : Azure.Core.ClientOptions
+    {
+        options.AddPolicy(counter.For(service), Azure.Core.HttpPipelinePosition.PerCall);
+        return options;
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

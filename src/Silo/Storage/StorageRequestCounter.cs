@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gongzhi.Storage;
+
+/// <summary>
+/// Counts this process's requests to Azure Storage by service, table/queue/container and HTTP method,
+/// for the load bench's "storage work per case". Attached to every storage client the process makes.
+/// (One file, compiled into both the silo and the gateway.)
+/// </summary>
+public sealed class StorageRequestCounter
+{
+    private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>The policy to add to one service's client options.</summary>
+    public HttpPipelinePolicy For(string service) => new CountingPolicy(this, service);
+
+    /// <summary>Totals so far, keyed <c>service:name:METHOD</c>.</summary>
+    public IReadOnlyDictionary<string, long> Snapshot() => new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
+
+    private void Count(string service, Azure.Core.Request request)
+    {
+        var uri = request.Uri.ToUri();
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Azurite and other emulators put the account in the path; Azure puts it in the host name.
+        var pathStyle = uri.IsLoopback || IPAddress.TryParse(uri.Host, out _);
+        var name = segments.Length > (pathStyle ? 1 : 0) ? segments[pathStyle ? 1 : 0] : "";
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        name = paren >= 0 ? name[..paren] : name;
+        _counts.AddOrUpdate($"{service}:{name}:{request.Method.Method}", 1, (_, n) => n + 1);
+    }
+
+    private sealed class CountingPolicy(StorageRequestCounter owner, string service) : HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message) => owner.Count(service, message.Request);
+    }
+}
+
+/// <summary>
+/// Logs <see cref="StorageRequestCounter"/>'s totals every <c>Storage:RequestLogPeriod</c> when they
+/// changed, and once more on shutdown; off unless that setting is given (the load bench gives it).
+/// </summary>
+public sealed class StorageRequestLog(StorageRequestCounter counter, IConfiguration configuration, ILogger<StorageRequestLog> logger) : BackgroundService
+{
+    public const string LinePrefix = "Storage requests so far: ";
+
+    private string _last = "";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (configuration.GetValue<TimeSpan?>("Storage:RequestLogPeriod") is not { } period || period <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timer = new PeriodicTimer(period);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                Write();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            Write();
+        }
+    }
+
+    private void Write()
+    {
+        var line = JsonSerializer.Serialize(counter.Snapshot());
+        if (line != _last)
+        {
+            _last = line;
+            logger.LogInformation(LinePrefix + "{Counts}", line);
+        }
+    }
+}
