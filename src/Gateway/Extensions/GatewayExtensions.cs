@@ -56,6 +56,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<TrackingTokens>();
         builder.Services.AddSingleton<IntakeQueue>();
         builder.Services.AddSingleton<IntakeWakeUp>();
+        builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
