@@ -47,11 +47,16 @@ public static class Report
         {
             sb.AppendLine($"| &nbsp;&nbsp;{kind} | {n} | | |");
         }
-        sb.AppendLine(o.IntakeOnly
-            ? "| accepted but never pushed | not counted: the intake worker is off in s5 (see the intake audit) | | |"
-            : $"| **accepted but never pushed to the cadre** (must be 0) | **{r.NeverPushedToCadre}** | | |");
-        sb.AppendLine($"| accepted but never pushed to the board | {r.NeverPushedToBoard} | | |");
-        sb.AppendLine($"| accepted, no `assigned` seen on the board | {r.NoAssignedOnBoard} | | |");
+        if (o.IntakeOnly)
+        {
+            sb.AppendLine("| accepted but never pushed | not counted: the intake worker is off in s5 (see the intake audit) | | |");
+        }
+        else
+        {
+            sb.AppendLine($"| **accepted but never pushed to the cadre** (must be 0) | **{r.NeverPushedToCadre}** | | |");
+            sb.AppendLine($"| accepted but never pushed to the board | {r.NeverPushedToBoard} | | |");
+            sb.AppendLine($"| accepted, no `assigned` seen on the board | {r.NoAssignedOnBoard} | | |");
+        }
         sb.AppendLine($"| pushed cases no 202 of this run names | {r.UnknownPushedCases} | | |");
         sb.AppendLine();
         sb.AppendLine("## Latency (ms, from HdrHistogram)");
