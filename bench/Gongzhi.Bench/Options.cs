@@ -41,6 +41,9 @@ public sealed class Options
 
     public bool Smoke => Scenario == "smoke";
 
+    /// <summary>s5 measures intake alone: the silo's intake worker is off and the queue is audited after the run.</summary>
+    public bool IntakeOnly => Scenario == "s5";
+
     public bool ClosedLoop => Rate <= 0;
 
     public string CommandLine { get; private set; } = "";
@@ -98,7 +101,9 @@ public sealed class Options
     public const string Usage = """
         Gongzhi bench: starts Azurite, a silo and a gateway (Release) with a generated world, measures, writes a report.
 
-          --scenario s1|s2|s5|smoke   s1 500/s 60 s; s2 100/s 60 s (default); s5 intake alone, closed loop; smoke 20/s 20 s
+          --scenario s1|s2|s5|smoke   s1 500/s 60 s; s2 100/s 60 s (default); smoke 20/s 20 s;
+                            s5 intake alone, closed loop, the silo's intake worker off: afterwards the bench reads
+                            the intake queue and checks every 202's case is in it (and counts messages per case)
           --rate N          offered submissions per second (open loop; 0 = closed loop with --concurrency)
           --seconds N       how long to offer load
           --drain N         seconds to wait afterwards for pushes still on their way
@@ -111,7 +116,7 @@ public sealed class Options
           --no-build        use the existing Release build of src/Silo and src/Gateway
           --no-chart        skip the PNG (needs /usr/bin/chromium)
           --out DIR         report folder (docs/benchmarks)
-        Exit code: 0; 3 when a case was accepted but never pushed (or, in smoke, any error); 1 when it could not run.
+        Exit code: 0; 3 when a case was accepted but never pushed (s5: is not in the queue; smoke: also any error); 1 when it could not run.
         """;
 }
 

@@ -36,7 +36,7 @@ var world = BenchWorld.Generate(root, Path.Combine(work, "seeds"), options.Commu
 Console.WriteLine($"==> scenario {options.Scenario}: " + (options.ClosedLoop ? $"closed loop, {options.Concurrency} in flight" : $"{options.Rate}/s open loop") +
     $" for {options.Seconds} s, drain {options.DrainSeconds} s; world {world.Communities.Count} communities × {options.CompoundsPerCommunity} compounds × {options.CadresPerCommunity} cadres; logs in {work}");
 
-var sut = new SystemUnderTest { Root = root, WorkDir = work, World = world };
+var sut = new SystemUnderTest { Root = root, WorkDir = work, World = world, IntakeWorker = !options.IntakeOnly };
 try
 {
     if (options.Build)
@@ -113,7 +113,7 @@ try
     var drainDeadline = loadEnd + options.DrainSeconds * Stopwatch.Frequency;
     while (Stopwatch.GetTimestamp() < drainDeadline && !ct.IsCancellationRequested)
     {
-        if (driver.InFlight == 0 && driver.Cases.Values.All(c => c.Answered == 0 || (c.CadreAssigned != 0 && c.BoardAssigned != 0)))
+        if (driver.InFlight == 0 && (options.IntakeOnly || driver.Cases.Values.All(c => c.Answered == 0 || (c.CadreAssigned != 0 && c.BoardAssigned != 0))))
         {
             break;
         }
@@ -135,14 +135,24 @@ try
     {
         Console.WriteLine($"    (could not count table rows: {e.Message.Split('\n')[0]})");
     }
+    var audit = options.IntakeOnly ? await IntakeAudit.RunAsync(sut.ConnectionString, driver, ct) : null;
     var result = RunResult.Analyse(options, driver, listeners, series, sampler, samplerOffset, elapsedLoad, probe, tables);
     var report = await Report.WriteAsync(root, options, stamp, result, baselines, world, work, storage);
+    if (audit is not null)
+    {
+        await File.AppendAllTextAsync(report, audit.Markdown, CancellationToken.None);
+    }
     Console.WriteLine();
     Console.WriteLine(result.Summary(baselines));
     Console.WriteLine($"  storage: {storage.PerCase(storage.TableWrites):F2} table writes, {storage.PerCase(storage.TableReads):F2} table reads, {storage.PerCase(storage.QueueRequests):F2} queue requests per accepted case");
+    if (audit is not null)
+    {
+        Console.WriteLine(audit.Summary);
+    }
     Console.WriteLine($"==> report: {report}");
 
-    var failed = result.NeverPushedToCadre > 0 || result.NeverPushedToBoard > 0 || (options.Smoke && (driver.Failed > 0 || driver.Accepted == 0));
+    var lost = audit is not null ? audit.Missing > 0 : result.NeverPushedToCadre > 0 || result.NeverPushedToBoard > 0;
+    var failed = lost || (options.Smoke && (driver.Failed > 0 || driver.Accepted == 0));
     return failed ? 3 : 0;
 }
 catch (OperationCanceledException) when (ct.IsCancellationRequested)

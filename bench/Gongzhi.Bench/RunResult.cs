@@ -121,7 +121,9 @@ public sealed class RunResult
         {
             sb.AppendLine($"  error {kind}: {n}");
         }
-        sb.AppendLine($"accepted but never pushed: to the cadre {NeverPushedToCadre}, to the board {NeverPushedToBoard} (no `assigned` on the board: {NoAssignedOnBoard})");
+        sb.AppendLine(Options.IntakeOnly
+            ? "accepted but never pushed: not counted (s5: the intake worker is off; the intake audit checks the queue)"
+            : $"accepted but never pushed: to the cadre {NeverPushedToCadre}, to the board {NeverPushedToBoard} (no `assigned` on the board: {NoAssignedOnBoard})");
         sb.AppendLine($"latency ms             count     p50     p90     p99   p99.9     max");
         void Line(string n, Percentiles p) => sb.AppendLine($"  {n,-20} {p.Count,6} {Stats.Ms(p.P50),7} {Stats.Ms(p.P90),7} {Stats.Ms(p.P99),7} {Stats.Ms(p.P999),7} {Stats.Ms(p.Max),7}");
         Line("POST → 202", PostToAnswer);

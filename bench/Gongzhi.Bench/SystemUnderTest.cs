@@ -22,6 +22,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Whether the silo reads the intake queue; off for s5, which audits the queue instead.</summary>
+    public bool IntakeWorker { get; init; } = true;
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public int AzuritePid { get; private set; }
@@ -122,6 +125,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             ["Orleans__SiloPort"] = $"{siloPort}",
             ["Orleans__GatewayPort"] = $"{gatewayPort}",
             ["Seeds__Path"] = World.SeedsPath,
+            ["Intake__Enabled"] = IntakeWorker ? "true" : "false",
         });
         Console.WriteLine($"==> gateway on {BaseAddress}");
         GatewayPid = Spawn("gateway", "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)

@@ -3,6 +3,8 @@ using Gongzhi.Cases;
 using Gongzhi.Intake;
 using Gongzhi.Silo.Intake;
 using Gongzhi.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static Gongzhi.Silo.Tests.ClusterFixture;
@@ -17,6 +19,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IAsyncLifetime
     private QueueClient _intake = null!;
     private QueueClient _poison = null!;
     private IntakeWorker _worker = null!;
+    private QueueServiceClient _queues = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,7 +30,8 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IAsyncLifetime
         _poison = queues.GetQueueClient(options.PoisonQueueName);
         await _intake.CreateIfNotExistsAsync();
         await _poison.CreateIfNotExistsAsync();
-        _worker = new IntakeWorker(queues, fixture.Client, Options.Create(options), fixture.Time, NullLogger<IntakeWorker>.Instance);
+        _queues = queues;
+        _worker = new IntakeWorker(queues, fixture.Client, new IntakeSignal(), Options.Create(options), fixture.Time, NullLogger<IntakeWorker>.Instance);
     }
 
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
@@ -87,5 +91,88 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IAsyncLifetime
 
         Assert.Empty((await _intake.PeekMessagesAsync()).Value);
         Assert.Equal("this is not a submission", Assert.Single((await _poison.PeekMessagesAsync()).Value).Body.ToString());
+    }
+
+    [Fact]
+    public async Task The_submissions_of_one_message_all_become_cases_and_then_the_message_is_deleted()
+    {
+        var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var submissions = Enumerable.Range(0, 6).Select(_ => fixture.Submission(community)).ToArray();
+        await _intake.SendMessageAsync(IntakeMessage.Compose(submissions.Select(IntakeMessage.ToJson)));
+
+        Assert.Equal(1, await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None));
+
+        foreach (var s in submissions)
+        {
+            Assert.Equal(CaseStatus.Assigned, (await fixture.Client.GetGrain<ICaseGrain>(s.CaseId).GetAsync())!.Status);
+        }
+
+        Assert.Empty((await _intake.PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task A_message_is_kept_until_every_submission_in_it_is_persisted_and_a_retry_makes_no_duplicates()
+    {
+        var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var later = "c-later-" + Guid.NewGuid().ToString("N")[..8];
+        var good = new[] { fixture.Submission(community), fixture.Submission(community) };
+        var waiting = fixture.Submission(later); // its community is not configured yet, so it fails
+        await _intake.SendMessageAsync(IntakeMessage.Compose([.. good.Select(IntakeMessage.ToJson), IntakeMessage.ToJson(waiting)]));
+
+        await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None);
+
+        Assert.Single((await _intake.PeekMessagesAsync()).Value);
+        Assert.All(await Task.WhenAll(good.Select(s => fixture.Client.GetGrain<ICaseGrain>(s.CaseId).GetAsync())), c => Assert.NotNull(c));
+
+        await fixture.Client.GetGrain<Gongzhi.Communities.ICommunityGrain>(later)
+            .ConfigureAsync(new Gongzhi.Communities.CommunityDefinition(Info(later), [Cadre(UniqueCadreId("li"), true, "heating")]));
+        await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None);
+
+        Assert.Empty((await _intake.PeekMessagesAsync()).Value);
+        Assert.Empty((await _poison.PeekMessagesAsync()).Value);
+        Assert.NotNull(await fixture.Client.GetGrain<ICaseGrain>(waiting.CaseId).GetAsync());
+        foreach (var s in good)
+        {
+            var theCase = (await fixture.Client.GetGrain<ICaseGrain>(s.CaseId).GetAsync())!;
+            Assert.Single(theCase.Timeline, e => e.Type == CaseEventType.Submitted);
+        }
+    }
+
+    [Fact]
+    public async Task A_gateway_signal_wakes_the_idle_worker_long_before_its_idle_poll()
+    {
+        var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var signal = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IntakeSignal>();
+        // A clock that never moves: without the signal, the worker's next poll never comes.
+        var options = new IntakeOptions { IdleDelay = TimeSpan.FromHours(1), RetryDelay = TimeSpan.Zero };
+        using var worker = new IntakeWorker(_queues, fixture.Client, signal, Options.Create(options), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
+        // The first case is there for the worker's first read; after it, the queue is empty and the worker idles.
+        var first = fixture.Submission(community);
+        await _intake.SendMessageAsync(new IntakeMessage(1, [first]).ToJson());
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await ArrivesAsync(first.CaseId);
+
+            var second = fixture.Submission(community);
+            await _intake.SendMessageAsync(new IntakeMessage(1, [second]).ToJson());
+            await fixture.Client.GetGrain<IIntakeSignalGrain>(0).WakeAsync();
+
+            await ArrivesAsync(second.CaseId);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task ArrivesAsync(string caseId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (await fixture.Client.GetGrain<ICaseGrain>(caseId).GetAsync() is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Case {caseId} did not arrive.");
+            await Task.Delay(20);
+        }
     }
 }

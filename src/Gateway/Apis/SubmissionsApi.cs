@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gongzhi.Cases;
-using Gongzhi.Communities;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Views;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +22,7 @@ public static class SubmissionsApi
     }
 
     public static async Task<Results<Accepted<SubmitCaseResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, IClusterClient cluster, IntakeQueue queue, TrackingTokens tokens, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, CommunityInfoCache communities, IntakeQueue queue, TrackingTokens tokens, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -50,7 +49,7 @@ public static class SubmissionsApi
                 return Problems.Invalid(errors);
             }
 
-            var community = await cluster.GetGrain<ICommunityGrain>(submit.CommunityId).GetInfoAsync();
+            var community = await communities.GetAsync(submit.CommunityId);
             if (community is null)
             {
                 return Problems.NotFound("Unknown community", $"There is no community '{submit.CommunityId}' (field communityId).");

@@ -56,12 +56,15 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(new BlobServiceClient(storage, blobOptions));
         builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)
             .Validate(o => o.TrackingKey.Length >= 32, "Gateway:TrackingKey must be set to at least 32 characters.")
+            .Validate(o => o.IntakeSendsInFlight >= 1, "Gateway:IntakeSendsInFlight must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .Validate(o => o.SigningKey.Length >= 32, "Auth:SigningKey must be set to at least 32 characters.")
             .ValidateOnStart();
         builder.Services.AddSingleton<TrackingTokens>();
         builder.Services.AddSingleton<IntakeQueue>();
+        builder.Services.AddSingleton<IntakeWakeUp>();
+        builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

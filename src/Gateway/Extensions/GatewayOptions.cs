@@ -13,4 +13,7 @@ public sealed class GatewayOptions
 
     /// <summary>The queue submissions are written to.</summary>
     public string IntakeQueueName { get; set; } = Gongzhi.Intake.IntakeMessage.QueueName;
+
+    /// <summary>Queue sends at once; submissions arriving meanwhile share the next message (group commit).</summary>
+    public int IntakeSendsInFlight { get; set; } = 4;
 }

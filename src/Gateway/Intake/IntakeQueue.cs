@@ -5,18 +5,51 @@ using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Intake;
 
-/// <summary>Writes accepted submissions durably to the intake queue; the 202 goes out only after the write.</summary>
-public sealed class IntakeQueue(QueueServiceClient queues, IOptions<GatewayOptions> options)
+/// <summary>
+/// Writes accepted submissions durably to the intake queue by group commit: submissions that arrive while
+/// sends are in flight wait and go together in the next message (up to <see cref="MaxMessageChars"/>), with
+/// at most <see cref="GatewayOptions.IntakeSendsInFlight"/> sends at once. A caller's task completes only
+/// once the message holding its submission is stored, and fails with that send's error when it was not;
+/// a queue message is stored whole or not at all, so a failed batch leaves nothing behind.
+/// </summary>
+public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, IOptions<GatewayOptions> options)
 {
+    /// <summary>
+    /// Azure queues take 64 KiB per message. The JSON is ASCII (the default encoder escapes the rest), so
+    /// characters are bytes; the largest single submission (4,000 escaped Chinese characters) is ~26 K.
+    /// </summary>
+    public const int MaxMessageChars = 48 * 1024;
+
     private readonly QueueClient _queue = queues.GetQueueClient(options.Value.IntakeQueueName);
+    private readonly int _maxInFlight = Math.Max(1, options.Value.IntakeSendsInFlight);
+    private readonly Lock _lock = new();
+    private readonly Queue<Pending> _pending = new();
+    private int _inFlight;
     private Task? _created;
 
     public QueueClient Client => _queue;
 
+    /// <summary>Completes when the submission is stored in the queue; cancelling helps only while it still waits for a send.</summary>
     public async Task EnqueueAsync(CaseSubmission submission, CancellationToken cancellationToken)
     {
-        await EnsureCreatedAsync();
-        await _queue.SendMessageAsync(new IntakeMessage(1, [submission]).ToJson(), cancellationToken);
+        var item = new Pending(IntakeMessage.ToJson(submission));
+        lock (_lock)
+        {
+            _pending.Enqueue(item);
+        }
+
+        StartSends();
+        await using var registration = cancellationToken.Register(() =>
+        {
+            lock (_lock)
+            {
+                if (!item.Taken)
+                {
+                    item.Done.TrySetCanceled(cancellationToken);
+                }
+            }
+        });
+        await item.Done.Task;
     }
 
     /// <summary>Whether storage answers; used by the health check.</summary>
@@ -25,6 +58,86 @@ public sealed class IntakeQueue(QueueServiceClient queues, IOptions<GatewayOptio
         await EnsureCreatedAsync();
         await _queue.GetPropertiesAsync(cancellationToken);
         return true;
+    }
+
+    private void StartSends()
+    {
+        while (true)
+        {
+            List<Pending>? batch;
+            lock (_lock)
+            {
+                if (_inFlight >= _maxInFlight || TakeBatch() is not { } taken)
+                {
+                    return;
+                }
+
+                batch = taken;
+                _inFlight++;
+            }
+
+            _ = SendAsync(batch);
+        }
+    }
+
+    // Under the lock: everything pending, oldest first, that fits one message.
+    private List<Pending>? TakeBatch()
+    {
+        List<Pending>? batch = null;
+        var length = IntakeMessage.Envelope;
+        while (_pending.TryPeek(out var next))
+        {
+            if (next.Done.Task.IsCompleted)
+            {
+                _pending.Dequeue(); // its request was aborted before a send took it
+                continue;
+            }
+
+            var added = next.Json.Length + (batch is null ? 0 : 1);
+            if (batch is not null && length + added > MaxMessageChars)
+            {
+                break;
+            }
+
+            _pending.Dequeue();
+            next.Taken = true;
+            (batch ??= []).Add(next);
+            length += added;
+        }
+
+        return batch;
+    }
+
+    private async Task SendAsync(List<Pending> batch)
+    {
+        try
+        {
+            await EnsureCreatedAsync();
+            // Not the callers' tokens: one aborted request must not fail the others sharing its message.
+            await _queue.SendMessageAsync(IntakeMessage.Compose(batch.Select(p => p.Json)), CancellationToken.None);
+            foreach (var item in batch)
+            {
+                item.Done.TrySetResult();
+            }
+
+            wakeUp.Signal();
+        }
+        catch (Exception ex)
+        {
+            foreach (var item in batch)
+            {
+                item.Done.TrySetException(ex);
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _inFlight--;
+            }
+
+            StartSends();
+        }
     }
 
     // Created once per process; a failed attempt (storage down) is tried again on the next call.
@@ -37,5 +150,14 @@ public sealed class IntakeQueue(QueueServiceClient queues, IOptions<GatewayOptio
         }
 
         return created;
+    }
+
+    private sealed class Pending(string json)
+    {
+        public string Json { get; } = json;
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Taken { get; set; }
     }
 }

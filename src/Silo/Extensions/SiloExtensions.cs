@@ -65,8 +65,9 @@ public static class SiloExtensions
             .Validate(o => o.KeepInRow >= 1 && o.MaxEventsInRow > o.KeepInRow, "Archive:MaxEventsInRow must exceed Archive:KeepInRow, which must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section)
-            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize is >= 1 and <= 32 && !string.IsNullOrWhiteSpace(o.QueueName) && !string.IsNullOrWhiteSpace(o.PoisonQueueName),
-                "Intake needs queue names, MaxAttempts >= 1 and BatchSize between 1 and 32.")
+            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize is >= 1 and <= 32 && o.MaxMessagesInFlight >= o.BatchSize
+                    && !string.IsNullOrWhiteSpace(o.QueueName) && !string.IsNullOrWhiteSpace(o.PoisonQueueName),
+                "Intake needs queue names, MaxAttempts >= 1, BatchSize between 1 and 32 and MaxMessagesInFlight >= BatchSize.")
             .ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
@@ -75,10 +76,11 @@ public static class SiloExtensions
         return builder;
     }
 
-    /// <summary>What every silo needs besides its storage: its clocks (see <see cref="Clocks"/>).</summary>
+    /// <summary>What every silo needs besides its storage: its clocks (see <see cref="Clocks"/>) and the intake worker's wake-up.</summary>
     public static IServiceCollection AddGongzhiSiloServices(this IServiceCollection services)
     {
         services.TryAddTimeProvider();
+        services.AddSingleton<IntakeSignal>();
         return services;
     }
 

@@ -19,10 +19,13 @@ public sealed class IntakeOptions
     /// <summary>Messages taken per receive; Azure queues allow at most 32.</summary>
     public int BatchSize { get; set; } = 32;
 
+    /// <summary>Messages being handled at once: the worker receives the next batch while earlier ones are handled, up to this.</summary>
+    public int MaxMessagesInFlight { get; set; } = 64;
+
     /// <summary>How long a received message stays hidden from other workers.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Pause after an empty receive.</summary>
+    /// <summary>Pause after an empty receive, cut short when a gateway signals new messages (<see cref="IntakeSignal"/>).</summary>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Hides a failed message for this long times its delivery count before it is tried again.</summary>

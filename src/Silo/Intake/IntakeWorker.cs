@@ -10,13 +10,17 @@ using Microsoft.Extensions.Options;
 namespace Gongzhi.Silo.Intake;
 
 /// <summary>
-/// Takes submissions from the intake queue in batches and hands each to its case grain. A message is
+/// Takes submissions from the intake queue in batches and hands each to its case grain, the submissions of
+/// a message at once (different cases). It receives the next batch while earlier ones are still handled,
+/// up to <see cref="IntakeOptions.MaxMessagesInFlight"/>; when the queue is empty it waits
+/// <see cref="IntakeOptions.IdleDelay"/> or until a gateway's <see cref="IntakeSignal"/>. A message is
 /// deleted only after every submission in it has been persisted; one that fails
 /// <see cref="IntakeOptions.MaxAttempts"/> times moves to the poison queue, logged, never dropped.
 /// </summary>
 internal sealed class IntakeWorker(
     QueueServiceClient queues,
     IGrainFactory grains,
+    IntakeSignal signal,
     IOptions<IntakeOptions> options,
     [FromKeyedServices(Clocks.Liveness)] TimeProvider time,
     ILogger<IntakeWorker> logger) : BackgroundService
@@ -36,14 +40,19 @@ internal sealed class IntakeWorker(
         await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         logger.LogInformation("Intake worker reading queue {Queue}", _options.QueueName);
 
+        var handling = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var taken = await PumpOnceAsync(intake, poison, stoppingToken);
-                if (taken == 0)
+                // Armed before the receive: a signal for a message the receive misses still cuts the wait short.
+                var woken = signal.Armed();
+                await MakeRoomAsync(handling);
+                var messages = await intake.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
+                handling.AddRange(messages.Value.Select(m => HandleAsync(intake, poison, m, stoppingToken)));
+                if (messages.Value.Length == 0)
                 {
-                    await Task.Delay(_options.IdleDelay, time, stoppingToken);
+                    await IdleAsync(woken, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -56,9 +65,12 @@ internal sealed class IntakeWorker(
                 await Task.Delay(_options.RetryDelay, time, stoppingToken);
             }
         }
+
+        // Messages cut short by the stop are not deleted; they come back after their visibility timeout.
+        await Task.WhenAll(handling).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    /// <summary>Receives one batch and handles it; returns how many messages it took.</summary>
+    /// <summary>Receives one batch and handles it completely; returns how many messages it took.</summary>
     internal async Task<int> PumpOnceAsync(QueueClient intake, QueueClient poison, CancellationToken cancellationToken)
     {
         QueueMessage[] messages = await intake.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken);
@@ -66,21 +78,44 @@ internal sealed class IntakeWorker(
         return messages.Length;
     }
 
+    // Waits until another full batch fits under MaxMessagesInFlight.
+    private async Task MakeRoomAsync(List<Task> handling)
+    {
+        handling.RemoveAll(t => t.IsCompleted);
+        while (handling.Count > _options.MaxMessagesInFlight - _options.BatchSize)
+        {
+            await Task.WhenAny(handling);
+            handling.RemoveAll(t => t.IsCompleted);
+        }
+    }
+
+    private async Task IdleAsync(Task woken, CancellationToken stoppingToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await Task.WhenAny(woken, Task.Delay(_options.IdleDelay, time, idle.Token));
+        await idle.CancelAsync();
+    }
+
     private async Task HandleAsync(QueueClient intake, QueueClient poison, QueueMessage message, CancellationToken cancellationToken)
     {
         try
         {
             var body = IntakeMessage.Parse(message.Body.ToString());
-            foreach (var submission in body.Submissions)
-            {
-                await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission);
-            }
-
+            // Every submission is tried even when one fails, so a retry finds the others already persisted (idempotent).
+            await Task.WhenAll(body.Submissions.Select(s => grains.GetGrain<ICaseGrain>(s.CaseId).SubmitAsync(s)));
             await intake.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await FailAsync(intake, poison, message, ex, cancellationToken);
+            try
+            {
+                await FailAsync(intake, poison, message, ex, cancellationToken);
+            }
+            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Left as it is, the message comes back after its visibility timeout.
+                logger.LogError(failure, "Intake message {MessageId} failed and could not be set aside for retry", message.MessageId);
+            }
         }
     }
 

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Queues;
+using Gongzhi.Intake;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongzhi.Gateway.Tests;
+
+/// <summary>Group commit: submissions that arrive together share queue messages; a failed send fails all of its submissions.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class IntakeBatchingTests(GatewayFixture fixture)
+{
+    private const int Burst = 60;
+
+    [Fact]
+    public async Task Concurrent_submissions_share_queue_messages_and_each_accepted_case_is_queued_exactly_once()
+    {
+        var queueName = "burst-" + Guid.NewGuid().ToString("N")[..8];
+        await using var gateway = fixture.Gateway(queueName);
+        var client = gateway.CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, Burst).Select(_ => client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid())));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var accepted = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>()));
+        var messages = await ReadAllAsync(new QueueServiceClient(fixture.Azurite.ConnectionString).GetQueueClient(queueName));
+        Assert.InRange(messages.Count, 1, Burst - 1);
+        var queued = messages.SelectMany(m => IntakeMessage.Parse(m).Submissions.Select(s => s.CaseId));
+        Assert.Equal(accepted.Order(StringComparer.Ordinal), queued.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task When_storage_refuses_a_send_every_submission_in_it_gets_503_and_nothing_is_queued()
+    {
+        var queueName = "failing-" + Guid.NewGuid().ToString("N")[..8];
+        var sends = new SwitchableSendFailure();
+        var options = new QueueClientOptions();
+        options.AddPolicy(sends, HttpPipelinePosition.PerCall);
+        var queues = new QueueServiceClient(fixture.Azurite.ConnectionString, options);
+        await using var gateway = fixture.Gateway(queueName).WithWebHostBuilder(web => web.ConfigureTestServices(s => s.AddSingleton(queues)));
+        var client = gateway.CreateClient();
+        var queue = queues.GetQueueClient(queueName);
+
+        sends.Failing = true;
+        var responses = await Task.WhenAll(Enumerable.Range(0, Burst).Select(_ => client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid())));
+
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("nothing was recorded", await response.Content.ReadAsStringAsync());
+        }
+
+        sends.Failing = false;
+        Assert.Empty(await ReadAllAsync(queue));
+
+        // The gateway is not left stuck: the next submission is accepted and queued.
+        var next = await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid());
+        Assert.Equal(HttpStatusCode.Accepted, next.StatusCode);
+        Assert.Single(await ReadAllAsync(queue));
+    }
+
+    // Takes every message (they stay hidden long after the test).
+    private static async Task<List<string>> ReadAllAsync(QueueClient queue)
+    {
+        var bodies = new List<string>();
+        while (true)
+        {
+            var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(10))).Value;
+            if (batch.Length == 0)
+            {
+                return bodies;
+            }
+
+            bodies.AddRange(batch.Select(m => m.Body.ToString()));
+        }
+    }
+
+    /// <summary>Fails queue sends (POST) as storage would when down, while it is switched on.</summary>
+    private sealed class SwitchableSendFailure : HttpPipelinePolicy
+    {
+        public volatile bool Failing;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ThrowIfFailing(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ThrowIfFailing(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void ThrowIfFailing(HttpMessage message)
+        {
+            if (Failing && message.Request.Method == RequestMethod.Post)
+            {
+                throw new RequestFailedException(503, "Queue sends are switched off by the test.");
+            }
+        }
+    }
+}
