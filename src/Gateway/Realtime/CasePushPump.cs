@@ -50,25 +50,46 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, ILogger<CasePush
 
             while (reader.TryRead(out var update))
             {
-                await SendAllAsync(sequencer.Accept(update));
+                SendAll(sequencer.Accept(update));
             }
 
-            await SendAllAsync(sequencer.Release());
+            SendAll(sequencer.Release());
         }
     }
 
-    private async Task SendAllAsync(IReadOnlyList<CaseUpdate> updates)
+    // Sends are started in order but not awaited one by one: SignalR writes to every connection that can take
+    // the message at once and queues it (in order, behind that connection's write lock) for one that cannot, so a
+    // phone that stopped reading holds up only its own pushes until the server drops it, not everyone's.
+    private void SendAll(IReadOnlyList<CaseUpdate> updates)
     {
         foreach (var update in updates)
         {
+            Task sending;
             try
             {
-                await (Send?.Invoke(update) ?? Task.CompletedTask);
+                sending = Send?.Invoke(update) ?? Task.CompletedTask;
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Push of case {CaseId} seq {Seq} failed", update.CaseId, update.Seq);
+                sending = Task.FromException(ex);
             }
+
+            if (!sending.IsCompletedSuccessfully)
+            {
+                _ = ObserveAsync(sending, update);
+            }
+        }
+    }
+
+    private async Task ObserveAsync(Task sending, CaseUpdate update)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push of case {CaseId} seq {Seq} failed", update.CaseId, update.Seq);
         }
     }
 }
