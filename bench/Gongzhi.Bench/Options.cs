@@ -38,6 +38,9 @@ public sealed class Options
     /// <summary>s3: submissions per second of the prefill (one case per resident, for their tracking tokens).</summary>
     public double PrefillRate { get; private set; } = 150;
 
+    /// <summary>s3: cases the prefill submits (0 = one per resident); fewer means several residents follow one case.</summary>
+    public int PrefillCases { get; private set; }
+
     /// <summary>Seconds of load before the measured run, at <see cref="WarmupRate"/>, not counted.</summary>
     public int WarmupSeconds { get; private set; } = 5;
 
@@ -81,6 +84,7 @@ public sealed class Options
                 case "--boards": o.BoardsPerCommunity = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--connect-concurrency": o.ConnectConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--prefill-rate": o.PrefillRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--prefill-cases": o.PrefillCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--no-baselines": o.Baselines = false; break;
                 case "--no-build": o.Build = false; break;
                 case "--no-chart": o.Chart = false; break;
@@ -129,6 +133,7 @@ public sealed class Options
           --boards N        s3: boards per community (1)
           --connect-concurrency N   s3: connections opening at once (32)
           --prefill-rate N  s3: rate of the prefill that gives each resident a case to watch (150/s)
+          --prefill-cases N s3: cases in the prefill (0 = one per resident); fewer: residents share cases
           --warmup N        seconds of untracked load first (5), at half the rate (10..100/s)
           --no-baselines    skip bare Kestrel and raw Azurite
           --no-build        use the existing Release build of src/Silo and src/Gateway

@@ -74,13 +74,14 @@ public sealed class S3Connections : IAsyncDisposable
         Console.WriteLine($"==> s3: {Boards} boards connect first (they see the prefill's cases through)");
         Phases.Add(await Crowd.ConnectAllAsync("boards", boards, _options.ConnectConcurrency, ct));
 
-        Console.WriteLine($"==> s3 prefill: {Residents} cases at {_options.PrefillRate}/s, one per resident to connect (their tracking tokens)");
+        var prefillCases = _options.PrefillCases > 0 ? Math.Min(_options.PrefillCases, Residents) : Residents;
+        Console.WriteLine($"==> s3 prefill: {prefillCases} cases at {_options.PrefillRate}/s for {Residents} residents to watch (their tracking tokens)");
         var tokens = new System.Collections.Concurrent.ConcurrentQueue<(string CaseId, string Token)>();
         using (var prefill = new Driver(_sut.BaseAddress, world, stamp + "-prefill"))
         {
             prefill.OnAccepted = (caseId, token) => tokens.Enqueue((caseId, token));
             Crowd.Driver = prefill;
-            var seconds = (int)Math.Ceiling(Residents / _options.PrefillRate);
+            var seconds = (int)Math.Ceiling(prefillCases / _options.PrefillRate);
             await prefill.OpenLoopAsync(_options.PrefillRate, seconds, new Series(seconds + 120), track: true, ct);
             while (prefill.InFlight > 0)
             {
@@ -106,7 +107,9 @@ public sealed class S3Connections : IAsyncDisposable
         await Task.Delay(3000, ct);
         await ReadMemoryAsync("before (boards only)", ct);
 
-        var residents = tokens.Take(Residents).Select(t => new CrowdJob(ListenerKind.Resident, t.CaseId, t.CaseId, t.Token)).ToList();
+        var watched = tokens.ToArray();
+        var residents = watched.Length == 0 ? [] : Enumerable.Range(0, Residents).Select(i => watched[i % watched.Length])
+            .Select(t => new CrowdJob(ListenerKind.Resident, t.CaseId, t.CaseId, t.Token)).ToList();
         Console.WriteLine($"==> s3: connecting {cadres.Count} cadres and {residents.Count} residents, {_options.ConnectConcurrency} at a time");
         Phases.Add(await Crowd.ConnectAllAsync("cadres", cadres, _options.ConnectConcurrency, ct));
         Phases.Add(await Crowd.ConnectAllAsync("residents", residents, _options.ConnectConcurrency, ct));
@@ -220,7 +223,7 @@ public sealed class S3Connections : IAsyncDisposable
         var sb = new StringBuilder();
         sb.AppendLine("## S3 connections (goal: 10,000 on one gateway while 100 cases/s flow, push p99 ≤ 250 ms, memory per connection)");
         sb.AppendLine();
-        sb.AppendLine($"{Boards} boards ({_options.BoardsPerCommunity} per community, dispatcher tokens, `WatchCommunity`), {Cadres} cadres (own group on connect), {Residents} residents (`WatchCase` with the tracking token of a prefill case: {PrefillAccepted} accepted at {_options.PrefillRate}/s, {PrefillFailed} errors). " +
+        sb.AppendLine($"{Boards} boards ({_options.BoardsPerCommunity} per community, dispatcher tokens, `WatchCommunity`), {Cadres} cadres (own group on connect), {Residents} residents (`WatchCase` with the tracking token of a prefill case: {PrefillAccepted} accepted at {_options.PrefillRate}/s, {PrefillFailed} errors, so ~{Residents / Math.Max(1, PrefillAccepted)} residents per case). " +
             "The bench's clients are minimal SignalR JSON-protocol clients on raw WebSockets (no negotiation, one shared HTTP handler). During the load each new case's resident connects right after the 202 and one prefill resident leaves (churn), so the count stays at N.");
         sb.AppendLine();
         sb.AppendLine("| connect phase | asked | connected | failed | seconds | per second | one connect p50 / p99 ms |");
