@@ -24,7 +24,10 @@ public sealed class Crowd : IPushListeners, IAsyncDisposable
     private readonly SocketsHttpHandler _handler;
     private readonly HttpMessageInvoker _invoker;
     private readonly HttpClient _http;
-    private readonly ConcurrentDictionary<HubSocket, ListenerKind> _open = new();
+    // Each open connection with its kind and its ping slot (fixed at connect: a slot by position in the
+    // dictionary would shift as residents come and go, and some connections would go unpinged past the server's 30 s).
+    private readonly ConcurrentDictionary<HubSocket, (ListenerKind Kind, int Slot)> _open = new();
+    private int _opened;
     private readonly ConcurrentQueue<HubSocket> _oldResidents = new();
     private readonly SemaphoreSlim _churnGate = new(64);
     private readonly CancellationTokenSource _stop = new();
@@ -68,7 +71,7 @@ public sealed class Crowd : IPushListeners, IAsyncDisposable
 
     public int Count => _open.Count;
 
-    public int CountOf(ListenerKind kind) => _open.Values.Count(k => k == kind);
+    public int CountOf(ListenerKind kind) => _open.Values.Count(k => k.Kind == kind);
 
     public long BoardPushCount => Interlocked.Read(ref BoardPushes);
 
@@ -200,17 +203,22 @@ public sealed class Crowd : IPushListeners, IAsyncDisposable
             await socket.DisposeAsync();
             throw;
         }
-        _open[socket] = job.Kind;
+        _open[socket] = (job.Kind, Interlocked.Increment(ref _opened) % PingSlots);
         return socket;
     }
 
-    private void OnDropped(HubSocket socket)
+    private void OnDropped(HubSocket socket, string reason)
     {
-        if (_open.TryRemove(socket, out _))
+        if (_open.TryRemove(socket, out var entry))
         {
             Interlocked.Increment(ref Dropped);
+            var second = Driver.Series is null ? "before the load" : $"load s {Driver.SecondOf(Stopwatch.GetTimestamp()) / 10 * 10}+";
+            DropReasons.AddOrUpdate($"{entry.Kind}, {second}: {reason}", 1, (_, n) => n + 1);
         }
     }
+
+    /// <summary>Why and when connections were dropped: kind, ten-second window, reason.</summary>
+    public ConcurrentDictionary<string, long> DropReasons { get; } = new();
 
     private void OnCaseUpdated(JsonElement m, ListenerKind kind, string subject, ResidentWatch? watch)
     {
@@ -304,6 +312,8 @@ public sealed class Crowd : IPushListeners, IAsyncDisposable
         _ => e.GetType().Name,
     };
 
+    private const int PingSlots = 10;
+
     // The server drops a client it has not heard from for 30 s: every connection pings every 10 s, a tenth of them each second.
     private async Task PingLoopAsync()
     {
@@ -313,14 +323,14 @@ public sealed class Crowd : IPushListeners, IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                var slice = tick++ % 10;
-                var all = _open.Keys.ToArray();
-                var sends = new List<Task>(all.Length / 10 + 1);
-                for (var i = slice; i < all.Length; i += 10)
+                var slot = tick++ % PingSlots;
+                foreach (var (socket, entry) in _open)
                 {
-                    sends.Add(PingOne(all[i]));
+                    if (entry.Slot == slot)
+                    {
+                        _ = PingOne(socket); // not awaited: one slow socket must not delay the others' pings
+                    }
                 }
-                await Task.WhenAll(sends);
             }
         }
         catch (OperationCanceledException)

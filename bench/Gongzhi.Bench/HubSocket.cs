@@ -20,13 +20,13 @@ public sealed class HubSocket : IAsyncDisposable
     private readonly ClientWebSocket _ws = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Action<JsonElement> _onCaseUpdated;
-    private readonly Action<HubSocket> _onClosed;
+    private readonly Action<HubSocket, string> _onClosed;
     private readonly Dictionary<string, TaskCompletionSource> _pending = [];
     private TaskCompletionSource? _handshake;
     private int _nextId;
     private int _closed;
 
-    private HubSocket(Action<JsonElement> onCaseUpdated, Action<HubSocket> onClosed)
+    private HubSocket(Action<JsonElement> onCaseUpdated, Action<HubSocket, string> onClosed)
     {
         _onCaseUpdated = onCaseUpdated;
         _onClosed = onClosed;
@@ -36,7 +36,7 @@ public sealed class HubSocket : IAsyncDisposable
     public bool IsOpen => Volatile.Read(ref _closed) == 0 && _ws.State == WebSocketState.Open;
 
     /// <summary>Opens the socket on the shared <paramref name="invoker"/> and completes the SignalR handshake.</summary>
-    public static async Task<HubSocket> ConnectAsync(Uri hub, string? accessToken, HttpMessageInvoker invoker, Action<JsonElement> onCaseUpdated, Action<HubSocket> onClosed, CancellationToken ct)
+    public static async Task<HubSocket> ConnectAsync(Uri hub, string? accessToken, HttpMessageInvoker invoker, Action<JsonElement> onCaseUpdated, Action<HubSocket, string> onClosed, CancellationToken ct)
     {
         var socket = new HubSocket(onCaseUpdated, onClosed);
         try
@@ -100,7 +100,8 @@ public sealed class HubSocket : IAsyncDisposable
                 var result = await _ws.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    break;
+                    Close(new IOException($"websocket closed by the server: {_ws.CloseStatus} {_ws.CloseStatusDescription}"));
+                    return;
                 }
                 if (result.EndOfMessage && (message is null || message.WrittenCount == 0))
                 {
@@ -119,9 +120,7 @@ public sealed class HubSocket : IAsyncDisposable
         catch (Exception e)
         {
             Close(new IOException($"connection closed: {e.GetType().Name} {e.Message}", e));
-            return;
         }
-        Close(new IOException("connection closed"));
     }
 
     private void Records(ReadOnlySpan<byte> data)
@@ -197,7 +196,7 @@ public sealed class HubSocket : IAsyncDisposable
             }
             _pending.Clear();
         }
-        _onClosed(this);
+        _onClosed(this, reason.Message);
     }
 
     /// <summary>Closes without counting it as a drop.</summary>

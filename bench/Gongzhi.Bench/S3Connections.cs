@@ -193,6 +193,10 @@ public sealed class S3Connections : IAsyncDisposable
     {
         var sb = new StringBuilder();
         sb.AppendLine($"s3 connections: {Crowd.Count} open at the end ({Crowd.CountOf(ListenerKind.Board)} boards, {Crowd.CountOf(ListenerKind.Cadre)} cadres, {Crowd.CountOf(ListenerKind.Resident)} residents), {Crowd.DroppedCount} dropped");
+        foreach (var (reason, count) in Crowd.DropReasons.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            sb.AppendLine($"  dropped {count,5}: {reason}");
+        }
         foreach (var p in Phases)
         {
             sb.AppendLine($"  connect {p.Name,-9}: {p.Connected}/{p.Asked} in {p.Seconds:F1} s ({p.Connected / Math.Max(p.Seconds, 0.001):F0}/s), failed {p.Failures.Values.Sum()}{string.Concat(p.Failures.Select(f => $" [{f.Key}: {f.Value}]"))}; one connect p50 {Stats.Ms(p.Latency.P50)} p99 {Stats.Ms(p.Latency.P99)} ms");
@@ -236,6 +240,11 @@ public sealed class S3Connections : IAsyncDisposable
         sb.AppendLine();
         sb.AppendLine($"Open at the end: {Crowd.Count} ({Crowd.CountOf(ListenerKind.Board)} boards, {Crowd.CountOf(ListenerKind.Cadre)} cadres, {Crowd.CountOf(ListenerKind.Resident)} residents); dropped by the server or network during the run: {Crowd.DroppedCount}.");
         sb.AppendLine();
+        if (!Crowd.DropReasons.IsEmpty)
+        {
+            sb.AppendLine("Dropped, by kind, ten-second window and reason: " + string.Join("; ", Crowd.DropReasons.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key} × {d.Value}")));
+            sb.AppendLine();
+        }
         sb.AppendLine("### Gateway memory");
         sb.AppendLine();
         sb.AppendLine("| when | connections | managed heap (after a full GC) | RSS | GC committed |");
