@@ -1,5 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Gateway.Realtime;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gongzhi.Gateway.Tests;
@@ -19,7 +21,9 @@ public sealed class CasePushPumpTests
         var stuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var sent = new List<(string CaseId, int Seq)>();
         var allSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var pump = new CasePushPump(new CaseUpdateSequencer(TimeProvider.System), NullLogger<CasePushPump>.Instance);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var pump = new CasePushPump(new CaseUpdateSequencer(TimeProvider.System), new PushMetrics(services.GetRequiredService<IMeterFactory>()), TimeProvider.System,
+            NullLogger<CasePushPump>.Instance);
         pump.Send = update =>
         {
             lock (sent)

@@ -26,6 +26,9 @@ public sealed class CaseUpdateSequencer(TimeProvider time)
     private readonly HashSet<CaseLine> _holding = [];
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
+    /// <summary>How many updates have been put on hold so far.</summary>
+    public long HeldTotal { get; private set; }
+
     /// <summary>How many cases are remembered (for tests and diagnostics).</summary>
     public int Remembered => _cases.Count;
 
@@ -79,6 +82,7 @@ public sealed class CaseUpdateSequencer(TimeProvider time)
         }
 
         line.Held[update.Seq] = update;
+        HeldTotal++;
         return [];
     }
 
