@@ -21,7 +21,13 @@ public sealed class RuntimeCounters : IAsyncDisposable
     private string _partial = "";
 
     /// <summary>One second of the target's counters; bytes, and GCs per second.</summary>
-    public sealed record Sample(long At, double HeapBytes, double CommittedBytes, double WorkingSetBytes, double Gen0, double Gen1, double Gen2);
+    public sealed record Sample(long At, double HeapBytes, double CommittedBytes, double WorkingSetBytes, double Gen0, double Gen1, double Gen2,
+        IReadOnlyDictionary<string, double> Values)
+    {
+        /// <summary>The value of the first counter whose name (with its [dimensions]) starts with <paramref name="prefix"/> and contains <paramref name="part"/>.</summary>
+        public double Get(string prefix, string part = "") =>
+            Values.FirstOrDefault(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && kv.Key.Contains(part, StringComparison.Ordinal)) is { Key: not null } kv ? kv.Value : double.NaN;
+    }
 
     private RuntimeCounters(Process process, string file)
     {
@@ -34,10 +40,12 @@ public sealed class RuntimeCounters : IAsyncDisposable
 
     public Sample? Latest { get { lock (Samples) { return Samples.Count > 0 ? Samples[^1] : null; } } }
 
-    /// <summary>Starts dotnet-counters against <paramref name="pid"/>, writing to <paramref name="csv"/>; false when the tool is missing.</summary>
-    public static RuntimeCounters? Start(string repoRoot, int pid, string csv)
+    /// <summary>Starts dotnet-counters against <paramref name="pid"/>, writing to <paramref name="csv"/>; null when the tool is missing.</summary>
+    /// <param name="extraProviders">Meters or EventSources to read beside System.Runtime, comma-separated (e.g. "Gongzhi.Gateway").</param>
+    public static RuntimeCounters? Start(string repoRoot, int pid, string csv, string? extraProviders = null)
     {
-        var psi = new ProcessStartInfo("dotnet", ["dotnet-counters", "collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--counters", "System.Runtime",
+        var providers = extraProviders is { Length: > 0 } ? "System.Runtime," + extraProviders : "System.Runtime";
+        var psi = new ProcessStartInfo("dotnet", ["dotnet-counters", "collect", "-p", pid.ToString(CultureInfo.InvariantCulture), "--counters", providers,
             "--format", "csv", "-o", csv, "--refresh-interval", "1"])
         {
             WorkingDirectory = repoRoot,
@@ -184,7 +192,8 @@ public sealed class RuntimeCounters : IAsyncDisposable
         var heap = Sum("dotnet.gc.last_collection.heap.size");
         if (heap > 0)
         {
-            var sample = new Sample(Stopwatch.GetTimestamp(), heap, One("dotnet.gc.last_collection.memory.committed_size"), One("dotnet.process.memory.working_set"), Gen("gen0"), Gen("gen1"), Gen("gen2"));
+            var sample = new Sample(Stopwatch.GetTimestamp(), heap, One("dotnet.gc.last_collection.memory.committed_size"), One("dotnet.process.memory.working_set"), Gen("gen0"), Gen("gen1"), Gen("gen2"),
+                new Dictionary<string, double>(_current, StringComparer.Ordinal));
             lock (Samples)
             {
                 Samples.Add(sample);

@@ -36,6 +36,9 @@ public sealed class S3Connections : IAsyncDisposable
 
     public (double HeapMeanMb, double HeapMaxMb, double RssMaxMb, double Gen2) DuringLoad { get; private set; } = (double.NaN, double.NaN, double.NaN, double.NaN);
 
+    /// <summary>The gateway's own `gongzhi.push.gateway_delay` (ms; per-second percentiles averaged over the load, and the worst second's p99) and updates held.</summary>
+    public (double P50, double P95, double P99, double WorstP99, double Held) GatewayDelay { get; private set; } = (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+
     public int Boards { get; private set; }
 
     public int Cadres { get; private set; }
@@ -58,7 +61,7 @@ public sealed class S3Connections : IAsyncDisposable
 
     private async Task PrepareAsync(BenchWorld world, Driver driver, string stamp, CancellationToken ct)
     {
-        _counters = RuntimeCounters.Start(_sut.Root, _sut.GatewayPid, Path.Combine(_sut.WorkDir, "gateway-counters.csv"));
+        _counters = RuntimeCounters.Start(_sut.Root, _sut.GatewayPid, Path.Combine(_sut.WorkDir, "gateway-counters.csv"), "Gongzhi.Gateway");
         if (_counters is not null && !await _counters.WaitForFirstAsync(TimeSpan.FromSeconds(30), ct))
         {
             Console.WriteLine("    (dotnet-counters gave nothing in 30 s: is `dotnet tool restore` done? memory figures will be RSS only)");
@@ -130,6 +133,11 @@ public sealed class S3Connections : IAsyncDisposable
             if (during.Count > 0)
             {
                 DuringLoad = (during.Average(s => s.HeapBytes) / Mb, during.Max(s => s.HeapBytes) / Mb, during.Max(s => s.WorkingSetBytes) / Mb, during.Sum(s => s.Gen2));
+                double[] Of(string part) => during.Select(s => s.Get("gongzhi.push.gateway_delay", part)).Where(v => !double.IsNaN(v)).ToArray();
+                var (p50, p95, p99) = (Of("Percentile=50"), Of("Percentile=95"), Of("Percentile=99"));
+                var held = during.Select(s => s.Get("gongzhi.push.held")).Where(v => !double.IsNaN(v)).Sum();
+                GatewayDelay = (p50.Length > 0 ? p50.Average() : double.NaN, p95.Length > 0 ? p95.Average() : double.NaN,
+                    p99.Length > 0 ? p99.Average() : double.NaN, p99.Length > 0 ? p99.Max() : double.NaN, held);
             }
         }
         await ReadMemoryAsync("after the load", ct);
@@ -217,6 +225,7 @@ public sealed class S3Connections : IAsyncDisposable
         Line("`assigned` at → cadre", Stats.Of(Crowd.EventToCadre));
         Line("`assigned` at → res.", Stats.Of(Crowd.EventToResident));
         Line("202 → resident watch", Stats.Of(Crowd.AnswerToWatching));
+        sb.AppendLine($"  gateway's own delay (update in → handed to SignalR; per-second percentiles over the load): p50 {Stats.F(GatewayDelay.P50, "F2")} p95 {Stats.F(GatewayDelay.P95, "F2")} p99 {Stats.F(GatewayDelay.P99, "F2")} ms, worst second's p99 {Stats.F(GatewayDelay.WorstP99, "F1")} ms; held for a predecessor {Stats.F(GatewayDelay.Held)}");
         sb.Append($"  residents watching a measured case {r.Watching}: no push {r.NoPush}, no `assigned` {r.NoAssigned}; pushes out of order {Crowd.ResidentOutOfOrder}, seq gaps {Crowd.ResidentGaps}");
         return sb.ToString();
     }
@@ -269,6 +278,8 @@ public sealed class S3Connections : IAsyncDisposable
         sb.AppendLine(Stats.Of(Crowd.EventToBoard).Row("`assigned` event time → board (the fan-out's share: registry grain, observer, gateway)"));
         sb.AppendLine(Stats.Of(Crowd.EventToCadre).Row("`assigned` event time → cadre"));
         sb.AppendLine(Stats.Of(Crowd.EventToResident).Row("`assigned` event time → resident"));
+        sb.AppendLine();
+        sb.AppendLine($"The gateway's own share (its `gongzhi.push.gateway_delay` histogram, read with dotnet-counters: from a case update reaching the gateway to its push being handed to SignalR, per-second percentiles averaged over the load): p50 **{Stats.F(GatewayDelay.P50, "F2")} ms**, p95 {Stats.F(GatewayDelay.P95, "F2")} ms, p99 **{Stats.F(GatewayDelay.P99, "F2")} ms**, worst second's p99 {Stats.F(GatewayDelay.WorstP99, "F1")} ms; updates held for a missing predecessor (up to 250 ms): {Stats.F(GatewayDelay.Held)}.");
         sb.AppendLine();
         sb.AppendLine($"Residents watching a case of the measured load: {r.Watching}; saw no push of it: {r.NoPush}; no `assigned`: {r.NoAssigned} (it can come before the resident is watching: a real client fetches the case on connect). Pushes to a resident out of seq order: **{Crowd.ResidentOutOfOrder}**; seq gaps seen: {Crowd.ResidentGaps}. " +
             "Event time → push uses the event's `at` (the silo's clock) and this machine's clock at arrival: same machine, same clock.");
