@@ -61,6 +61,14 @@ public sealed class S3Connections : IAsyncDisposable
 
     private async Task PrepareAsync(BenchWorld world, Driver driver, string stamp, CancellationToken ct)
     {
+        try
+        {
+            await SystemUnderTest.RunToEndAsync("dotnet", "tool restore", _sut.Root); // dotnet-counters, from .config/dotnet-tools.json
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.WriteLine($"    (dotnet tool restore failed: {e.Message.Split('\n')[0]})");
+        }
         _counters = RuntimeCounters.Start(_sut.Root, _sut.GatewayPid, Path.Combine(_sut.WorkDir, "gateway-counters.csv"), "Gongzhi.Gateway");
         if (_counters is not null && !await _counters.WaitForFirstAsync(TimeSpan.FromSeconds(30), ct))
         {
