@@ -73,6 +73,9 @@ public sealed class Driver : IDisposable
 
     public Series? Series { get; private set; }
 
+    /// <summary>Called with the case id and tracking token of each tracked 202 (s3: a resident connects to watch it).</summary>
+    public Action<string, string>? OnAccepted { get; set; }
+
     /// <summary>Fixed arrival rate: request i is due at T0 + i/rate, whether or not earlier ones were answered.</summary>
     public async Task OpenLoopAsync(double rate, int seconds, Series series, bool track, CancellationToken ct)
     {
@@ -141,6 +144,10 @@ public sealed class Driver : IDisposable
                     var t = Cases.GetOrAdd(caseId, _ => new CaseTrack());
                     t.Sent = due;
                     Volatile.Write(ref t.Answered, now);
+                    if (OnAccepted is { } onAccepted && doc.RootElement.TryGetProperty("trackingToken", out var token))
+                    {
+                        onAccepted(caseId, token.GetString()!);
+                    }
                 }
             }
             else
@@ -176,7 +183,7 @@ public sealed class Driver : IDisposable
 }
 
 /// <summary>SignalR connections as the board of every community and the phone of every on-duty cadre; timestamps every push.</summary>
-public sealed class Listeners(Uri baseAddress, Driver driver) : IAsyncDisposable
+public sealed class Listeners(Uri baseAddress, Driver driver) : IAsyncDisposable, IPushListeners
 {
     private readonly List<HubConnection> _connections = [];
 
@@ -186,6 +193,12 @@ public sealed class Listeners(Uri baseAddress, Driver driver) : IAsyncDisposable
     public ConcurrentDictionary<string, long> EventTypes { get; } = new();
 
     public int Count => _connections.Count;
+
+    public long BoardPushCount => Interlocked.Read(ref BoardPushes);
+
+    public long CadrePushCount => Interlocked.Read(ref CadrePushes);
+
+    public long DroppedCount => Interlocked.Read(ref Reconnects);
 
     public async Task ConnectAsync(BenchWorld world, CancellationToken ct)
     {

@@ -26,6 +26,21 @@ public sealed class Options
 
     public int BaselineSeconds { get; private set; } = 10;
 
+    /// <summary>s3: SignalR connections held on the gateway (boards + cadres + residents).</summary>
+    public int Connections { get; private set; } = 10_000;
+
+    /// <summary>s3: boards per community.</summary>
+    public int BoardsPerCommunity { get; private set; } = 1;
+
+    /// <summary>s3: connections opening at once.</summary>
+    public int ConnectConcurrency { get; private set; } = 32;
+
+    /// <summary>s3: submissions per second of the prefill (one case per resident, for their tracking tokens).</summary>
+    public double PrefillRate { get; private set; } = 150;
+
+    /// <summary>s3: cases the prefill submits (0 = one per resident); fewer means several residents follow one case.</summary>
+    public int PrefillCases { get; private set; }
+
     /// <summary>Seconds of load before the measured run, at <see cref="WarmupRate"/>, not counted.</summary>
     public int WarmupSeconds { get; private set; } = 5;
 
@@ -68,6 +83,11 @@ public sealed class Options
                 case "--cadres": cadres = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--baseline-seconds": o.BaselineSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": o.WarmupSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--connections": o.Connections = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--boards": o.BoardsPerCommunity = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--connect-concurrency": o.ConnectConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--prefill-rate": o.PrefillRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--prefill-cases": o.PrefillCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--no-baselines": o.Baselines = false; break;
                 case "--no-build": o.Build = false; break;
                 case "--no-chart": o.Chart = false; break;
@@ -82,9 +102,10 @@ public sealed class Options
         {
             "s1" => (500d, 60, 60, 20, 20),
             "s2" => (100d, 60, 30, 20, 20),
+            "s3" => (100d, 60, 30, 50, 20),
             "s5" => (0d, 30, 60, 20, 20),
             "smoke" => (20d, 20, 20, 4, 5),
-            _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s5, smoke)"),
+            _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s3, s5, smoke)"),
         };
         o.Rate = rate ?? defRate;
         o.Seconds = seconds ?? defSeconds;
@@ -101,16 +122,23 @@ public sealed class Options
     public const string Usage = """
         Gongzhi bench: starts Azurite, a silo and a gateway (Release) with a generated world, measures, writes a report.
 
-          --scenario s1|s2|s5|smoke   s1 500/s 60 s; s2 100/s 60 s (default); smoke 20/s 20 s;
+          --scenario s1|s2|s3|s5|smoke   s1 500/s 60 s; s2 100/s 60 s (default); s3 100/s 60 s with 10,000 SignalR
+                            connections (50 communities); smoke 20/s 20 s;
                             s5 intake alone, closed loop, the silo's intake worker off: afterwards the bench reads
                             the intake queue and checks every 202's case is in it (and counts messages per case)
           --rate N          offered submissions per second (open loop; 0 = closed loop with --concurrency)
           --seconds N       how long to offer load
           --drain N         seconds to wait afterwards for pushes still on their way
           --concurrency N   in-flight requests for closed-loop runs and baselines (64)
-          --communities N   generated communities (20; smoke 4), 7 compounds each
+          --communities N   generated communities (20; s3 50; smoke 4), 7 compounds each
           --cadres N        cadres per community, all on duty, maxOpenCases 10000 (20; smoke 5)
           --baseline-seconds N   each baseline's duration (10)
+          --connections N   s3: connections held on the gateway (10000): a board per community, every cadre,
+                            residents for the rest (each watching a prefill case; churn during the load)
+          --boards N        s3: boards per community (1)
+          --connect-concurrency N   s3: connections opening at once (32)
+          --prefill-rate N  s3: rate of the prefill that gives each resident a case to watch (150/s)
+          --prefill-cases N s3: cases in the prefill (0 = one per resident); fewer: residents share cases
           --warmup N        seconds of untracked load first (5), at half the rate (10..100/s)
           --no-baselines    skip bare Kestrel and raw Azurite
           --no-build        use the existing Release build of src/Silo and src/Gateway

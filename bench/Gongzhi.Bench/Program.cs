@@ -71,9 +71,14 @@ try
 
     var runId = stamp;
     using var driver = new Driver(sut.BaseAddress, world, runId);
-    await using var listeners = new Listeners(sut.BaseAddress, driver);
-    Console.WriteLine($"==> connecting {world.Communities.Count} boards and {world.Communities.Sum(c => c.CadreIds.Count)} cadres over SignalR");
-    await listeners.ConnectAsync(world, ct);
+    await using var s3 = options.Scenario == "s3" ? await S3Connections.PrepareAsync(options, sut, world, driver, stamp, ct) : null;
+    await using var staff = s3 is null ? new Listeners(sut.BaseAddress, driver) : null;
+    IPushListeners listeners = s3?.Crowd ?? (IPushListeners)staff!;
+    if (staff is not null)
+    {
+        Console.WriteLine($"==> connecting {world.Communities.Count} boards and {world.Communities.Sum(c => c.CadreIds.Count)} cadres over SignalR");
+        await staff.ConnectAsync(world, ct);
+    }
 
     await using var sampler = new ProcSampler([("silo", sut.SiloPid), ("gateway", sut.GatewayPid), ("azurite", sut.AzuritePid), ("bench", Environment.ProcessId)]);
     await using var probe = new AzuriteProbe(sut.ConnectionString, driver);
@@ -96,7 +101,7 @@ try
             var pending = driver.Cases.Values.Count(c => c.Answered != 0 && c.CadreAssigned == 0);
             var s = sampler.Latest;
             var cpu = s is null ? "" : $"{Stats.F(s.Cpu[0]),4} {Stats.F(s.Cpu[1]),3} {Stats.F(s.Cpu[2]),3} {Stats.F(s.Cpu[3]),3} ({Stats.F(s.MachineCpu)}%)   {Stats.F(s.RssMb[0])} {Stats.F(s.RssMb[1])}";
-            Console.WriteLine($"         {sec + 1,4} {driver.Sent,6} {acc,6} {driver.Failed,4} {driver.InFlight,9} {listeners.BoardPushes,6} {listeners.CadrePushes,6} {pending,8}  | {cpu}");
+            Console.WriteLine($"         {sec + 1,4} {driver.Sent,6} {acc,6} {driver.Failed,4} {driver.InFlight,9} {listeners.BoardPushCount,6} {listeners.CadrePushCount,6} {pending,8}  | {cpu}");
         }
     }, CancellationToken.None);
 
@@ -124,6 +129,10 @@ try
     await progress;
 
     var elapsedLoad = Stopwatch.GetElapsedTime(driver.T0, loadEnd).TotalSeconds;
+    if (s3 is not null)
+    {
+        await s3.FinishAsync(ct);
+    }
     var storage = StorageWork.Between(storageBefore, StorageWork.Read(processLogs), driver.Accepted);
     await probe.DisposeAsync();
     IReadOnlyList<(string Table, long Rows)> tables = [];
@@ -137,7 +146,7 @@ try
     }
     var audit = options.IntakeOnly ? await IntakeAudit.RunAsync(sut.ConnectionString, driver, ct) : null;
     var result = RunResult.Analyse(options, driver, listeners, series, sampler, samplerOffset, elapsedLoad, probe, tables);
-    var report = await Report.WriteAsync(root, options, stamp, result, baselines, world, work, storage);
+    var report = await Report.WriteAsync(root, options, stamp, result, baselines, world, work, storage, s3?.Section(driver));
     if (audit is not null)
     {
         await File.AppendAllTextAsync(report, audit.Markdown, CancellationToken.None);
@@ -145,6 +154,10 @@ try
     Console.WriteLine();
     Console.WriteLine(result.Summary(baselines));
     Console.WriteLine($"  storage: {storage.PerCase(storage.TableWrites):F2} table writes, {storage.PerCase(storage.TableReads):F2} table reads, {storage.PerCase(storage.QueueRequests):F2} queue requests per accepted case");
+    if (s3 is not null)
+    {
+        Console.WriteLine(s3.Summary(driver));
+    }
     if (audit is not null)
     {
         Console.WriteLine(audit.Summary);

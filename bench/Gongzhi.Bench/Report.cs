@@ -7,7 +7,7 @@ namespace Gongzhi.Bench;
 /// <summary>docs/benchmarks/&lt;timestamp&gt;-&lt;scenario&gt;.md and .png (Chart.js in headless Chromium: no native drawing libraries).</summary>
 public static class Report
 {
-    public static async Task<string> WriteAsync(string root, Options o, string stamp, RunResult r, BaselineResults? b, BenchWorld world, string work, StorageWork? storage = null)
+    public static async Task<string> WriteAsync(string root, Options o, string stamp, RunResult r, BaselineResults? b, BenchWorld world, string work, StorageWork? storage = null, string? scenarioSection = null)
     {
         var dir = o.OutputDirectory is { } d ? Path.GetFullPath(d) : Path.Combine(root, "docs", "benchmarks");
         Directory.CreateDirectory(dir);
@@ -74,6 +74,10 @@ public static class Report
             sb.AppendLine(b.KestrelLatency.Row($"bare Kestrel, closed loop {b.Concurrency}"));
         }
         sb.AppendLine();
+        if (scenarioSection is not null)
+        {
+            sb.Append(scenarioSection);
+        }
         sb.AppendLine("## Processes during the load");
         sb.AppendLine();
         sb.AppendLine("| process | CPU mean | CPU max | RSS max |");

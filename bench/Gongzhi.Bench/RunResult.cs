@@ -35,7 +35,7 @@ public sealed class RunResult
     public required Percentiles AzuriteProbe { get; init; }
     public required IReadOnlyList<(string Table, long Rows)> Tables { get; init; }
 
-    public static RunResult Analyse(Options options, Driver driver, Listeners listeners, Series series, ProcSampler sampler, double samplerOffset, double loadSeconds, AzuriteProbe probe, IReadOnlyList<(string Table, long Rows)> tables)
+    public static RunResult Analyse(Options options, Driver driver, IPushListeners listeners, Series series, ProcSampler sampler, double samplerOffset, double loadSeconds, AzuriteProbe probe, IReadOnlyList<(string Table, long Rows)> tables)
     {
         var post = Stats.NewHistogram();
         var boardFirst = Stats.NewHistogram();
@@ -106,7 +106,7 @@ public sealed class RunResult
             Procs = procs,
             MachineCpu = machine,
             Connections = listeners.Count,
-            ConnectionsClosed = listeners.Reconnects,
+            ConnectionsClosed = listeners.DroppedCount,
             EventTypes = listeners.EventTypes.ToDictionary(),
             AzuriteProbe = Stats.Of(probe.Latency),
             Tables = tables,

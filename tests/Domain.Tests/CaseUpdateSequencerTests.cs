@@ -72,4 +72,28 @@ public sealed class CaseUpdateSequencerTests
         Assert.Empty(sequencer.Accept(Update(3, "a")));
         Assert.Equal([1], Seqs(sequencer.Accept(Update(1, "b"))));
     }
+
+    [Fact]
+    public void Thousands_of_quiet_cases_hold_nothing_up_and_are_forgotten_while_a_held_update_still_goes_out_in_order()
+    {
+        var sequencer = new CaseUpdateSequencer(_time);
+        for (var i = 0; i < 5000; i++)
+        {
+            Assert.Equal([1], Seqs(sequencer.Accept(Update(1, $"quiet-{i}"))));
+        }
+
+        Assert.Null(sequencer.NextRelease);
+
+        _time.Advance(CaseUpdateSequencer.ForgetAfter + CaseUpdateSequencer.SweepEvery);
+        Assert.Equal([1], Seqs(sequencer.Accept(Update(1, "live"))));
+        Assert.Empty(sequencer.Accept(Update(3, "live")));
+        Assert.Empty(sequencer.Release());
+        Assert.Equal(1, sequencer.Remembered);
+        Assert.Equal(_time.GetUtcNow() + CaseUpdateSequencer.HoldFor, sequencer.NextRelease);
+
+        _time.Advance(CaseUpdateSequencer.HoldFor);
+        Assert.Equal([3], Seqs(sequencer.Release()));
+        Assert.Null(sequencer.NextRelease);
+        Assert.Equal([4], Seqs(sequencer.Accept(Update(4, "live"))));
+    }
 }

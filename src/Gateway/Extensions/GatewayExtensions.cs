@@ -93,6 +93,7 @@ public static class GatewayExtensions
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<CaseUpdateSequencer>();
+        builder.Services.AddSingleton<PushMetrics>();
         builder.Services.AddSingleton<CasePushPump>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CasePushPump>());
         builder.Services.AddSingleton<HubDispatchObserver>();

@@ -8,18 +8,20 @@ namespace Gongzhi.Gateway.Realtime;
 /// and arrive out of order, so they are queued here, put back in seq order per case by
 /// <see cref="CaseUpdateSequencer"/>, and sent one after another.
 /// </summary>
-public sealed class CasePushPump(CaseUpdateSequencer sequencer, ILogger<CasePushPump> logger) : BackgroundService
+public sealed class CasePushPump(CaseUpdateSequencer sequencer, PushMetrics metrics, TimeProvider time, ILogger<CasePushPump> logger) : BackgroundService
 {
-    private readonly Channel<CaseUpdate> _queue = Channel.CreateUnbounded<CaseUpdate>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(CaseUpdate Update, long Received)> _queue =
+        Channel.CreateUnbounded<(CaseUpdate, long)>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Set by the observer: how an update reaches the SignalR groups in its scope.</summary>
     public Func<CaseUpdate, Task>? Send { get; set; }
 
     public void Post(IReadOnlyList<CaseUpdate> updates)
     {
+        var now = time.GetTimestamp();
         foreach (var update in updates)
         {
-            _queue.Writer.TryWrite(update);
+            _queue.Writer.TryWrite((update, now));
         }
     }
 
@@ -48,27 +50,58 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, ILogger<CasePush
                 break;
             }
 
-            while (reader.TryRead(out var update))
+            while (reader.TryRead(out var item))
             {
-                await SendAllAsync(sequencer.Accept(update));
+                var held = sequencer.HeldTotal;
+                var ready = sequencer.Accept(item.Update);
+                SendAll(ready);
+                if (ready.Count > 0 && ReferenceEquals(ready[0], item.Update))
+                {
+                    metrics.Sent(time.GetElapsedTime(item.Received));
+                }
+                else if (sequencer.HeldTotal > held)
+                {
+                    metrics.Held();
+                }
             }
 
-            await SendAllAsync(sequencer.Release());
+            SendAll(sequencer.Release());
         }
     }
 
-    private async Task SendAllAsync(IReadOnlyList<CaseUpdate> updates)
+    // Sends are started in order but not awaited one by one: SignalR writes to every connection that can take
+    // the message at once and queues it (in order, behind that connection's write lock) for one that cannot, so a
+    // phone that stopped reading holds up only its own pushes until the server drops it, not everyone's.
+    private void SendAll(IReadOnlyList<CaseUpdate> updates)
     {
         foreach (var update in updates)
         {
+            Task sending;
             try
             {
-                await (Send?.Invoke(update) ?? Task.CompletedTask);
+                sending = Send?.Invoke(update) ?? Task.CompletedTask;
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Push of case {CaseId} seq {Seq} failed", update.CaseId, update.Seq);
+                sending = Task.FromException(ex);
             }
+
+            if (!sending.IsCompletedSuccessfully)
+            {
+                _ = ObserveAsync(sending, update);
+            }
+        }
+    }
+
+    private async Task ObserveAsync(Task sending, CaseUpdate update)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push of case {CaseId} seq {Seq} failed", update.CaseId, update.Seq);
         }
     }
 }

@@ -16,10 +16,40 @@ public sealed class CaseUpdateSequencer(TimeProvider time)
     /// <summary>How long a case this gateway has gone quiet on is remembered.</summary>
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(30);
 
+    /// <summary>How often quiet cases are looked for; the sweep is the only pass over every case remembered.</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private readonly Dictionary<string, CaseLine> _cases = [];
 
+    // Only the cases with updates on hold: the pump asks about them on every wake-up, so that work must not grow
+    // with the thousands of cases a busy gateway remembers.
+    private readonly HashSet<CaseLine> _holding = [];
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>How many updates have been put on hold so far.</summary>
+    public long HeldTotal { get; private set; }
+
+    /// <summary>How many cases are remembered (for tests and diagnostics).</summary>
+    public int Remembered => _cases.Count;
+
     /// <summary>The earliest moment a held update must go out, for the pump to wake at.</summary>
-    public DateTimeOffset? NextRelease => _cases.Values.Where(c => c.Held.Count > 0).Select(c => (DateTimeOffset?)c.HeldSince + HoldFor).Min();
+    public DateTimeOffset? NextRelease
+    {
+        get
+        {
+            DateTimeOffset? next = null;
+            foreach (var line in _holding)
+            {
+                var at = line.HeldSince + HoldFor;
+                if (next is null || at < next)
+                {
+                    next = at;
+                }
+            }
+
+            return next;
+        }
+    }
 
     /// <summary>Takes an update; returns what can be pushed now, in order.</summary>
     public IReadOnlyList<CaseUpdate> Accept(CaseUpdate update)
@@ -48,42 +78,59 @@ public sealed class CaseUpdateSequencer(TimeProvider time)
         if (line.Held.Count == 0)
         {
             line.HeldSince = now;
+            _holding.Add(line);
         }
 
         line.Held[update.Seq] = update;
+        HeldTotal++;
         return [];
     }
 
-    /// <summary>Releases, in order, the held updates whose wait is over; forgets long-quiet cases.</summary>
+    /// <summary>Releases, in order, the held updates whose wait is over; now and then forgets long-quiet cases.</summary>
     public IReadOnlyList<CaseUpdate> Release()
     {
         var now = time.GetUtcNow();
-        var ready = new List<CaseUpdate>();
-        foreach (var (caseId, line) in _cases.ToArray())
+        List<CaseUpdate>? ready = null;
+        if (_holding.Count > 0)
         {
-            if (line.Held.Count > 0 && now - line.HeldSince >= HoldFor)
+            foreach (var line in _holding.ToArray())
             {
-                var first = line.Held.Keys[0];
-                line.Pushed = first - 1;
-                Drain(line, ready);
-                line.HeldSince = now;
-            }
-
-            if (line.Held.Count == 0 && now - line.LastHeard > ForgetAfter)
-            {
-                _cases.Remove(caseId);
+                if (now - line.HeldSince >= HoldFor)
+                {
+                    var first = line.Held.Keys[0];
+                    line.Pushed = first - 1;
+                    Drain(line, ready ??= []);
+                    line.HeldSince = now;
+                }
             }
         }
 
-        return ready;
+        if (now >= _nextSweep)
+        {
+            _nextSweep = now + SweepEvery;
+            foreach (var (caseId, line) in _cases.ToArray())
+            {
+                if (line.Held.Count == 0 && now - line.LastHeard > ForgetAfter)
+                {
+                    _cases.Remove(caseId);
+                }
+            }
+        }
+
+        return ready ?? (IReadOnlyList<CaseUpdate>)[];
     }
 
-    private static void Drain(CaseLine line, List<CaseUpdate> ready)
+    private void Drain(CaseLine line, List<CaseUpdate> ready)
     {
         while (line.Held.Remove(line.Pushed + 1, out var next))
         {
             ready.Add(next);
             line.Pushed = next.Seq;
+        }
+
+        if (line.Held.Count == 0)
+        {
+            _holding.Remove(line);
         }
     }
 

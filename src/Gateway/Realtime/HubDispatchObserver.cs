@@ -35,8 +35,11 @@ public sealed class HubDispatchObserver : IDispatchObserver
         return Task.CompletedTask;
     }
 
-    /// <summary>Pushes one update: the full event to staff in its scope, the resident's reading to its residents.</summary>
-    public async Task SendAsync(CaseUpdate update)
+    /// <summary>
+    /// Pushes one update: the full event to staff in its scope, the resident's reading to its residents. Each
+    /// message is serialized once for all its connections; both sends start before either is awaited.
+    /// </summary>
+    public Task SendAsync(CaseUpdate update)
     {
         var staff = new List<string> { DispatchHub.CommunityGroup(update.CommunityId) };
         if (update.AssigneeId is { } cadreId)
@@ -61,8 +64,9 @@ public sealed class HubDispatchObserver : IDispatchObserver
         }
 
         var residents = update.Followers.Prepend(update.CaseId).Select(DispatchHub.CaseGroup).ToList();
-        await _hub.Clients.Groups(staff).SendAsync(CaseUpdated, CasePush.From(update));
-        await _hub.Clients.Groups(residents).SendAsync(CaseUpdated, CasePush.ForResident(update));
+        var toStaff = _hub.Clients.Groups(staff).SendAsync(CaseUpdated, CasePush.From(update));
+        var toResidents = _hub.Clients.Groups(residents).SendAsync(CaseUpdated, CasePush.ForResident(update));
+        return toStaff.IsCompletedSuccessfully && toResidents.IsCompletedSuccessfully ? Task.CompletedTask : Task.WhenAll(toStaff, toResidents);
     }
 
     public async Task OnRosterChangedAsync(RosterEntry entry)
