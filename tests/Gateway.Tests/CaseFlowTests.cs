@@ -142,6 +142,9 @@ public sealed class CaseFlowTests(GatewayFixture fixture)
         Assert.Equal(4, last);
         Assert.Equal("acknowledged", heard["status"]!.GetValue<string>());
         Assert.Equal("acknowledged", heard["event"]!["type"]!.GetValue<string>());
+        // Residents read the cadre's display name, never a staff account id.
+        Assert.False(string.IsNullOrEmpty(heard["assignee"]?.GetValue<string>()));
+        Assert.Null(heard["assigneeId"]);
 
         await board.DisposeAsync();
         await resident.DisposeAsync();

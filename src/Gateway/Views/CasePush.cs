@@ -20,6 +20,6 @@ public sealed record CasePush(
     public static CasePush From(CaseUpdate u) =>
         new(u.CaseId, u.CommunityId, u.Seq, u.Status, u.Mode, u.Assignee, u.AssigneeId, u.Level, u.LevelOwnerId, u.Deadlines, u.Event, u.At);
 
-    /// <summary>The same change as its residents may read it (see <see cref="ResidentEvents"/>).</summary>
-    public static CasePush ForResident(CaseUpdate u) => From(u) with { Event = ResidentEvents.ForResident(u.Event) };
+    /// <summary>The same change as its residents may read it (see <see cref="ResidentEvents"/>): the cadre's display name, not their account id.</summary>
+    public static CasePush ForResident(CaseUpdate u) => From(u) with { AssigneeId = null, Event = ResidentEvents.ForResident(u.Event) };
 }
