@@ -13,6 +13,7 @@ public sealed record ResidentGrainsResult(
     long Accepted,
     long Failed,
     long Assigned,
+    long NeverAssigned,
     IReadOnlyDictionary<string, long> ErrorsByKind,
     IReadOnlyDictionary<string, double> LastCounters,
     IReadOnlyList<ProcSampler.Sample> Samples,
@@ -22,8 +23,6 @@ public sealed record ResidentGrainsResult(
     public ResidentGrains.Point Base => Points[0];
 
     public ResidentGrains.Point Final => Points[^1];
-
-    public long NeverAssigned => Math.Max(0, Accepted - Assigned);
 
     /// <summary>Grains Orleans added since the 0 point: the case grains (communities and cadres were active before it).</summary>
     public double NewActivations(ResidentGrains.Point p) => p.Activations - Base.Activations;
