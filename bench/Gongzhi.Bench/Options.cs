@@ -48,6 +48,15 @@ public sealed class Options
 
     public bool Baselines { get; private set; } = true;
 
+    /// <summary>s4: how many cases to have accepted, assigned and resident in the silo at once.</summary>
+    public int Cases { get; private set; } = 100_000;
+
+    /// <summary>s4: the silo's idle-grain collection age for the run, so no case grain is deactivated before it is counted.</summary>
+    public TimeSpan CollectionAge { get; private set; } = TimeSpan.FromHours(2);
+
+    /// <summary>s4: seconds to keep the system running after the last measurement, to inspect the silo by hand.</summary>
+    public int HoldSeconds { get; private set; }
+
     public bool Build { get; private set; } = true;
 
     public bool Chart { get; private set; } = true;
@@ -67,7 +76,7 @@ public sealed class Options
     {
         var o = new Options { CommandLine = "dotnet run -c Release --project bench/Gongzhi.Bench --" + string.Concat(args.Select(a => " " + a)) };
         double? rate = null;
-        int? seconds = null, drain = null, communities = null, cadres = null;
+        int? seconds = null, drain = null, communities = null, cadres = null, warmup = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -82,12 +91,15 @@ public sealed class Options
                 case "--communities": communities = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--cadres": cadres = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--baseline-seconds": o.BaselineSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--warmup": o.WarmupSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--connections": o.Connections = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--boards": o.BoardsPerCommunity = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--connect-concurrency": o.ConnectConcurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--prefill-rate": o.PrefillRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--prefill-cases": o.PrefillCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--hold": o.HoldSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--cases": o.Cases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--collection-age": o.CollectionAge = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--no-baselines": o.Baselines = false; break;
                 case "--no-build": o.Build = false; break;
                 case "--no-chart": o.Chart = false; break;
@@ -103,15 +115,22 @@ public sealed class Options
             "s1" => (500d, 60, 60, 20, 20),
             "s2" => (100d, 60, 30, 20, 20),
             "s3" => (100d, 60, 30, 50, 20),
+            "s4" => (500d, 1200, 0, 100, 5),
             "s5" => (0d, 30, 60, 20, 20),
             "smoke" => (20d, 20, 20, 4, 5),
-            _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s3, s5, smoke)"),
+            _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s3, s4, s5, smoke)"),
         };
         o.Rate = rate ?? defRate;
         o.Seconds = seconds ?? defSeconds;
         o.DrainSeconds = drain ?? defDrain;
         o.Communities = communities ?? defCommunities;
         o.CadresPerCommunity = cadres ?? defCadres;
+        // s4 counts every case grain from zero, so nothing is submitted before it starts counting; its baselines are the heap at 0 cases.
+        o.WarmupSeconds = warmup ?? (o.Scenario == "s4" ? 0 : o.WarmupSeconds);
+        if (o.Scenario == "s4")
+        {
+            o.Baselines = false;
+        }
         if (o.Smoke)
         {
             o.Baselines = false;
@@ -122,8 +141,8 @@ public sealed class Options
     public const string Usage = """
         Gongzhi bench: starts Azurite, a silo and a gateway (Release) with a generated world, measures, writes a report.
 
-          --scenario s1|s2|s3|s5|smoke   s1 500/s 60 s; s2 100/s 60 s (default); s3 100/s 60 s with 10,000 SignalR
-                            connections (50 communities); smoke 20/s 20 s;
+          --scenario s1|s2|s3|s4|s5|smoke   s1 500/s 60 s; s2 100/s 60 s (default); s3 100/s 60 s with 10,000 SignalR
+                            connections (50 communities); s4 100,000 resident case grains; smoke 20/s 20 s;
                             s5 intake alone, closed loop, the silo's intake worker off: afterwards the bench reads
                             the intake queue and checks every 202's case is in it (and counts messages per case)
           --rate N          offered submissions per second (open loop; 0 = closed loop with --concurrency)
@@ -144,6 +163,12 @@ public sealed class Options
           --no-build        use the existing Release build of src/Silo and src/Gateway
           --no-chart        skip the PNG (needs /usr/bin/chromium)
           --out DIR         report folder (docs/benchmarks)
+        s4 (resident grains): submits --cases N (100000) at --rate (500/s) over 100 communities × 5 cadres, waits until
+        every accepted case is assigned (boards only listen) or --seconds (1200) pass, and induces a gen2 GC in the silo
+        at 0, 25 %, 50 %, 75 % and 100 % of N to read its heap (EventPipe), RSS and Orleans' activation count.
+          --cases N         s4: cases to make resident (100000)
+          --collection-age MIN   s4: the silo's idle grain collection age for the run (120; Orleans' default is 15)
+          --hold N          s4: keep the system running N s after the last measurement (prints the PIDs), e.g. for dotnet-gcdump
         Exit code: 0; 3 when a case was accepted but never pushed (s5: is not in the queue; smoke: also any error); 1 when it could not run.
         """;
 }

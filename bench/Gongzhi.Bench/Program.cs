@@ -33,6 +33,12 @@ var stamp = startedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureIn
 var work = Path.Combine(Path.GetTempPath(), $"gongzhi-bench-{stamp}");
 Directory.CreateDirectory(work);
 var world = BenchWorld.Generate(root, Path.Combine(work, "seeds"), options.Communities, options.CompoundsPerCommunity, options.CadresPerCommunity);
+if (options.Scenario == "s4")
+{
+    Console.WriteLine($"==> scenario s4: {options.Cases} resident case grains, offered at {options.Rate}/s, time limit {options.Seconds} s; " +
+        $"world {world.Communities.Count} communities × {options.CadresPerCommunity} cadres; logs in {work}");
+    return await ResidentGrains.RunAsync(options, root, stamp, work, world, ct);
+}
 Console.WriteLine($"==> scenario {options.Scenario}: " + (options.ClosedLoop ? $"closed loop, {options.Concurrency} in flight" : $"{options.Rate}/s open loop") +
     $" for {options.Seconds} s, drain {options.DrainSeconds} s; world {world.Communities.Count} communities × {options.CompoundsPerCommunity} compounds × {options.CadresPerCommunity} cadres; logs in {work}");
 

@@ -27,6 +27,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Extra environment for the silo only (scenario settings such as s4's grain collection age).</summary>
+    public IReadOnlyDictionary<string, string> SiloEnvironment { get; init; } = new Dictionary<string, string>();
+
     public int AzuritePid { get; private set; }
 
     public int SiloPid { get; private set; }
@@ -120,13 +123,18 @@ public sealed class SystemUnderTest : IAsyncDisposable
             ["Storage__RequestLogPeriod"] = "00:00:01",
         };
         Console.WriteLine($"==> silo (seeds: {World.SeedsPath})");
-        SiloPid = Spawn("silo", "dotnet", "bin/Release/net10.0/Gongzhi.Silo.dll", Path.Combine(Root, "src", "Silo"), new(common)
+        Dictionary<string, string> siloEnv = new(common)
         {
             ["Orleans__SiloPort"] = $"{siloPort}",
             ["Orleans__GatewayPort"] = $"{gatewayPort}",
             ["Seeds__Path"] = World.SeedsPath,
             ["Intake__Enabled"] = IntakeWorker ? "true" : "false",
-        });
+        };
+        foreach (var (k, v) in SiloEnvironment)
+        {
+            siloEnv[k] = v;
+        }
+        SiloPid = Spawn("silo", "dotnet", "bin/Release/net10.0/Gongzhi.Silo.dll", Path.Combine(Root, "src", "Silo"), siloEnv);
         Console.WriteLine($"==> gateway on {BaseAddress}");
         GatewayPid = Spawn("gateway", "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)
         {

@@ -76,7 +76,7 @@ public static class CaseLifecycle
 
         var previous = record.AssigneeId;
         SetAssignee(record, assignment);
-        record.PassedOver.Clear();
+        record.PassedOver = [];
         var type = previous is null ? CaseEventType.Assigned : CaseEventType.Reassigned;
         return One(Append(record, type, CaseStatus.Assigned, assignment.At, dispatcher, assignment.CadreName)) with { ReleasedCadreId = previous };
     }
@@ -203,7 +203,7 @@ public static class CaseLifecycle
             return CaseTransition.Unchanged;
         }
 
-        record.Followers.Add(followerCaseId);
+        record.Followers = [.. record.Followers, followerCaseId];
         return One(Append(record, CaseEventType.ReporterJoined, record.Status, now, dispatcher, null, followerCaseId));
     }
 
@@ -228,11 +228,7 @@ public static class CaseLifecycle
         record.Rating = null;
         record.ResolvedAt = null;
         var previous = record.AssigneeId;
-        record.PassedOver.Clear();
-        if (previous is not null)
-        {
-            record.PassedOver.Add(previous);
-        }
+        record.PassedOver = previous is null ? [] : [previous];
 
         record.AssigneeId = null;
         record.AssigneeName = null;
@@ -246,7 +242,7 @@ public static class CaseLifecycle
     internal static CaseTransition Withdraw(CaseRecord record, CaseEventType type, CaseActor actor, string? note, DateTimeOffset now)
     {
         var cadre = record.AssigneeId!;
-        record.PassedOver.Add(cadre);
+        record.PassedOver = [.. record.PassedOver, cadre];
         record.AssigneeId = null;
         record.AssigneeName = null;
         record.Deadlines = record.Deadlines with { OfferExpiresAt = null };

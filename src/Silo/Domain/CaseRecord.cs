@@ -35,12 +35,14 @@ public sealed class CaseRecord
 
     public string? MergedInto { get; set; }
 
-    public List<string> Followers { get; set; } = [];
+    // The id lists below are arrays, not lists: most cases have none, and every empty array is one shared instance
+    // (a resident silo holds 100,000 cases); the JSON is the same either way.
+    public string[] Followers { get; set; } = [];
 
-    public List<string> PossibleDuplicates { get; set; } = [];
+    public string[] PossibleDuplicates { get; set; } = [];
 
     /// <summary>Cadres who declined the case or let the offer lapse since it was last dispatched; not offered it again.</summary>
-    public List<string> PassedOver { get; set; } = [];
+    public string[] PassedOver { get; set; } = [];
 
     /// <summary>Whether the acknowledge-by breach was already recorded, so it is recorded once.</summary>
     public bool AcknowledgeOverdueNoted { get; set; }
@@ -59,7 +61,7 @@ public sealed class CaseRecord
     public DateTimeOffset? AcceptedAt { get; set; }
 
     /// <summary>Blob chunks holding the oldest events, in order; the row keeps the rest.</summary>
-    public List<string> ArchivedChunks { get; set; } = [];
+    public string[] ArchivedChunks { get; set; } = [];
 
     /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes.</summary>
     public DateTimeOffset? ReminderTarget { get; set; }
@@ -98,8 +100,8 @@ public sealed class CaseRecord
             ReopenCount = ReopenCount,
             Closure = Closure,
             MergedInto = MergedInto,
-            Followers = Followers.ToArray(),
-            PossibleDuplicates = PossibleDuplicates.ToArray(),
+            Followers = Followers,
+            PossibleDuplicates = PossibleDuplicates,
             DepartmentId = Terms?.DepartmentId,
             SubdistrictId = Terms?.SubdistrictId ?? "",
             CountyId = Terms?.CountyId ?? "",
@@ -114,11 +116,49 @@ public sealed class CaseRecord
             Level = Level,
             LevelOwnerId = LevelOwnerId,
             Deadlines = Deadlines,
-            Followers = Followers.ToArray(),
+            Followers = Followers,
             PreviousAssigneeId = previousAssigneeId,
             FormerLevelOwnerId = formerLevelOwnerId == LevelOwnerId ? null : formerLevelOwnerId,
         };
     }
+
+    /// <summary>
+    /// Points the ids and names that many cases repeat at one shared instance each (see <see cref="SharedStrings"/>):
+    /// after a load from storage, where every row brings its own copies. Values do not change.
+    /// </summary>
+    public void ShareStrings(SharedStrings strings)
+    {
+        if (Submission is { } submission)
+        {
+            Submission = ShareStrings(submission, strings);
+        }
+
+        if (Terms is { } terms)
+        {
+            Terms = terms with { SubdistrictId = strings.Share(terms.SubdistrictId), CountyId = strings.Share(terms.CountyId), DepartmentId = strings.Share(terms.DepartmentId) };
+        }
+
+        AssigneeId = strings.Share(AssigneeId);
+        AssigneeName = strings.Share(AssigneeName);
+        for (var i = 0; i < Timeline.Count; i++)
+        {
+            var e = Timeline[i];
+            Timeline[i] = e with { Actor = strings.Share(e.Actor), ActorName = strings.Share(e.ActorName) };
+        }
+    }
+
+    /// <summary>The submission with its community, category and place pointing at shared instances (one per value in the silo).</summary>
+    public static CaseSubmission ShareStrings(CaseSubmission submission, SharedStrings strings) => submission with
+    {
+        CommunityId = strings.Share(submission.CommunityId),
+        Category = strings.Share(submission.Category),
+        Location = submission.Location with
+        {
+            Compound = strings.Share(submission.Location.Compound),
+            Building = strings.Share(submission.Location.Building),
+            Unit = strings.Share(submission.Location.Unit),
+        },
+    };
 
     public CaseFact ToFact() =>
         new(CaseId, CommunityId, Terms?.SubdistrictId ?? "", Submission!.Category, Submission.Kind, AssigneeId,

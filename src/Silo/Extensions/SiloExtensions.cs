@@ -71,6 +71,8 @@ public static class SiloExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
+        // Orleans' idle grain collection stays at its defaults unless a deployment sets Orleans:GrainCollection (the bench's s4 does).
+        builder.Services.Configure<GrainCollectionOptions>(builder.Configuration.GetSection(OrleansHostOptions.Section + ":GrainCollection"));
         builder.Services.AddHostedService<SeedLoader>();
         builder.Services.AddHostedService<IntakeWorker>();
         return builder;

@@ -29,6 +29,13 @@ internal sealed class CaseGrain(
 
     private CaseRecord Record => state.State;
 
+    // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Record.ShareStrings(SharedStrings.Cases);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     private DateTimeOffset Now => time.GetUtcNow();
 
     public async Task SubmitAsync(CaseSubmission submission)
@@ -43,11 +50,14 @@ internal sealed class CaseGrain(
             return;
         }
 
+        // Each intake message brings its own copies; the shared ones also serve the community's and metrics' entries.
+        submission = CaseRecord.ShareStrings(submission, SharedStrings.Cases);
+
         // The community's dispatch is idempotent on the case id, so a redelivered submission finds the same answer.
         var now = Now;
-        var decision = await Community(submission.CommunityId).DispatchAsync(submission, Record.PassedOver.ToArray());
+        var decision = await Community(submission.CommunityId).DispatchAsync(submission, Record.PassedOver);
         var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, decision.Terms, now).Then(Place(decision, now));
-        Record.PossibleDuplicates = decision.PossibleDuplicates.ToList();
+        Record.PossibleDuplicates = [.. decision.PossibleDuplicates];
         await CommitAsync(transition);
         logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);
     }
@@ -223,7 +233,7 @@ internal sealed class CaseGrain(
 
         if (transition.NeedsDispatch && Record.Status == CaseStatus.Accepted && Record.AssigneeId is null)
         {
-            var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission!, Record.PassedOver.ToArray());
+            var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission!, Record.PassedOver);
             transition = transition.Then(Place(decision, Now));
         }
 
@@ -309,7 +319,7 @@ internal sealed class CaseGrain(
 
         var old = Record.Timeline.Take(Record.Timeline.Count - options.KeepInRow).ToArray();
         var chunk = await archive.WriteAsync(Record.CaseId, old);
-        Record.ArchivedChunks.Add(chunk);
+        Record.ArchivedChunks = [.. Record.ArchivedChunks, chunk];
         Record.Timeline.RemoveRange(0, old.Length);
         _archived?.AddRange(old);
         logger.LogInformation("Case {CaseId}: {Count} events archived to {Chunk}", Record.CaseId, old.Length, chunk);
@@ -317,7 +327,7 @@ internal sealed class CaseGrain(
 
     private async Task<CaseSnapshot> SnapshotAsync()
     {
-        if (Record.ArchivedChunks.Count == 0 || archive is null)
+        if (Record.ArchivedChunks.Length == 0 || archive is null)
         {
             return Record.ToSnapshot();
         }
