@@ -54,10 +54,13 @@ try
     BaselineResults? baselines = null;
     if (options.Baselines)
     {
-        var (connection, pid) = await sut.StartAzuriteAsync("azurite-baseline", ct);
+        var (connection, pids) = await sut.StartAzuriteAsync("azurite-baseline", ct);
         Console.WriteLine($"==> baselines ({options.BaselineSeconds} s each, on this machine, before the system starts)");
         baselines = await Baselines.RunAsync(world, connection, options.Concurrency, options.BaselineSeconds, ct);
-        await sut.StopAsync(pid);
+        foreach (var pid in pids)
+        {
+            await sut.StopAsync(pid);
+        }
     }
 
     await sut.StartAsync(ct);
@@ -86,7 +89,7 @@ try
         await staff.ConnectAsync(world, ct);
     }
 
-    await using var sampler = new ProcSampler([("silo", sut.SiloPid), ("gateway", sut.GatewayPid), ("azurite", sut.AzuritePid), ("bench", Environment.ProcessId)]);
+    await using var sampler = new ProcSampler([("silo", [sut.SiloPid]), ("gateway", [sut.GatewayPid]), ("azurite", sut.AzuritePids), ("bench", [Environment.ProcessId])]);
     await using var probe = new AzuriteProbe(sut.ConnectionString, driver);
     var series = new Series(options.Seconds + options.DrainSeconds + 30);
     var samplerOffset = 0d;

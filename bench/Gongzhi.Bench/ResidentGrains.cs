@@ -51,7 +51,7 @@ public static class ResidentGrains
             Console.WriteLine($"==> connecting {world.Communities.Count} boards over SignalR (no cadre connections in s4)");
             await watch.ConnectAsync(world, ct);
             await using var counters = new SiloCounters(sut.SiloPid);
-            await using var sampler = new ProcSampler([("silo", sut.SiloPid), ("gateway", sut.GatewayPid), ("azurite", sut.AzuritePid), ("bench", Environment.ProcessId)]);
+            await using var sampler = new ProcSampler([("silo", [sut.SiloPid]), ("gateway", [sut.GatewayPid]), ("azurite", sut.AzuritePids), ("bench", [Environment.ProcessId])]);
             await Task.Delay(3000, ct); // the counters' first refresh
 
             var points = new List<Point>();

@@ -31,15 +31,15 @@ public static class Stats
     public static string F(double v, string format = "F0") => double.IsNaN(v) ? "–" : v.ToString(format, CultureInfo.InvariantCulture);
 }
 
-/// <summary>CPU% and RSS of a few processes (and the machine) each second, from /proc.</summary>
+/// <summary>CPU% and RSS of a few processes (and the machine) each second, from /proc; a name may stand for several processes (summed).</summary>
 public sealed class ProcSampler : IAsyncDisposable
 {
-    private readonly (string Name, int Pid)[] _procs;
+    private readonly (string Name, int[] Pids)[] _procs;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly long _ticksPerSecond = 100; // USER_HZ on Linux
 
-    public ProcSampler(IEnumerable<(string Name, int Pid)> procs)
+    public ProcSampler(IEnumerable<(string Name, int[] Pids)> procs)
     {
         _procs = procs.ToArray();
         _loop = Task.Run(LoopAsync);
@@ -56,7 +56,7 @@ public sealed class ProcSampler : IAsyncDisposable
     private async Task LoopAsync()
     {
         var start = Stopwatch.GetTimestamp();
-        var last = _procs.Select(p => CpuTicks(p.Pid)).ToArray();
+        var last = _procs.Select(p => CpuTicks(p.Pids)).ToArray();
         var (lastBusy, lastTotal) = MachineTicks();
         var lastAt = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
@@ -66,11 +66,11 @@ public sealed class ProcSampler : IAsyncDisposable
             {
                 var now = Stopwatch.GetTimestamp();
                 var dt = Stopwatch.GetElapsedTime(lastAt, now).TotalSeconds;
-                var ticks = _procs.Select(p => CpuTicks(p.Pid)).ToArray();
+                var ticks = _procs.Select(p => CpuTicks(p.Pids)).ToArray();
                 var cpu = ticks.Select((t, i) => t < 0 || last[i] < 0 ? double.NaN : (t - last[i]) * 100d / _ticksPerSecond / dt).ToArray();
                 var (busy, total) = MachineTicks();
                 var machine = total > lastTotal ? (busy - lastBusy) * 100d / (total - lastTotal) : double.NaN;
-                var rss = _procs.Select(p => RssMb(p.Pid)).ToArray();
+                var rss = _procs.Select(p => p.Pids.Sum(RssMb)).ToArray();
                 lock (Samples)
                 {
                     Samples.Add(new(Stopwatch.GetElapsedTime(start, now).TotalSeconds, machine, cpu, rss));
@@ -81,6 +81,12 @@ public sealed class ProcSampler : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private static long CpuTicks(int[] pids)
+    {
+        var ticks = pids.Select(CpuTicks).ToArray();
+        return ticks.Any(t => t < 0) ? -1 : ticks.Sum();
     }
 
     private static long CpuTicks(int pid)
