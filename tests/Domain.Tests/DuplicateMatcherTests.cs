@@ -103,4 +103,12 @@ public sealed class DuplicateMatcherTests
     {
         Assert.Empty(DuplicateMatcher.Find(NoHeatIn64, []));
     }
+
+    [Fact]
+    public void In_a_surge_only_the_few_nearest_in_time_are_listed()
+    {
+        var open = Enumerable.Range(1, 200).Select(i => Open($"c{i:D3}", hoursFromNew: -i / 10d)).ToArray();
+
+        Assert.Equal(["c001", "c002", "c003", "c004", "c005"], DuplicateMatcher.Find(NoHeatIn64, open));
+    }
 }

@@ -5,6 +5,13 @@ public static class DuplicateMatcher
 {
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// The most listed: the nearest in time. In a surge (a whole compound without heat) every new case
+    /// matches every earlier one; a dispatcher merges from the nearest few, and an unbounded list would
+    /// make each case's row and memory grow with the surge.
+    /// </summary>
+    public const int MaxListed = 5;
+
     public static IReadOnlyList<string> Find(OpenCaseEntry candidate, IEnumerable<OpenCaseEntry> open, TimeSpan? window = null)
     {
         var limit = window ?? DefaultWindow;
@@ -17,6 +24,7 @@ public static class DuplicateMatcher
             .Where(m => m.Gap <= limit)
             .OrderBy(m => m.Gap)
             .ThenBy(m => m.CaseId, StringComparer.Ordinal)
+            .Take(MaxListed)
             .Select(m => m.CaseId)
             .ToList();
     }
