@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -46,12 +47,7 @@ public static class SiloExtensions
                 : Dns.GetHostAddresses(Dns.GetHostName()).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
             silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !loopback);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = Tables());
-            silo.AddAzureTableGrainStorage(StorageNames.Gongzhi, o =>
-            {
-                o.TableServiceClient = Tables();
-                o.TableName = "gongzhistate";
-                o.GrainStorageSerializer = CreateStateSerializer();
-            });
+            silo.Services.AddGongzhiGrainStorage(Tables());
             silo.UseAzureTableReminderService(o => o.TableServiceClient = Tables());
         });
 
@@ -77,6 +73,10 @@ public static class SiloExtensions
         builder.Services.AddHostedService<IntakeWorker>();
         return builder;
     }
+
+    /// <summary>Our grain state in the table <see cref="StorageNames.GrainTable"/>, through <see cref="GrainTableStorage"/>.</summary>
+    public static IServiceCollection AddGongzhiGrainStorage(this IServiceCollection services, TableServiceClient tables) =>
+        services.AddGrainStorage(StorageNames.Gongzhi, (_, _) => new GrainTableStorage(tables, StorageNames.GrainTable, CreateStateSerializer()));
 
     /// <summary>What every silo needs besides its storage: its clocks (see <see cref="Clocks"/>) and the intake worker's wake-up.</summary>
     public static IServiceCollection AddGongzhiSiloServices(this IServiceCollection services)
