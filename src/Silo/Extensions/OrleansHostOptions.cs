@@ -5,6 +5,9 @@ public sealed class OrleansHostOptions
 {
     public const string Section = "Orleans";
 
+    /// <summary>Grains whose directory entry a silo keeps at hand, unless Orleans:GrainDirectory:CacheSize says otherwise.</summary>
+    public const int DirectoryCacheSize = 20_000;
+
     public string ClusterId { get; set; } = "gongzhi-dev";
 
     public string ServiceId { get; set; } = "gongzhi";
