@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Gongzhi.Cases;
 using Gongzhi.Silo.Domain;
 
 namespace Gongzhi.Domain.Tests;
@@ -57,7 +58,22 @@ public sealed class SharedStringsTests
         Assert.Same(a.Terms!.SubdistrictId, b.Terms!.SubdistrictId);
         Assert.Same(a.AssigneeId, b.AssigneeId);
         Assert.Same(a.Timeline[^1].ActorName, b.Timeline[^1].ActorName);
+        Assert.Same(a.Terms, b.Terms);
+        Assert.Same(a.Submission.Location, b.Submission.Location);
         Assert.Equal(JsonSerializer.Serialize(CaseFixtures.Assigned("wang"), Json), JsonSerializer.Serialize(a, Json));
+    }
+
+    [Fact]
+    public void Records_are_pooled_by_value_up_to_the_capacity()
+    {
+        var strings = new SharedStrings(capacity: 1);
+        var first = strings.ShareRecord(new CaseLocation("ximen", "3", null));
+
+        Assert.Same(first, strings.ShareRecord(new CaseLocation("ximen", "3", null)));
+        var other = new CaseLocation("dongguan", "1", "2");
+        Assert.Same(other, strings.ShareRecord(other));
+        Assert.Null(strings.ShareRecord<CaseLocation>(null));
+        Assert.Equal(1, strings.RecordCount);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class CaseRecord
     }
 
     /// <summary>
-    /// Points the ids and names that many cases repeat at one shared instance each (see <see cref="SharedStrings"/>):
+    /// Points the ids, names, terms and places that many cases repeat at one shared instance each (see <see cref="SharedStrings"/>):
     /// after a load from storage, where every row brings its own copies. Values do not change.
     /// </summary>
     public void ShareStrings(SharedStrings strings)
@@ -135,7 +135,7 @@ public sealed class CaseRecord
 
         if (Terms is { } terms)
         {
-            Terms = terms with { SubdistrictId = strings.Share(terms.SubdistrictId), CountyId = strings.Share(terms.CountyId), DepartmentId = strings.Share(terms.DepartmentId) };
+            Terms = strings.ShareRecord(terms with { SubdistrictId = strings.Share(terms.SubdistrictId), CountyId = strings.Share(terms.CountyId), DepartmentId = strings.Share(terms.DepartmentId) });
         }
 
         AssigneeId = strings.Share(AssigneeId);
@@ -147,17 +147,17 @@ public sealed class CaseRecord
         }
     }
 
-    /// <summary>The submission with its community, category and place pointing at shared instances (one per value in the silo).</summary>
+    /// <summary>The submission with its community, category and place (the record too) pointing at shared instances (one per value in the silo).</summary>
     public static CaseSubmission ShareStrings(CaseSubmission submission, SharedStrings strings) => submission with
     {
         CommunityId = strings.Share(submission.CommunityId),
         Category = strings.Share(submission.Category),
-        Location = submission.Location with
+        Location = strings.ShareRecord(submission.Location with
         {
             Compound = strings.Share(submission.Location.Compound),
             Building = strings.Share(submission.Location.Building),
             Unit = strings.Share(submission.Location.Unit),
-        },
+        }),
     };
 
     public CaseFact ToFact() =>

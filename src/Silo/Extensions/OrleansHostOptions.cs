@@ -15,4 +15,7 @@ public sealed class OrleansHostOptions
 
     /// <summary>The address other silos and clients reach this silo on; "auto" resolves the host name (containers).</summary>
     public string AdvertisedIPAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>How many grains' directory entries the silo keeps at hand (Orleans' own default is 1,000,000); 0 keeps none.</summary>
+    public int GrainDirectoryCacheSize { get; set; } = 20_000;
 }

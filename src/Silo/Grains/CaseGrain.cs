@@ -56,7 +56,8 @@ internal sealed class CaseGrain(
         // The community's dispatch is idempotent on the case id, so a redelivered submission finds the same answer.
         var now = Now;
         var decision = await Community(submission.CommunityId).DispatchAsync(submission, Record.PassedOver);
-        var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, decision.Terms, now).Then(Place(decision, now));
+        // The community makes new terms per dispatch; cases with the same terms share one instance.
+        var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, SharedStrings.Cases.ShareRecord(decision.Terms), now).Then(Place(decision, now));
         Record.PossibleDuplicates = [.. decision.PossibleDuplicates];
         await CommitAsync(transition);
         logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);

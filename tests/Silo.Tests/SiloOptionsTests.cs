@@ -1,0 +1,28 @@
+using Gongzhi.Silo.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Gongzhi.Silo.Tests;
+
+/// <summary>What a silo is configured with before it starts; nothing here runs a silo.</summary>
+public sealed class SiloOptionsTests
+{
+    [Fact]
+    public void The_directory_cache_is_sized_for_a_resident_silo_unless_configuration_says_otherwise()
+    {
+        Assert.Equal(new OrleansHostOptions().GrainDirectoryCacheSize, DirectoryOptions([]).CacheSize);
+        Assert.Equal(500_000, DirectoryOptions(new() { ["Orleans:GrainDirectoryCacheSize"] = "500000" }).CacheSize);
+    }
+
+    private static GrainDirectoryOptions DirectoryOptions(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddGongzhiSilo();
+        using var services = builder.Services.BuildServiceProvider();
+        return services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value;
+    }
+}
