@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Gongzhi.Communities;
 using Gongzhi.Silo.Domain;
+using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -8,7 +9,7 @@ namespace Gongzhi.Silo.Grains;
 /// The main row of a community grain: its description, the roster with duty, and which chunks hold its
 /// open cases (see <see cref="CommunityStore"/>). It changes with the roster, not with every case.
 /// </summary>
-public sealed class CommunityState
+public sealed class CommunityState : IChunkedMain
 {
     public CommunityInfo? Info { get; set; }
 

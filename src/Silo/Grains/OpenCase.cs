@@ -1,4 +1,5 @@
 using Gongzhi.Silo.Domain;
+using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -14,7 +15,7 @@ public sealed record OpenCase(OpenCaseEntry Case, string? AssigneeId = null, Dat
 }
 
 /// <summary>One stored chunk of a community's open cases, in the order they came in.</summary>
-public sealed class OpenCaseChunk
+public sealed class OpenCaseChunk : IChunkRow<OpenCase>
 {
     public List<OpenCase> Cases { get; set; } = [];
 }

@@ -5,6 +5,7 @@ using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
+using Orleans.Storage;
 
 namespace Gongzhi.Silo.Metrics;
 
@@ -15,37 +16,47 @@ namespace Gongzhi.Silo.Metrics;
 /// push at once and one more with the burst's result when the interval is over.
 /// </summary>
 /// <remarks>
-/// Facts are stored behind, at most once per <see cref="SaveInterval"/> (and when the grain deactivates):
-/// under a surge a community's KPIs cost one write every few seconds, not one per case. A fact that
-/// closes a case is stored at once, so a crash can only lose the latest word on cases still open,
-/// which each of them repeats with its next change.
+/// The facts are stored in chunks of at most <see cref="ChunkSize"/> beside a main row listing them
+/// (a <see cref="ChunkedStore{TMain, TItem, TChunk}"/>): a new case's fact goes to the newest chunk and a
+/// changed fact rewrites only its own chunk, so a write stays small however many cases the community
+/// holds. They are stored behind, at most once per <see cref="SaveInterval"/> (and when the grain
+/// deactivates): under a surge a community's KPIs cost a few chunk writes every few seconds, not one
+/// per case. A fact that closes a case is stored at once, so a crash can only lose the latest word on
+/// cases still open, which each of them repeats with its next change.
 /// </remarks>
 internal sealed class MetricsGrain(
-    [PersistentState("metrics", StorageNames.Gongzhi)] IPersistentState<MetricsState> state,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<MetricsGrain> logger) : Grain, IMetricsGrain
 {
-    /// <summary>Past this many cases the state nears the ~960 KB a table row holds (a fact is ~550 bytes of JSON); see docs/kpis.md.</summary>
-    public const int WarnAtCases = 1500;
+    /// <summary>Facts per stored chunk: ~550–750 bytes of JSON each, so a chunk row stays near 75 KB, far below the ~960 KB a table row holds.</summary>
+    public const int ChunkSize = 100;
+
+    private static readonly ChunkLayout Layout = new("metrics", "metrics-facts", "gongzhi-metrics-facts", ChunkSize);
 
     public static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(2);
 
     public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(2);
 
-    private bool _warnedOfSize;
+    private ChunkedStore<MetricsState, CaseFact, CaseFactChunk> _facts = null!;
     private IGrainTimer? _publishTimer;
     private IGrainTimer? _saveTimer;
     private DateTimeOffset _lastPublished = DateTimeOffset.MinValue;
 
-    private MetricsState State => state.State;
-
     private string CommunityId => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private IEnumerable<CaseFact> Facts => _facts.Items;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Dropped here in memory only; the next recorded fact writes the smaller state.
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
+        _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(storage, this.GetGrainId(), CommunityId, Layout, f => f.CaseId);
+        MoveLegacyRow();
         Prune(time.GetUtcNow());
-        return Task.CompletedTask;
+        if (_facts.HasChanges)
+        {
+            // A moved legacy row or pruned facts are stored behind, like any change.
+            ScheduleSave();
+        }
     }
 
     public async Task RecordAsync(CaseFact fact)
@@ -57,26 +68,20 @@ internal sealed class MetricsGrain(
         }
 
         // One-way messages may arrive out of order: an older fact never replaces a newer one.
-        if (State.Cases.TryGetValue(fact.CaseId, out var known) && (known == fact || known.Seq > fact.Seq))
+        if (_facts.TryGet(fact.CaseId, out var known) && (known == fact || known.Seq > fact.Seq))
         {
             return;
         }
 
-        State.Cases[fact.CaseId] = fact;
+        _facts.Put(fact);
         Prune(time.GetUtcNow());
-        if (State.Cases.Count > WarnAtCases && !_warnedOfSize)
-        {
-            _warnedOfSize = true;
-            logger.LogWarning("Metrics of community {CommunityId} hold {CaseCount} cases, near what one storage row takes; split the state by month", CommunityId, State.Cases.Count);
-        }
-
         if (fact.Closure is not null)
         {
             await SaveAsync();
         }
         else
         {
-            _saveTimer ??= this.RegisterGrainTimer(SaveDueAsync, SaveInterval, Timeout.InfiniteTimeSpan);
+            ScheduleSave();
         }
 
         await SchedulePublishAsync();
@@ -84,20 +89,22 @@ internal sealed class MetricsGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_saveTimer is not null)
+        if (_saveTimer is not null || _facts.HasChanges)
         {
-            await SaveAsync();
+            _saveTimer?.Dispose();
+            _saveTimer = null;
+            await _facts.SaveAsync();
         }
     }
 
     public Task<KpiReport> GetReportAsync(KpiQuery query) =>
-        Task.FromResult(KpiCalculator.Report(State.Cases.Values, query, time.GetUtcNow(), KpiCalculator.CountyTimeZone));
+        Task.FromResult(KpiCalculator.Report(Facts, query, time.GetUtcNow(), KpiCalculator.CountyTimeZone));
 
     public Task<KpiSummary> GetSummaryAsync() =>
-        Task.FromResult(KpiCalculator.Summary(State.Cases.Values, time.GetUtcNow(), KpiCalculator.CountyTimeZone));
+        Task.FromResult(KpiCalculator.Summary(Facts, time.GetUtcNow(), KpiCalculator.CountyTimeZone));
 
     public Task<IReadOnlyList<CaseFact>> GetFactsAsync(DateTimeOffset from, DateTimeOffset to) =>
-        Task.FromResult<IReadOnlyList<CaseFact>>(State.Cases.Values.Where(f => f.SubmittedAt >= from && f.SubmittedAt < to).ToArray());
+        Task.FromResult<IReadOnlyList<CaseFact>>(Facts.Where(f => f.SubmittedAt >= from && f.SubmittedAt < to).ToArray());
 
     private async Task SchedulePublishAsync()
     {
@@ -117,13 +124,24 @@ internal sealed class MetricsGrain(
         _publishTimer = this.RegisterGrainTimer(PublishDueAsync, wait, Timeout.InfiniteTimeSpan);
     }
 
+    private void ScheduleSave() => _saveTimer ??= this.RegisterGrainTimer(SaveDueAsync, SaveInterval, Timeout.InfiniteTimeSpan);
+
     private Task SaveDueAsync(CancellationToken cancellationToken) => SaveAsync();
 
     private async Task SaveAsync()
     {
         _saveTimer?.Dispose();
         _saveTimer = null;
-        await state.WriteStateAsync();
+        try
+        {
+            await _facts.SaveAsync();
+        }
+        catch (Exception ex)
+        {
+            // The store keeps what it could not write; try again after the interval.
+            logger.LogWarning(ex, "Storing the KPI facts of community {CommunityId} failed; retrying in {Interval}", CommunityId, SaveInterval);
+            ScheduleSave();
+        }
     }
 
     private async Task PublishDueAsync(CancellationToken cancellationToken)
@@ -138,14 +156,34 @@ internal sealed class MetricsGrain(
     {
         var now = time.GetUtcNow();
         _lastPublished = now;
-        return GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishMetricsAsync(CommunityId, KpiCalculator.Summary(State.Cases.Values, now, KpiCalculator.CountyTimeZone));
+        return GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishMetricsAsync(CommunityId, KpiCalculator.Summary(Facts, now, KpiCalculator.CountyTimeZone));
     }
 
     private void Prune(DateTimeOffset now)
     {
-        foreach (var expired in State.Cases.Values.Where(f => MetricsRetention.IsExpired(f, now)).Select(f => f.CaseId).ToArray())
+        foreach (var expired in Facts.Where(f => MetricsRetention.IsExpired(f, now)).Select(f => f.CaseId).ToArray())
         {
-            State.Cases.Remove(expired);
+            _facts.Remove(expired);
         }
+    }
+
+    // Rows from before the chunks held every fact in the main row: they move to chunks, stored with the next save.
+    private void MoveLegacyRow()
+    {
+        if (_facts.Main.Cases is not { } legacy)
+        {
+            return;
+        }
+
+        foreach (var fact in legacy.Values)
+        {
+            if (!_facts.TryGet(fact.CaseId, out var known) || known.Seq < fact.Seq)
+            {
+                _facts.Put(fact);
+            }
+        }
+
+        _facts.Main.Cases = null;
+        _facts.MainChanged();
     }
 }

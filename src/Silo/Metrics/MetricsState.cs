@@ -1,9 +1,24 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Cases;
+using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Metrics;
 
-/// <summary>The persisted state of a metrics grain: the latest fact of each case, by case id.</summary>
-public sealed class MetricsState
+/// <summary>The main row of a metrics grain: which chunks hold the latest fact of each case (see <see cref="CaseFactChunk"/>).</summary>
+public sealed class MetricsState : IChunkedMain
 {
-    public Dictionary<string, CaseFact> Cases { get; set; } = [];
+    /// <inheritdoc/>
+    public List<int> Chunks { get; set; } = [];
+
+    public int NextChunk { get; set; }
+
+    /// <summary>Rows written before the facts moved to chunks held every fact here, by case id; read once and moved.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, CaseFact>? Cases { get; set; }
+}
+
+/// <summary>One stored chunk of a community's case facts, the latest of each case.</summary>
+public sealed class CaseFactChunk : IChunkRow<CaseFact>
+{
+    public List<CaseFact> Cases { get; set; } = [];
 }
