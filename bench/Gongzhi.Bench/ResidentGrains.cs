@@ -66,7 +66,7 @@ public static class ResidentGrains
                     counters.Get(SiloCounters.Runtime, "dotnet.gc.last_collection.heap.size"), counters.Get(SiloCounters.Runtime, "dotnet.gc.last_collection.memory.committed_size"),
                     counters.RssMb(), Gen2(counters));
                 Console.WriteLine($"    [{p.Label}] {p.Assigned} assigned, {Stats.F(p.Activations)} activations: heap after gen2 {Stats.F(Mb(p.HeapAfterGen2), "F1")} MB " +
-                    $"(last collection {Stats.F(Mb(p.LastCollectionHeap), "F1")}, committed {Stats.F(Mb(p.Committed), "F1")}), RSS {Stats.F(p.RssMb)} MB");
+                    $"(live {Stats.F(Mb(SiloCounters.LastLiveBytes), "F1")}, last collection {Stats.F(Mb(p.LastCollectionHeap), "F1")}, committed {Stats.F(Mb(p.Committed), "F1")}), RSS {Stats.F(p.RssMb)} MB");
                 return p;
             }
 
