@@ -9,6 +9,7 @@ using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -17,8 +18,13 @@ namespace Gongzhi.Silo.Grains;
 /// persists before telling anyone, then pushes each new event and keeps its community's deadline watch and
 /// its level's queue in step. Calls go down the chain (case → community) only; the community answers one-way.
 /// </summary>
+/// <remarks>
+/// The state is read and written through the storage provider directly, not through
+/// <c>[PersistentState]</c>: its bridge and the grain lifecycle it brings cost ~0.4 KB per activation,
+/// and a silo holds a case grain for every case in use (issue 5, S4).
+/// </remarks>
 internal sealed class CaseGrain(
-    [PersistentState("case", StorageNames.Gongzhi)] IPersistentState<CaseRecord> state,
+    [FromKeyedServices(StorageNames.Gongzhi)] IGrainStorage storage,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<ArchiveOptions> archiveOptions,
     ILogger<CaseGrain> logger,
@@ -27,13 +33,18 @@ internal sealed class CaseGrain(
     // The archived part of the timeline, read once per activation when someone asks for the whole case.
     private List<CaseEvent>? _archived;
 
-    private CaseRecord Record => state.State;
+    private const string StateName = "case";
 
-    // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private readonly GrainState<CaseRecord> _state = new(new CaseRecord());
+
+    private CaseRecord Record => _state.State!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await storage.ReadStateAsync(StateName, this.GetGrainId(), _state);
+        _state.State ??= new CaseRecord();
+        // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
         Record.ShareStrings(SharedStrings.Cases);
-        return base.OnActivateAsync(cancellationToken);
     }
 
     private DateTimeOffset Now => time.GetUtcNow();
@@ -255,7 +266,7 @@ internal sealed class CaseGrain(
         var deadlineMoved = deadline != Record.ReminderTarget;
         Record.ReminderTarget = deadline;
         await ArchiveOldEventsAsync();
-        await state.WriteStateAsync();
+        await storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
         if (deadlineMoved)
         {
             await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, deadline);
