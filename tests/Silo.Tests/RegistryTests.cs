@@ -106,6 +106,36 @@ public sealed class RegistryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_fresh_registry_replays_what_it_published_to_gateways_registering_in_its_first_thirty_seconds()
+    {
+        // A registry of its own, fresh like the one a restarted silo starts with.
+        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(Random.Shared.NextInt64(1, long.MaxValue));
+        var caseId = "r" + Guid.NewGuid().ToString("N")[..15];
+        var at = fixture.Time.GetUtcNow();
+        await registry.PublishCaseUpdatesAsync([Update(caseId, 1, at), Update(caseId, 2, at)]);
+
+        var early = new RecordingObserver();
+        var earlyReference = fixture.Client.CreateObjectReference<IDispatchObserver>(early);
+        await registry.RegisterAsync("gw-early", earlyReference);
+        await early.WaitUntilAsync(o => o.Updates.Count(u => u.CaseId == caseId) == 2);
+
+        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+        var late = new RecordingObserver();
+        var lateReference = fixture.Client.CreateObjectReference<IDispatchObserver>(late);
+        await registry.RegisterAsync("gw-late", lateReference);
+        await registry.PublishCaseUpdatesAsync([Update(caseId, 3, at)]);
+        await late.WaitUntilAsync(o => o.Updates.Any(u => u.CaseId == caseId));
+
+        Assert.Equal([3], late.Updates.Where(u => u.CaseId == caseId).Select(u => u.Seq));
+        fixture.Client.DeleteObjectReference<IDispatchObserver>(earlyReference);
+        fixture.Client.DeleteObjectReference<IDispatchObserver>(lateReference);
+    }
+
+    private static CaseUpdate Update(string caseId, int seq, DateTimeOffset at) =>
+        new(caseId, "c-replay", seq, CaseStatus.Accepted, HandlingMode.DoItNow, null, null,
+            new CaseEvent(seq, CaseEventType.Accepted, CaseStatus.Accepted, at, "system", null, null), at);
+
+    [Fact]
     public async Task A_registered_gateway_hears_invitations()
     {
         var observer = new RecordingObserver();

@@ -11,7 +11,10 @@ namespace Gongzhi.Silo.Realtime;
 /// <summary>
 /// Holds the observers of live gateways in memory and fans events out to them with one-way calls.
 /// Gateways renew every ~10 s; an entry not renewed for 30 s is dropped. After a silo failure the
-/// registry starts empty and fills again as gateways renew.
+/// registry starts empty and fills again as gateways renew; meanwhile the cases the new silo handles
+/// (the queue's backlog first of all) would push to nobody, so for its first <see cref="ReplayWindow"/>
+/// a fresh registry keeps the case updates it publishes (at most <see cref="ReplayLimit"/>) and replays
+/// them to each gateway as it registers. Gateways drop the repeats.
 /// </summary>
 internal sealed class DispatchRegistryGrain(
     [FromKeyedServices(Clocks.Liveness)] TimeProvider time,
@@ -19,13 +22,23 @@ internal sealed class DispatchRegistryGrain(
 {
     public static readonly TimeSpan EntryLifetime = TimeSpan.FromSeconds(30);
 
+    public static readonly TimeSpan ReplayWindow = EntryLifetime;
+
+    public const int ReplayLimit = 10_000;
+
     private readonly Dictionary<string, (IDispatchObserver Observer, DateTimeOffset Expires)> _gateways = [];
+    private readonly DateTimeOffset _activatedAt = time.GetUtcNow();
+    private List<CaseUpdate>? _replay = [];
 
     public Task RegisterAsync(string gatewayId, IDispatchObserver observer)
     {
         if (!_gateways.ContainsKey(gatewayId))
         {
             logger.LogInformation("Gateway {GatewayId} registered for live events", gatewayId);
+            if (Replay() is { Count: > 0 } replay)
+            {
+                Send(() => observer.OnCaseUpdatesAsync(replay.ToArray()));
+            }
         }
 
         _gateways[gatewayId] = (observer, time.GetUtcNow() + EntryLifetime);
@@ -42,6 +55,11 @@ internal sealed class DispatchRegistryGrain(
 
     public Task PublishCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
     {
+        if (Replay() is { } replay && replay.Count + updates.Count <= ReplayLimit)
+        {
+            replay.AddRange(updates);
+        }
+
         foreach (var observer in Live())
         {
             Send(() => observer.OnCaseUpdatesAsync(updates));
@@ -78,6 +96,17 @@ internal sealed class DispatchRegistryGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    // The updates kept for gateways yet to register; null once the window has passed.
+    private List<CaseUpdate>? Replay()
+    {
+        if (_replay is not null && time.GetUtcNow() - _activatedAt > ReplayWindow)
+        {
+            _replay = null;
+        }
+
+        return _replay;
     }
 
     private IEnumerable<IDispatchObserver> Live()
