@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Gongzhi.Bench;
@@ -30,15 +29,7 @@ public sealed class AssignedWatch(Uri baseAddress, Driver driver) : IAsyncDispos
         foreach (var community in world.Communities)
         {
             var token = await SystemUnderTest.TokenAsync(http, "dispatcher", community.Id + "-dispatcher", community.Id, ct);
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(baseAddress, "/hubs/dispatch"), o =>
-                {
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                    o.Transports = HttpTransportType.WebSockets;
-                    o.SkipNegotiation = true;
-                })
-                .Build();
-            connection.ServerTimeout = TimeSpan.FromSeconds(120);
+            var connection = SystemUnderTest.Hub(baseAddress, token);
             connection.Closed += _ => { Interlocked.Increment(ref Closed); return Task.CompletedTask; };
             connection.On<JsonElement>("caseUpdated", OnCaseUpdated);
             await connection.StartAsync(ct);

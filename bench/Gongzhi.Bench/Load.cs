@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Gongzhi.Bench;
@@ -216,15 +215,7 @@ public sealed class Listeners(Uri baseAddress, Driver driver) : IAsyncDisposable
             try
             {
                 var token = await SystemUnderTest.TokenAsync(http, job.Role, job.Subject, job.Scope, ct);
-                var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(baseAddress, "/hubs/dispatch"), o =>
-                    {
-                        o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                        o.Transports = HttpTransportType.WebSockets;
-                        o.SkipNegotiation = true;
-                    })
-                    .Build();
-                connection.ServerTimeout = TimeSpan.FromSeconds(120);
+                var connection = SystemUnderTest.Hub(baseAddress, token);
                 connection.Closed += _ => { Interlocked.Increment(ref Reconnects); return Task.CompletedTask; };
                 var isBoard = job.Role == "dispatcher";
                 var subject = job.Subject;

@@ -85,13 +85,13 @@ public sealed class SiloCounters : IAsyncDisposable
         }
     }
 
+    /// <summary>What the last induced gen2 GC found alive (bytes promoted); the heap it reports also holds free space between live objects.</summary>
+    public static double LastLiveBytes { get; private set; } = double.NaN;
+
     /// <summary>
     /// Induces a full blocking GC in the process (as dotnet-gcdump does: enabling the runtime's GCHeapCollect keyword)
     /// and returns the managed heap size after it, in bytes (all generations, LOH and POH), or NaN if no GC was seen in time.
     /// </summary>
-    /// <summary>What the last induced gen2 GC found alive (bytes promoted); the heap it reports also holds free space between live objects.</summary>
-    public static double LastLiveBytes { get; private set; } = double.NaN;
-
     public static async Task<double> InduceGen2Async(int pid, TimeSpan limit)
     {
         const long gcKeyword = 0x1, gcHeapCollectKeyword = 0x800000;

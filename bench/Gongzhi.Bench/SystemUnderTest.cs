@@ -4,10 +4,12 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Gongzhi.Bench;
 
-/// <summary>Azurite (data on disk, as run.sh keeps it), one silo and one gateway, started as run.sh starts them but in Release, on free ports, with a generated world.</summary>
+/// <summary>Azurite (one process per service, see <see cref="StartAzuriteAsync"/>), one silo and one gateway, started as run.sh starts them but in Release, on free ports, with a generated world.</summary>
 public sealed class SystemUnderTest : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -208,6 +210,21 @@ public sealed class SystemUnderTest : IAsyncDisposable
             }
         }
         return true;
+    }
+
+    /// <summary>A SignalR connection to the dispatch hub as the bench's listeners open it: WebSockets straight away, patient server timeout.</summary>
+    public static HubConnection Hub(Uri baseAddress, string token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/dispatch"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromSeconds(120);
+        return connection;
     }
 
     public static async Task<string> TokenAsync(HttpClient http, string role, string subject, string scope, CancellationToken ct)

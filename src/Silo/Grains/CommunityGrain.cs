@@ -99,7 +99,7 @@ internal sealed class CommunityGrain(
             return Task.FromResult<CadreView?>(null);
         }
 
-        var cases = _store.Open.Where(o => o.AssigneeId == cadreId && slot.Open.Contains(o.CaseId))
+        var cases = _store.Unordered.Where(o => o.AssigneeId == cadreId && slot.Open.Contains(o.CaseId))
             .OrderBy(o => o.AssignedAt).Select(o => o.CaseId).ToArray();
         return Task.FromResult<CadreView?>(new CadreView(slot.Profile.Id, slot.Profile.Name, CommunityId, slot.Profile.Categories, slot.OnDuty, cases));
     }
@@ -301,7 +301,7 @@ internal sealed class CommunityGrain(
     private List<Assignment> DrainWaiting()
     {
         var assigned = new List<Assignment>();
-        foreach (var waiting in _store.Open.Where(o => o.IsWaiting).ToArray())
+        foreach (var waiting in _store.Waiting.ToArray())
         {
             if (TryAssign(waiting.CaseId, waiting.Case.Category, waiting.WaitingPassedOver!) is { } assignment)
             {

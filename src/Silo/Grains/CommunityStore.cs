@@ -27,6 +27,12 @@ internal sealed class CommunityStore
     /// <summary>The open cases in the order they came in.</summary>
     public IEnumerable<OpenCase> Open => _rows.InOrder;
 
+    /// <summary>The cases waiting for a cadre, in the order they came in.</summary>
+    public IEnumerable<OpenCase> Waiting => _rows.InOrderWhere(static o => o.IsWaiting);
+
+    /// <summary>The open cases in no particular order.</summary>
+    public IEnumerable<OpenCase> Unordered => _rows.Items;
+
     /// <summary>The open cases in no particular order, as duplicate matching reads them.</summary>
     public IEnumerable<OpenCaseEntry> OpenEntries => _rows.Items.Select(o => o.Case);
 

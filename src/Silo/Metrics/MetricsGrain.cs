@@ -74,7 +74,6 @@ internal sealed class MetricsGrain(
         }
 
         _facts.Put(fact);
-        Prune(time.GetUtcNow());
         if (fact.Closure is not null)
         {
             await SaveAsync();
@@ -128,10 +127,12 @@ internal sealed class MetricsGrain(
 
     private Task SaveDueAsync(CancellationToken cancellationToken) => SaveAsync();
 
+    // Facts past the retention leave here, once per save rather than with every fact recorded.
     private async Task SaveAsync()
     {
         _saveTimer?.Dispose();
         _saveTimer = null;
+        Prune(time.GetUtcNow());
         try
         {
             await _facts.SaveAsync();

@@ -65,7 +65,11 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     public TMain Main { get; }
 
     /// <summary>The items in the order they came in.</summary>
-    public IEnumerable<TItem> InOrder => _entries.Values.OrderBy(h => h.Order).Select(h => h.Item);
+    public IEnumerable<TItem> InOrder => InOrderWhere(static _ => true);
+
+    /// <summary>The items that <paramref name="keep"/> selects, in the order they came in (filtered before sorting).</summary>
+    public IEnumerable<TItem> InOrderWhere(Func<TItem, bool> keep) =>
+        _entries.Values.Where(h => keep(h.Item)).OrderBy(h => h.Order).Select(h => h.Item);
 
     /// <summary>The items in no particular order.</summary>
     public IEnumerable<TItem> Items => _entries.Values.Select(h => h.Item);
