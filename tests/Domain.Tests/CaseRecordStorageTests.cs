@@ -1,0 +1,60 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Gongzhi.Cases;
+using Gongzhi.Silo.Domain;
+using Gongzhi.Silo.Extensions;
+using static Gongzhi.Domain.Tests.CaseFixtures;
+
+namespace Gongzhi.Domain.Tests;
+
+/// <summary>A case's record through the grain storage's JSON: the packed instants read and write as the timestamps they always were.</summary>
+public sealed class CaseRecordStorageTests
+{
+    private static readonly Orleans.Storage.IGrainStorageSerializer Serializer = SiloExtensions.CreateStateSerializer();
+
+    [Fact]
+    public void A_resolved_case_reads_back_with_every_instant()
+    {
+        var record = Resolved();
+        record.ReminderTarget = T0.AddHours(5);
+
+        var back = Serializer.Deserialize<CaseRecord>(Serializer.Serialize(record))!;
+
+        Assert.NotNull(record.AcceptedAt);
+        Assert.NotNull(record.AcknowledgedAt);
+        Assert.NotNull(record.ResolvedAt);
+        Assert.NotNull(record.FirstAcknowledgeBy);
+        Assert.NotNull(record.FirstResolveBy);
+        Assert.Equal(
+            (record.AcceptedAt, record.AcknowledgedAt, record.ResolvedAt, record.FirstAcknowledgeBy, record.FirstResolveBy, record.ReminderTarget),
+            (back.AcceptedAt, back.AcknowledgedAt, back.ResolvedAt, back.FirstAcknowledgeBy, back.FirstResolveBy, back.ReminderTarget));
+        Assert.Equal(record.ToFact(), back.ToFact());
+    }
+
+    [Fact]
+    public void The_stored_json_holds_each_instant_as_a_timestamp_under_its_own_name()
+    {
+        var record = Accepted();
+
+        var json = JsonNode.Parse(Serializer.Serialize(record).ToString())!.AsObject();
+
+        Assert.Equal(record.AcceptedAt, json["acceptedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Null(json["resolvedAt"]);
+        Assert.DoesNotContain(json, p => p.Key.StartsWith('_'));
+    }
+
+    [Fact]
+    public void A_row_written_with_another_offset_reads_as_the_same_instants()
+    {
+        var record = Accepted();
+        var json = JsonNode.Parse(Serializer.Serialize(record).ToString())!.AsObject();
+        json["acknowledgedAt"] = "2026-11-27T16:05:00+08:00";
+        json["reminderTarget"] = null;
+
+        var back = Serializer.Deserialize<CaseRecord>(new BinaryData(Encoding.UTF8.GetBytes(json.ToJsonString())))!;
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 5, 0, TimeSpan.Zero), back.AcknowledgedAt);
+        Assert.Null(back.ReminderTarget);
+        Assert.Equal(record.AcceptedAt, back.AcceptedAt);
+    }
+}
