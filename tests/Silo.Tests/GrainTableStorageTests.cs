@@ -76,4 +76,22 @@ public sealed class GrainTableStorageTests : IAsyncLifetime
         Assert.False(readB.RecordExists);
         Assert.Empty(readB.State!.Lines);
     }
+
+    [Fact]
+    public async Task A_case_state_holds_the_tables_etag_packed_and_writes_again_with_it()
+    {
+        var id = GrainId.Create("case", "c-packed");
+        var state = new PackedGrainState<Notes>(new Notes { Lines = ["one"] });
+        await _storage.WriteStateAsync("case", id, state);
+        Assert.True(state.IsPacked, $"ETag {state.ETag} was not packed");
+
+        var read = new PackedGrainState<Notes>(new Notes());
+        await _storage.ReadStateAsync("case", id, read);
+        Assert.True(read.IsPacked);
+        Assert.Equal(state.ETag, read.ETag);
+
+        read.State.Lines.Add("two");
+        await _storage.WriteStateAsync("case", id, read);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("case", id, state));
+    }
 }
