@@ -7,17 +7,18 @@ namespace Gongzhi.Silo.Domain;
 /// </summary>
 public sealed class DeadlineWatch
 {
-    private readonly PriorityQueue<string, DateTimeOffset> _queue = new();
-    private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
+    // Instants as UTC ticks: a community watches every open case it holds, and a long is half a DateTimeOffset.
+    private readonly PriorityQueue<string, long> _queue = new();
+    private readonly Dictionary<string, long> _due = new(StringComparer.Ordinal);
 
     /// <summary>How many cases are on the watch.</summary>
     public int Count => _due.Count;
 
-    public DateTimeOffset? DueAt(string caseId) => _due.TryGetValue(caseId, out var due) ? due : null;
+    public DateTimeOffset? DueAt(string caseId) => _due.TryGetValue(caseId, out var due) ? new DateTimeOffset(due, TimeSpan.Zero) : null;
 
     public void Set(string caseId, DateTimeOffset? dueAt)
     {
-        if (dueAt is not { } due)
+        if (dueAt?.UtcTicks is not { } due)
         {
             _due.Remove(caseId);
             return;
@@ -41,7 +42,7 @@ public sealed class DeadlineWatch
     public IReadOnlyList<string> TakeDue(DateTimeOffset now)
     {
         List<string>? due = null;
-        while (_queue.TryPeek(out var caseId, out var at) && at <= now)
+        while (_queue.TryPeek(out var caseId, out var at) && at <= now.UtcTicks)
         {
             _queue.Dequeue();
             if (_due.TryGetValue(caseId, out var current) && current == at)
