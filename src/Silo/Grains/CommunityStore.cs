@@ -78,7 +78,7 @@ internal sealed class CommunityStore
         foreach (var entry in State.OpenCases ?? [])
         {
             _rows.Put(holders.TryGetValue(entry.CaseId, out var h) ? new OpenCase(entry, h.CadreId, h.At)
-                : waiting.TryGetValue(entry.CaseId, out var w) ? new OpenCase(entry, WaitingPassedOver: w.PassedOver)
+                : waiting.TryGetValue(entry.CaseId, out var w) ? new OpenCase(entry, waitingPassedOver: w.PassedOver)
                 : new OpenCase(entry));
         }
 

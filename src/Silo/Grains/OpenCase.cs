@@ -1,5 +1,6 @@
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Time;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -7,8 +8,27 @@ namespace Gongzhi.Silo.Grains;
 /// An open case as its community keeps it: what duplicate matching needs, who carries it (and since
 /// when), or — when nobody eligible was on duty — that it waits, and which cadres passed it over.
 /// </summary>
-public sealed record OpenCase(OpenCaseEntry Case, string? AssigneeId = null, DateTimeOffset? AssignedAt = null, IReadOnlyList<string>? WaitingPassedOver = null)
+/// <remarks>A community holds one per open case, so the instant is packed (<see cref="PackedTime"/>); the JSON is as before.</remarks>
+public sealed record OpenCase
 {
+    private readonly long _assignedAt;
+
+    public OpenCase(OpenCaseEntry @case, string? assigneeId = null, DateTimeOffset? assignedAt = null, IReadOnlyList<string>? waitingPassedOver = null)
+    {
+        Case = @case;
+        AssigneeId = assigneeId;
+        AssignedAt = assignedAt;
+        WaitingPassedOver = waitingPassedOver;
+    }
+
+    public OpenCaseEntry Case { get; init; }
+
+    public string? AssigneeId { get; init; }
+
+    public DateTimeOffset? AssignedAt { get => PackedTime.Unpack(_assignedAt); init => _assignedAt = PackedTime.Pack(value); }
+
+    public IReadOnlyList<string>? WaitingPassedOver { get; init; }
+
     public string CaseId => Case.CaseId;
 
     public bool IsWaiting => WaitingPassedOver is not null;

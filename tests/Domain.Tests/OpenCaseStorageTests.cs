@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Gongzhi.Silo.Domain;
+using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Grains;
+using static Gongzhi.Domain.Tests.CaseFixtures;
+
+namespace Gongzhi.Domain.Tests;
+
+/// <summary>A community's open cases through the grain storage's JSON: the packed instants read and write as before.</summary>
+public sealed class OpenCaseStorageTests
+{
+    private static readonly Orleans.Storage.IGrainStorageSerializer Serializer = SiloExtensions.CreateStateSerializer();
+
+    [Fact]
+    public void A_chunk_of_open_cases_reads_back_equal()
+    {
+        var chunk = new OpenCaseChunk
+        {
+            Cases =
+            [
+                new OpenCase(new OpenCaseEntry("c1", "heating", "jishikou", "64", T0), "wang", T0.AddSeconds(2)),
+                new OpenCase(new OpenCaseEntry("c2", "water", "jishikou", null, T0.AddMinutes(1)), waitingPassedOver: ["li"]),
+            ],
+        };
+
+        var back = Serializer.Deserialize<OpenCaseChunk>(Serializer.Serialize(chunk))!;
+
+        Assert.Equal(chunk.Cases[0], back.Cases[0]);
+        Assert.Equal(T0.AddSeconds(2), back.Cases[0].AssignedAt);
+        Assert.Equal(T0.AddMinutes(1), back.Cases[1].Case.SubmittedAt);
+        Assert.Null(back.Cases[1].AssignedAt);
+        Assert.Equal(["li"], back.Cases[1].WaitingPassedOver!);
+    }
+
+    [Fact]
+    public void A_row_as_stored_before_reads_as_the_same_cases()
+    {
+        const string stored = """
+            {"cases":[{"case":{"caseId":"c1","category":"heating","compound":"jishikou","building":"64","submittedAt":"2026-11-27T16:00:00+08:00"},
+                       "assigneeId":"wang","assignedAt":"2026-11-27T08:00:02+00:00","waitingPassedOver":null}]}
+            """;
+
+        var back = Serializer.Deserialize<OpenCaseChunk>(new BinaryData(Encoding.UTF8.GetBytes(stored)))!;
+
+        Assert.Equal(new OpenCase(new OpenCaseEntry("c1", "heating", "jishikou", "64", T0), "wang", T0.AddSeconds(2)), back.Cases.Single());
+        var json = JsonNode.Parse(Serializer.Serialize(back).ToString())!["cases"]![0]!;
+        Assert.Equal(T0, json["case"]!["submittedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(T0.AddSeconds(2), json["assignedAt"]!.GetValue<DateTimeOffset>());
+    }
+}
