@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Time;
 
 namespace Gongzhi.Cases;
@@ -8,7 +9,8 @@ namespace Gongzhi.Cases;
 /// </summary>
 /// <remarks>
 /// A resident case holds its whole timeline, so <see cref="At"/> is kept packed (<see cref="PackedTime"/>)
-/// and comes back at offset zero; the properties, JSON and equality are those of the plain record.
+/// and comes back at offset zero; the properties, JSON and equality are those of the plain record
+/// (<c>JsonPropertyOrder</c> keeps <c>at</c> in its old place: declared in the body, it would come last).
 /// </remarks>
 [GenerateSerializer(IncludePrimaryConstructorParameters = false), Immutable, Alias("gongzhi.CaseEvent")]
 public sealed record CaseEvent(
@@ -16,10 +18,10 @@ public sealed record CaseEvent(
     [property: Id(1)] CaseEventType Type,
     [property: Id(2)] CaseStatus Status,
     DateTimeOffset At,
-    [property: Id(4)] string Actor,
-    [property: Id(5)] string? ActorName,
-    [property: Id(6)] string? Note,
-    [property: Id(7)] string? Reference = null)
+    [property: Id(4), JsonPropertyOrder(1)] string Actor,
+    [property: Id(5), JsonPropertyOrder(1)] string? ActorName,
+    [property: Id(6), JsonPropertyOrder(1)] string? Note,
+    [property: Id(7), JsonPropertyOrder(1)] string? Reference = null)
 {
     [Id(3)] private readonly long _at = PackedTime.Pack(At);
 

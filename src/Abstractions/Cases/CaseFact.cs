@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Time;
 
 namespace Gongzhi.Cases;
@@ -9,7 +10,8 @@ namespace Gongzhi.Cases;
 /// </summary>
 /// <remarks>
 /// A community's metrics hold one per case, so the instants are kept packed (<see cref="PackedTime"/>: 8 bytes
-/// each, not 16 or 24) and come back at offset zero; the properties, JSON and equality are those of the plain record.
+/// each, not 16 or 24) and come back at offset zero; the properties, JSON and equality are those of the plain record
+/// (<c>JsonPropertyOrder</c> keeps the instants in their old place: declared in the body, they would come last).
 /// </remarks>
 [GenerateSerializer(IncludePrimaryConstructorParameters = false), Immutable, Alias("gongzhi.CaseFact")]
 public sealed record CaseFact(
@@ -25,10 +27,10 @@ public sealed record CaseFact(
     DateTimeOffset? AcknowledgeBy,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ResolveBy,
-    [property: Id(12)] CaseLevel? ResolvedAtLevel,
-    [property: Id(13)] SatisfactionRating? Rating,
-    [property: Id(14)] CaseClosure? Closure,
-    [property: Id(15)] int Seq = 0)
+    [property: Id(12), JsonPropertyOrder(1)] CaseLevel? ResolvedAtLevel,
+    [property: Id(13), JsonPropertyOrder(1)] SatisfactionRating? Rating,
+    [property: Id(14), JsonPropertyOrder(1)] CaseClosure? Closure,
+    [property: Id(15), JsonPropertyOrder(1)] int Seq = 0)
 {
     [Id(6)] private readonly long _submittedAt = PackedTime.Pack(SubmittedAt);
     [Id(7)] private readonly long _acceptedAt = PackedTime.Pack(AcceptedAt);
