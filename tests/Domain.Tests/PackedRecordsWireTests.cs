@@ -58,6 +58,23 @@ public sealed class PackedRecordsWireTests
         Assert.Equal(closed, back);
     }
 
+    [Fact]
+    public void Every_level_rating_and_closure_a_fact_can_hold_comes_back()
+    {
+        var combinations =
+            from level in Enum.GetValues<CaseLevel>()
+            from rating in Enum.GetValues<SatisfactionRating>()
+            from closure in Enum.GetValues<CaseClosure>()
+            select (level, rating, closure);
+        foreach (var (level, rating, closure) in combinations)
+        {
+            var fact = PackedRecordSamples.OpenFact with { ResolvedAtLevel = level, Rating = rating, Closure = closure };
+
+            Assert.Equal((level, rating, closure), (fact.ResolvedAtLevel, fact.Rating, fact.Closure));
+            Assert.Equal(fact, Serializer.Deserialize<CaseFact>(Serializer.SerializeToArray(fact)));
+        }
+    }
+
     // The public instants of a sample, so a failure names the one that did not survive.
     private static DateTimeOffset?[] Instants(object record) => record switch
     {

@@ -10,8 +10,9 @@ namespace Gongzhi.Cases;
 /// </summary>
 /// <remarks>
 /// A community's metrics hold one per case, so the instants are kept packed (<see cref="PackedTime"/>: 8 bytes
-/// each, not 16 or 24) and come back at offset zero; the properties, JSON and equality are those of the plain record
-/// (<c>JsonPropertyOrder</c> keeps the instants in their old place: declared in the body, they would come last).
+/// each, not 16 or 24; they come back at offset zero) and the optional enums in a byte each; the properties,
+/// JSON and equality are those of the plain record (<c>JsonPropertyOrder</c> keeps <c>seq</c> last: the
+/// properties declared in the body would come after it).
 /// </remarks>
 [GenerateSerializer(IncludePrimaryConstructorParameters = false), Immutable, Alias("gongzhi.CaseFact")]
 public sealed record CaseFact(
@@ -27,9 +28,9 @@ public sealed record CaseFact(
     DateTimeOffset? AcknowledgeBy,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ResolveBy,
-    [property: Id(12), JsonPropertyOrder(1)] CaseLevel? ResolvedAtLevel,
-    [property: Id(13), JsonPropertyOrder(1)] SatisfactionRating? Rating,
-    [property: Id(14), JsonPropertyOrder(1)] CaseClosure? Closure,
+    CaseLevel? ResolvedAtLevel,
+    SatisfactionRating? Rating,
+    CaseClosure? Closure,
     [property: Id(15), JsonPropertyOrder(1)] int Seq = 0)
 {
     [Id(6)] private readonly long _submittedAt = PackedTime.Pack(SubmittedAt);
@@ -38,6 +39,11 @@ public sealed record CaseFact(
     [Id(9)] private readonly long _acknowledgeBy = PackedTime.Pack(AcknowledgeBy);
     [Id(10)] private readonly long _resolvedAt = PackedTime.Pack(ResolvedAt);
     [Id(11)] private readonly long _resolveBy = PackedTime.Pack(ResolveBy);
+
+    // The optional enums as one byte each, value + 1 (0 = none), not the 8 bytes of an int enum's Nullable.
+    [Id(12)] private readonly byte _resolvedAtLevel = Pack(ResolvedAtLevel);
+    [Id(13)] private readonly byte _rating = Pack(Rating);
+    [Id(14)] private readonly byte _closure = Pack(Closure);
 
     public DateTimeOffset SubmittedAt { get => PackedTime.Unpack(_submittedAt).GetValueOrDefault(); init => _submittedAt = PackedTime.Pack(value); }
 
@@ -50,4 +56,16 @@ public sealed record CaseFact(
     public DateTimeOffset? ResolvedAt { get => PackedTime.Unpack(_resolvedAt); init => _resolvedAt = PackedTime.Pack(value); }
 
     public DateTimeOffset? ResolveBy { get => PackedTime.Unpack(_resolveBy); init => _resolveBy = PackedTime.Pack(value); }
+
+    public CaseLevel? ResolvedAtLevel { get => _resolvedAtLevel == 0 ? null : (CaseLevel)(_resolvedAtLevel - 1); init => _resolvedAtLevel = Pack(value); }
+
+    public SatisfactionRating? Rating { get => _rating == 0 ? null : (SatisfactionRating)(_rating - 1); init => _rating = Pack(value); }
+
+    public CaseClosure? Closure { get => _closure == 0 ? null : (CaseClosure)(_closure - 1); init => _closure = Pack(value); }
+
+    private static byte Pack(CaseLevel? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
+
+    private static byte Pack(SatisfactionRating? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
+
+    private static byte Pack(CaseClosure? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
 }
