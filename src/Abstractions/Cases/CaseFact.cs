@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Gongzhi.Time;
+
 namespace Gongzhi.Cases;
 
 /// <summary>
@@ -5,7 +8,13 @@ namespace Gongzhi.Cases;
 /// the fact with the highest <see cref="Seq"/> (the case's last event) replaces the earlier ones, as
 /// one-way messages may arrive out of order.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("gongzhi.CaseFact")]
+/// <remarks>
+/// A community's metrics hold one per case, so the instants are kept packed (<see cref="PackedTime"/>: 8 bytes
+/// each, not 16 or 24; they come back at offset zero) and the optional enums in a byte each; the properties,
+/// JSON and equality are those of the plain record (<c>JsonPropertyOrder</c> keeps <c>seq</c> last: the
+/// properties declared in the body would come after it).
+/// </remarks>
+[GenerateSerializer(IncludePrimaryConstructorParameters = false), Immutable, Alias("gongzhi.CaseFact")]
 public sealed record CaseFact(
     [property: Id(0)] string CaseId,
     [property: Id(1)] string CommunityId,
@@ -13,13 +22,50 @@ public sealed record CaseFact(
     [property: Id(3)] string Category,
     [property: Id(4)] CaseKind Kind,
     [property: Id(5)] string? CadreId,
-    [property: Id(6)] DateTimeOffset SubmittedAt,
-    [property: Id(7)] DateTimeOffset? AcceptedAt,
-    [property: Id(8)] DateTimeOffset? AcknowledgedAt,
-    [property: Id(9)] DateTimeOffset? AcknowledgeBy,
-    [property: Id(10)] DateTimeOffset? ResolvedAt,
-    [property: Id(11)] DateTimeOffset? ResolveBy,
-    [property: Id(12)] CaseLevel? ResolvedAtLevel,
-    [property: Id(13)] SatisfactionRating? Rating,
-    [property: Id(14)] CaseClosure? Closure,
-    [property: Id(15)] int Seq = 0);
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? AcknowledgedAt,
+    DateTimeOffset? AcknowledgeBy,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ResolveBy,
+    CaseLevel? ResolvedAtLevel,
+    SatisfactionRating? Rating,
+    CaseClosure? Closure,
+    [property: Id(15), JsonPropertyOrder(1)] int Seq = 0)
+{
+    [Id(6)] private readonly long _submittedAt = PackedTime.Pack(SubmittedAt);
+    [Id(7)] private readonly long _acceptedAt = PackedTime.Pack(AcceptedAt);
+    [Id(8)] private readonly long _acknowledgedAt = PackedTime.Pack(AcknowledgedAt);
+    [Id(9)] private readonly long _acknowledgeBy = PackedTime.Pack(AcknowledgeBy);
+    [Id(10)] private readonly long _resolvedAt = PackedTime.Pack(ResolvedAt);
+    [Id(11)] private readonly long _resolveBy = PackedTime.Pack(ResolveBy);
+
+    // The optional enums as one byte each, value + 1 (0 = none), not the 8 bytes of an int enum's Nullable.
+    [Id(12)] private readonly byte _resolvedAtLevel = Pack(ResolvedAtLevel);
+    [Id(13)] private readonly byte _rating = Pack(Rating);
+    [Id(14)] private readonly byte _closure = Pack(Closure);
+
+    public DateTimeOffset SubmittedAt { get => PackedTime.Unpack(_submittedAt).GetValueOrDefault(); init => _submittedAt = PackedTime.Pack(value); }
+
+    public DateTimeOffset? AcceptedAt { get => PackedTime.Unpack(_acceptedAt); init => _acceptedAt = PackedTime.Pack(value); }
+
+    public DateTimeOffset? AcknowledgedAt { get => PackedTime.Unpack(_acknowledgedAt); init => _acknowledgedAt = PackedTime.Pack(value); }
+
+    public DateTimeOffset? AcknowledgeBy { get => PackedTime.Unpack(_acknowledgeBy); init => _acknowledgeBy = PackedTime.Pack(value); }
+
+    public DateTimeOffset? ResolvedAt { get => PackedTime.Unpack(_resolvedAt); init => _resolvedAt = PackedTime.Pack(value); }
+
+    public DateTimeOffset? ResolveBy { get => PackedTime.Unpack(_resolveBy); init => _resolveBy = PackedTime.Pack(value); }
+
+    public CaseLevel? ResolvedAtLevel { get => _resolvedAtLevel == 0 ? null : (CaseLevel)(_resolvedAtLevel - 1); init => _resolvedAtLevel = Pack(value); }
+
+    public SatisfactionRating? Rating { get => _rating == 0 ? null : (SatisfactionRating)(_rating - 1); init => _rating = Pack(value); }
+
+    public CaseClosure? Closure { get => _closure == 0 ? null : (CaseClosure)(_closure - 1); init => _closure = Pack(value); }
+
+    private static byte Pack(CaseLevel? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
+
+    private static byte Pack(SatisfactionRating? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
+
+    private static byte Pack(CaseClosure? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
+}
