@@ -64,6 +64,34 @@ public sealed class SharedStringsTests
     }
 
     [Fact]
+    public void A_case_keeps_its_submission_without_the_clients_request_id_and_with_shared_places()
+    {
+        var strings = new SharedStrings();
+        var sent = CaseFixtures.Submission() with { ClientRequestId = "phone-7f3a-0001" };
+
+        var kept = CaseRecord.Kept(sent, strings);
+        var again = CaseRecord.Kept(sent with { Category = new string(sent.Category) }, strings);
+
+        Assert.Null(kept.ClientRequestId);
+        Assert.Equal(sent with { ClientRequestId = null }, kept);
+        Assert.Same(kept.Category, again.Category);
+        Assert.Same(kept.Location, again.Location);
+    }
+
+    [Fact]
+    public void A_row_stored_with_a_client_request_id_loads_without_it()
+    {
+        var record = CaseFixtures.Assigned("wang");
+        record.Submission = record.Submission! with { ClientRequestId = "phone-7f3a-0001" };
+        var loaded = JsonSerializer.Deserialize<CaseRecord>(JsonSerializer.Serialize(record, Json), Json)!;
+
+        loaded.ShareStrings(new SharedStrings());
+
+        Assert.Null(loaded.Submission!.ClientRequestId);
+        Assert.Equal(record.Submission with { ClientRequestId = null }, loaded.Submission);
+    }
+
+    [Fact]
     public void Records_are_pooled_by_value_up_to_the_capacity()
     {
         var strings = new SharedStrings(capacity: 1);

@@ -136,13 +136,14 @@ public sealed class CaseRecord
 
     /// <summary>
     /// Points the ids, names, terms and places that many cases repeat at one shared instance each (see <see cref="SharedStrings"/>):
-    /// after a load from storage, where every row brings its own copies. Values do not change.
+    /// after a load from storage, where every row brings its own copies. Values do not change, but the submission is kept as
+    /// <see cref="Kept"/> says (rows from before it may hold a client request id).
     /// </summary>
     public void ShareStrings(SharedStrings strings)
     {
         if (Submission is { } submission)
         {
-            Submission = ShareStrings(submission, strings);
+            Submission = Kept(submission, strings);
         }
 
         if (Terms is { } terms)
@@ -159,9 +160,15 @@ public sealed class CaseRecord
         }
     }
 
-    /// <summary>The submission with its community, category and place (the record too) pointing at shared instances (one per value in the silo).</summary>
-    public static CaseSubmission ShareStrings(CaseSubmission submission, SharedStrings strings) => submission with
+    /// <summary>
+    /// The submission as a case keeps it: its community, category and place (the record too) pointing at shared instances
+    /// (one per value in the silo), and without the client's request id. That id served the gateway alone, which derived the
+    /// case id from it so that a retried POST finds the same case; nothing reads it after, and a resident silo would hold
+    /// one per case (~60 bytes each, issue 5 S4).
+    /// </summary>
+    public static CaseSubmission Kept(CaseSubmission submission, SharedStrings strings) => submission with
     {
+        ClientRequestId = null,
         CommunityId = strings.Share(submission.CommunityId),
         Category = strings.Share(submission.Category),
         Location = strings.ShareRecord(submission.Location with

@@ -63,7 +63,7 @@ internal sealed class CaseGrain(
         }
 
         // Each intake message brings its own copies; the shared ones also serve the community's and metrics' entries.
-        submission = CaseRecord.ShareStrings(submission, SharedStrings.Cases);
+        submission = CaseRecord.Kept(submission, SharedStrings.Cases);
 
         // The community's dispatch is idempotent on the case id, so a redelivered submission finds the same answer.
         var now = Now;
