@@ -87,6 +87,7 @@ public static class SiloExtensions
     {
         services.TryAddTimeProvider();
         services.AddSingleton<IntakeSignal>();
+        services.AddSingleton<CaseGrainServices>();
         return services;
     }
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Gongzhi.Silo.Extensions;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Ladder;
@@ -8,8 +6,6 @@ using Gongzhi.Realtime;
 using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
-using Microsoft.Extensions.Options;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -24,12 +20,7 @@ namespace Gongzhi.Silo.Grains;
 /// and a silo holds a case grain for every case in use (issue 5, S4). For the same reason it keeps the row's ETag
 /// packed (<see cref="PackedGrainState{T}"/>).
 /// </remarks>
-internal sealed class CaseGrain(
-    [FromKeyedServices(StorageNames.Gongzhi)] IGrainStorage storage,
-    [FromKeyedServices(Clocks.Domain)] TimeProvider time,
-    IOptions<ArchiveOptions> archiveOptions,
-    ILogger<CaseGrain> logger,
-    ICaseArchive? archive = null) : Grain, ICaseGrain, IRemindable
+internal sealed class CaseGrain(CaseGrainServices services) : Grain, ICaseGrain, IRemindable
 {
     // The archived part of the timeline, read once per activation when someone asks for the whole case.
     private List<CaseEvent>? _archived;
@@ -42,13 +33,13 @@ internal sealed class CaseGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await storage.ReadStateAsync(StateName, this.GetGrainId(), _state);
+        await services.Storage.ReadStateAsync(StateName, this.GetGrainId(), _state);
         _state.State ??= new CaseRecord();
         // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
         Record.ShareStrings(SharedStrings.Cases);
     }
 
-    private DateTimeOffset Now => time.GetUtcNow();
+    private DateTimeOffset Now => services.Time.GetUtcNow();
 
     public async Task SubmitAsync(CaseSubmission submission)
     {
@@ -72,7 +63,7 @@ internal sealed class CaseGrain(
         var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, SharedStrings.Cases.ShareRecord(decision.Terms), now).Then(Place(decision, now));
         Record.PossibleDuplicates = [.. decision.PossibleDuplicates];
         await CommitAsync(transition);
-        logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);
+        services.Logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);
     }
 
     public async Task<CaseSnapshot?> GetAsync() => Record.Submission is null ? null : await SnapshotAsync();
@@ -166,7 +157,7 @@ internal sealed class CaseGrain(
         var transition = DeadlineRules.Apply(Record, Now);
         if (transition.Changed)
         {
-            logger.LogInformation("Case {CaseId}: deadlines passed: {Events}", Record.CaseId, string.Join(", ", transition.Events.Select(e => e.Type)));
+            services.Logger.LogInformation("Case {CaseId}: deadlines passed: {Events}", Record.CaseId, string.Join(", ", transition.Events.Select(e => e.Type)));
         }
 
         await FollowThroughAsync(transition, ownerBefore);
@@ -201,7 +192,7 @@ internal sealed class CaseGrain(
         var transition = CaseLifecycle.Assign(Record, assignment);
         if (transition.Outcome != CommandOutcome.Ok)
         {
-            logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Reason}", assignment.CaseId, assignment.CadreId, transition.Reason);
+            services.Logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Reason}", assignment.CaseId, assignment.CadreId, transition.Reason);
             return;
         }
 
@@ -267,7 +258,7 @@ internal sealed class CaseGrain(
         var deadlineMoved = deadline != Record.ReminderTarget;
         Record.ReminderTarget = deadline;
         await ArchiveOldEventsAsync();
-        await storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
+        await services.Storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
         if (deadlineMoved)
         {
             await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, deadline);
@@ -324,23 +315,23 @@ internal sealed class CaseGrain(
     // Blob first, then the row: a crash in between leaves events in both, and reading skips the repeats by seq.
     private async Task ArchiveOldEventsAsync()
     {
-        var options = archiveOptions.Value;
-        if (archive is null || Record.Timeline.Count < options.MaxEventsInRow)
+        var options = services.ArchiveOptions;
+        if (services.Archive is null || Record.Timeline.Count < options.MaxEventsInRow)
         {
             return;
         }
 
         var old = Record.Timeline.Take(Record.Timeline.Count - options.KeepInRow).ToArray();
-        var chunk = await archive.WriteAsync(Record.CaseId, old);
+        var chunk = await services.Archive.WriteAsync(Record.CaseId, old);
         Record.ArchivedChunks = [.. Record.ArchivedChunks, chunk];
         Record.Timeline.RemoveRange(0, old.Length);
         _archived?.AddRange(old);
-        logger.LogInformation("Case {CaseId}: {Count} events archived to {Chunk}", Record.CaseId, old.Length, chunk);
+        services.Logger.LogInformation("Case {CaseId}: {Count} events archived to {Chunk}", Record.CaseId, old.Length, chunk);
     }
 
     private async Task<CaseSnapshot> SnapshotAsync()
     {
-        if (Record.ArchivedChunks.Length == 0 || archive is null)
+        if (Record.ArchivedChunks.Length == 0 || services.Archive is null)
         {
             return Record.ToSnapshot();
         }
@@ -350,7 +341,7 @@ internal sealed class CaseGrain(
             var archived = new List<CaseEvent>();
             foreach (var chunk in Record.ArchivedChunks)
             {
-                archived.AddRange(await archive.ReadAsync(chunk));
+                archived.AddRange(await services.Archive.ReadAsync(chunk));
             }
 
             _archived = archived;
