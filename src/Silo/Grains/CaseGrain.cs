@@ -20,8 +20,12 @@ namespace Gongzhi.Silo.Grains;
 /// and a silo holds a case grain for every case in use (issue 5, S4). For the same reason it keeps the row's ETag
 /// packed (<see cref="PackedGrainState{T}"/>).
 /// </remarks>
-internal sealed class CaseGrain(CaseGrainServices services) : Grain, ICaseGrain, IRemindable
+internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseGrain, IRemindable
 {
+    // IGrainBase rather than Grain, which also keeps a reference to the runtime (8 B per case). The context comes
+    // through the singleton accessor: an IGrainContext parameter is scoped and would be cached in the activation's scope.
+    public IGrainContext GrainContext { get; } = services.GrainContextAccessor.GrainContext;
+
     // The archived part of the timeline, read once per activation when someone asks for the whole case.
     private List<CaseEvent>? _archived;
 
@@ -31,7 +35,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : Grain, ICaseGrain,
 
     private CaseRecord Record => _state.State!;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await services.Storage.ReadStateAsync(StateName, this.GetGrainId(), _state);
         _state.State ??= new CaseRecord();
@@ -130,7 +134,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : Grain, ICaseGrain,
             return CaseCommandResult.Refused(CommandOutcome.Conflict, "Only an open case can be merged, and not into itself.");
         }
 
-        var joined = await GrainFactory.GetGrain<ICaseGrain>(primaryCaseId).AddFollowerAsync(Record.CaseId, dispatcher);
+        var joined = await services.GrainFactory.GetGrain<ICaseGrain>(primaryCaseId).AddFollowerAsync(Record.CaseId, dispatcher);
         if (joined.Outcome != CommandOutcome.Ok)
         {
             return CaseCommandResult.Refused(joined.Outcome == CommandOutcome.NotFound ? CommandOutcome.Conflict : joined.Outcome,
@@ -265,8 +269,8 @@ internal sealed class CaseGrain(CaseGrainServices services) : Grain, ICaseGrain,
         }
 
         var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId, ownerBefore)).ToArray();
-        await GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
-        await GrainFactory.GetGrain<IMetricsGrain>(Record.CommunityId).RecordAsync(Record.ToFact());
+        await services.GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
+        await services.GrainFactory.GetGrain<IMetricsGrain>(Record.CommunityId).RecordAsync(Record.ToFact());
         if (transition.Events.Any(e => e.Type is CaseEventType.Escalated or CaseEventType.Returned || e.Status == CaseStatus.Closed))
         {
             await SyncQueuesAsync();
@@ -283,7 +287,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : Grain, ICaseGrain,
 
         foreach (var owner in UpperOwners().Distinct())
         {
-            var queue = GrainFactory.GetGrain<ILevelQueueGrain>(owner);
+            var queue = services.GrainFactory.GetGrain<ILevelQueueGrain>(owner);
             if (Record.IsOpen && Record.Level != CaseLevel.Community && owner == Record.LevelOwnerId)
             {
                 await queue.AddAsync(Record.CaseId);
@@ -350,5 +354,5 @@ internal sealed class CaseGrain(CaseGrainServices services) : Grain, ICaseGrain,
         return Record.ToSnapshot(_archived);
     }
 
-    private ICommunityGrain Community(string communityId) => GrainFactory.GetGrain<ICommunityGrain>(communityId);
+    private ICommunityGrain Community(string communityId) => services.GrainFactory.GetGrain<ICommunityGrain>(communityId);
 }

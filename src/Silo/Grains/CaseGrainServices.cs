@@ -16,6 +16,8 @@ internal sealed class CaseGrainServices(
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<ArchiveOptions> archiveOptions,
     ILogger<CaseGrain> logger,
+    IGrainFactory grainFactory,
+    IGrainContextAccessor grainContextAccessor,
     ICaseArchive? archive = null)
 {
     public IGrainStorage Storage { get; } = storage;
@@ -27,4 +29,9 @@ internal sealed class CaseGrainServices(
     public ILogger<CaseGrain> Logger { get; } = logger;
 
     public ICaseArchive? Archive { get; } = archive;
+
+    public IGrainFactory GrainFactory { get; } = grainFactory;
+
+    /// <summary>The activation being created, read by a case grain's constructor (Orleans runs it on that activation).</summary>
+    public IGrainContextAccessor GrainContextAccessor { get; } = grainContextAccessor;
 }
