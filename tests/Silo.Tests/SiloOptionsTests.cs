@@ -17,6 +17,15 @@ public sealed class SiloOptionsTests
         Assert.Equal(500_000, DirectoryOptions(new() { ["Orleans:GrainDirectoryCacheSize"] = "500000" }).CacheSize);
     }
 
+    [Fact]
+    public void A_directory_cache_size_of_0_turns_the_cache_off_rather_than_failing_the_silo_at_start()
+    {
+        var options = DirectoryOptions(new() { ["Orleans:GrainDirectoryCacheSize"] = "0" });
+        Assert.Equal(GrainDirectoryOptions.CachingStrategyType.None, options.CachingStrategy);
+        Assert.True(options.CacheSize >= 3);
+        Assert.Equal(GrainDirectoryOptions.CachingStrategyType.LRU, DirectoryOptions([]).CachingStrategy);
+    }
+
     private static GrainDirectoryOptions DirectoryOptions(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -27,6 +27,9 @@ public static class SiloExtensions
     /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account by default.</summary>
     public const string StorageConnectionName = "Storage";
 
+    // Orleans' LRU cache refuses a capacity under 3.
+    private const int MinimumDirectoryCacheSize = 3;
+
     public static IHostApplicationBuilder AddGongzhiSilo(this IHostApplicationBuilder builder)
     {
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
@@ -72,7 +75,16 @@ public static class SiloExtensions
         // Orleans sizes its directory cache for 1,000,000 grains up front (~19 MB of buckets) and keeps an entry per
         // activation, local ones too (~250 bytes each). A miss asks the directory: in this silo when it is alone, one
         // hop away with several. (Not under Orleans:GrainDirectory, where Orleans looks for directory providers.)
-        builder.Services.Configure<GrainDirectoryOptions>(o => o.CacheSize = cluster.GrainDirectoryCacheSize);
+        // 0 turns the cache off: Orleans also builds an LRU of CacheSize for directories other than its own, which
+        // needs room for 3 (it stays empty unless a grain type names another directory).
+        builder.Services.Configure<GrainDirectoryOptions>(o =>
+        {
+            o.CacheSize = Math.Max(cluster.GrainDirectoryCacheSize, MinimumDirectoryCacheSize);
+            if (cluster.GrainDirectoryCacheSize <= 0)
+            {
+                o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None;
+            }
+        });
         builder.Services.AddHostedService<SeedLoader>();
         builder.Services.AddHostedService<IntakeWorker>();
         return builder;
