@@ -11,7 +11,14 @@ public static class ResidentGrains
 {
     /// <summary>The silo measured at one moment; heap figures in bytes, RSS in MB, seconds since the load began.</summary>
     public sealed record Point(string Label, double Seconds, long Accepted, long Assigned, double Activations, double HeapAfterGen2,
-        double LastCollectionHeap, double Committed, double RssMb, double Gen2Collections);
+        double LastCollectionHeap, double Committed, double RssMb, double Gen2Collections)
+    {
+        /// <summary>What that gen2 found alive (bytes promoted); the heap after it also holds the free space it did not compact away.</summary>
+        public double LiveAfterGen2 { get; init; } = double.NaN;
+
+        /// <summary>The silo's GC pauses so far, in seconds (the runtime's <c>dotnet.gc.pause.time</c>).</summary>
+        public double GcPauseSeconds { get; init; } = double.NaN;
+    }
 
     /// <summary>One second of the run.</summary>
     public sealed record Tick(double Seconds, long Sent, long Accepted, long Failed, long Assigned, double Activations, double LastCollectionHeapMb, double RssMb);
@@ -64,9 +71,13 @@ public static class ResidentGrains
                 await Task.Delay(2200, CancellationToken.None); // two refreshes, so the meters show the heap after that GC
                 var p = new Point(label, Now(), driver.Accepted, watch.Assigned, counters.Get(SiloCounters.Orleans, ActivationsInstrument), heap,
                     counters.Get(SiloCounters.Runtime, "dotnet.gc.last_collection.heap.size"), counters.Get(SiloCounters.Runtime, "dotnet.gc.last_collection.memory.committed_size"),
-                    counters.RssMb(), Gen2(counters));
+                    counters.RssMb(), Gen2(counters))
+                {
+                    LiveAfterGen2 = SiloCounters.LastLiveBytes,
+                    GcPauseSeconds = counters.Get(SiloCounters.Runtime, "dotnet.gc.pause.time"),
+                };
                 Console.WriteLine($"    [{p.Label}] {p.Assigned} assigned, {Stats.F(p.Activations)} activations: heap after gen2 {Stats.F(Mb(p.HeapAfterGen2), "F1")} MB " +
-                    $"(live {Stats.F(Mb(SiloCounters.LastLiveBytes), "F1")}, last collection {Stats.F(Mb(p.LastCollectionHeap), "F1")}, committed {Stats.F(Mb(p.Committed), "F1")}), RSS {Stats.F(p.RssMb)} MB");
+                    $"(live {Stats.F(Mb(p.LiveAfterGen2), "F1")}, last collection {Stats.F(Mb(p.LastCollectionHeap), "F1")}, committed {Stats.F(Mb(p.Committed), "F1")}), RSS {Stats.F(p.RssMb)} MB, GC pauses so far {Stats.F(p.GcPauseSeconds, "F1")} s");
                 return p;
             }
 

@@ -41,6 +41,8 @@ public static class ResidentGrainsReport
         sb.AppendLine($"| **accepted but never assigned/pushed** (must be 0) | **{r.NeverAssigned}** |");
         sb.AppendLine($"| activations at the end (Orleans) | {Stats.F(r.Final.Activations)} ({Stats.F(r.NewActivations(r.Final))} since the 0 point) |");
         sb.AppendLine($"| **managed heap after gen2 at the end** | **{Mb(r.Final.HeapAfterGen2)} MB** (goal ≤ 400 MB with {o.Cases} resident: {(r.Final.HeapAfterGen2 <= 400d * 1024 * 1024 && r.NewActivations(r.Final) >= o.Cases ? "met" : "not met")}) |");
+        sb.AppendLine($"| live after that gen2 (bytes it promoted; the rest of the heap is free space it did not compact) | {Mb(r.Final.LiveAfterGen2)} MB |");
+        sb.AppendLine($"| silo GC pauses, load start → end (gen2 collections) | {Stats.F(r.Final.GcPauseSeconds - r.Points[0].GcPauseSeconds, "F1")} s ({Stats.F(r.Final.Gen2Collections - r.Points[0].Gen2Collections)}) |");
         sb.AppendLine($"| heap per new activation, 0 → end | {Stats.F(r.BytesPerActivation(r.Final))} B |");
         sb.AppendLine($"| heap per new activation, first milestone → end (marginal) | {Stats.F(r.MarginalBytesPerActivation)} B |");
         sb.AppendLine($"| **activation rate** (case grains activated per second, load start → last assigned at {r.AssignedBySeconds:F0} s) | **{Stats.F(r.ActivationsPerSecond, "F1")}/s** (best 10 s: {Stats.F(r.PeakActivationsPerSecond, "F1")}/s) |");
@@ -48,12 +50,12 @@ public static class ResidentGrainsReport
         sb.AppendLine();
         sb.AppendLine("## Silo at each point");
         sb.AppendLine();
-        sb.AppendLine("| point | s | accepted | assigned | activations | heap after gen2 MB | last collection MB | committed MB | RSS MB | B per new activation | B per assigned case | gen2 GCs so far |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine("| point | s | accepted | assigned | activations | heap after gen2 MB | live MB | last collection MB | committed MB | RSS MB | B per new activation | B per assigned case | gen2 GCs so far | GC pauses so far s |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var p in r.Points)
         {
-            sb.AppendLine($"| {p.Label} | {p.Seconds:F0} | {p.Accepted} | {p.Assigned} | {Stats.F(p.Activations)} | {Mb(p.HeapAfterGen2)} | {Mb(p.LastCollectionHeap)} | {Mb(p.Committed)} | {Stats.F(p.RssMb)} | " +
-                $"{Stats.F(r.BytesPerActivation(p))} | {Stats.F(r.BytesPerAssignedCase(p))} | {Stats.F(p.Gen2Collections)} |");
+            sb.AppendLine($"| {p.Label} | {p.Seconds:F0} | {p.Accepted} | {p.Assigned} | {Stats.F(p.Activations)} | {Mb(p.HeapAfterGen2)} | {Mb(p.LiveAfterGen2)} | {Mb(p.LastCollectionHeap)} | {Mb(p.Committed)} | {Stats.F(p.RssMb)} | " +
+                $"{Stats.F(r.BytesPerActivation(p))} | {Stats.F(r.BytesPerAssignedCase(p))} | {Stats.F(p.Gen2Collections)} | {Stats.F(p.GcPauseSeconds, "F1")} |");
         }
         sb.AppendLine();
         sb.AppendLine("## Orleans catalog counters at the end");
