@@ -87,6 +87,48 @@ public sealed class SubmitCaseTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_submission_streamed_without_a_length_is_queued_like_any_other()
+    {
+        var before = await QueuedAsync();
+
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", new UnsizedJson(Submissions.Valid().ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(before + 1, await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task A_streamed_body_over_64_KB_gets_413_and_leaves_nothing_queued()
+    {
+        var before = await QueuedAsync();
+
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", new UnsizedJson(Submissions.With("description", new string('x', 70 * 1024))));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(before, await QueuedAsync());
+    }
+
+    // A body sent with no Content-Length (chunked), as a client that streams it does.
+    private sealed class UnsizedJson : HttpContent
+    {
+        private readonly byte[] _body;
+
+        public UnsizedJson(string body)
+        {
+            _body = Encoding.UTF8.GetBytes(body);
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_community_gets_404_and_leaves_nothing_queued()
     {
         var before = await QueuedAsync();

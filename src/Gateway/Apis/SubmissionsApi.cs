@@ -72,12 +72,21 @@ public static class SubmissionsApi
         }
     }
 
-    // Reads at most MaxBodyBytes; null when the body is larger.
+    // Reads at most MaxBodyBytes; null when the body is larger. With a Content-Length (as clients send it) into one
+    // array of that size: the intake path runs ~10,000 times a second at its ceiling, and a stream and an 8 KB chunk per
+    // request were most of what it allocated.
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
             return null;
+        }
+
+        if (request.ContentLength is { } length)
+        {
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
         }
 
         using var buffer = new MemoryStream();
