@@ -15,5 +15,5 @@ public sealed class GatewayOptions
     public string IntakeQueueName { get; set; } = Gongzhi.Intake.IntakeMessage.QueueName;
 
     /// <summary>Queue sends at once; submissions arriving meanwhile share the next message (group commit).</summary>
-    public int IntakeSendsInFlight { get; set; } = 2;
+    public int IntakeSendsInFlight { get; set; } = 1;
 }
