@@ -174,10 +174,15 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
             return;
         }
 
+        // The watch took the case off when it asked, so it knows of no deadline now. A commit below tells it of
+        // the next one; without a commit, say it here: once either way.
+        Record.ReminderTarget = null;
         await CheckDeadlinesAsync();
-        // The watch took the case off when it asked: say again when to ask next, changed or not.
-        Record.ReminderTarget = DeadlineRules.Next(Record);
-        await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, Record.ReminderTarget);
+        if (Record.ReminderTarget is null && DeadlineRules.Next(Record) is { } next)
+        {
+            Record.ReminderTarget = next;
+            await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, next);
+        }
     }
 
     // Cases from before the community's deadline watch had a reminder of their own: drop it and join the watch.
