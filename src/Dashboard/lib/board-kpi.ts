@@ -1,4 +1,6 @@
-// The board's KPI tiles: which figures they show and how a rate reads. Pure.
+// The board's KPI tiles: which figures they show and how a rate and their time read. Pure.
+
+import { formatDateTime } from './i18n';
 
 /** The rates of a KPI figures object (docs/kpis.md); a rate with nothing to measure is null. */
 export interface KpiFigures {
@@ -41,4 +43,9 @@ export function formatRate(value: number | null | undefined): string {
 export function isNewer(next: Pick<MetricsSummary, 'at'>, shown: Pick<MetricsSummary, 'at'> | null): boolean {
   if (!shown) return true;
   return Date.parse(next.at) >= Date.parse(shown.at);
+}
+
+/** When the figures were computed, on a 24-hour clock in either language, as every other time on the board ("14:05:09"). */
+export function formatUpdatedAt(at: string, timeZone?: string): string {
+  return formatDateTime(at, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone });
 }

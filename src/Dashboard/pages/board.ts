@@ -18,7 +18,7 @@ import { beep, unlockAudioOnGesture } from '../lib/beep';
 import { BoardCharts } from '../lib/board-charts';
 import { dropVerdict, resolveDropTarget, rosterState } from '../lib/board-drop';
 import { EMPTY_FILTER, activeFilterCount, isOverdue, matchesFilter, type BoardFilter } from '../lib/board-filters';
-import { KPI_TILES, formatRate, isNewer, type MetricsSummary } from '../lib/board-kpi';
+import { KPI_TILES, formatRate, formatUpdatedAt, isNewer, type MetricsSummary } from '../lib/board-kpi';
 import { ARRIVAL_EVENTS, PerHourCounter } from '../lib/board-rates';
 import { coalesce, KeyedCoalescer } from '../lib/coalesce';
 import { localInputToIso, toLocalInputValue } from '../lib/datetime';
@@ -920,7 +920,7 @@ function renderKpis(): void {
       h('span', { class: 'kpi-month muted' }, tx('kpi.month', { value: formatRate(month) })),
     );
   }
-  byId('kpi-updated').textContent = metrics ? tx('kpi.updated', { time: formatDateTime(metrics.at, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) }) : '';
+  byId('kpi-updated').textContent = metrics ? tx('kpi.updated', { time: formatUpdatedAt(metrics.at) }) : '';
   charts?.showKpis({
     labels: KPI_TILES.map((tile) => t(tile.text)),
     today: KPI_TILES.map((tile) => metrics?.today?.[tile.field] ?? null),

@@ -108,7 +108,14 @@ describe('drop to assign', () => {
 });
 
 describe('KPI tiles', async () => {
-  const { formatRate, isNewer } = await import('../lib/board-kpi');
+  const { formatRate, formatUpdatedAt, isNewer } = await import('../lib/board-kpi');
+  const { setLocale } = await import('../lib/i18n');
+  it('shows when the figures were computed on a 24-hour clock in English and in Chinese', () => {
+    setLocale('en');
+    expect(formatUpdatedAt('2026-11-27T14:05:09Z', 'UTC')).toBe('14:05:09');
+    setLocale('zh');
+    expect(formatUpdatedAt('2026-11-27T14:05:09Z', 'UTC')).toBe('14:05:09');
+  });
   it('reads rates as percentages and an empty rate as a dash', () => {
     expect(formatRate(1)).toBe('100%');
     expect(formatRate(0.985)).toBe('98.5%');
