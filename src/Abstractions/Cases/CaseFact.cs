@@ -40,10 +40,10 @@ public sealed record CaseFact(
     [Id(10)] private readonly long _resolvedAt = PackedTime.Pack(ResolvedAt);
     [Id(11)] private readonly long _resolveBy = PackedTime.Pack(ResolveBy);
 
-    // The optional enums as one byte each, value + 1 (0 = none), not the 8 bytes of an int enum's Nullable.
-    [Id(12)] private readonly byte _resolvedAtLevel = Pack(ResolvedAtLevel);
-    [Id(13)] private readonly byte _rating = Pack(Rating);
-    [Id(14)] private readonly byte _closure = Pack(Closure);
+    // The optional enums as one byte each (PackedEnum).
+    [Id(12)] private readonly byte _resolvedAtLevel = PackedEnum.Pack(ResolvedAtLevel);
+    [Id(13)] private readonly byte _rating = PackedEnum.Pack(Rating);
+    [Id(14)] private readonly byte _closure = PackedEnum.Pack(Closure);
 
     public DateTimeOffset SubmittedAt { get => PackedTime.Unpack(_submittedAt).GetValueOrDefault(); init => _submittedAt = PackedTime.Pack(value); }
 
@@ -57,15 +57,9 @@ public sealed record CaseFact(
 
     public DateTimeOffset? ResolveBy { get => PackedTime.Unpack(_resolveBy); init => _resolveBy = PackedTime.Pack(value); }
 
-    public CaseLevel? ResolvedAtLevel { get => _resolvedAtLevel == 0 ? null : (CaseLevel)(_resolvedAtLevel - 1); init => _resolvedAtLevel = Pack(value); }
+    public CaseLevel? ResolvedAtLevel { get => PackedEnum.Unpack<CaseLevel>(_resolvedAtLevel); init => _resolvedAtLevel = PackedEnum.Pack(value); }
 
-    public SatisfactionRating? Rating { get => _rating == 0 ? null : (SatisfactionRating)(_rating - 1); init => _rating = Pack(value); }
+    public SatisfactionRating? Rating { get => PackedEnum.Unpack<SatisfactionRating>(_rating); init => _rating = PackedEnum.Pack(value); }
 
-    public CaseClosure? Closure { get => _closure == 0 ? null : (CaseClosure)(_closure - 1); init => _closure = Pack(value); }
-
-    private static byte Pack(CaseLevel? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
-
-    private static byte Pack(SatisfactionRating? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
-
-    private static byte Pack(CaseClosure? value) => value is { } v ? checked((byte)(v + 1)) : (byte)0;
+    public CaseClosure? Closure { get => PackedEnum.Unpack<CaseClosure>(_closure); init => _closure = PackedEnum.Pack(value); }
 }
