@@ -43,7 +43,7 @@ Console.WriteLine($"==> scenario {options.Scenario}: " + (options.ClosedLoop ? $
     $" for {options.Seconds} s, drain {options.DrainSeconds} s; world {world.Communities.Count} communities × {options.CompoundsPerCommunity} compounds × {options.CadresPerCommunity} cadres; logs in {work}");
 
 var sut = new SystemUnderTest { Root = root, WorkDir = work, World = world, IntakeWorker = !options.IntakeOnly };
-try
+return await sut.RunAsync(async () =>
 {
     if (options.Build)
     {
@@ -176,18 +176,4 @@ try
     var lost = audit is not null ? audit.Missing > 0 : result.NeverPushedToCadre > 0 || result.NeverPushedToBoard > 0;
     var failed = lost || (options.Smoke && (driver.Failed > 0 || driver.Accepted == 0));
     return failed ? 3 : 0;
-}
-catch (OperationCanceledException) when (ct.IsCancellationRequested)
-{
-    return 130;
-}
-catch (Exception e)
-{
-    Console.Error.WriteLine($"bench failed: {e}");
-    return 1;
-}
-finally
-{
-    Console.WriteLine("==> stopping gateway, silo, Azurite");
-    await sut.DisposeAsync();
-}
+}, ct);

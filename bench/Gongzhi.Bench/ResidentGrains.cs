@@ -35,7 +35,7 @@ public static class ResidentGrains
             World = world,
             SiloEnvironment = new Dictionary<string, string> { ["Orleans__GrainCollection__CollectionAge"] = o.CollectionAge.ToString("c") },
         };
-        try
+        return await sut.RunAsync(async () =>
         {
             if (o.Build)
             {
@@ -128,21 +128,7 @@ public static class ResidentGrains
             Console.WriteLine(result.Summary());
             Console.WriteLine($"==> report: {report}");
             return result.NeverAssigned > 0 ? 3 : 0;
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return 130;
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine($"bench failed: {e}");
-            return 1;
-        }
-        finally
-        {
-            Console.WriteLine("==> stopping gateway, silo, Azurite");
-            await sut.DisposeAsync();
-        }
+        }, ct);
     }
 
     // Accepted (202) cases whose board has not yet seen them assigned.

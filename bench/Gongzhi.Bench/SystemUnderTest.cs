@@ -277,6 +277,32 @@ public sealed class SystemUnderTest : IAsyncDisposable
 #pragma warning restore SYSLIB1054
 
     /// <summary>Stops what it started, newest first: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
+    /// <summary>
+    /// Runs a scenario against this system and stops the system after it, whatever happens. The exit code is
+    /// the scenario's, 130 when the run was cancelled, 1 when the bench itself failed.
+    /// </summary>
+    public async Task<int> RunAsync(Func<Task<int>> scenario, CancellationToken ct)
+    {
+        try
+        {
+            return await scenario();
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return 130;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"bench failed: {e}");
+            return 1;
+        }
+        finally
+        {
+            Console.WriteLine("==> stopping gateway, silo, Azurite");
+            await DisposeAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         for (var i = _started.Count - 1; i >= 0; i--)
