@@ -41,7 +41,7 @@ public sealed class AssignedWatch(Uri baseAddress, Driver driver) : IAsyncDispos
     private void OnCaseUpdated(JsonElement m)
     {
         Interlocked.Increment(ref _pushes);
-        if (!m.TryGetProperty("event", out var e) || e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("type", out var type) || type.GetString() != "assigned")
+        if (Driver.EventTypeOf(m) != "assigned")
         {
             return;
         }

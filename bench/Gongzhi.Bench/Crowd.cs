@@ -225,7 +225,7 @@ public sealed class Crowd : IPushListeners, IAsyncDisposable
         var now = Stopwatch.GetTimestamp();
         var wall = DateTimeOffset.UtcNow;
         var caseId = m.GetProperty("caseId").GetString()!;
-        var type = m.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var tp) ? tp.GetString() ?? "?" : "?";
+        var type = Driver.EventTypeOf(m);
         var seq = m.TryGetProperty("seq", out var sq) ? sq.GetInt32() : 0;
         // Only `assigned`, the last of the submitted/accepted/assigned burst: earlier ones also carry the grain chain's time.
         var eventLag = type == "assigned" && m.TryGetProperty("at", out var at) && at.TryGetDateTimeOffset(out var eventAt) ? Math.Max(1, (long)(wall - eventAt).TotalMicroseconds) : 0;
@@ -234,33 +234,16 @@ public sealed class Crowd : IPushListeners, IAsyncDisposable
         switch (kind)
         {
             case ListenerKind.Board:
-            {
                 Interlocked.Increment(ref BoardPushes);
                 Record(EventToBoard, eventLag);
-                var t = driver.Cases.GetOrAdd(caseId, _ => new CaseTrack());
-                if (driver.Series is { } s)
-                {
-                    Series.Add(s.BoardPushes, driver.SecondOf(now));
-                }
-                Interlocked.CompareExchange(ref t.BoardFirst, now, 0);
-                if (type == "assigned")
-                {
-                    t.AssigneeId = m.TryGetProperty("assigneeId", out var a) ? a.GetString() : null;
-                    Interlocked.CompareExchange(ref t.BoardAssigned, now, 0);
-                }
+                driver.BoardPushed(caseId, type, Driver.AssigneeOf(m), now);
                 break;
-            }
             case ListenerKind.Cadre:
                 Interlocked.Increment(ref CadrePushes);
                 Record(EventToCadre, eventLag);
-                if (type == "assigned" && m.TryGetProperty("assigneeId", out var assignee) && assignee.GetString() == subject)
+                if (type == "assigned" && Driver.AssigneeOf(m) == subject)
                 {
-                    var t = driver.Cases.GetOrAdd(caseId, _ => new CaseTrack());
-                    if (driver.Series is { } s)
-                    {
-                        Series.Add(s.CadrePushes, driver.SecondOf(now));
-                    }
-                    Interlocked.CompareExchange(ref t.CadreAssigned, now, 0);
+                    driver.AssignedPushedToCadre(caseId, now);
                 }
                 break;
             case ListenerKind.Resident:

@@ -114,6 +114,41 @@ public sealed class Driver : IDisposable
 
     public int SecondOf(long timestamp) => (int)Math.Floor(Stopwatch.GetElapsedTime(T0, timestamp).TotalSeconds);
 
+    /// <summary>A community's board got a push of the case at <paramref name="now"/>: its first, and for `assigned` who took it.</summary>
+    public void BoardPushed(string caseId, string type, string? assigneeId, long now)
+    {
+        var t = Cases.GetOrAdd(caseId, _ => new CaseTrack());
+        if (Series is { } s)
+        {
+            Series.Add(s.BoardPushes, SecondOf(now));
+        }
+        Interlocked.CompareExchange(ref t.BoardFirst, now, 0);
+        if (type == "assigned")
+        {
+            t.AssigneeId = assigneeId;
+            Interlocked.CompareExchange(ref t.BoardAssigned, now, 0);
+        }
+    }
+
+    /// <summary>A cadre's own connection got the `assigned` push of a case given to them.</summary>
+    public void AssignedPushedToCadre(string caseId, long now)
+    {
+        var t = Cases.GetOrAdd(caseId, _ => new CaseTrack());
+        if (Series is { } s)
+        {
+            Series.Add(s.CadrePushes, SecondOf(now));
+        }
+        Interlocked.CompareExchange(ref t.CadreAssigned, now, 0);
+    }
+
+    /// <summary>The event type of a `caseUpdated` message ("?" when it has none).</summary>
+    public static string EventTypeOf(JsonElement caseUpdated) =>
+        caseUpdated.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var tp) ? tp.GetString() ?? "?" : "?";
+
+    /// <summary>The assignee a `caseUpdated` message names, if any.</summary>
+    public static string? AssigneeOf(JsonElement caseUpdated) =>
+        caseUpdated.TryGetProperty("assigneeId", out var a) ? a.GetString() : null;
+
     private async Task PostAsync(long due, bool track)
     {
         var i = Interlocked.Increment(ref _next) - 1;
@@ -241,33 +276,19 @@ public sealed class Listeners(Uri baseAddress, Driver driver) : IAsyncDisposable
     {
         var now = Stopwatch.GetTimestamp();
         var caseId = m.GetProperty("caseId").GetString()!;
-        var type = m.TryGetProperty("event", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var tp) ? tp.GetString() ?? "?" : "?";
+        var type = Driver.EventTypeOf(m);
         EventTypes.AddOrUpdate((isBoard ? "board " : "cadre ") + type, 1, (_, n) => n + 1);
-        var t = driver.Cases.GetOrAdd(caseId, _ => new CaseTrack());
         if (isBoard)
         {
             Interlocked.Increment(ref BoardPushes);
-            if (driver.Series is { } s)
-            {
-                Series.Add(s.BoardPushes, driver.SecondOf(now));
-            }
-            Interlocked.CompareExchange(ref t.BoardFirst, now, 0);
-            if (type == "assigned")
-            {
-                t.AssigneeId = m.TryGetProperty("assigneeId", out var a) ? a.GetString() : null;
-                Interlocked.CompareExchange(ref t.BoardAssigned, now, 0);
-            }
+            driver.BoardPushed(caseId, type, Driver.AssigneeOf(m), now);
         }
         else
         {
             Interlocked.Increment(ref CadrePushes);
-            if (type == "assigned" && m.TryGetProperty("assigneeId", out var a) && a.GetString() == subject)
+            if (type == "assigned" && Driver.AssigneeOf(m) == subject)
             {
-                if (driver.Series is { } s)
-                {
-                    Series.Add(s.CadrePushes, driver.SecondOf(now));
-                }
-                Interlocked.CompareExchange(ref t.CadreAssigned, now, 0);
+                driver.AssignedPushedToCadre(caseId, now);
             }
         }
     }
