@@ -61,8 +61,7 @@ public static class Report
         sb.AppendLine();
         sb.AppendLine("## Latency (ms, from HdrHistogram)");
         sb.AppendLine();
-        sb.AppendLine("| path | count | p50 | p90 | p99 | p99.9 | max |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine(Percentiles.TableHead);
         sb.AppendLine(r.PostToAnswer.Row("POST → 202"));
         sb.AppendLine(r.PostToBoardFirst.Row("POST → board, first push"));
         sb.AppendLine(r.PostToBoardAssigned.Row("POST → board, `assigned`"));
@@ -135,14 +134,20 @@ public static class Report
         sb.AppendLine();
         sb.AppendLine("</details>");
         sb.AppendLine();
+        await AppendMachineAsync(sb, root);
+        var md = Path.Combine(dir, name + ".md");
+        await File.WriteAllTextAsync(md, sb.ToString());
+        return md;
+    }
+
+    /// <summary>The report's closing section: cores, CPU, memory, OS, dotnet and node versions, commit.</summary>
+    public static async Task AppendMachineAsync(System.Text.StringBuilder sb, string root)
+    {
         sb.AppendLine("## Machine");
         sb.AppendLine();
         sb.AppendLine($"- {Environment.ProcessorCount} cores ({CpuModel()}), {MemTotal()} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         sb.AppendLine($"- dotnet {await Safe(() => SystemUnderTest.RunToEndAsync("dotnet", "--version", root))}, node {await Safe(() => SystemUnderTest.RunToEndAsync("node", "--version", root))}");
         sb.AppendLine($"- commit {await Safe(() => SystemUnderTest.RunToEndAsync("git", "rev-parse --short HEAD", root))}");
-        var md = Path.Combine(dir, name + ".md");
-        await File.WriteAllTextAsync(md, sb.ToString());
-        return md;
     }
 
     private static async Task<string> Safe(Func<Task<string>> f)

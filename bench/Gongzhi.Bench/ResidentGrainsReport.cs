@@ -85,24 +85,9 @@ public static class ResidentGrainsReport
         sb.AppendLine();
         sb.AppendLine("</details>");
         sb.AppendLine();
-        sb.AppendLine("## Machine");
-        sb.AppendLine();
-        sb.AppendLine($"- {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; shared with other work during the run");
-        sb.AppendLine($"- commit {await SafeAsync(() => SystemUnderTest.RunToEndAsync("git", "rev-parse --short HEAD", root))}");
+        await Report.AppendMachineAsync(sb, root);
         var md = Path.Combine(dir, name + ".md");
         await File.WriteAllTextAsync(md, sb.ToString());
         return md;
-    }
-
-    private static async Task<string> SafeAsync(Func<Task<string>> f)
-    {
-        try
-        {
-            return await f();
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            return "?";
-        }
     }
 }

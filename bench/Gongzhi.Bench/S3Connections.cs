@@ -279,8 +279,7 @@ public sealed class S3Connections : IAsyncDisposable
         var r = ResidentLatency(driver);
         sb.AppendLine("### Push latency by listener (ms, HdrHistogram)");
         sb.AppendLine();
-        sb.AppendLine("| path | count | p50 | p90 | p99 | p99.9 | max |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine(Percentiles.TableHead);
         sb.AppendLine(r.First.Row("POST → resident, first push of their case (connected after the 202)"));
         sb.AppendLine(r.Assigned.Row("POST → resident, `assigned`"));
         sb.AppendLine(Stats.Of(Crowd.EventToBoard).Row("`assigned` event time → board (the fan-out's share: registry grain, observer, gateway)"));

@@ -8,6 +8,9 @@ public sealed record Percentiles(long Count, double P50, double P90, double P99,
 {
     public static readonly Percentiles Empty = new(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
+    /// <summary>The Markdown head of a table of <see cref="Row"/>s.</summary>
+    public const string TableHead = "| path | count | p50 | p90 | p99 | p99.9 | max |\n| --- | --- | --- | --- | --- | --- | --- |";
+
     public string Row(string name) => Count == 0
         ? $"| {name} | 0 | – | – | – | – | – |"
         : $"| {name} | {Count} | {Stats.Ms(P50)} | {Stats.Ms(P90)} | {Stats.Ms(P99)} | {Stats.Ms(P999)} | {Stats.Ms(Max)} |";
