@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Gongzhi.Cases;
 using Gongzhi.Silo.Domain;
-using Gongzhi.Silo.Extensions;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;
@@ -10,15 +7,13 @@ namespace Gongzhi.Domain.Tests;
 /// <summary>A case's record through the grain storage's JSON: the packed instants read and write as the timestamps they always were.</summary>
 public sealed class CaseRecordStorageTests
 {
-    private static readonly Orleans.Storage.IGrainStorageSerializer Serializer = SiloExtensions.CreateStateSerializer();
-
     [Fact]
     public void A_resolved_case_reads_back_with_every_instant()
     {
         var record = Resolved();
         record.ReminderTarget = T0.AddHours(5);
 
-        var back = Serializer.Deserialize<CaseRecord>(Serializer.Serialize(record))!;
+        var back = StoredJson.RoundTrip(record);
 
         Assert.NotNull(record.AcceptedAt);
         Assert.NotNull(record.AcknowledgedAt);
@@ -36,7 +31,7 @@ public sealed class CaseRecordStorageTests
     {
         var record = Accepted();
 
-        var json = JsonNode.Parse(Serializer.Serialize(record).ToString())!.AsObject();
+        var json = StoredJson.Write(record).AsObject();
 
         Assert.Equal(record.AcceptedAt, json["acceptedAt"]!.GetValue<DateTimeOffset>());
         Assert.Null(json["resolvedAt"]);
@@ -47,11 +42,11 @@ public sealed class CaseRecordStorageTests
     public void A_row_written_with_another_offset_reads_as_the_same_instants()
     {
         var record = Accepted();
-        var json = JsonNode.Parse(Serializer.Serialize(record).ToString())!.AsObject();
+        var json = StoredJson.Write(record).AsObject();
         json["acknowledgedAt"] = "2026-11-27T16:05:00+08:00";
         json["reminderTarget"] = null;
 
-        var back = Serializer.Deserialize<CaseRecord>(new BinaryData(Encoding.UTF8.GetBytes(json.ToJsonString())))!;
+        var back = StoredJson.Read<CaseRecord>(json.ToJsonString());
 
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 5, 0, TimeSpan.Zero), back.AcknowledgedAt);
         Assert.Null(back.ReminderTarget);

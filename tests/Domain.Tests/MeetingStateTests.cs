@@ -3,7 +3,6 @@ using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Consultations;
 using Gongzhi.Silo.Domain;
-using Gongzhi.Silo.Extensions;
 using Gongzhi.VideoPetitions;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
@@ -12,12 +11,6 @@ namespace Gongzhi.Domain.Tests;
 /// <summary>Petitions and consultations survive the grain storage's JSON (a reactivated grain reads them back whole).</summary>
 public sealed class MeetingStateTests
 {
-    private static T RoundTrip<T>(T state)
-    {
-        var serializer = SiloExtensions.CreateStateSerializer();
-        return serializer.Deserialize<T>(serializer.Serialize(state))!;
-    }
-
     [Fact]
     public void A_held_video_petition_with_an_unsent_notice_reads_back_whole()
     {
@@ -27,7 +20,7 @@ public sealed class MeetingStateTests
         VideoPetitionRules.Accept(record, CaseActor.Staff("leader", "zhang-bin"), T0.AddHours(3), T0);
         VideoPetitionRules.RecordOutcome(record, CaseActor.Staff("leader", "zhang-bin"), "立即处理", T0.AddHours(3));
 
-        var back = RoundTrip(record);
+        var back = StoredJson.RoundTrip(record);
 
         Assert.Equal(JsonSerializer.Serialize(record.ToSnapshot()), JsonSerializer.Serialize(back.ToSnapshot()));
         Assert.Equal(record.Unsent, back.Unsent);
@@ -44,7 +37,7 @@ public sealed class MeetingStateTests
         ConsultationRules.Conclude(record, "纪要", "决议", CaseActor.Staff("dispatcher", "ximen-dispatcher"), T0.AddDays(2));
         record.CaseResults.Add(new LinkedCaseResult("c1", LinkedCaseOutcome.AlreadyClosed, "closed"));
 
-        var back = RoundTrip(record);
+        var back = StoredJson.RoundTrip(record);
 
         Assert.Equal(JsonSerializer.Serialize(record.ToSnapshot()), JsonSerializer.Serialize(back.ToSnapshot()));
         Assert.Equal(record.NoticesPending, back.NoticesPending);

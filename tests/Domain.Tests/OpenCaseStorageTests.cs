@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Gongzhi.Silo.Domain;
-using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Grains;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
@@ -10,8 +7,6 @@ namespace Gongzhi.Domain.Tests;
 /// <summary>A community's open cases through the grain storage's JSON: the packed instants read and write as before.</summary>
 public sealed class OpenCaseStorageTests
 {
-    private static readonly Orleans.Storage.IGrainStorageSerializer Serializer = SiloExtensions.CreateStateSerializer();
-
     [Fact]
     public void A_chunk_of_open_cases_reads_back_equal()
     {
@@ -24,7 +19,7 @@ public sealed class OpenCaseStorageTests
             ],
         };
 
-        var back = Serializer.Deserialize<OpenCaseChunk>(Serializer.Serialize(chunk))!;
+        var back = StoredJson.RoundTrip(chunk);
 
         Assert.Equal(chunk.Cases[0], back.Cases[0]);
         Assert.Equal(T0.AddSeconds(2), back.Cases[0].AssignedAt);
@@ -41,10 +36,10 @@ public sealed class OpenCaseStorageTests
                        "assigneeId":"wang","assignedAt":"2026-11-27T08:00:02+00:00","waitingPassedOver":null}]}
             """;
 
-        var back = Serializer.Deserialize<OpenCaseChunk>(new BinaryData(Encoding.UTF8.GetBytes(stored)))!;
+        var back = StoredJson.Read<OpenCaseChunk>(stored);
 
         Assert.Equal(new OpenCase(new OpenCaseEntry("c1", "heating", "jishikou", "64", T0), "wang", T0.AddSeconds(2)), back.Cases.Single());
-        var json = JsonNode.Parse(Serializer.Serialize(back).ToString())!["cases"]![0]!;
+        var json = StoredJson.Write(back)["cases"]![0]!;
         Assert.Equal(T0, json["case"]!["submittedAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(T0.AddSeconds(2), json["assignedAt"]!.GetValue<DateTimeOffset>());
     }

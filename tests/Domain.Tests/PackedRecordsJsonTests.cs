@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Gongzhi.Cases;
 using Gongzhi.Intake;
-using Gongzhi.Silo.Extensions;
 using Orleans.Storage;
 
 namespace Gongzhi.Domain.Tests;
@@ -14,7 +13,7 @@ namespace Gongzhi.Domain.Tests;
 /// </summary>
 public sealed class PackedRecordsJsonTests
 {
-    private static readonly IGrainStorageSerializer Storage = SiloExtensions.CreateStateSerializer();
+    private static readonly IGrainStorageSerializer Storage = StoredJson.Serializer;
 
     /// <summary>
     /// Each sample with the text the plain records (before the instants were packed) wrote for it over HTTP
