@@ -68,12 +68,7 @@ return await sut.RunAsync(async () =>
     if (options.WarmupSeconds > 0)
     {
         Console.WriteLine($"==> warm-up: {options.WarmupSeconds} s at {options.WarmupRate}/s (not counted), then 5 s to settle");
-        using var warm = new Driver(sut.BaseAddress, world, stamp + "-warmup");
-        await warm.OpenLoopAsync(options.WarmupRate, options.WarmupSeconds, new Series(options.WarmupSeconds + 40), track: false, ct);
-        while (warm.InFlight > 0)
-        {
-            await Task.Delay(100, ct);
-        }
+        var warm = await sut.WarmUpAsync(stamp, options.WarmupRate, options.WarmupSeconds, ct);
         Console.WriteLine($"    {warm.Accepted} accepted, {warm.Failed} errors");
         await Task.Delay(5000, ct);
     }

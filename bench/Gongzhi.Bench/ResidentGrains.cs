@@ -45,12 +45,7 @@ public static class ResidentGrains
             if (o.WarmupSeconds > 0)
             {
                 Console.WriteLine($"==> warm-up: {o.WarmupSeconds} s at {o.WarmupRate}/s (its case grains stay resident and are in every figure)");
-                using var warm = new Driver(sut.BaseAddress, world, stamp + "-warmup");
-                await warm.OpenLoopAsync(o.WarmupRate, o.WarmupSeconds, new Series(o.WarmupSeconds + 40), track: false, ct);
-                while (warm.InFlight > 0)
-                {
-                    await Task.Delay(100, ct);
-                }
+                await sut.WarmUpAsync(stamp, o.WarmupRate, o.WarmupSeconds, ct);
             }
 
             using var driver = new Driver(sut.BaseAddress, world, stamp);

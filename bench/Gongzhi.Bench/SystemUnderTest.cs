@@ -277,6 +277,18 @@ public sealed class SystemUnderTest : IAsyncDisposable
 #pragma warning restore SYSLIB1054
 
     /// <summary>Stops what it started, newest first: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
+    /// <summary>Untracked open-loop load before the measured run (JIT, connection pools, grains), until every request is answered.</summary>
+    public async Task<(long Accepted, long Failed)> WarmUpAsync(string stamp, double rate, int seconds, CancellationToken ct)
+    {
+        using var warm = new Driver(BaseAddress, World, stamp + "-warmup");
+        await warm.OpenLoopAsync(rate, seconds, new Series(seconds + 40), track: false, ct);
+        while (warm.InFlight > 0)
+        {
+            await Task.Delay(100, ct);
+        }
+        return (warm.Accepted, warm.Failed);
+    }
+
     /// <summary>
     /// Runs a scenario against this system and stops the system after it, whatever happens. The exit code is
     /// the scenario's, 130 when the run was cancelled, 1 when the bench itself failed.
