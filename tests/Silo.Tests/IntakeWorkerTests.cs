@@ -58,39 +58,96 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_message_that_fails_five_times_moves_to_the_poison_queue_and_is_not_lost()
+    public async Task A_submission_whose_community_is_not_there_yet_is_retried_past_any_count_and_becomes_a_case_once_it_is()
     {
-        // No community of that id is configured, so the case grain's dispatch fails every time.
-        var submission = fixture.Submission("nowhere-" + Guid.NewGuid().ToString("N")[..8]);
-        var body = new IntakeMessage(1, [submission]).ToJson();
-        await _intake.SendMessageAsync(body);
+        // No community of that id is configured yet (a transient state: seeding may be under way), so dispatch fails.
+        var later = "c-later-" + Guid.NewGuid().ToString("N")[..8];
+        var submission = fixture.Submission(later);
+        await _intake.SendMessageAsync(new IntakeMessage(1, [submission]).ToJson());
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 8; attempt++)
         {
             Assert.Equal(1, await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None));
             Assert.Single((await _intake.PeekMessagesAsync()).Value);
             Assert.Empty((await _poison.PeekMessagesAsync()).Value);
         }
 
-        Assert.Equal(1, await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None));
+        await fixture.Client.GetGrain<Gongzhi.Communities.ICommunityGrain>(later)
+            .ConfigureAsync(new Gongzhi.Communities.CommunityDefinition(Info(later), [Cadre(UniqueCadreId("li"), true, "heating")]));
+        await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None);
 
+        Assert.Equal(CaseStatus.Assigned, (await fixture.Client.GetGrain<ICaseGrain>(submission.CaseId).GetAsync())!.Status);
         Assert.Empty((await _intake.PeekMessagesAsync()).Value);
-        var poisoned = Assert.Single((await _poison.PeekMessagesAsync()).Value);
-        Assert.Equal(body, poisoned.Body.ToString());
+        Assert.Empty((await _poison.PeekMessagesAsync()).Value);
     }
 
     [Fact]
-    public async Task A_message_that_is_not_json_is_retried_then_poisoned_too()
+    public async Task Storage_failing_under_the_case_many_times_in_a_row_delays_the_case_but_never_poisons_it()
     {
-        await _intake.SendMessageAsync("this is not a submission");
+        var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var submission = fixture.Submission(community);
+        fixture.Faults.Inject(c => c.IsWrite && c.Key == submission.CaseId, Faults.StorageFault.FailsBeforeStoring, times: 7);
+        await _intake.SendMessageAsync(new IntakeMessage(1, [submission]).ToJson());
 
-        for (var attempt = 1; attempt <= 5; attempt++)
+        for (var attempt = 1; attempt <= 8; attempt++)
         {
             await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None);
         }
 
+        var theCase = (await fixture.Client.GetGrain<ICaseGrain>(submission.CaseId).GetAsync())!;
+        Assert.Equal(CaseStatus.Assigned, theCase.Status);
+        Assert.Single(theCase.Timeline, e => e.Type == CaseEventType.Submitted);
+        Assert.Empty((await _intake.PeekMessagesAsync()).Value);
+        Assert.Empty((await _poison.PeekMessagesAsync()).Value);
+    }
+
+    [Fact]
+    public async Task A_message_still_failing_past_its_age_limit_moves_to_the_poison_queue_and_is_not_lost()
+    {
+        var submission = fixture.Submission("nowhere-" + Guid.NewGuid().ToString("N")[..8]);
+        var body = new IntakeMessage(1, [submission]).ToJson();
+        await _intake.SendMessageAsync(body);
+        // The worker's clock reads two days after the message was queued; the limit is one.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(2));
+        var options = new IntakeOptions { RetryDelay = TimeSpan.Zero, MaxMessageAge = TimeSpan.FromDays(1) };
+        using var worker = new IntakeWorker(_queues, fixture.Client, new IntakeSignal(), Options.Create(options), clock, NullLogger<IntakeWorker>.Instance);
+
+        Assert.Equal(1, await worker.PumpOnceAsync(_intake, _poison, CancellationToken.None));
+
+        Assert.Empty((await _intake.PeekMessagesAsync()).Value);
+        Assert.Equal(body, Assert.Single((await _poison.PeekMessagesAsync()).Value).Body.ToString());
+    }
+
+    [Fact]
+    public async Task A_message_that_is_not_json_goes_to_the_poison_queue_at_its_first_delivery()
+    {
+        await _intake.SendMessageAsync("this is not a submission");
+
+        await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None);
+
         Assert.Empty((await _intake.PeekMessagesAsync()).Value);
         Assert.Equal("this is not a submission", Assert.Single((await _poison.PeekMessagesAsync()).Value).Body.ToString());
+    }
+
+    [Fact]
+    public async Task A_submission_its_community_refuses_is_set_aside_at_once_and_the_rest_of_its_message_becomes_cases()
+    {
+        var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var good = new[] { fixture.Submission(community), fixture.Submission(community) };
+        var refused = fixture.Submission(community, category: "no-such-category");
+        await _intake.SendMessageAsync(IntakeMessage.Compose([IntakeMessage.ToJson(good[0]), IntakeMessage.ToJson(refused), IntakeMessage.ToJson(good[1])]));
+
+        await _worker.PumpOnceAsync(_intake, _poison, CancellationToken.None);
+
+        Assert.Empty((await _intake.PeekMessagesAsync()).Value);
+        var poisoned = IntakeMessage.Parse(Assert.Single((await _poison.PeekMessagesAsync()).Value).Body.ToString());
+        Assert.Equal([refused.CaseId], poisoned.Submissions.Select(s => s.CaseId));
+        foreach (var s in good)
+        {
+            Assert.Equal(CaseStatus.Assigned, (await fixture.Client.GetGrain<ICaseGrain>(s.CaseId).GetAsync())!.Status);
+        }
+
+        Assert.Null(await fixture.Client.GetGrain<ICaseGrain>(refused.CaseId).GetAsync());
     }
 
     [Fact]

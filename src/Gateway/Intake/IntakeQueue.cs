@@ -20,6 +20,8 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
     /// </summary>
     public const int MaxMessageChars = 48 * 1024;
 
+    private static readonly TimeSpan NoExpiry = TimeSpan.FromSeconds(-1);
+
     private readonly QueueClient _queue = queues.GetQueueClient(options.Value.IntakeQueueName);
     private readonly int _maxInFlight = Math.Max(1, options.Value.IntakeSendsInFlight);
     private readonly Lock _lock = new();
@@ -113,8 +115,9 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
         try
         {
             await EnsureCreatedAsync();
-            // Not the callers' tokens: one aborted request must not fail the others sharing its message.
-            await _queue.SendMessageAsync(IntakeMessage.Compose(batch.Select(p => p.Json)), CancellationToken.None);
+            // Not the callers' tokens: one aborted request must not fail the others sharing its message. No expiry
+            // (Azure's default is 7 days): a message leaves the queue only through the worker, as a case or as poison.
+            await _queue.SendMessageAsync(IntakeMessage.Compose(batch.Select(p => p.Json)), visibilityTimeout: null, timeToLive: NoExpiry, CancellationToken.None);
             foreach (var item in batch)
             {
                 item.Done.TrySetResult();

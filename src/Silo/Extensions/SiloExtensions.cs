@@ -64,9 +64,9 @@ public static class SiloExtensions
             .Validate(o => o.KeepInRow >= 1 && o.MaxEventsInRow > o.KeepInRow, "Archive:MaxEventsInRow must exceed Archive:KeepInRow, which must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section)
-            .Validate(o => o.MaxAttempts >= 1 && o.BatchSize is >= 1 and <= 32 && o.MaxMessagesInFlight >= o.BatchSize
+            .Validate(o => o.MaxMessageAge > TimeSpan.Zero && o.VisibilityTimeout >= TimeSpan.FromSeconds(3) && o.BatchSize is >= 1 and <= 32 && o.MaxMessagesInFlight >= o.BatchSize
                     && !string.IsNullOrWhiteSpace(o.QueueName) && !string.IsNullOrWhiteSpace(o.PoisonQueueName),
-                "Intake needs queue names, MaxAttempts >= 1, BatchSize between 1 and 32 and MaxMessagesInFlight >= BatchSize.")
+                "Intake needs queue names, a positive MaxMessageAge, a VisibilityTimeout of at least 3 s, BatchSize between 1 and 32 and MaxMessagesInFlight >= BatchSize.")
             .ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);

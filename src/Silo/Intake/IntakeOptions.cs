@@ -13,8 +13,11 @@ public sealed class IntakeOptions
 
     public string PoisonQueueName { get; set; } = IntakeMessage.PoisonQueueName;
 
-    /// <summary>Deliveries a message gets before it moves to the poison queue.</summary>
-    public int MaxAttempts { get; set; } = 5;
+    /// <summary>
+    /// How long a message that keeps failing for transient reasons is retried, counted from when it was queued;
+    /// past it the message moves to the poison queue. Messages are queued without expiry, so none lapses unseen.
+    /// </summary>
+    public TimeSpan MaxMessageAge { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Messages taken per receive; Azure queues allow at most 32.</summary>
     public int BatchSize { get; set; } = 32;
@@ -28,6 +31,12 @@ public sealed class IntakeOptions
     /// <summary>Pause after an empty receive, cut short when a gateway signals new messages (<see cref="IntakeSignal"/>).</summary>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Hides a failed message for this long times its delivery count before it is tried again.</summary>
+    /// <summary>The first pause before a failed message is tried again; it doubles with each delivery up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The pause before delivery <paramref name="attempt"/> + 1 of a message that failed for a transient reason.</summary>
+    public TimeSpan BackoffAfter(long attempt) =>
+        TimeSpan.FromTicks((long)Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * Math.Pow(2, Math.Clamp(attempt - 1, 0, 30))));
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Gongzhi.Cases;
@@ -14,8 +15,10 @@ namespace Gongzhi.Silo.Intake;
 /// a message at once (different cases). It receives the next batch while earlier ones are still handled,
 /// up to <see cref="IntakeOptions.MaxMessagesInFlight"/>; when the queue is empty it waits
 /// <see cref="IntakeOptions.IdleDelay"/> or until a gateway's <see cref="IntakeSignal"/>. A message is
-/// deleted only after every submission in it has been persisted; one that fails
-/// <see cref="IntakeOptions.MaxAttempts"/> times moves to the poison queue, logged, never dropped.
+/// deleted only after every submission in it has been persisted, and kept hidden while it is handled
+/// (<see cref="MessageLease"/>). A transient failure (<see cref="IntakeFailures"/>) is retried with a doubling
+/// backoff for up to <see cref="IntakeOptions.MaxMessageAge"/>; only a message that cannot be read, or submissions
+/// the system refuses, go to the poison queue at once, logged with their case ids, never dropped.
 /// </summary>
 internal sealed class IntakeWorker(
     QueueServiceClient queues,
@@ -98,41 +101,101 @@ internal sealed class IntakeWorker(
 
     private async Task HandleAsync(QueueClient intake, QueueClient poison, QueueMessage message, CancellationToken cancellationToken)
     {
+        await using var lease = new MessageLease(intake, message, _options.VisibilityTimeout, time, logger);
+        IntakeMessage body;
         try
         {
-            var body = IntakeMessage.Parse(message.Body.ToString());
-            // Every submission is tried even when one fails, so a retry finds the others already persisted (idempotent).
-            await Task.WhenAll(body.Submissions.Select(s => grains.GetGrain<ICaseGrain>(s.CaseId).SubmitAsync(s)));
-            await intake.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            body = IntakeMessage.Parse(message.Body.ToString());
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IntakeFailures.IsUnreadable(ex))
         {
-            try
-            {
-                await FailAsync(intake, poison, message, ex, cancellationToken);
-            }
-            catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Left as it is, the message comes back after its visibility timeout.
-                logger.LogError(failure, "Intake message {MessageId} failed and could not be set aside for retry", message.MessageId);
-            }
-        }
-    }
-
-    private async Task FailAsync(QueueClient intake, QueueClient poison, QueueMessage message, Exception error, CancellationToken cancellationToken)
-    {
-        if (message.DequeueCount >= _options.MaxAttempts)
-        {
-            // Poison first, then delete: a crash between the two duplicates the message, never loses it.
-            await poison.SendMessageAsync(message.Body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
-            await intake.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-            logger.LogError(error, "Intake message {MessageId} failed {Attempts} times and moved to {PoisonQueue}",
-                message.MessageId, message.DequeueCount, _options.PoisonQueueName);
+            await lease.DisposeAsync();
+            await SettleAsync(intake, poison, message, lease, () => PoisonAsync(poison, message.Body.ToString(), message.MessageId, [], ex, cancellationToken), cancellationToken);
             return;
         }
 
-        logger.LogWarning(error, "Intake message {MessageId} failed on attempt {Attempt}; it will be retried", message.MessageId, message.DequeueCount);
-        var delay = _options.RetryDelay * message.DequeueCount;
-        await intake.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        // Every submission is tried even when one fails, so a retry finds the others already persisted (idempotent).
+        var failures = await Task.WhenAll(body.Submissions.Select(TrySubmitAsync));
+        await lease.DisposeAsync();
+        var failed = body.Submissions.Zip(failures).Where(f => f.Second is not null).ToArray();
+        if (failed.Length == 0)
+        {
+            await SettleAsync(intake, poison, message, lease, () => Task.CompletedTask, cancellationToken);
+            return;
+        }
+
+        var transient = failed.Where(f => !IntakeFailures.IsPermanent(f.Second!)).ToArray();
+        var age = time.GetUtcNow() - (message.InsertedOn ?? time.GetUtcNow());
+        if (transient.Length > 0 && age < _options.MaxMessageAge)
+        {
+            await RetryLaterAsync(intake, message, lease, transient[0].Second!, cancellationToken);
+            return;
+        }
+
+        // Refused submissions, or a message that failed past its age limit: set aside what failed, keep what became cases.
+        var aside = failed.Select(f => f.First).ToArray();
+        await SettleAsync(intake, poison, message, lease,
+            () => PoisonAsync(poison, new IntakeMessage(IntakeMessage.CurrentVersion, aside).ToJson(), message.MessageId, aside, failed[0].Second!, cancellationToken),
+            cancellationToken);
+    }
+
+    private async Task<Exception?> TrySubmitAsync(CaseSubmission submission)
+    {
+        try
+        {
+            await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+    }
+
+    // Runs what must be stored first (the poison copy), then deletes the message. A failure leaves the message to come
+    // back after its visibility timeout; a crash between the two duplicates the poison copy, never loses it.
+    private async Task SettleAsync(QueueClient intake, QueueClient poison, QueueMessage message, MessageLease lease, Func<Task> first, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await first();
+            await intake.DeleteMessageAsync(message.MessageId, lease.PopReceipt, cancellationToken);
+        }
+        catch (RequestFailedException e) when (MessageLease.IsStaleReceipt(e))
+        {
+            // Another worker received it meanwhile (or already deleted it): that worker settles it, and the case grain is idempotent.
+            logger.LogDebug("Intake message {MessageId} was taken by another worker before it could be deleted", message.MessageId);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Intake message {MessageId} could not be settled; it comes back after its visibility timeout", message.MessageId);
+        }
+    }
+
+    private async Task PoisonAsync(QueueClient poison, string body, string messageId, IReadOnlyList<CaseSubmission> submissions, Exception error, CancellationToken cancellationToken)
+    {
+        await poison.SendMessageAsync(body, visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        logger.LogWarning(error, "Intake message {MessageId}: cases {CaseIds} cannot be taken and moved to {PoisonQueue}; replay them once the cause is fixed",
+            messageId, submissions.Count == 0 ? "(unreadable message)" : string.Join(", ", submissions.Select(s => s.CaseId)), _options.PoisonQueueName);
+    }
+
+    private async Task RetryLaterAsync(QueueClient intake, QueueMessage message, MessageLease lease, Exception error, CancellationToken cancellationToken)
+    {
+        var delay = _options.BackoffAfter(message.DequeueCount);
+        logger.LogWarning(error, "Intake message {MessageId} failed on delivery {Attempt} for a transient reason; retrying in {Delay}",
+            message.MessageId, message.DequeueCount, delay);
+        try
+        {
+            await intake.UpdateMessageAsync(message.MessageId, lease.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (MessageLease.IsStaleReceipt(e))
+        {
+            logger.LogDebug("Intake message {MessageId} was taken by another worker before its retry was set", message.MessageId);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Left as it is, the message comes back after its visibility timeout.
+            logger.LogWarning(ex, "Intake message {MessageId} could not be set aside for retry", message.MessageId);
+        }
     }
 }
