@@ -58,6 +58,13 @@ public interface ICommunityGrain : IGrainWithStringKey
     [OneWay, Alias("TrackDeadline")]
     Task TrackDeadlineAsync(string caseId, DateTimeOffset? dueAt);
 
+    /// <summary>
+    /// The case heard of the cadre it was given while waiting (<see cref="ICaseGrain.OnAssignedAsync"/>); until it
+    /// says so the community sends the news again, as a one-way message to a silo that just died is lost.
+    /// </summary>
+    [Alias("AssignmentHeard")]
+    Task AssignmentHeardAsync(string caseId);
+
     /// <summary>Puts cadres on and off duty as their shifts begin and end; what the duty reminder calls.</summary>
     [Alias("ApplyShifts")]
     Task ApplyShiftsAsync();

@@ -78,6 +78,9 @@ public sealed class CaseRecord
     /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes.</summary>
     public DateTimeOffset? ReminderTarget { get => PackedTime.Unpack(_reminderTarget); set => _reminderTarget = PackedTime.Pack(value); }
 
+    /// <summary>What the last write still owes other grains; null once done (see <see cref="CaseFollowUp"/>).</summary>
+    public CaseFollowUp? FollowUp { get; set; }
+
     public int LastSeq => Timeline.Count == 0 ? 0 : Timeline[^1].Seq;
 
     public string CaseId => Submission?.CaseId ?? throw new InvalidOperationException("The case has no submission yet.");

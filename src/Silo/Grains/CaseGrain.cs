@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Intake;
 using Gongzhi.Ladder;
 using Gongzhi.Metrics;
 using Gongzhi.Realtime;
@@ -31,6 +32,10 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
     private const string StateName = "case";
 
+    private static readonly TimeSpan FollowUpRetryPeriod = TimeSpan.FromSeconds(2);
+
+    private IGrainTimer? _followUpRetry;
+
     private readonly PackedGrainState<CaseRecord> _state = new(new CaseRecord());
 
     private CaseRecord Record => _state.State!;
@@ -41,6 +46,11 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         _state.State ??= new CaseRecord();
         // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
         Record.ShareStrings(SharedStrings.Cases);
+        if (Record.FollowUp is not null)
+        {
+            // The last write may not have reached the other grains before the silo that made it stopped.
+            _followUpRetry = this.RegisterGrainTimer(RetryFollowUpAsync, TimeSpan.Zero, FollowUpRetryPeriod);
+        }
     }
 
     private DateTimeOffset Now => services.Time.GetUtcNow();
@@ -49,11 +59,17 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
     {
         if (submission.CaseId != this.GetPrimaryKeyString())
         {
-            throw new ArgumentException($"Submission {submission.CaseId} reached case {this.GetPrimaryKeyString()}.", nameof(submission));
+            throw new SubmissionRefusedException($"Submission {submission.CaseId} reached case {this.GetPrimaryKeyString()}.");
         }
 
         if (Record.Submission is not null && !(Record.Status == CaseStatus.Accepted && Record.AssigneeId is null && Record.ReopenCount == 0))
         {
+            // Redelivered: the case is stored; the message goes only once what the write owes is done too.
+            if (Record.FollowUp is { } pending && !await FollowUpAsync(pending, retry: true, deadlineMoved: true))
+            {
+                throw new TimeoutException($"Case {submission.CaseId} is stored, but its dispatch is not yet carried to the other grains.");
+            }
+
             return;
         }
 
@@ -66,7 +82,12 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         // The community makes new terms per dispatch; cases with the same terms share one instance.
         var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, SharedStrings.Cases.ShareRecord(decision.Terms), now).Then(Place(decision, now));
         Record.PossibleDuplicates = [.. decision.PossibleDuplicates];
-        await CommitAsync(transition);
+        if (!await CommitAsync(transition))
+        {
+            // The intake message stays and comes back; the grain retries meanwhile.
+            throw new TimeoutException($"Case {submission.CaseId} is stored, but its dispatch is not yet carried to the other grains.");
+        }
+
         services.Logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);
     }
 
@@ -174,6 +195,16 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
             return;
         }
 
+        if (Record.Status == CaseStatus.Accepted && Record.AssigneeId is null)
+        {
+            // A waiting case asks again: news of its cadre may have been lost with a silo (dispatch is idempotent).
+            var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission, Record.PassedOver);
+            if (decision.Assignment is { } assignment)
+            {
+                await CommitAsync(CaseLifecycle.Assign(Record, assignment));
+            }
+        }
+
         // The watch took the case off when it asked, so it knows of no deadline now. A commit below tells it of
         // the next one; without a commit, say it here: once either way.
         Record.ReminderTarget = null;
@@ -202,10 +233,13 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         if (transition.Outcome != CommandOutcome.Ok)
         {
             services.Logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Reason}", assignment.CaseId, assignment.CadreId, transition.Reason);
-            return;
+        }
+        else
+        {
+            await CommitAsync(transition);
         }
 
-        await CommitAsync(transition);
+        await Community(Record.CommunityId).AssignmentHeardAsync(Record.CaseId);
     }
 
     private async Task<CaseCommandResult> RunAsync(int? expectedSeq, Func<CaseTransition> command)
@@ -239,87 +273,92 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
             return;
         }
 
-        if (transition.ReleasedCadreId is { } released)
+        try
         {
-            await Community(Record.CommunityId).ReleaseAsync(Record.CaseId, released);
+            if (transition.ReleasedCadreId is { } released)
+            {
+                await Community(Record.CommunityId).ReleaseAsync(Record.CaseId, released);
+            }
+
+            if (transition.NeedsDispatch && Record.Status == CaseStatus.Accepted && Record.AssigneeId is null)
+            {
+                var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission!, Record.PassedOver);
+                transition = transition.Then(Place(decision, Now));
+            }
+        }
+        catch (Exception)
+        {
+            Forget();
+            throw;
         }
 
-        if (transition.NeedsDispatch && Record.Status == CaseStatus.Accepted && Record.AssigneeId is null)
-        {
-            var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission!, Record.PassedOver);
-            transition = transition.Then(Place(decision, Now));
-        }
-
+        // A follow-up still owed is retried by the grain; the change itself is stored.
         await CommitAsync(transition, ownerBefore);
     }
 
     private CaseTransition Place(DispatchDecision decision, DateTimeOffset now) =>
         decision.Assignment is { } assignment ? CaseLifecycle.Assign(Record, assignment) : CaseLifecycle.Wait(Record, now);
 
-    private async Task CommitAsync(CaseTransition transition, string? ownerBefore = null)
+    // Stores the change, then carries it to the other grains; false when some of that is still to be retried.
+    private async Task<bool> CommitAsync(CaseTransition transition, string? ownerBefore = null)
     {
         if (!transition.Changed)
         {
-            return;
+            return true;
         }
 
         var deadline = DeadlineRules.Next(Record);
         var deadlineMoved = deadline != Record.ReminderTarget;
         Record.ReminderTarget = deadline;
-        await ArchiveOldEventsAsync();
-        await services.Storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
-        if (deadlineMoved)
+        var followUp = Record.FollowUp = new CaseFollowUp(transition.Events[0].Seq, transition.ReleasedCadreId, ownerBefore);
+        try
         {
-            await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, deadline);
+            await ArchiveOldEventsAsync();
+            await services.Storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
+        }
+        catch (Exception)
+        {
+            Forget();
+            throw;
         }
 
-        var updates = transition.Events.Select(e => Record.ToUpdate(e, transition.ReleasedCadreId, ownerBefore)).ToArray();
-        await services.GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
-        await services.GrainFactory.GetGrain<IMetricsGrain>(Record.CommunityId).RecordAsync(Record.ToFact());
-        if (transition.Events.Any(e => e.Type is CaseEventType.Escalated or CaseEventType.Returned || e.Status == CaseStatus.Closed))
-        {
-            await SyncQueuesAsync();
-        }
+        return await FollowUpAsync(followUp, retry: false, deadlineMoved);
     }
 
-    // A closed case leaves the community's board; a case above the community is in exactly its level's queue.
-    private async Task SyncQueuesAsync()
+    // The record holds a change that did not reach storage (or may not have): this activation goes, and the next
+    // one reads what storage holds, so a retry of the command finds the case as it really stands.
+    private void Forget()
     {
-        if (!Record.IsOpen)
-        {
-            await Community(Record.CommunityId).CaseClosedAsync(Record.CaseId);
-        }
-
-        foreach (var owner in UpperOwners().Distinct())
-        {
-            var queue = services.GrainFactory.GetGrain<ILevelQueueGrain>(owner);
-            if (Record.IsOpen && Record.Level != CaseLevel.Community && owner == Record.LevelOwnerId)
-            {
-                await queue.AddAsync(Record.CaseId);
-            }
-            else
-            {
-                await queue.RemoveAsync(Record.CaseId);
-            }
-        }
+        services.Logger.LogWarning("Case {CaseId}: a change could not be stored; the case reloads from storage", this.GetPrimaryKeyString());
+        this.DeactivateOnIdle();
     }
 
-    private IEnumerable<string> UpperOwners()
+    // The change is stored; what it owes other grains is done now, or retried from the stored record until done.
+    private async Task<bool> FollowUpAsync(CaseFollowUp followUp, bool retry, bool deadlineMoved)
     {
-        var terms = Record.Terms;
-        if (terms is null)
+        try
         {
-            yield break;
+            await CaseFollowUps.RunAsync(services.GrainFactory, Record, followUp, retry, deadlineMoved);
+        }
+        catch (Exception ex)
+        {
+            services.Logger.LogWarning(ex, "Case {CaseId}: what the change from seq {Seq} owes other grains failed; retrying", Record.CaseId, followUp.FromSeq);
+            _followUpRetry ??= this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
+            return false;
         }
 
-        yield return terms.SubdistrictId;
-        if (terms.DepartmentId is { } department)
+        if (Record.FollowUp == followUp)
         {
-            yield return department;
+            Record.FollowUp = null;
+            _followUpRetry?.Dispose();
+            _followUpRetry = null;
         }
 
-        yield return terms.CountyId;
+        return true;
     }
+
+    private Task RetryFollowUpAsync(CancellationToken cancellationToken) =>
+        Record.FollowUp is { } pending ? FollowUpAsync(pending, retry: true, deadlineMoved: true) : Task.CompletedTask;
 
     // Blob first, then the row: a crash in between leaves events in both, and reading skips the repeats by seq.
     private async Task ArchiveOldEventsAsync()

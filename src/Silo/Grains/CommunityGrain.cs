@@ -4,6 +4,7 @@ using Gongzhi.Silo.Extensions;
 using Gongzhi.Cadres;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Intake;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
@@ -29,7 +30,11 @@ internal sealed class CommunityGrain(
 {
     private const string DutyReminder = "duty";
 
+    private static readonly TimeSpan AnnounceAgainPeriod = TimeSpan.FromSeconds(5);
+
     private readonly DeadlineWatch _deadlines = new();
+    private readonly Dictionary<string, Assignment> _unheard = new(StringComparer.Ordinal);
+    private IGrainTimer? _announceAgain;
     private CommunityStore _store = null!;
     private long _lastRosterVersion;
 
@@ -42,7 +47,8 @@ internal sealed class CommunityGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
-        _store = await CommunityStore.LoadAsync(storage, this.GetGrainId(), CommunityId);
+        // A write that failed (or may have been stored after all) leaves memory ahead of storage: reload instead.
+        _store = await CommunityStore.LoadAsync(storage, this.GetGrainId(), CommunityId, _ => this.DeactivateOnIdle());
         foreach (var open in _store.Open)
         {
             if (open.AssigneeId is { } cadreId && State.Cadres.TryGetValue(cadreId, out var slot))
@@ -111,7 +117,7 @@ internal sealed class CommunityGrain(
         var info = Info;
         var caseId = submission.CaseId;
         var category = info.Categories.FirstOrDefault(c => c.Id == submission.Category)
-            ?? throw new InvalidOperationException($"Community {CommunityId} does not take category {submission.Category}.");
+            ?? throw new SubmissionRefusedException($"Community {CommunityId} does not take category {submission.Category}.");
         var terms = SlaPolicy.TermsFor(info, category, submission.Kind);
         var known = _store.Find(caseId);
         var entry = known?.Case ?? new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
@@ -312,12 +318,53 @@ internal sealed class CommunityGrain(
         return assigned;
     }
 
+    // Waiting cases hear of their cadre one-way (the news travels up the call chain), again every few seconds
+    // until each says it heard; a community that restarts meanwhile is asked again by its waiting cases.
     private async Task AnnounceAsync(List<Assignment> assignments)
     {
         foreach (var assignment in assignments)
         {
+            _unheard[assignment.CaseId] = assignment;
             await GrainFactory.GetGrain<ICaseGrain>(assignment.CaseId).OnAssignedAsync(assignment);
             await PublishRosterAsync(assignment.CadreId);
+        }
+
+        if (_unheard.Count > 0)
+        {
+            _announceAgain ??= this.RegisterGrainTimer(AnnounceAgainAsync, AnnounceAgainPeriod, AnnounceAgainPeriod);
+        }
+    }
+
+    public Task AssignmentHeardAsync(string caseId)
+    {
+        _unheard.Remove(caseId);
+        StopAnnouncingWhenAllHeard();
+        return Task.CompletedTask;
+    }
+
+    private async Task AnnounceAgainAsync(CancellationToken cancellationToken)
+    {
+        foreach (var assignment in _unheard.Values.ToArray())
+        {
+            // An assignment the community has since taken back (declined, reassigned, closed) is no longer news.
+            if (_store.Find(assignment.CaseId) is not { } open || open.AssigneeId != assignment.CadreId)
+            {
+                _unheard.Remove(assignment.CaseId);
+                continue;
+            }
+
+            await GrainFactory.GetGrain<ICaseGrain>(assignment.CaseId).OnAssignedAsync(assignment);
+        }
+
+        StopAnnouncingWhenAllHeard();
+    }
+
+    private void StopAnnouncingWhenAllHeard()
+    {
+        if (_unheard.Count == 0 && _announceAgain is not null)
+        {
+            _announceAgain.Dispose();
+            _announceAgain = null;
         }
     }
 
