@@ -41,9 +41,10 @@ internal sealed class CommunityStore
     /// <summary>Writes done so far by this activation (main row, chunks, clears), for the logs and the bench.</summary>
     public long Writes => _rows.Writes;
 
-    public static async Task<CommunityStore> LoadAsync(IGrainStorage storage, GrainId mainId, string communityId)
+    /// <param name="writeFailed">Called when a write fails; the grain then deactivates and reloads what storage holds.</param>
+    public static async Task<CommunityStore> LoadAsync(IGrainStorage storage, GrainId mainId, string communityId, Action<Exception> writeFailed)
     {
-        var store = new CommunityStore(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(storage, mainId, communityId, Layout, o => o.CaseId));
+        var store = new CommunityStore(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(storage, mainId, communityId, Layout, o => o.CaseId, writeFailed));
         store.MoveLegacyRows();
         return store;
     }

@@ -49,7 +49,10 @@ internal sealed class MetricsGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
-        _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(storage, this.GetGrainId(), CommunityId, Layout, f => f.CaseId);
+        // A stale ETag (a write stored after all, though it failed) would fail every later write: reload instead.
+        // Other failures keep the facts and write them with the next save, as facts are stored behind anyway.
+        _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(storage, this.GetGrainId(), CommunityId, Layout, f => f.CaseId,
+            error => { if (error is InconsistentStateException) { this.DeactivateOnIdle(); } });
         MoveLegacyRow();
         Prune(time.GetUtcNow());
         if (_facts.HasChanges)

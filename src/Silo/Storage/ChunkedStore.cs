@@ -49,6 +49,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     private int _nextOrder;
     private string? _mainETag;
     private bool _mainExists;
+    private Action<Exception>? _writeFailed;
     private TaskCompletionSource? _nextRound;
     private Task _rounds = Task.CompletedTask;
 
@@ -83,7 +84,9 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     public long Writes { get; private set; }
 
     /// <param name="key">Names the chunks' synthetic grain ids (<c>{key}/{chunk}</c>); unique among grains of the same layout.</param>
-    public static async Task<ChunkedStore<TMain, TItem, TChunk>> LoadAsync(IGrainStorage storage, GrainId mainId, string key, ChunkLayout layout, Func<TItem, string> idOf)
+    /// <param name="writeFailed">Called when a write fails, before the callers waiting on it hear of it (the grain may deactivate to reload).</param>
+    public static async Task<ChunkedStore<TMain, TItem, TChunk>> LoadAsync(
+        IGrainStorage storage, GrainId mainId, string key, ChunkLayout layout, Func<TItem, string> idOf, Action<Exception>? writeFailed = null)
     {
         var main = new GrainState<TMain>(new TMain());
         await storage.ReadStateAsync(layout.MainStateName, mainId, main);
@@ -91,6 +94,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
         {
             _mainETag = main.ETag,
             _mainExists = main.RecordExists,
+            _writeFailed = writeFailed,
         };
 
         var chunks = await Task.WhenAll(store.Main.Chunks.Select(async id =>
@@ -196,6 +200,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
             }
             catch (Exception ex)
             {
+                _writeFailed?.Invoke(ex);
                 round.SetException(ex);
             }
         }
@@ -251,7 +256,21 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
         {
             RecordExists = chunk.Exists,
         };
-        await _storage.WriteStateAsync(_layout.ChunkStateName, ChunkGrainId(id), state);
+        try
+        {
+            await _storage.WriteStateAsync(_layout.ChunkStateName, ChunkGrainId(id), state);
+        }
+        catch (InconsistentStateException) when (!chunk.Exists)
+        {
+            // A chunk this store is adding already has a row: an orphan, written before a crash kept the main row from
+            // listing it. No main row names it, so nothing reads it; take its ETag and write over it.
+            var orphan = new GrainState<TChunk>(new TChunk());
+            await _storage.ReadStateAsync(_layout.ChunkStateName, ChunkGrainId(id), orphan);
+            state.ETag = orphan.ETag;
+            state.RecordExists = orphan.RecordExists;
+            await _storage.WriteStateAsync(_layout.ChunkStateName, ChunkGrainId(id), state);
+        }
+
         (chunk.ETag, chunk.Exists) = (state.ETag, true);
         Writes++;
     }
