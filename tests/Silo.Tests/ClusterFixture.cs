@@ -2,6 +2,9 @@ using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Silo.Tests.Faults;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -11,9 +14,14 @@ namespace Gongzhi.Silo.Tests;
 /// <summary>One in-process cluster for the collection: memory storage and reminders, a fake clock. Tests use fresh keys.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
+    private const string InnerStorage = "memory";
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>Faults to inject into the silo's grain storage; rules apply to the keys a test names.</summary>
+    public StorageFaults Faults { get; } = new();
 
     public IClusterClient Client => Cluster.Client;
 
@@ -22,7 +30,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Gongzhi);
+            // The state as production stores it (System.Text.Json, see SiloExtensions), so a reactivated grain reads what it wrote.
+            silo.AddMemoryGrainStorage(InnerStorage, o => o.GrainStorageSerializer = SiloExtensions.CreateStateSerializer());
+            silo.Services.AddGrainStorage(StorageNames.Gongzhi, (sp, _) => new FaultInjectingStorage(sp.GetRequiredKeyedService<IGrainStorage>(InnerStorage), Faults));
             silo.UseInMemoryReminderService();
             silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
             silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Liveness, Time);
