@@ -81,6 +81,34 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_decline_whose_write_fails_leaves_the_case_with_its_cadre_and_no_load_counted_twice()
+    {
+        string wang = UniqueCadreId("wang"), li = UniqueCadreId("li");
+        var community = await fixture.NewCommunityAsync(Cadre(wang, true, "heating"), Cadre(li, true, "heating"));
+        var submission = fixture.Submission(community);
+        var grain = Client.GetGrain<ICaseGrain>(submission.CaseId);
+        await grain.SubmitAsync(submission);
+        var first = (await grain.GetAsync())!.AssigneeId!;
+        var other = first == wang ? li : wang;
+        // The community releases the cadre and picks the other one; then the case's write fails.
+        fixture.Faults.Inject(WriteOf(submission.CaseId, "case"), StorageFault.FailsBeforeStoring);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.DeclineAsync(first, "在外地"));
+
+        Assert.Equal(first, (await grain.GetAsync())!.AssigneeId);
+        await Eventually(async () => await LoadsAsync(community) == (first == wang ? (1, 0) : (0, 1)));
+        var retried = await grain.DeclineAsync(first, "在外地");
+        Assert.Equal(other, retried.Case!.AssigneeId);
+        Assert.Equal(first == wang ? (0, 1) : (1, 0), await LoadsAsync(community));
+
+        async Task<(int Wang, int Li)> LoadsAsync(string id)
+        {
+            var roster = await Client.GetGrain<ICommunityGrain>(id).GetRosterAsync();
+            return (roster.Single(r => r.Id == wang).Load, roster.Single(r => r.Id == li).Load);
+        }
+    }
+
+    [Fact]
     public async Task A_chunk_orphaned_by_a_failed_main_row_does_not_stop_the_community_from_taking_cases()
     {
         var cadre = UniqueCadreId("wang");

@@ -42,6 +42,14 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("Release")]
     Task ReleaseAsync(string caseId, string cadreId);
 
+    /// <summary>
+    /// Brings the community's bookkeeping of a case into line with the case as stored: the cadre who holds it (none
+    /// known: left as it is), or gone when closed. The case sends it after a restart or a failed write, since the
+    /// community may have acted on a change (a release, a new cadre) that the case then failed to store.
+    /// </summary>
+    [Alias("SettleCase")]
+    Task SettleCaseAsync(string caseId, string? cadreId, bool open);
+
     /// <summary>The case is closed: it leaves the board.</summary>
     [Alias("CaseClosed")]
     Task CaseClosedAsync(string caseId);

@@ -89,6 +89,9 @@ public sealed class CaseRecord
 
     public bool IsOpen => Submission is not null && Status != CaseStatus.Closed;
 
+    /// <summary>The cadre whose load the case counts in: its assignee until it is resolved.</summary>
+    public string? HolderId => Status is CaseStatus.Assigned or CaseStatus.Acknowledged ? AssigneeId : null;
+
     /// <summary>The id that owns the case at its level: community, sub-district, department or county.</summary>
     public string LevelOwnerId => Level switch
     {

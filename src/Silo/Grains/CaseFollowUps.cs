@@ -19,10 +19,11 @@ internal static class CaseFollowUps
     public static async Task RunAsync(IGrainFactory grains, CaseRecord record, CaseFollowUp followUp, bool retry, bool deadlineMoved)
     {
         var community = grains.GetGrain<ICommunityGrain>(record.CommunityId);
-        // The release itself went to the community before the write (the next dispatch needed the cadre freed).
-        if (retry && followUp.ReleasedCadreId is { } released && released != record.AssigneeId)
+        // The release and any new cadre went to the community before the write (the next dispatch needed the cadre
+        // freed); a retry cannot tell whether the write that followed was stored, so it settles the community to it.
+        if (retry)
         {
-            await community.ReleaseAsync(record.CaseId, released);
+            await community.SettleCaseAsync(record.CaseId, record.HolderId, record.IsOpen);
         }
 
         if (retry || deadlineMoved)

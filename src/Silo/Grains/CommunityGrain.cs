@@ -192,11 +192,49 @@ internal sealed class CommunityGrain(
         await AnnounceAsync(assigned);
     }
 
+    public async Task SettleCaseAsync(string caseId, string? cadreId, bool open)
+    {
+        if (!open)
+        {
+            await CaseClosedAsync(caseId);
+            return;
+        }
+
+        if (cadreId is null || _store.Find(caseId) is not { } entry || !State.Cadres.TryGetValue(cadreId, out var holder))
+        {
+            return;
+        }
+
+        var touched = State.Cadres.Values.Where(s => s != holder && s.Open.Remove(caseId)).Select(s => s.Profile.Id).ToList();
+        if (holder.Open.Add(caseId))
+        {
+            touched.Add(cadreId);
+        }
+
+        if (entry.AssigneeId == cadreId && touched.Count == 0)
+        {
+            return;
+        }
+
+        logger.LogWarning("Case {CaseId} in {CommunityId}: bookkeeping settled to the stored case (held by {CadreId})", caseId, CommunityId, cadreId);
+        _store.Put(entry with { AssigneeId = cadreId, AssignedAt = entry.AssignedAt ?? time.GetUtcNow(), WaitingPassedOver = null });
+        await _store.SaveAsync();
+        foreach (var id in touched)
+        {
+            await PublishRosterAsync(id);
+        }
+    }
+
     public async Task CaseClosedAsync(string caseId)
     {
         if (_store.Remove(caseId))
         {
             _deadlines.Set(caseId, null);
+            foreach (var slot in State.Cadres.Values)
+            {
+                slot.Open.Remove(caseId);
+            }
+
             await _store.SaveAsync();
         }
     }
