@@ -30,11 +30,8 @@ internal sealed class CommunityGrain(
 {
     private const string DutyReminder = "duty";
 
-    private static readonly TimeSpan AnnounceAgainPeriod = TimeSpan.FromSeconds(5);
-
     private readonly DeadlineWatch _deadlines = new();
-    private readonly Dictionary<string, Assignment> _unheard = new(StringComparer.Ordinal);
-    private IGrainTimer? _announceAgain;
+    private AssignmentNews _news = null!;
     private CommunityStore _store = null!;
     private long _lastRosterVersion;
 
@@ -61,6 +58,7 @@ internal sealed class CommunityGrain(
             _ = GrainFactory.GetGrain<ICaseGrain>(open.CaseId).RecheckDeadlinesAsync();
         }
 
+        _news = new AssignmentNews(this, a => GrainFactory.GetGrain<ICaseGrain>(a.CaseId).OnAssignedAsync(a), a => _store.Find(a.CaseId)?.AssigneeId == a.CadreId);
         var period = deadlineOptions.Value.CheckPeriod;
         this.RegisterGrainTimer(CheckDeadlinesAsync, period, period);
     }
@@ -356,54 +354,19 @@ internal sealed class CommunityGrain(
         return assigned;
     }
 
-    // Waiting cases hear of their cadre one-way (the news travels up the call chain), again every few seconds
-    // until each says it heard; a community that restarts meanwhile is asked again by its waiting cases.
     private async Task AnnounceAsync(List<Assignment> assignments)
     {
         foreach (var assignment in assignments)
         {
-            _unheard[assignment.CaseId] = assignment;
-            await GrainFactory.GetGrain<ICaseGrain>(assignment.CaseId).OnAssignedAsync(assignment);
+            await _news.TellAsync(assignment);
             await PublishRosterAsync(assignment.CadreId);
-        }
-
-        if (_unheard.Count > 0)
-        {
-            _announceAgain ??= this.RegisterGrainTimer(AnnounceAgainAsync, AnnounceAgainPeriod, AnnounceAgainPeriod);
         }
     }
 
     public Task AssignmentHeardAsync(string caseId)
     {
-        _unheard.Remove(caseId);
-        StopAnnouncingWhenAllHeard();
+        _news.Heard(caseId);
         return Task.CompletedTask;
-    }
-
-    private async Task AnnounceAgainAsync(CancellationToken cancellationToken)
-    {
-        foreach (var assignment in _unheard.Values.ToArray())
-        {
-            // An assignment the community has since taken back (declined, reassigned, closed) is no longer news.
-            if (_store.Find(assignment.CaseId) is not { } open || open.AssigneeId != assignment.CadreId)
-            {
-                _unheard.Remove(assignment.CaseId);
-                continue;
-            }
-
-            await GrainFactory.GetGrain<ICaseGrain>(assignment.CaseId).OnAssignedAsync(assignment);
-        }
-
-        StopAnnouncingWhenAllHeard();
-    }
-
-    private void StopAnnouncingWhenAllHeard()
-    {
-        if (_unheard.Count == 0 && _announceAgain is not null)
-        {
-            _announceAgain.Dispose();
-            _announceAgain = null;
-        }
     }
 
     private Task PublishRosterAsync(string cadreId) =>
