@@ -20,6 +20,9 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
     /// </summary>
     public const int MaxMessageChars = 48 * 1024;
 
+    /// <summary>Queue messages otherwise expire after 7 days; an accepted submission must wait for a silo however long.</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     private readonly QueueClient _queue = queues.GetQueueClient(options.Value.IntakeQueueName);
     private readonly int _maxInFlight = Math.Max(1, options.Value.IntakeSendsInFlight);
     private readonly Lock _lock = new();
@@ -50,6 +53,13 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
             }
         });
         await item.Done.Task;
+    }
+
+    /// <summary>Stores a message body as it is, e.g. one moved back from the poison queue.</summary>
+    public async Task SendRawAsync(BinaryData body, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        await _queue.SendMessageAsync(body, timeToLive: NeverExpires, cancellationToken: cancellationToken);
     }
 
     /// <summary>Whether storage answers; used by the health check.</summary>
