@@ -44,6 +44,7 @@ public sealed class PlatformTests(GatewayFixture fixture)
                      "/api/v1/track/{trackingToken}", "/api/v1/track/{trackingToken}/rating", "/api/v1/communities/{communityId}",
                      "/api/v1/communities/{communityId}/roster", "/api/v1/communities/{communityId}/cases", "/api/v1/cadres/{cadreId}",
                      "/api/v1/cadres/{cadreId}/duty", "/healthz", "/healthz/live", "/healthz/ready",
+                     "/api/v1/intake/poison", "/api/v1/intake/poison/replay",
                      "/api/v1/cases/{caseId}/decline", "/api/v1/cases/{caseId}/assign", "/api/v1/cases/{caseId}/mode",
                      "/api/v1/cases/{caseId}/escalate", "/api/v1/cases/{caseId}/return", "/api/v1/cases/{caseId}/merge",
                      "/api/v1/cases/{caseId}/start", "/api/v1/cases/{caseId}/accompaniment", "/api/v1/cases/{caseId}/consent",

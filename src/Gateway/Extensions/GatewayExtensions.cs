@@ -132,6 +132,7 @@ public static class GatewayExtensions
         app.MapMetricsApi();
         app.MapVideoPetitionsApi();
         app.MapConsultationsApi();
+        app.MapPoisonApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevApi();
