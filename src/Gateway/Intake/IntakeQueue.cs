@@ -124,7 +124,7 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
         {
             await EnsureCreatedAsync();
             // Not the callers' tokens: one aborted request must not fail the others sharing its message.
-            await _queue.SendMessageAsync(IntakeMessage.Compose(batch.Select(p => p.Json)), CancellationToken.None);
+            await _queue.SendMessageAsync(IntakeMessage.Compose(batch.Select(p => p.Json)), timeToLive: NeverExpires, cancellationToken: CancellationToken.None);
             foreach (var item in batch)
             {
                 item.Done.TrySetResult();
