@@ -7,14 +7,16 @@ using Gongzhi.Gateway.Intake;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gongzhi.Gateway.Tests;
 
 /// <summary>
-/// The gateway checks submissions against community descriptions it keeps for 30 s (architecture decision 30):
-/// a known community needs no silo call per POST, a change shows after at most that long, and an unknown
-/// community is never kept, so one seeded a moment ago takes submissions at once.
+/// The gateway checks submissions against community descriptions it keeps (architecture decisions 30 and 36):
+/// a known community needs no silo call per POST, keeps taking submissions while the cluster fails or hangs,
+/// and shows a change once a refresh after the lifetime has answered; an unknown community is never kept, so
+/// one seeded a moment ago takes submissions at once.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class CommunityCacheTests(GatewayFixture fixture)
@@ -22,7 +24,7 @@ public sealed class CommunityCacheTests(GatewayFixture fixture)
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
 
     [Fact]
-    public async Task A_kept_description_serves_the_next_posts_until_it_expires_then_the_change_shows()
+    public async Task A_kept_description_answers_at_once_after_its_lifetime_and_the_change_shows_once_refreshed()
     {
         var communityId = "cache-" + Guid.NewGuid().ToString("N")[..8];
         await ConfigureAsync(communityId, "heating", "certificates");
@@ -34,12 +36,54 @@ public sealed class CommunityCacheTests(GatewayFixture fixture)
         await ConfigureAsync(communityId, "heating");
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "certificates"))).StatusCode);
 
+        // Past its lifetime the kept description still answers at once, and asks the silo behind.
         _time.Advance(CommunityInfoCache.Lifetime + TimeSpan.FromSeconds(1));
-        var stale = await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "certificates"));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "certificates"))).StatusCode);
+        await Cache(gateway).RefreshedAsync(communityId);
+        var refreshed = await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "certificates"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
-        Assert.NotNull((await stale.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["category"]);
+        Assert.Equal(HttpStatusCode.BadRequest, refreshed.StatusCode);
+        Assert.NotNull((await refreshed.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["category"]);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "heating"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_known_community_keeps_taking_submissions_while_the_cluster_fails_or_hangs()
+    {
+        var communityId = "down-" + Guid.NewGuid().ToString("N")[..8];
+        await ConfigureAsync(communityId, "heating");
+        var cluster = new FlakyCluster(fixture.Grains);
+        await using var gateway = Gateway(cluster);
+        var client = gateway.CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "heating"))).StatusCode);
+
+        // The silo hosting the community dies: its calls fail.
+        cluster.Mode = FlakyCluster.Failing;
+        _time.Advance(CommunityInfoCache.Lifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "heating"))).StatusCode);
+        await Cache(gateway).RefreshedAsync(communityId);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "heating"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "certificates"))).StatusCode);
+
+        // Then they hang: one refresh is in flight however many submissions arrive, and each is answered at once.
+        cluster.Mode = FlakyCluster.Hanging;
+        _time.Advance(CommunityInfoCache.RetryAfterFailure);
+        var callsBefore = cluster.Calls;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "heating"))).StatusCode);
+        }
+
+        Assert.Equal(callsBefore + 1, cluster.Calls);
+        var refresh = Cache(gateway).RefreshedAsync(communityId);
+        _time.Advance(CommunityInfoCache.RefreshTimeout);
+        await refresh;
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "heating"))).StatusCode);
+
+        // Only a community never seen needs the cluster on the request path.
+        cluster.Mode = FlakyCluster.Failing;
+        var unknown = await client.PostAsJsonAsync("/api/v1/cases", Body("never-" + Guid.NewGuid().ToString("N")[..8], "heating"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unknown.StatusCode);
     }
 
     [Fact]
@@ -58,9 +102,40 @@ public sealed class CommunityCacheTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Body(communityId, "heating"))).StatusCode);
     }
 
+    /// <summary>The community grains as a gateway sees them when their silo answers, has died (fails) or is stuck (hangs).</summary>
+    private sealed class FlakyCluster(IGrainFactory grains)
+    {
+        public const int Answering = 0, Failing = 1, Hanging = 2;
+        private int _calls;
+
+        public int Mode { get; set; } = Answering;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public Task<CommunityInfo?> LoadAsync(string communityId)
+        {
+            Interlocked.Increment(ref _calls);
+            return Mode switch
+            {
+                Failing => Task.FromException<CommunityInfo?>(new SiloUnavailableException("The silo hosting the community died.")),
+                Hanging => new TaskCompletionSource<CommunityInfo?>().Task,
+                _ => grains.GetGrain<ICommunityGrain>(communityId).GetInfoAsync(),
+            };
+        }
+    }
+
+    private static CommunityInfoCache Cache(WebApplicationFactory<Program> gateway) => gateway.Services.GetRequiredService<CommunityInfoCache>();
+
     // A gateway of its own (its own cache) on the fake clock, writing to a queue nobody reads.
-    private WebApplicationFactory<Program> Gateway() =>
-        fixture.Gateway("cache-" + Guid.NewGuid().ToString("N")[..8]).WithWebHostBuilder(web => web.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time)));
+    private WebApplicationFactory<Program> Gateway(FlakyCluster? cluster = null) =>
+        fixture.Gateway("cache-" + Guid.NewGuid().ToString("N")[..8]).WithWebHostBuilder(web => web.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(_time);
+            if (cluster is not null)
+            {
+                s.AddSingleton(sp => new CommunityInfoCache(cluster.LoadAsync, _time, sp.GetRequiredService<ILogger<CommunityInfoCache>>()));
+            }
+        }));
 
     private Task ConfigureAsync(string communityId, params string[] categories) =>
         fixture.Grains.GetGrain<ICommunityGrain>(communityId).ConfigureAsync(new CommunityDefinition(

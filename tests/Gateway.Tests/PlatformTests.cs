@@ -16,6 +16,21 @@ public sealed class PlatformTests(GatewayFixture fixture)
         Assert.True(body["cluster"]!.GetValue<bool>());
         Assert.True(body["storage"]!.GetValue<bool>());
         Assert.True(body["livePush"]!.GetValue<bool>());
+        Assert.True(body["poisonCount"]!.GetValue<int>() >= 0);
+    }
+
+    [Fact]
+    public async Task Liveness_and_readiness_for_intake_answer_200()
+    {
+        var client = fixture.Flow.CreateClient();
+
+        var live = await client.GetAsync("/healthz/live");
+        var ready = await client.GetAsync("/healthz/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("live", (await live.Content.ReadFromJsonAsync<JsonObject>())!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.True((await ready.Content.ReadFromJsonAsync<JsonObject>())!["storage"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -28,7 +43,8 @@ public sealed class PlatformTests(GatewayFixture fixture)
                      "/api/v1/cases", "/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/acknowledge", "/api/v1/cases/{caseId}/resolve",
                      "/api/v1/track/{trackingToken}", "/api/v1/track/{trackingToken}/rating", "/api/v1/communities/{communityId}",
                      "/api/v1/communities/{communityId}/roster", "/api/v1/communities/{communityId}/cases", "/api/v1/cadres/{cadreId}",
-                     "/api/v1/cadres/{cadreId}/duty", "/healthz",
+                     "/api/v1/cadres/{cadreId}/duty", "/healthz", "/healthz/live", "/healthz/ready",
+                     "/api/v1/intake/poison", "/api/v1/intake/poison/replay",
                      "/api/v1/cases/{caseId}/decline", "/api/v1/cases/{caseId}/assign", "/api/v1/cases/{caseId}/mode",
                      "/api/v1/cases/{caseId}/escalate", "/api/v1/cases/{caseId}/return", "/api/v1/cases/{caseId}/merge",
                      "/api/v1/cases/{caseId}/start", "/api/v1/cases/{caseId}/accompaniment", "/api/v1/cases/{caseId}/consent",

@@ -4,6 +4,7 @@ using Gongzhi.Communities;
 using Gongzhi.Metrics;
 using Gongzhi.Consultations;
 using Gongzhi.Realtime;
+using Orleans.Core.Internal;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
 namespace Gongzhi.Silo.Tests;
@@ -129,6 +130,23 @@ public sealed class RegistryTests(ClusterFixture fixture)
         Assert.Equal([3], late.Updates.Where(u => u.CaseId == caseId).Select(u => u.Seq));
         fixture.Client.DeleteObjectReference<IDispatchObserver>(earlyReference);
         fixture.Client.DeleteObjectReference<IDispatchObserver>(lateReference);
+    }
+
+    [Fact]
+    public async Task A_registry_answers_the_same_epoch_to_renewals_and_a_new_one_once_re_activated()
+    {
+        // A registry of its own, so that re-activating it disturbs no other test.
+        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(Random.Shared.NextInt64(1, long.MaxValue));
+        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(new RecordingObserver());
+        var first = await registry.RegisterAsync("gw-epoch", reference);
+        Assert.Equal(first, await registry.RegisterAsync("gw-epoch", reference));
+
+        await registry.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var after = await registry.RegisterAsync("gw-epoch", reference);
+
+        Assert.NotEqual(first, after);
+        Assert.Equal(after, await registry.RegisterAsync("gw-epoch", reference));
+        fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
     }
 
     private static CaseUpdate Update(string caseId, int seq, DateTimeOffset at) =>

@@ -9,9 +9,12 @@ namespace Gongzhi.Realtime;
 [Alias("gongzhi.IDispatchRegistryGrain")]
 public interface IDispatchRegistryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Registers or renews a gateway's observer; entries not renewed expire.</summary>
-    [Alias("Register")]
-    Task RegisterAsync(string gatewayId, IDispatchObserver observer);
+    /// <summary>
+    /// Registers or renews a gateway's observer (entries not renewed expire) and answers the registry's epoch, made when
+    /// it activated: a gateway that sees it change knows the registry restarted and may have missed events for it.
+    /// </summary>
+    [Alias("RegisterWithEpoch")]
+    Task<Guid> RegisterAsync(string gatewayId, IDispatchObserver observer);
 
     /// <summary>Removes a gateway that is shutting down.</summary>
     [Alias("Unregister")]

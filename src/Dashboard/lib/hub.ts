@@ -1,6 +1,6 @@
 // SignalR connection to /hubs/dispatch, with reconnection that never gives up (cadres are on
 // poor mobile networks), a visible connection state, and a hook that runs after the first
-// start and after every reconnect (to re-join groups and re-fetch snapshots).
+// start, after every reconnect and on a `resync` push (to re-join groups and re-fetch snapshots).
 import {
   HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy,
 } from '@microsoft/signalr';
@@ -8,6 +8,9 @@ import { onLocaleChange, t } from './i18n';
 import { connectionText, type ConnectionState } from './labels';
 
 export const HUB_PATH = '/hubs/dispatch';
+
+/** The push that asks a page to fetch its snapshots again (docs/api.md). */
+export const RESYNC = 'resync';
 
 /** 0 s, 2 s, 5 s, 10 s, then every 20 s, forever. */
 export const foreverRetryPolicy: IRetryPolicy = {
@@ -25,7 +28,7 @@ export function createHub(accessTokenFactory?: () => string): HubConnection {
 }
 
 export interface HubLifecycle {
-  /** Runs after the first successful start and after every reconnect. */
+  /** Runs after the first successful start and after every reconnect or `resync` push. */
   onConnected: (reconnected: boolean) => Promise<void> | void;
   onStateChange?: (state: ConnectionState) => void;
   /** The hub refused the token (401 on negotiate); no retries after this. */
@@ -84,6 +87,8 @@ export function runHub(connection: HubConnection, lifecycle: HubLifecycle): HubH
     }
   };
 
+  // The gateway may have missed events for us (its registry restarted): as after a reconnect.
+  connection.on(RESYNC, () => void connected(true));
   connection.onreconnecting(() => setState('reconnecting'));
   connection.onreconnected(() => void connected(true));
   connection.onclose(() => {

@@ -30,6 +30,7 @@ import {
   actionForm, clearErrors, Drafts, fold, showFieldErrors, submitActionForm, trackFolds, type ActionFormSpec,
 } from '../lib/forms';
 import { createHub, runHub, showConnectionState, type HubHandle } from '../lib/hub';
+import { watchPoison, type PoisonWatch } from '../lib/board-intake';
 import {
   formatDateTime, locale, mountLanguageSwitch, onLocaleChange, t, translateDocument,
 } from '../lib/i18n';
@@ -129,6 +130,7 @@ let view: View = (() => {
 let metrics: MetricsSummary | null = null;
 let charts: BoardCharts | null = null;
 let hub: HubHandle | null = null;
+let poison: PoisonWatch | null = null;
 /** Set when the server refused the token or the scope: no point in going live. */
 let refused = false;
 let renderQueued = false;
@@ -247,6 +249,8 @@ async function init(): Promise<void> {
   renderKpis();
   await Promise.all([refreshAll(), loadMetrics()]);
   if (pageMessage.textContent === tx('loading')) setMessage(pageMessage, null);
+  poison = watchPoison(byId('poison-warning'), session.token);
+  poison.start();
   // Even when the first load failed on the network, go live: every (re)connect re-fetches.
   if (!refused) startLive();
   if (boardKind === 'scope') window.setInterval(() => { if (!refused) void refreshAll(); }, SCOPE_RESYNC_MS);
@@ -266,7 +270,7 @@ function startLive(): void {
       if (boardKind === 'scope') await connection.invoke('WatchScope', scopeId);
       else await connection.invoke('WatchCommunity', communityId);
       // After a (re)connect anything may have been missed: take the snapshot again.
-      await Promise.all([refreshAll(), loadMetrics()]);
+      await Promise.all([refreshAll(), loadMetrics(), poison?.refresh()]);
     },
     onUnauthorized: () => expireSession(),
     onError: (err) => setMessage(pageMessage, tx('cannotWatch', { error: err instanceof Error ? err.message : String(err) }), 'error'),

@@ -5,31 +5,59 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
 
-/// <summary><c>GET /healthz</c>: 200 only when the cluster, storage and the live-push registration all answer.</summary>
+/// <summary>
+/// Health for orchestrators and people: <c>/healthz/live</c> (the process serves), <c>/healthz/ready</c> (this gateway
+/// can store submissions, with or without a silo) and <c>/healthz</c>, 200 only when the cluster, storage and the
+/// live-push registration all answer, with the poison queue's count beside.
+/// </summary>
 public static class HealthApi
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
-    public sealed record HealthReport(string Status, bool Cluster, bool Storage, bool LivePush);
+    /// <summary>The full report; <c>poisonCount</c> is null when storage did not answer.</summary>
+    public sealed record HealthReport(string Status, bool Cluster, bool Storage, bool LivePush, int? PoisonCount);
+
+    public sealed record LiveReport(string Status);
+
+    public sealed record ReadyReport(string Status, bool Storage);
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", CheckAsync).WithName("Health").WithTags("Operations").AllowAnonymous();
+        app.MapGet("/healthz/live", Live).WithName("HealthLive").WithTags("Operations").AllowAnonymous();
+        app.MapGet("/healthz/ready", ReadyAsync).WithName("HealthReady").WithTags("Operations").AllowAnonymous();
         return app;
     }
 
-    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        IClusterClient cluster, IntakeQueue queue, ObserverRegistration registration, CancellationToken cancellationToken)
+    public static Ok<LiveReport> Live() => TypedResults.Ok(new LiveReport("live"));
+
+    /// <summary>Ready for intake: the intake queue answers. A silo is not needed to accept submissions.</summary>
+    public static async Task<Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>>> ReadyAsync(IntakeQueue queue, CancellationToken cancellationToken)
     {
-        var clusterOk = await ProbeAsync(async ct => { await cluster.GetGrain<IDispatchRegistryGrain>(0).CountAsync().WaitAsync(ct); return true; }, cancellationToken);
         var storageOk = await ProbeAsync(queue.ReachableAsync, cancellationToken);
+        return storageOk
+            ? TypedResults.Ok(new ReadyReport("ready", true))
+            : TypedResults.Json(new ReadyReport("notReady", false), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
+        IClusterClient cluster, IntakeQueue queue, PoisonQueue poison, ObserverRegistration registration, CancellationToken cancellationToken)
+    {
+        var clusterProbe = ProbeAsync(async ct => { await cluster.GetGrain<IDispatchRegistryGrain>(0).CountAsync().WaitAsync(ct); return true; }, cancellationToken);
+        var storageProbe = ProbeAsync(queue.ReachableAsync, cancellationToken);
+        var poisonProbe = AnswerAsync<int?>(async ct => await poison.CountAsync(ct), cancellationToken);
+        var (clusterOk, storageOk, poisonCount) = (await clusterProbe, await storageProbe, await poisonProbe);
         var pushOk = registration.IsRegistered;
         var healthy = clusterOk && storageOk && pushOk;
-        var report = new HealthReport(healthy ? "healthy" : "unhealthy", clusterOk, storageOk, pushOk);
+        var report = new HealthReport(healthy ? "healthy" : "unhealthy", clusterOk, storageOk, pushOk, poisonCount);
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<bool> ProbeAsync(Func<CancellationToken, Task<bool>> probe, CancellationToken cancellationToken)
+    private static async Task<bool> ProbeAsync(Func<CancellationToken, Task<bool>> probe, CancellationToken cancellationToken) =>
+        await AnswerAsync<bool?>(async ct => await probe(ct), cancellationToken) ?? false;
+
+    // The probe's answer, or null when it failed or took longer than ProbeTimeout.
+    private static async Task<T?> AnswerAsync<T>(Func<CancellationToken, Task<T?>> probe, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -39,7 +67,7 @@ public static class HealthApi
         }
         catch (Exception)
         {
-            return false;
+            return default;
         }
     }
 }

@@ -36,7 +36,7 @@ public static class GatewayExtensions
             client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
             client.AddClusterConnectionStatusObserver<ClusterConnectionWatcher>();
-            // Wait for the cluster rather than fail start-up: the silo may still be coming up.
+            // Wait for the cluster rather than fail start-up: the silo may still be coming up. Other services start meanwhile.
             client.UseConnectionRetryFilter(async (_, ct) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), ct);
@@ -44,6 +44,8 @@ public static class GatewayExtensions
             });
         });
 
+        // Kestrel serves /healthz/live, /healthz/ready and intake for known communities while the client still waits (decision 43).
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);
         var counter = new StorageRequestCounter();
         builder.Services.AddSingleton(counter);
@@ -56,6 +58,8 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(new BlobServiceClient(storage, blobOptions));
         builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)
             .Validate(o => o.TrackingKey.Length >= 32, "Gateway:TrackingKey must be set to at least 32 characters.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.IntakeQueueName) && !string.IsNullOrWhiteSpace(o.IntakePoisonQueueName),
+                "Gateway:IntakeQueueName and Gateway:IntakePoisonQueueName must be set.")
             .Validate(o => o.IntakeSendsInFlight >= 1, "Gateway:IntakeSendsInFlight must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
@@ -64,6 +68,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<TrackingTokens>();
         builder.Services.AddSingleton<IntakeQueue>();
         builder.Services.AddSingleton<IntakeWakeUp>();
+        builder.Services.AddSingleton<PoisonQueue>();
         builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
 
@@ -127,6 +132,7 @@ public static class GatewayExtensions
         app.MapMetricsApi();
         app.MapVideoPetitionsApi();
         app.MapConsultationsApi();
+        app.MapPoisonApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapDevApi();

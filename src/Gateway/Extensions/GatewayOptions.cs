@@ -14,6 +14,9 @@ public sealed class GatewayOptions
     /// <summary>The queue submissions are written to.</summary>
     public string IntakeQueueName { get; set; } = Gongzhi.Intake.IntakeMessage.QueueName;
 
+    /// <summary>The queue the silos' intake worker moves a message to after its last failed attempt.</summary>
+    public string IntakePoisonQueueName { get; set; } = Gongzhi.Intake.IntakeMessage.PoisonQueueName;
+
     /// <summary>Queue sends at once; submissions arriving meanwhile share the next message (group commit).</summary>
     public int IntakeSendsInFlight { get; set; } = 1;
 }

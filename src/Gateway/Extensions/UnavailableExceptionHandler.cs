@@ -34,6 +34,8 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
     private static bool IsUnavailable(Exception exception) => exception switch
     {
         OrleansException or TimeoutException or Azure.RequestFailedException { Status: 0 or >= 500 } or HttpRequestException => true,
+        // Until the client first reaches a silo it knows no grain interface, and Orleans says so this way (decision 43).
+        ArgumentException { Message: var message } when message.StartsWith("Could not find an implementation for interface", StringComparison.Ordinal) => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         _ => exception.InnerException is { } inner && IsUnavailable(inner),
     };

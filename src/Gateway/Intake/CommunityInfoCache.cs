@@ -4,64 +4,146 @@ using Gongzhi.Communities;
 namespace Gongzhi.Gateway.Intake;
 
 /// <summary>
-/// The community descriptions submissions are checked against, kept per gateway for <see cref="Lifetime"/>
-/// so that a POST needs no silo round trip (docs/architecture.md, decision 30). Unknown communities are
-/// not kept: one seeded a moment ago is found at once, and made-up ids cannot fill the memory.
+/// The community descriptions submissions are checked against, kept per gateway (docs/architecture.md,
+/// decisions 30 and 36). A known description older than <see cref="Lifetime"/> still answers at once while one
+/// background refresh per community asks the cluster again; a refresh that fails or hangs keeps the last known
+/// value, so intake for a known community never waits on a silo. Only a community never seen needs the cluster
+/// on the request path; unknown ones are not kept, so one seeded a moment ago is found at once and made-up ids
+/// cannot fill the memory.
 /// </summary>
-public sealed class CommunityInfoCache(IClusterClient cluster, TimeProvider time)
+public sealed class CommunityInfoCache(Func<string, Task<CommunityInfo?>> load, TimeProvider time, ILogger<CommunityInfoCache> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    /// <summary>How long a refresh may take before the last known value is kept and the refresh given up.</summary>
+    public static readonly TimeSpan RefreshTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>After a failed refresh, the next one waits this long, so a dead silo is not asked on every request.</summary>
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, Entry> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<CommunityInfo?>> _misses = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+
+    public CommunityInfoCache(IClusterClient cluster, TimeProvider time, ILogger<CommunityInfoCache> logger)
+        : this(id => cluster.GetGrain<ICommunityGrain>(id).GetInfoAsync(), time, logger)
+    {
+    }
 
     /// <summary>The community's description, or null when nobody configured it.</summary>
     public Task<CommunityInfo?> GetAsync(string communityId)
     {
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(communityId, out var entry) && entry.Expires > now)
+        if (_known.TryGetValue(communityId, out var entry))
         {
-            return entry.Info;
-        }
-
-        // Concurrent misses share one load.
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(communityId, out entry) && entry.Expires > now)
+            if (entry.Expires <= time.GetUtcNow())
             {
-                return entry.Info;
+                entry.StartRefresh(() => RefreshAsync(communityId, entry));
             }
 
-            entry = new Entry(cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync(), now + Lifetime);
-            _entries[communityId] = entry;
+            return entry.Answer;
         }
 
-        _ = ForgetUnlessFoundAsync(communityId, entry);
-        return entry.Info;
+        // Concurrent misses share one load; a miss is not kept once it is answered.
+        lock (_lock)
+        {
+            if (!_misses.TryGetValue(communityId, out var loading))
+            {
+                _misses[communityId] = loading = LoadFirstAsync(communityId);
+            }
+
+            return loading;
+        }
     }
 
-    // Unknown communities and failed loads are not kept: the next request asks the grain again.
-    private async Task ForgetUnlessFoundAsync(string communityId, Entry entry)
+    /// <summary>Completes when the refresh of the community in flight, if any, has ended (for tests and diagnostics).</summary>
+    public Task RefreshedAsync(string communityId) =>
+        _known.TryGetValue(communityId, out var entry) ? entry.Refreshing : Task.CompletedTask;
+
+    private async Task<CommunityInfo?> LoadFirstAsync(string communityId)
+    {
+        await Task.Yield(); // return to the caller, which lists this load under the lock before the finally can run
+        try
+        {
+            var info = await load(communityId);
+            if (info is not null)
+            {
+                _known[communityId] = new Entry(info, time.GetUtcNow() + Lifetime);
+            }
+
+            return info;
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _misses.Remove(communityId);
+            }
+        }
+    }
+
+    private async Task RefreshAsync(string communityId, Entry entry)
     {
         try
         {
-            if (await entry.Info is not null)
+            var info = await load(communityId).WaitAsync(RefreshTimeout, time);
+            if (info is null)
+            {
+                // The cluster answered that nobody configured it: that is an answer, not a failure.
+                _known.TryRemove(KeyValuePair.Create(communityId, entry));
+                return;
+            }
+
+            _known.TryUpdate(communityId, new Entry(info, time.GetUtcNow() + Lifetime), entry);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Refreshing community {CommunityId} failed; submissions are checked against the last known description", communityId);
+            entry.Expires = time.GetUtcNow() + RetryAfterFailure;
+        }
+    }
+
+    private sealed class Entry(CommunityInfo info, DateTimeOffset expires)
+    {
+        private Task? _refreshing;
+        private long _expiresTicks = expires.UtcTicks;
+
+        public Task<CommunityInfo?> Answer { get; } = Task.FromResult<CommunityInfo?>(info);
+
+        public DateTimeOffset Expires
+        {
+            get => new(Interlocked.Read(ref _expiresTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref _expiresTicks, value.UtcTicks);
+        }
+
+        public Task Refreshing => _refreshing is { IsCompleted: false } running ? running : Task.CompletedTask;
+
+        // At most one refresh in flight per entry: the caller that wins the exchange starts it, on its own thread
+        // up to the refresh's first await (a grain call returns at once).
+        public void StartRefresh(Func<Task> refresh)
+        {
+            var current = _refreshing;
+            if (current is { IsCompleted: false })
             {
                 return;
             }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (Interlocked.CompareExchange(ref _refreshing, done.Task, current) == current)
+            {
+                _ = RunAsync(refresh, done);
+            }
         }
-        catch (Exception)
+
+        private static async Task RunAsync(Func<Task> refresh, TaskCompletionSource done)
         {
-            // The request that awaited this load reports the failure.
+            try
+            {
+                await refresh();
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
         }
-
-        _entries.TryRemove(KeyValuePair.Create(communityId, entry));
-    }
-
-    private sealed class Entry(Task<CommunityInfo?> info, DateTimeOffset expires)
-    {
-        public Task<CommunityInfo?> Info { get; } = info;
-
-        public DateTimeOffset Expires { get; } = expires;
     }
 }

@@ -20,7 +20,8 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
     /// </summary>
     public const int MaxMessageChars = 48 * 1024;
 
-    private static readonly TimeSpan NoExpiry = TimeSpan.FromSeconds(-1);
+    /// <summary>Queue messages otherwise expire after 7 days; an accepted submission must wait for a silo however long.</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
     private readonly QueueClient _queue = queues.GetQueueClient(options.Value.IntakeQueueName);
     private readonly int _maxInFlight = Math.Max(1, options.Value.IntakeSendsInFlight);
@@ -52,6 +53,13 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
             }
         });
         await item.Done.Task;
+    }
+
+    /// <summary>Stores a message body as it is, e.g. one moved back from the poison queue.</summary>
+    public async Task SendRawAsync(BinaryData body, CancellationToken cancellationToken)
+    {
+        await EnsureCreatedAsync();
+        await _queue.SendMessageAsync(body, timeToLive: NeverExpires, cancellationToken: cancellationToken);
     }
 
     /// <summary>Whether storage answers; used by the health check.</summary>
@@ -115,9 +123,8 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
         try
         {
             await EnsureCreatedAsync();
-            // Not the callers' tokens: one aborted request must not fail the others sharing its message. No expiry
-            // (Azure's default is 7 days): a message leaves the queue only through the worker, as a case or as poison.
-            await _queue.SendMessageAsync(IntakeMessage.Compose(batch.Select(p => p.Json)), visibilityTimeout: null, timeToLive: NoExpiry, CancellationToken.None);
+            // Not the callers' tokens: one aborted request must not fail the others sharing its message.
+            await _queue.SendMessageAsync(IntakeMessage.Compose(batch.Select(p => p.Json)), timeToLive: NeverExpires, cancellationToken: CancellationToken.None);
             foreach (var item in batch)
             {
                 item.Done.TrySetResult();

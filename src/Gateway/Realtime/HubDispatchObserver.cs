@@ -27,6 +27,13 @@ public sealed class HubDispatchObserver : IDispatchObserver
     public const string RosterUpdated = "rosterUpdated";
     public const string MetricsUpdated = "metricsUpdated";
     public const string InvitationReceived = "invitation";
+    public const string Resync = "resync";
+
+    /// <summary>Resync reason: the registry answered another epoch (it was re-activated).</summary>
+    public const string ResyncRegistryRestarted = "registryRestarted";
+
+    /// <summary>Resync reason: renewals failed long enough for the registry to have dropped this gateway.</summary>
+    public const string ResyncRegistrationLapsed = "registrationLapsed";
 
     /// <summary>Queues the updates for the pump, which pushes each case's updates in seq order.</summary>
     public Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
@@ -90,6 +97,19 @@ public sealed class HubDispatchObserver : IDispatchObserver
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "Push of the metrics of community {CommunityId} failed", communityId);
+        }
+    }
+
+    /// <summary>Tells every connection of this gateway to fetch its snapshots again, as after a reconnect.</summary>
+    public async Task ResyncAllAsync(string reason)
+    {
+        try
+        {
+            await _hub.Clients.All.SendAsync(Resync, new ResyncPush(reason));
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Push of resync ({Reason}) failed", reason);
         }
     }
 

@@ -5,7 +5,8 @@ namespace Gongzhi.Gateway.Realtime;
 /// <summary>
 /// Keeps this gateway's observer registered with the cluster's dispatch registry, renewing every
 /// <see cref="RenewEvery"/>; the registry forgets gateways that stop renewing, and rebuilds itself from
-/// these renewals after a silo failure.
+/// these renewals after a silo failure. When a renewal finds a registry of another epoch (re-activated, so it
+/// may have missed events for us) or comes after our entry lapsed, every connected client is told to resync.
 /// </summary>
 public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObserver observer, TimeProvider time, ILogger<ObserverRegistration> logger)
     : BackgroundService
@@ -15,6 +16,7 @@ public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObse
     private readonly string _gatewayId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly SemaphoreSlim _wake = new(0);
     private IDispatchObserver? _reference;
+    private Guid? _epoch;
 
     /// <summary>When the last renewal succeeded; null before the first.</summary>
     public DateTimeOffset? LastRenewed { get; private set; }
@@ -33,13 +35,23 @@ public sealed class ObserverRegistration(IClusterClient cluster, HubDispatchObse
             var delay = RenewEvery;
             try
             {
-                await cluster.GetGrain<IDispatchRegistryGrain>(0).RegisterAsync(_gatewayId, _reference);
-                if (LastRenewed is null || !IsRegistered)
+                var epoch = await cluster.GetGrain<IDispatchRegistryGrain>(0).RegisterAsync(_gatewayId, _reference);
+                var lapsed = LastRenewed is not null && !IsRegistered;
+                var restarted = _epoch is { } known && known != epoch;
+                if (LastRenewed is null || lapsed)
                 {
                     logger.LogInformation("Gateway {GatewayId} registered for live events", _gatewayId);
                 }
 
                 LastRenewed = time.GetUtcNow();
+                _epoch = epoch;
+                if (lapsed || restarted)
+                {
+                    // Events for our clients may have gone to nobody meanwhile: they fetch their snapshots again.
+                    var reason = restarted ? HubDispatchObserver.ResyncRegistryRestarted : HubDispatchObserver.ResyncRegistrationLapsed;
+                    logger.LogWarning("Live events may have been missed ({Reason}); telling every client to resync", reason);
+                    await observer.ResyncAllAsync(reason);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

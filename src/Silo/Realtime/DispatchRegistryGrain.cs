@@ -14,7 +14,8 @@ namespace Gongzhi.Silo.Realtime;
 /// registry starts empty and fills again as gateways renew; meanwhile the cases the new silo handles
 /// (the queue's backlog first of all) would push to nobody, so for its first <see cref="ReplayWindow"/>
 /// a fresh registry keeps the case updates it publishes (at most <see cref="ReplayLimit"/>) and replays
-/// them to each gateway as it registers. Gateways drop the repeats.
+/// them to each gateway as it registers. Gateways drop the repeats. Each activation has its own epoch, answered to every
+/// registration, so a gateway learns that the registry restarted and tells its clients to fetch their snapshots again.
 /// </summary>
 internal sealed class DispatchRegistryGrain(
     [FromKeyedServices(Clocks.Liveness)] TimeProvider time,
@@ -28,9 +29,10 @@ internal sealed class DispatchRegistryGrain(
 
     private readonly Dictionary<string, (IDispatchObserver Observer, DateTimeOffset Expires)> _gateways = [];
     private readonly DateTimeOffset _activatedAt = time.GetUtcNow();
+    private readonly Guid _epoch = Guid.NewGuid();
     private List<CaseUpdate>? _replay = [];
 
-    public Task RegisterAsync(string gatewayId, IDispatchObserver observer)
+    public Task<Guid> RegisterAsync(string gatewayId, IDispatchObserver observer)
     {
         if (!_gateways.ContainsKey(gatewayId))
         {
@@ -42,7 +44,7 @@ internal sealed class DispatchRegistryGrain(
         }
 
         _gateways[gatewayId] = (observer, time.GetUtcNow() + EntryLifetime);
-        return Task.CompletedTask;
+        return Task.FromResult(_epoch);
     }
 
     public Task UnregisterAsync(string gatewayId)
