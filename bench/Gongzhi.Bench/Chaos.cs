@@ -23,6 +23,7 @@ public sealed class ChaosSubmission
     public string? GaveUp;             // why no 202 ever came (4xx, or gave up)
     public double DispatchedAt = -1;   // when the silo took it (its first event after `submitted`, server clock)
     public string? Status;
+    public string? FinalStatus;        // the tracking link's status at the audit
 }
 
 /// <summary>A staff action that got a 2xx: the event it produced must stay in the case's timeline.</summary>
@@ -503,10 +504,9 @@ public sealed class Chaos : IDisposable
         var timelines = new ConcurrentDictionary<string, JsonArray>();
         await Parallel.ForEachAsync(accepted, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (s, c) =>
         {
-            if (s.DispatchedAt < 0)
-            {
-                await CheckDispatchedAsync(s, c);
-            }
+            // Read again: after the final rolling restart this is what storage kept, not a silo's memory.
+            var track = await GetAsync($"/api/v1/track/{s.Token}", null, (int)(s.Index % _http.Length), c);
+            s.FinalStatus = track?["status"]?.GetValue<string>();
             var full = await GetAsync($"/api/v1/cases/{s.CaseId}", _dispatcherTokens[s.CommunityId], (int)(s.Index % _http.Length), c);
             if (full?["timeline"] is JsonArray timeline)
             {
@@ -515,7 +515,7 @@ public sealed class Chaos : IDisposable
         });
         foreach (var s in accepted)
         {
-            if (s.DispatchedAt < 0)
+            if (s.FinalStatus is null or "submitted")
             {
                 audit.Lost.Add(s);
             }
@@ -543,7 +543,7 @@ public sealed class Chaos : IDisposable
                 continue;
             }
             var counts = cases.GroupBy(c => c!["caseId"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
-            foreach (var s in accepted.Where(s => s.CommunityId == community.Id && s.DispatchedAt >= 0))
+            foreach (var s in accepted.Where(s => s.CommunityId == community.Id && s.FinalStatus is not (null or "submitted")))
             {
                 var n = counts.GetValueOrDefault(s.CaseId!);
                 if (n == 0)

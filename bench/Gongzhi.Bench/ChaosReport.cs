@@ -49,7 +49,8 @@ public static class ChaosReport
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"  kills survived: {chaos.Kills.Count} ({byTarget})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  submissions: {chaos.Submissions.Count} sent, {accepted} answered 202, {chaos.Submissions.Count(s => s.GaveUp is not null)} never 202 (gave up), {chaos.Submissions.Sum(s => s.Attempts) - chaos.Submissions.Count} retries");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  LOST (202 but never left `submitted`): {audit.Lost.Count} ({audit.Lost.Count(s => audit.PoisonCases.Contains(s.CaseId!))} in intake-poison, {audit.Lost.Count(s => NearAzuriteKill(chaos, s))} answered ≤{AzuriteWindow} s before an Azurite kill)");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  LOST (202, yet `submitted` or unknown at the audit): {audit.Lost.Count}: {audit.Lost.Count(s => s.DispatchedAt >= 0)} of them seen dispatched during the run, " +
+            $"{audit.Lost.Count(s => audit.PoisonCases.Contains(s.CaseId!))} in intake-poison, {audit.Lost.Count(s => NearAzuriteKill(chaos, s))} answered ≤{AzuriteWindow} s before an Azurite kill");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  DOUBLED: {audit.Doubled} (timeline with >1 `submitted`: {audit.DoubledTimeline.Count}; twice in the open list: {audit.DoubledInList.Count})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  MISSING from the community's open list: {audit.MissingFromList.Count} ({audit.MissingFromList.Count(s => NearAzuriteKill(chaos, s.DispatchedAt))} dispatched ≤{AzuriteWindow} s before an Azurite kill); full case unreadable: {audit.NoFullCase.Count}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  staff actions with a 2xx: {chaos.Actions.Count} ({chaos.Actions.Count(a => a.Type == "acknowledged")} acknowledged, {chaos.Actions.Count(a => a.Type == "resolved")} resolved) of {chaos.StaffAttempts} tried; MISSING from the timeline: {audit.MissingActions.Count} ({audit.MissingActions.Count(a => NearAzuriteKill(chaos, a.At))} ≤{AzuriteWindow} s before an Azurite kill)");
@@ -80,7 +81,7 @@ public static class ChaosReport
         sb.AppendLine("| figure | value |");
         sb.AppendLine("| --- | --- |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| submissions sent / 202 / never 202 | {chaos.Submissions.Count} / {accepted.Count} / {chaos.Submissions.Count(s => s.GaveUp is not null)} |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| **lost** (202, still `submitted` after {o.RecoverySeconds} s of recovery) | **{audit.Lost.Count}** |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| **lost** (202, yet `submitted` or unknown at the audit, after ≤{o.RecoverySeconds} s of recovery{(o.FinalRestart ? " and a rolling restart of the silos" : "")}) | **{audit.Lost.Count}** ({audit.Lost.Count(s => s.DispatchedAt >= 0)} seen dispatched during the run) |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| **doubled** (>1 `submitted` event, or twice in the open list) | **{audit.Doubled}** |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| **missing from the community's open list** (dispatched, not closed) | **{audit.MissingFromList.Count}** |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| staff actions 2xx (acknowledged / resolved) | {chaos.Actions.Count} ({chaos.Actions.Count(a => a.Type == "acknowledged")} / {chaos.Actions.Count(a => a.Type == "resolved")}) |");
@@ -107,11 +108,11 @@ public static class ChaosReport
         {
             sb.AppendLine("## Lost cases (first 30)");
             sb.AppendLine();
-            sb.AppendLine("| case | 202 at s | gateway | in intake-poison | ≤6 s before an Azurite kill | last kill before 202 | status seen |");
-            sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+            sb.AppendLine("| case | 202 at s | gateway | in intake-poison | ≤6 s before an Azurite kill | last kill before 202 | dispatched at s (run) | status at audit |");
+            sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
             foreach (var s in audit.Lost.OrderBy(s => s.AcceptedAt).Take(30))
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.CaseId} | {s.AcceptedAt:F1} | {s.AcceptedBy + 1} | {audit.PoisonCases.Contains(s.CaseId!)} | {NearAzuriteKill(chaos, s)} | {LastKillBefore(chaos, s.AcceptedAt)} | {s.Status ?? "(none)"} |");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.CaseId} | {s.AcceptedAt:F1} | {s.AcceptedBy + 1} | {audit.PoisonCases.Contains(s.CaseId!)} | {NearAzuriteKill(chaos, s)} | {LastKillBefore(chaos, s.AcceptedAt)} | {(s.DispatchedAt < 0 ? "never" : s.DispatchedAt.ToString("F1", CultureInfo.InvariantCulture))} | {s.FinalStatus ?? "(no answer)"} |");
             }
             sb.AppendLine();
         }
@@ -123,7 +124,7 @@ public static class ChaosReport
             sb.AppendLine("| --- | --- | --- | --- | --- | --- |");
             foreach (var s in audit.MissingFromList.OrderBy(s => s.DispatchedAt).Take(30))
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.CaseId} | {s.CommunityId} | {s.AcceptedAt:F1} | {s.DispatchedAt:F1} | {LastKillBefore(chaos, s.DispatchedAt)} | {s.Status} |");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.CaseId} | {s.CommunityId} | {s.AcceptedAt:F1} | {s.DispatchedAt:F1} | {LastKillBefore(chaos, s.DispatchedAt)} | {s.FinalStatus} |");
             }
             sb.AppendLine();
             sb.AppendLine("By the last kill before dispatch: " + string.Join(", ", audit.MissingFromList.GroupBy(s => chaos.Kills.Where(k => k.At <= s.DispatchedAt).MaxBy(k => k.At)?.Target ?? "none")

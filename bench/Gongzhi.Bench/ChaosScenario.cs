@@ -22,6 +22,19 @@ public static class ChaosScenario
             using var chaos = new Chaos(o, cluster, world);
             await chaos.PrepareTokensAsync(ct);
             await chaos.RunAsync(ct);
+            if (o.FinalRestart)
+            {
+                // A rolling restart (TERM, one silo at a time) so the audit reads every case from storage, not
+                // from an activation that outlived a lost write (an Azurite kill drops its last unsaved seconds).
+                Console.WriteLine("==> rolling restart of the silos, so the audit reads what storage kept");
+                foreach (var silo in cluster.Names.Where(n => n.StartsWith("silo-", StringComparison.Ordinal)))
+                {
+                    await sut.StopAsync(cluster.Pid(silo));
+                    await cluster.StartAsync(silo, ct);
+                    await Task.Delay(5000, ct);
+                }
+                await cluster.WaitHealthyAsync(TimeSpan.FromSeconds(180), ct);
+            }
             var audit = await chaos.AuditAsync(ct);
             var machineAfter = ChaosReport.MachineState();
             var report = await ChaosReport.WriteAsync(root, o, stamp, chaos, audit, machineBefore, machineAfter, work);

@@ -74,6 +74,9 @@ public sealed class Options
     /// <summary>chaos: the kill rotation (default silo-1, silo-2, gateway-1, gateway-2, azurite).</summary>
     public string[] ChaosTargets { get; private set; } = [];
 
+    /// <summary>chaos: restart the silos one at a time before the audit, so it reads what storage kept.</summary>
+    public bool FinalRestart { get; private set; } = true;
+
     public bool Chaos => Scenario == "chaos";
 
     public bool Chart { get; private set; } = true;
@@ -123,6 +126,7 @@ public sealed class Options
                 case "--staff-rate": o.StaffRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--recovery": o.RecoverySeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--targets": o.ChaosTargets = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--no-final-restart": o.FinalRestart = false; break;
                 case "--no-baselines": o.Baselines = false; break;
                 case "--no-build": o.Build = false; break;
                 case "--no-chart": o.Chart = false; break;
@@ -208,6 +212,8 @@ public sealed class Options
           --staff-rate N    chaos: staff actions per second (10)
           --recovery N      chaos: seconds to wait for every 202 to be dispatched (300)
           --targets LIST    chaos: the kill rotation, comma-separated (silo-1,silo-2,gateway-1,gateway-2,azurite)
+          --no-final-restart  chaos: audit without first restarting the silos one at a time (then it may read
+                            a grain's memory rather than what storage kept)
         Exit code: 0; 3 when a case was accepted but never pushed (s5: is not in the queue; smoke: also any error; chaos: a 202 lost or doubled, or a 2xx staff action missing); 1 when it could not run.
         """;
 }
