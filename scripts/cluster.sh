@@ -115,6 +115,8 @@ cluster_start() {
   cluster_start_azurite || return 1
   local i
   for ((i = 1; i <= CLUSTER_SILOS; i++)); do cluster_start_silo "$i"; done
+  # Gateways find the silos through the clustering table; start them once the first silo takes clients.
+  wait_port "$(cluster_silo_gateway_port 1)" 120 || { echo "silo 1 did not open its gateway port; see $CLUSTER_RUN_DIR/silo-1.log" >&2; return 1; }
   for ((i = 1; i <= CLUSTER_GATEWAYS; i++)); do cluster_start_gateway "$i"; done
   cluster_wait_healthy
 }
