@@ -67,8 +67,11 @@ public sealed class BenchWorld
         return new BenchWorld { SeedsPath = dir, Communities = list, Categories = categories };
     }
 
+    /// <summary>The community of the i-th submission.</summary>
+    public string CommunityOf(long i) => Communities[(int)(i % Communities.Count)].Id;
+
     /// <summary>The i-th submission: spread round-robin-ish over communities, compounds, categories and kinds.</summary>
-    public byte[] Submission(long i, string runId)
+    public byte[] Submission(long i, string runId, string? clientRequestId = null)
     {
         var community = Communities[(int)(i % Communities.Count)];
         var compound = community.Compounds[(int)(i / Communities.Count % community.Compounds.Count)];
@@ -82,7 +85,7 @@ public sealed class BenchWorld
             description = $"Bench {runId} case {i}: {category} at {compound}, building {1 + (i % 4)}.",
             location = new { compound, building = $"{1 + (i % 4)}", unit = $"{1 + (i % 3)}" },
             contact = new { name = $"Resident {i}", phone = $"138{i % 100_000_000:D8}" },
-            clientRequestId = $"{runId}-{i}",
+            clientRequestId = clientRequestId ?? $"{runId}-{i}",
         };
         return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body));
     }

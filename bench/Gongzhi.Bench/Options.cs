@@ -59,6 +59,26 @@ public sealed class Options
 
     public bool Build { get; private set; } = true;
 
+    /// <summary>chaos: seconds between kills.</summary>
+    public int KillEvery { get; private set; } = 45;
+
+    /// <summary>chaos: seconds a killed process stays down before it is restarted.</summary>
+    public int DownSeconds { get; private set; } = 5;
+
+    /// <summary>chaos: staff actions (acknowledge, resolve) per second.</summary>
+    public double StaffRate { get; private set; } = 10;
+
+    /// <summary>chaos: seconds to wait after the load for every 202 to be dispatched.</summary>
+    public int RecoverySeconds { get; private set; } = 300;
+
+    /// <summary>chaos: the kill rotation (default silo-1, silo-2, gateway-1, gateway-2, azurite).</summary>
+    public string[] ChaosTargets { get; private set; } = [];
+
+    /// <summary>chaos: restart the silos one at a time before the audit, so it reads what storage kept.</summary>
+    public bool FinalRestart { get; private set; } = true;
+
+    public bool Chaos => Scenario == "chaos";
+
     public bool Chart { get; private set; } = true;
 
     public string? OutputDirectory { get; private set; }
@@ -100,6 +120,13 @@ public sealed class Options
                 case "--hold": o.HoldSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--cases": o.Cases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--collection-age": o.CollectionAge = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--duration": seconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--kill-every": o.KillEvery = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--down": o.DownSeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--staff-rate": o.StaffRate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--recovery": o.RecoverySeconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--targets": o.ChaosTargets = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                case "--no-final-restart": o.FinalRestart = false; break;
                 case "--no-baselines": o.Baselines = false; break;
                 case "--no-build": o.Build = false; break;
                 case "--no-chart": o.Chart = false; break;
@@ -118,7 +145,8 @@ public sealed class Options
             "s4" => (500d, 1200, 0, 100, 5),
             "s5" => (0d, 30, 60, 20, 20),
             "smoke" => (20d, 20, 20, 4, 5),
-            _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s3, s4, s5, smoke)"),
+            "chaos" => (20d, 600, 0, 2, 4),
+            _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s3, s4, s5, smoke, chaos)"),
         };
         o.Rate = rate ?? defRate;
         o.Seconds = seconds ?? defSeconds;
@@ -131,9 +159,14 @@ public sealed class Options
         {
             o.Baselines = false;
         }
-        if (o.Smoke)
+        if (o.Smoke || o.Chaos)
         {
             o.Baselines = false;
+        }
+        string[] known = ["silo-1", "silo-2", "gateway-1", "gateway-2", "azurite"];
+        if (o.ChaosTargets.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
+        {
+            throw new ArgumentException($"unknown --targets entry {unknown} ({string.Join(", ", known)})");
         }
         return o;
     }
@@ -169,7 +202,19 @@ public sealed class Options
           --cases N         s4: cases to make resident (100000)
           --collection-age MIN   s4: the silo's idle grain collection age for the run (120; Orleans' default is 15)
           --hold N          s4: keep the system running N s after the last measurement (prints the PIDs), e.g. for dotnet-gcdump
-        Exit code: 0; 3 when a case was accepted but never pushed (s5: is not in the queue; smoke: also any error); 1 when it could not run.
+        chaos (issue 10): Azurite (data on disk), 2 silos, 2 gateways as processes; --rate (20/s) submissions on alternating
+        gateways, each retried with the same body and clientRequestId until a 202; cadres acknowledge and resolve at
+        --staff-rate; SIGKILL every --kill-every s rotating silo-1, silo-2, gateway-1, gateway-2, azurite, each restarted
+        after --down s; then waits --recovery s for every 202 to be dispatched and audits them (docs/reliability.md).
+          --duration N      chaos: seconds of load and kills (600; same as --seconds)
+          --kill-every N    chaos: seconds between kills (45)
+          --down N          chaos: seconds a killed process stays down (5)
+          --staff-rate N    chaos: staff actions per second (10)
+          --recovery N      chaos: seconds to wait for every 202 to be dispatched (300)
+          --targets LIST    chaos: the kill rotation, comma-separated (silo-1,silo-2,gateway-1,gateway-2,azurite)
+          --no-final-restart  chaos: audit without first restarting the silos one at a time (then it may read
+                            a grain's memory rather than what storage kept)
+        Exit code: 0; 3 when a case was accepted but never pushed (s5: is not in the queue; smoke: also any error; chaos: a 202 lost or doubled, or a 2xx staff action missing); 1 when it could not run.
         """;
 }
 

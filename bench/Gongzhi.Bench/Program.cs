@@ -39,6 +39,10 @@ if (options.Scenario == "s4")
         $"world {world.Communities.Count} communities × {options.CadresPerCommunity} cadres; logs in {work}");
     return await ResidentGrains.RunAsync(options, root, stamp, work, world, ct);
 }
+if (options.Chaos)
+{
+    return await ChaosScenario.RunAsync(options, root, stamp, work, world, ct);
+}
 Console.WriteLine($"==> scenario {options.Scenario}: " + (options.ClosedLoop ? $"closed loop, {options.Concurrency} in flight" : $"{options.Rate}/s open loop") +
     $" for {options.Seconds} s, drain {options.DrainSeconds} s; world {world.Communities.Count} communities × {options.CompoundsPerCommunity} compounds × {options.CadresPerCommunity} cadres; logs in {work}");
 

@@ -53,6 +53,11 @@ public sealed class SystemUnderTest : IAsyncDisposable
         throw new InvalidOperationException("Run the bench from inside the Gongzhi repository.");
     }
 
+    /// <summary>Azurite's connection string for the given blob/queue/table ports.</summary>
+    public static string StorageConnection(int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -100,8 +105,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         }
 
         int blob = FreePort(), queue = FreePort(), table = FreePort();
-        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        var connection = StorageConnection(blob, queue, table);
         var queueData = Path.Combine(WorkDir, name + "-queue-data");
         Console.WriteLine($"==> {name}: Azurite blob {blob} and table {table} in memory, queue {queue} with data in {queueData}");
         const string common = "--silent --disableTelemetry --skipApiVersionCheck";
@@ -235,11 +239,12 @@ public sealed class SystemUnderTest : IAsyncDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["token"]!.GetValue<string>();
     }
 
-    private int Spawn(string name, string file, string args, string cwd, Dictionary<string, string> env)
+    /// <summary>Starts a process it will stop at the end, its output appended to WorkDir/name.log (a restarted process keeps one log).</summary>
+    public int Spawn(string name, string file, string args, string cwd, Dictionary<string, string> env)
     {
         // Through sh so the output goes straight to a log file; exec keeps the PID that of the process itself.
         var log = Path.Combine(WorkDir, name + ".log");
-        var psi = new ProcessStartInfo("/bin/sh", ["-c", $"exec {file} {args} >{Q(log)} 2>&1"]) { WorkingDirectory = cwd, UseShellExecute = false };
+        var psi = new ProcessStartInfo("/bin/sh", ["-c", $"exec {file} {args} >>{Q(log)} 2>&1"]) { WorkingDirectory = cwd, UseShellExecute = false };
         foreach (var (k, v) in env)
         {
             psi.Environment[k] = v;
@@ -249,9 +254,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
         return p.Id;
     }
 
-    private static string Q(string s) => "'" + s.Replace("'", "'\\''") + "'";
+    public static string Q(string s) => "'" + s.Replace("'", "'\\''") + "'";
 
-    private static async Task WaitPortAsync(int port, TimeSpan limit, CancellationToken ct)
+    public static async Task WaitPortAsync(int port, TimeSpan limit, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + limit;
         while (true)
@@ -275,6 +280,24 @@ public sealed class SystemUnderTest : IAsyncDisposable
 #pragma warning disable SYSLIB1054 // plain DllImport keeps this free of unsafe code
     private static extern int kill(int pid, int sig);
 #pragma warning restore SYSLIB1054
+
+    /// <summary>SIGKILL to one process it started (the chaos run), then waits until it is gone; it stays listed, so a later stop is a no-op.</summary>
+    public async Task KillAsync(int pid)
+    {
+        if (!_started.Any(p => p.Pid == pid))
+        {
+            throw new InvalidOperationException($"{pid} was not started here");
+        }
+        _ = kill(pid, 9);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Alive(pid) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Whether a process it started is still running (false once it exited or was killed).</summary>
+    public bool Running(int pid) => _started.Any(p => p.Pid == pid) && Alive(pid);
 
     /// <summary>Stops what it started, newest first: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
     /// <summary>Untracked open-loop load before the measured run (JIT, connection pools, grains), until every request is answered.</summary>
