@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gongzhi.Gateway.Tests;
@@ -136,6 +138,23 @@ public sealed class CommunityCacheTests(GatewayFixture fixture)
                 s.AddSingleton(sp => new CommunityInfoCache(cluster.LoadAsync, _time, sp.GetRequiredService<ILogger<CommunityInfoCache>>()));
             }
         }));
+
+    [Fact]
+    public async Task A_community_the_cluster_cannot_describe_is_checked_against_the_description_it_stored_for_the_gateways()
+    {
+        var communityId = "stored-" + Guid.NewGuid().ToString("N")[..8];
+        await ConfigureAsync(communityId, "heating", "certificates");
+        var noCluster = new CommunityDescriptionSource(
+            _ => Task.FromException<CommunityInfo?>(new SiloUnavailableException("Injected: the silo is gone.")),
+            new BlobServiceClient(fixture.Azurite.ConnectionString), NullLogger<CommunityDescriptionSource>.Instance);
+
+        var info = await noCluster.LoadAsync(communityId);
+
+        Assert.Equal(["heating", "certificates"], info!.Categories.Select(c => c.Id));
+        Assert.Equal("east", Assert.Single(info.Compounds).Id);
+        // With no copy either, the cluster's failure stands: the POST answers 503, never a guess.
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => noCluster.LoadAsync("never-" + Guid.NewGuid().ToString("N")[..8]));
+    }
 
     private Task ConfigureAsync(string communityId, params string[] categories) =>
         fixture.Grains.GetGrain<ICommunityGrain>(communityId).ConfigureAsync(new CommunityDefinition(

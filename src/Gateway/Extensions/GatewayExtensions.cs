@@ -69,6 +69,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<IntakeQueue>();
         builder.Services.AddSingleton<IntakeWakeUp>();
         builder.Services.AddSingleton<PoisonQueue>();
+        builder.Services.AddSingleton<CommunityDescriptionSource>();
         builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
 

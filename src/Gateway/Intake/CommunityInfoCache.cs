@@ -8,7 +8,8 @@ namespace Gongzhi.Gateway.Intake;
 /// decisions 30 and 36). A known description older than <see cref="Lifetime"/> still answers at once while one
 /// background refresh per community asks the cluster again; a refresh that fails or hangs keeps the last known
 /// value, so intake for a known community never waits on a silo. Only a community never seen needs the cluster
-/// on the request path; unknown ones are not kept, so one seeded a moment ago is found at once and made-up ids
+/// on the request path, or, when it does not answer, the description the community stored for the gateways
+/// (<see cref="CommunityDescriptionSource"/>); unknown ones are not kept, so one seeded a moment ago is found at once and made-up ids
 /// cannot fill the memory.
 /// </summary>
 public sealed class CommunityInfoCache(Func<string, Task<CommunityInfo?>> load, TimeProvider time, ILogger<CommunityInfoCache> logger)
@@ -25,8 +26,8 @@ public sealed class CommunityInfoCache(Func<string, Task<CommunityInfo?>> load, 
     private readonly Dictionary<string, Task<CommunityInfo?>> _misses = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public CommunityInfoCache(IClusterClient cluster, TimeProvider time, ILogger<CommunityInfoCache> logger)
-        : this(id => cluster.GetGrain<ICommunityGrain>(id).GetInfoAsync(), time, logger)
+    public CommunityInfoCache(CommunityDescriptionSource source, TimeProvider time, ILogger<CommunityInfoCache> logger)
+        : this(source.LoadAsync, time, logger)
     {
     }
 

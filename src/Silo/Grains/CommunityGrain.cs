@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Gongzhi.Silo.Extensions;
@@ -81,6 +82,7 @@ internal sealed class CommunityGrain(
         var assigned = DrainWaiting();
         _store.MainChanged();
         await _store.SaveAsync();
+        await CopyDescriptionForGatewaysAsync(definition.Info);
         foreach (var slot in State.Cadres.Values.ToArray())
         {
             await GrainFactory.GetGrain<ICadreGrain>(slot.Profile.Id).ConfigureAsync(CommunityId, slot.Profile);
@@ -89,6 +91,26 @@ internal sealed class CommunityGrain(
         await AnnounceAsync(assigned);
         await this.RegisterOrUpdateReminder(DutyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Community {CommunityId} configured with {CadreCount} cadres", CommunityId, State.Cadres.Count);
+    }
+
+    // Best effort: the copy only serves gateways while no silo answers; the next configuration writes it again.
+    private async Task CopyDescriptionForGatewaysAsync(CommunityInfo info)
+    {
+        if (ServiceProvider.GetService<BlobServiceClient>() is not { } blobs)
+        {
+            return;
+        }
+
+        try
+        {
+            var container = blobs.GetBlobContainerClient(CommunityDescriptionBlobs.Container);
+            await container.CreateIfNotExistsAsync();
+            await container.GetBlobClient(CommunityDescriptionBlobs.BlobName(CommunityId)).UploadAsync(CommunityDescriptionBlobs.ToJson(info), overwrite: true);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not copy the description of community {CommunityId} for the gateways", CommunityId);
+        }
     }
 
     public Task<CommunityInfo?> GetInfoAsync() => Task.FromResult(State.Info);
