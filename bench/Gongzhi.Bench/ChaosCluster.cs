@@ -114,7 +114,7 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
                 {
                     healthy &= (await http.GetAsync(new Uri(gateway, "/healthz"), ct)).StatusCode == HttpStatusCode.OK;
                 }
-                if (healthy && await RostersReadyAsync(http, ct))
+                if (healthy && await SystemUnderTest.RostersReadyAsync(http, world, ct))
                 {
                     Console.WriteLine(" ready");
                     return;
@@ -130,26 +130,5 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
             await Task.Delay(1000, ct);
         }
         throw new TimeoutException($"The cluster did not become healthy; see {sut.WorkDir}/*.log");
-    }
-
-    private async Task<bool> RostersReadyAsync(HttpClient http, CancellationToken ct)
-    {
-        foreach (var community in world.Communities)
-        {
-            var token = await SystemUnderTest.TokenAsync(http, "dispatcher", community.Id + "-dispatcher", community.Id, ct);
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{community.Id}/roster");
-            request.Headers.Authorization = new("Bearer", token);
-            using var response = await http.SendAsync(request, ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                return false;
-            }
-            var roster = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!.AsArray();
-            if (roster.Count(c => c!["onDuty"]!.GetValue<bool>()) < community.CadreIds.Count)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }

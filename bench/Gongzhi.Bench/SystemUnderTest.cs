@@ -195,9 +195,12 @@ public sealed class SystemUnderTest : IAsyncDisposable
     }
 
     /// <summary>Every generated community answers its roster with all its cadres on duty.</summary>
-    private async Task<bool> RostersReadyAsync(HttpClient http, CancellationToken ct)
+    private Task<bool> RostersReadyAsync(HttpClient http, CancellationToken ct) => RostersReadyAsync(http, World, ct);
+
+    /// <summary>Every community of <paramref name="world"/> answers its roster, through <paramref name="http"/>'s gateway, with all its cadres on duty.</summary>
+    public static async Task<bool> RostersReadyAsync(HttpClient http, BenchWorld world, CancellationToken ct)
     {
-        foreach (var community in World.Communities)
+        foreach (var community in world.Communities)
         {
             var token = await TokenAsync(http, "dispatcher", community.Id + "-dispatcher", community.Id, ct);
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/communities/{community.Id}/roster");
