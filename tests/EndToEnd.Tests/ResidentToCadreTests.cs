@@ -87,11 +87,12 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         await board.WaitForAsync(whileDownId, "assigned", TimeSpan.FromSeconds(15));
 
         using var dispatcher = await system.StaffAsync("dispatcher", "ximen-dispatcher", "ximen");
-        var after = (await dispatcher.GetFromJsonAsync<JsonObject>($"/api/v1/cases/{caseId}"))!;
+        // Right after the restart a call may meet the cluster still settling: 503 with Retry-After, which a client retries.
+        var after = (await (await RetryWhileUnavailableAsync(() => dispatcher.GetAsync($"/api/v1/cases/{caseId}"))).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("closed", after["status"]!.GetValue<string>());
         Assert.Equal("satisfied", after["rating"]!.GetValue<string>());
         Assert.Equal(8, after["timeline"]!.AsArray().Count);
-        var roster = (await dispatcher.GetFromJsonAsync<JsonArray>("/api/v1/communities/ximen/roster"))!;
+        var roster = (await (await RetryWhileUnavailableAsync(() => dispatcher.GetAsync("/api/v1/communities/ximen/roster"))).Content.ReadFromJsonAsync<JsonArray>())!;
         Assert.True(roster.Single(r => r!["id"]!.GetValue<string>() == CadreId)!["onDuty"]!.GetValue<bool>());
 
         // The new silo's registry was rebuilt from the gateway's renewal: live push works again at once.
@@ -107,5 +108,19 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         var nextId = (await next.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
         await board.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15));
         await cadre.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15));
+    }
+
+    private static async Task<HttpResponseMessage> RetryWhileUnavailableAsync(Func<Task<HttpResponseMessage>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await call();
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 20)
+            {
+                return response.EnsureSuccessStatusCode();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
     }
 }

@@ -48,8 +48,9 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         Record.ShareStrings(SharedStrings.Cases);
         if (Record.FollowUp is not null)
         {
-            // The last write may not have reached the other grains before the silo that made it stopped.
-            _followUpRetry = this.RegisterGrainTimer(RetryFollowUpAsync, TimeSpan.Zero, FollowUpRetryPeriod);
+            // The last write may not have reached the other grains before the silo that made it stopped. Not at once:
+            // after a restart many cases activate together, and the calls that woke them come first.
+            _followUpRetry = this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
         }
     }
 
