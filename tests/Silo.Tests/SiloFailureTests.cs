@@ -47,11 +47,11 @@ public sealed class SiloFailureTests : IAsyncLifetime
         }
 
         var grain = Client.GetGrain<ICommunityGrain>(community);
-        await ThreeSiloCluster.Eventually(async () => (await grain.GetOpenCasesAsync()).Count >= 10, "the first cases arrive");
+        await Eventually.HoldsAsync(async () => (await grain.GetOpenCasesAsync()).Count >= 10, "the first cases arrive");
         await _cluster.KillHostOfAsync(grain);
 
         // Every case is accepted and dispatched: given to a cadre, or waiting for one (5 cadres carry at most 40).
-        await ThreeSiloCluster.Eventually(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var cases = await Task.WhenAll(submissions.Select(s => Client.GetGrain<ICaseGrain>(s.CaseId).GetAsync()));
             return cases.All(c => c is { Status: CaseStatus.Assigned } or { Status: CaseStatus.Accepted, Timeline: [.., { Type: CaseEventType.Waiting }] });
@@ -72,7 +72,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
         Assert.True(missing.Length == 0, "Missing from the community's open cases: " + string.Join("; ", described));
         Assert.Equal(submissions.Length, open.Count);
         Assert.Equal(40, (await grain.GetRosterAsync()).Sum(r => r.Load));
-        await ThreeSiloCluster.Eventually(async () => (await _cluster.Intake.PeekMessagesAsync()).Value.Length == 0, "the intake queue empties");
+        await Eventually.HoldsAsync(async () => (await _cluster.Intake.PeekMessagesAsync()).Value.Length == 0, "the intake queue empties");
         Assert.Empty((await _cluster.Poison.PeekMessagesAsync()).Value);
     }
 
@@ -99,7 +99,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
         {
             var c = cases[i];
             var acknowledged = first[i] == CommandOutcome.Ok;
-            await ThreeSiloCluster.Eventually(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 if (!acknowledged)
                 {
@@ -117,7 +117,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
         // Later actions still store: no case kept an ETag that storage moved past.
         foreach (var c in cases)
         {
-            await ThreeSiloCluster.Eventually(async () =>
+            await Eventually.HoldsAsync(async () =>
                 (await Client.GetGrain<ICaseGrain>(c.CaseId).ResolveAsync(CaseActor.Cadre(c.AssigneeId!), "已修好")).Outcome == CommandOutcome.Ok
                 || (await Client.GetGrain<ICaseGrain>(c.CaseId).GetAsync())!.Status == CaseStatus.Resolved, $"case {c.CaseId} is resolved");
         }
@@ -140,7 +140,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
 
         var submission = Submission(community);
         // A gateway renews its registration every few seconds; the renewal re-creates the registry on a live silo.
-        await ThreeSiloCluster.Eventually(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             await registry.RegisterAsync("gateway-1", reference);
             await Client.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission);

@@ -96,7 +96,7 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
         await Assert.ThrowsAnyAsync<Exception>(() => grain.DeclineAsync(first, "在外地"));
 
         Assert.Equal(first, (await grain.GetAsync())!.AssigneeId);
-        await Eventually(async () => await LoadsAsync(community) == (first == wang ? (1, 0) : (0, 1)));
+        await Eventually.HoldsAsync(async () => await LoadsAsync(community) == (first == wang ? (1, 0) : (0, 1)), "the community settles back to the stored cadre");
         var retried = await grain.DeclineAsync(first, "在外地");
         Assert.Equal(other, retried.Case!.AssigneeId);
         Assert.Equal(first == wang ? (0, 1) : (1, 0), await LoadsAsync(community));
@@ -139,17 +139,6 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
 
         // The escalation is stored and answered; the queue hears of it from the case's retries.
         Assert.Equal(CaseLevel.Subdistrict, escalated.Case!.Level);
-        await Eventually(async () => (await Client.GetGrain<ILevelQueueGrain>("sub-1").GetAsync()).Contains(submission.CaseId));
-    }
-
-    // The case retries on a grain timer in real time; ask until it is done.
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true.");
-            await Task.Delay(50);
-        }
+        await Eventually.HoldsAsync(async () => (await Client.GetGrain<ILevelQueueGrain>("sub-1").GetAsync()).Contains(submission.CaseId), "the level queue holds the case");
     }
 }

@@ -90,26 +90,4 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
         await Client.GetGrain<ICommunityGrain>(id).ConfigureAsync(new CommunityDefinition(ClusterFixture.Info(id), roster));
         return (id, roster.Select(c => c.Id).ToArray());
     }
-
-    /// <summary>Asks until <paramref name="condition"/> holds; calls that fail while the cluster heals are asked again.</summary>
-    public static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not within two minutes: {what}");
-            await Task.Delay(100);
-        }
-    }
 }
