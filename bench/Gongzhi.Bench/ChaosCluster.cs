@@ -102,33 +102,18 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
     public async Task WaitHealthyAsync(TimeSpan limit, CancellationToken ct)
     {
         Console.Write("==> waiting for every gateway's /healthz and the seeded rosters ");
-        var deadline = DateTime.UtcNow + limit;
         using var http = new HttpClient { BaseAddress = Gateways[0], Timeout = TimeSpan.FromSeconds(10) };
-        while (DateTime.UtcNow < deadline)
+        await sut.PollUntilReadyAsync(limit, async () =>
         {
-            ct.ThrowIfCancellationRequested();
-            try
+            foreach (var gateway in Gateways)
             {
-                var healthy = true;
-                foreach (var gateway in Gateways)
+                if ((await http.GetAsync(new Uri(gateway, "/healthz"), ct)).StatusCode != HttpStatusCode.OK)
                 {
-                    healthy &= (await http.GetAsync(new Uri(gateway, "/healthz"), ct)).StatusCode == HttpStatusCode.OK;
-                }
-                if (healthy && await SystemUnderTest.RostersReadyAsync(http, world, ct))
-                {
-                    Console.WriteLine(" ready");
-                    return;
+                    return false;
                 }
             }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-            Console.Write('.');
-            await Task.Delay(1000, ct);
-        }
-        throw new TimeoutException($"The cluster did not become healthy; see {sut.WorkDir}/*.log");
+
+            return await SystemUnderTest.RostersReadyAsync(http, world, ct);
+        }, ct);
     }
 }

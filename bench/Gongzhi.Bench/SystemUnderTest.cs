@@ -163,10 +163,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
     {
         Console.Write("==> waiting for /healthz and the seeded rosters ");
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
-        while (DateTime.UtcNow < deadline)
+        await PollUntilReadyAsync(TimeSpan.FromSeconds(180), async () =>
         {
-            ct.ThrowIfCancellationRequested();
             foreach (var (name, pid) in _started)
             {
                 if (!Alive(pid))
@@ -174,9 +172,21 @@ public sealed class SystemUnderTest : IAsyncDisposable
                     throw new InvalidOperationException($"{name} exited; see {Path.Combine(WorkDir, name + ".log")}");
                 }
             }
+
+            return (await http.GetAsync("/healthz", ct)).StatusCode == HttpStatusCode.OK && await RostersReadyAsync(http, ct);
+        }, ct);
+    }
+
+    /// <summary>Asks <paramref name="ready"/> every second, a dot each time, until it holds; a request that fails or times out counts as not yet.</summary>
+    public async Task PollUntilReadyAsync(TimeSpan limit, Func<Task<bool>> ready, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            ct.ThrowIfCancellationRequested();
             try
             {
-                if ((await http.GetAsync("/healthz", ct)).StatusCode == HttpStatusCode.OK && await RostersReadyAsync(http, ct))
+                if (await ready())
                 {
                     Console.WriteLine(" ready");
                     return;
