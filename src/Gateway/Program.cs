@@ -2,6 +2,7 @@ using Gongzhi.Gateway.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayServices();
+BuildTimeDocument.Prepare(builder);
 
 var app = builder.Build();
 app.MapGateway();
