@@ -68,6 +68,8 @@ async function open(device, path) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(String(err)));
+  // Chromium blocks (and logs) a vibration before the person has tapped the page.
+  page.on('console', (msg) => { if (/vibrate/i.test(msg.text())) page.errors.push(msg.text()); });
   await page.goto(sys.baseUrl + path);
   return { context, page };
 }
@@ -162,6 +164,16 @@ test('a resident submits, the cadre handles it live, the resident rates, the boa
   const item = S.cadre.caseItem(caseId);
   await visible(cadre, item);
   assert.equal(await cadre.locator(item).getAttribute('data-status'), 'assigned');
+  // The "new assignment" toast covers nothing the cadre must tap on a 390 × 844 phone.
+  const boxes = await cadre.evaluate(([toastSel, buttonSel]) => {
+    const toast = document.querySelector(toastSel);
+    const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    return { shown: !!toast && !toast.hidden, toast: toast ? box(toast) : null, button: box(document.querySelector(buttonSel)) };
+  }, [S.cadre.toast, S.cadre.acknowledge(caseId)]);
+  assert.ok(boxes.shown, 'the new assignment is announced in a toast');
+  const overlap = boxes.toast.left < boxes.button.right && boxes.button.left < boxes.toast.right
+    && boxes.toast.top < boxes.button.bottom && boxes.button.top < boxes.toast.bottom;
+  assert.ok(!overlap, `the toast ${JSON.stringify(boxes.toast)} covers the acknowledge button ${JSON.stringify(boxes.button)}`);
   await assertNoReload(cadre, 'the cadre page');
 
   // The board shows it appear, and the open counter goes up.

@@ -39,6 +39,8 @@ export const cadre = {
   resolveForm: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"]`,
   resolveNote: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] [name="note"]`,
   resolveSubmit: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] button[type="submit"]`,
+  /** The short notice of a new assignment or a finished action. */
+  toast: '#toast',
 };
 
 /** /track/{token} — the resident's tracking page. */
