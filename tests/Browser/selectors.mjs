@@ -6,6 +6,8 @@ export const common = {
   /** The SignalR state: `data-state` is connecting | connected | reconnecting | disconnected. */
   connection: '#connection-state',
   connected: '#connection-state[data-state="connected"]',
+  /** The sticky header bar. */
+  header: '.topbar',
   /** The language switch button (absent before the i18n rewrite: then localStorage is used). */
   languageSwitch: '#language-switch',
   /** localStorage key holding the chosen language ('zh' | 'en'). */
