@@ -369,3 +369,29 @@ test('a cadre page nobody has tapped announces a new case without a blocked vibr
   assert.ok(reads.every((status) => status === 200), `cadre reads: ${reads}`);
   assert.deepEqual(page.errors, [], 'the page vibrated before anyone tapped it');
 });
+
+// ── 5. an official's board ────────────────────────────────────────────────────────────────────
+
+test('an official\'s board shows a case escalated to its level, live, and hands it back', { timeout: 60_000 }, async () => {
+  const SUBDISTRICT = 'wenshang-subdistrict';
+  const token = await sys.token('admin', 'county-admin', SUBDISTRICT);
+  const { page } = await open(DESK, `/board?scope=${SUBDISTRICT}#token=${encodeURIComponent(token)}`);
+  await visible(page, S.board.section);
+  await connected(page);
+  await page.locator(S.board.scopeBoard(SUBDISTRICT)).waitFor({ state: 'attached' });
+  assert.equal(await page.locator(S.board.roster).isHidden(), true, 'an official\'s board has no roster');
+
+  // The community escalates a case: it appears on the sub-district's board by itself, with an alert.
+  const { caseId } = await submitCase({ description: '西关嘉园2号楼供暖管网需要街道协调' });
+  await assignedCase(caseId);
+  await sys.api('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/escalate`, { reason: '需要街道协调供热公司' }, dispatcher);
+  await visible(page, S.board.card(caseId));
+  await visible(page, S.board.alert('escalated'));
+
+  // The official hands it back with instructions; it leaves this level.
+  await page.locator(`${S.board.card(caseId)} details[data-details="actions"] > summary`).click();
+  await page.locator(S.board.formField(caseId, 'return', 'instructions')).fill('请社区先联系供热站');
+  await page.locator(S.board.formSubmit(caseId, 'return')).click();
+  await gone(page, S.board.card(caseId));
+  assert.deepEqual(page.errors, []);
+});
