@@ -1,19 +1,17 @@
+using System.Security.Claims;
 using Gongzhi.Cases;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Gongzhi.Gateway.Auth;
 
 /// <summary>Who may do what to a case (<see cref="StaffOperations"/>); the case grain still checks its own state and assignee.</summary>
-public sealed class CaseAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, CaseAccess>
+public sealed class CaseAuthorizationHandler : StaffOperationHandler<CaseAccess>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, CaseAccess resource)
+    protected override bool Allows(ClaimsPrincipal user, string operation, CaseAccess resource)
     {
-        var user = context.User;
         var (snapshot, community) = resource;
         var dispatches = community is not null && user.DispatchesFor(community.Place());
         var atCommunity = snapshot.Level == CaseLevel.Community;
-        var allowed = requirement.Name switch
+        return operation switch
         {
             nameof(StaffOperations.SeeCase) => user.MaySee(snapshot, community),
 
@@ -28,11 +26,5 @@ public sealed class CaseAuthorizationHandler : AuthorizationHandler<OperationAut
             nameof(StaffOperations.AskForVideoPetition) => user.IsAssignedCadre(snapshot),
             _ => false,
         };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
     }
 }

@@ -1,19 +1,11 @@
+using System.Security.Claims;
 using Gongzhi.Communities;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Gongzhi.Gateway.Auth;
 
 /// <summary>A community's roster, open cases, KPIs, live board and consultations are for its dispatchers (and admins).</summary>
-public sealed class CommunityAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, CommunityPlace>
+public sealed class CommunityAuthorizationHandler : StaffOperationHandler<CommunityPlace>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, CommunityPlace resource)
-    {
-        if (requirement.Name == nameof(StaffOperations.DispatchCommunity) && context.User.DispatchesFor(resource))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override bool Allows(ClaimsPrincipal user, string operation, CommunityPlace resource) =>
+        operation == nameof(StaffOperations.DispatchCommunity) && user.DispatchesFor(resource);
 }

@@ -1,16 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
+using System.Security.Claims;
 
 namespace Gongzhi.Gateway.Auth;
 
 /// <summary>A 7+X consultation: its parties and the community's staff see it; the community's dispatchers record the minutes.</summary>
-public sealed class ConsultationAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, ConsultationAccess>
+public sealed class ConsultationAuthorizationHandler : StaffOperationHandler<ConsultationAccess>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ConsultationAccess resource)
+    protected override bool Allows(ClaimsPrincipal user, string operation, ConsultationAccess resource)
     {
-        var user = context.User;
         var (consultation, community) = resource;
-        var allowed = requirement.Name switch
+        return operation switch
         {
             nameof(StaffOperations.SeeConsultation) =>
                 (user.Subject() is { } subject && consultation.Parties.Any(p => p.AccountId == subject))
@@ -18,11 +16,5 @@ public sealed class ConsultationAuthorizationHandler : AuthorizationHandler<Oper
             nameof(StaffOperations.RecordMinutes) => community is not null && user.DispatchesFor(community.Place()),
             _ => false,
         };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
     }
 }

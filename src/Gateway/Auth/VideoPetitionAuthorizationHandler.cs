@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
+using System.Security.Claims;
 
 namespace Gongzhi.Gateway.Auth;
 
@@ -8,15 +7,14 @@ namespace Gongzhi.Gateway.Auth;
 /// may call it off; whoever asked may call it off too; the official who took it records the outcome. A resident's
 /// tracking token is checked by the route, not here.
 /// </summary>
-public sealed class VideoPetitionAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, VideoPetitionAccess>
+public sealed class VideoPetitionAuthorizationHandler : StaffOperationHandler<VideoPetitionAccess>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, VideoPetitionAccess resource)
+    protected override bool Allows(ClaimsPrincipal user, string operation, VideoPetitionAccess resource)
     {
-        var user = context.User;
         var petition = resource.Petition;
         var ofItsLevel = user.Watches(petition.LevelOwnerId);
         var asked = petition.RequestedBy.Id == user.Actor().Id;
-        var allowed = requirement.Name switch
+        return operation switch
         {
             // Whoever asked, an official of the petition's level, or staff who may see the case.
             nameof(StaffOperations.SeeVideoPetition) => asked || ofItsLevel
@@ -29,11 +27,5 @@ public sealed class VideoPetitionAuthorizationHandler : AuthorizationHandler<Ope
             nameof(StaffOperations.CancelVideoPetition) => asked || ofItsLevel,
             _ => false,
         };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
     }
 }
