@@ -60,13 +60,13 @@ public static class CasesApi
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot is null)
         {
-            return Problems.NotFound("No such case", $"No case '{caseId}' has been taken in.");
+            return Problems.CaseNotFound(caseId);
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(snapshot.CommunityId).GetInfoAsync();
         return (await auth.AuthorizeAsync(user, new CaseAccess(snapshot, community), StaffOperations.SeeCase)).Succeeded
             ? TypedResults.Ok(CaseView.From(snapshot))
-            : Problems.Forbidden("The case is outside your scope.");
+            : Problems.OutsideScope(snapshot.CommunityId, "The case is outside your scope.");
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
@@ -74,7 +74,7 @@ public static class CasesApi
     {
         if (!(await auth.AuthorizeAsync(user, StaffAuthorization.CadrePolicy)).Succeeded)
         {
-            return Problems.Forbidden("Only the assigned cadre acknowledges a case.");
+            return Problems.Forbidden(RefusalCodes.CadreOnly, "Only the assigned cadre acknowledges a case.");
         }
 
         return Answer(await cluster.GetGrain<ICaseGrain>(caseId).AcknowledgeAsync(user.Subject()!, body?.ExpectedSeq));
@@ -85,7 +85,7 @@ public static class CasesApi
     {
         if (!(await auth.AuthorizeAsync(user, StaffAuthorization.CadrePolicy)).Succeeded)
         {
-            return Problems.Forbidden("Only the assigned cadre declines a case.");
+            return Problems.Forbidden(RefusalCodes.CadreOnly, "Only the assigned cadre declines a case.");
         }
 
         if (Text(body.Reason, "reason", "say why, for the dispatcher") is { } invalid)
@@ -116,12 +116,13 @@ public static class CasesApi
             var snapshot = await grain.GetAsync();
             if (snapshot is null)
             {
-                return Problems.NotFound("No such case");
+                return Problems.CaseNotFound(caseId);
             }
 
             if (!(await auth.AuthorizeAsync(user, new CaseAccess(snapshot, null), StaffOperations.ResolveCase)).Succeeded)
             {
-                return Problems.Forbidden("At the community level the assigned cadre resolves a case; above it, an official of that level.");
+                return Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "At the community level the assigned cadre resolves a case; above it, an official of that level.",
+                    ("levelOwnerId", snapshot.LevelOwnerId));
             }
         }
 
@@ -162,7 +163,7 @@ public static class CasesApi
     {
         if (!(await auth.AuthorizeAsync(user, StaffAuthorization.CadrePolicy)).Succeeded)
         {
-            return Problems.Forbidden("Only the assigned cadre takes this step.");
+            return Problems.Forbidden(RefusalCodes.StepForCadre, "Only the assigned cadre takes this step.", ("step", Refusal.Name(step)));
         }
 
         if (requiredField.Length > 0 && Text(note, requiredField, "say what was handed over or agreed") is { } invalid)
@@ -187,5 +188,5 @@ public static class CasesApi
         : null;
 
     internal static Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult> Answer(CaseCommandResult result) =>
-        result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(CaseView.From(result.Case!)) : Problems.Refusal(result);
+        result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(CaseView.From(result.Case!)) : Problems.Refused(result);
 }

@@ -28,7 +28,7 @@ public static class CommunitiesApi
     public static async Task<Results<Ok<CommunityInfo>, ProblemHttpResult>> GetAsync(string communityId, IClusterClient cluster) =>
         await cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync() is { } info
             ? TypedResults.Ok(info)
-            : Problems.NotFound("Unknown community", $"There is no community '{communityId}'.");
+            : Problems.CommunityNotFound(communityId);
 
     public static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, ProblemHttpResult>> GetRosterAsync(string communityId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
@@ -59,9 +59,11 @@ public static class CommunitiesApi
         var info = await grain.GetInfoAsync();
         if (info is null)
         {
-            return Problems.NotFound("Unknown community", $"There is no community '{communityId}'.");
+            return Problems.CommunityNotFound(communityId);
         }
 
-        return (await auth.AuthorizeAsync(user, info.Place(), StaffOperations.DispatchCommunity)).Succeeded ? null : Problems.Forbidden($"Community {communityId} is outside your scope.");
+        return (await auth.AuthorizeAsync(user, info.Place(), StaffOperations.DispatchCommunity)).Succeeded
+            ? null
+            : Problems.OutsideScope(communityId, $"Community {communityId} is outside your scope.");
     }
 }

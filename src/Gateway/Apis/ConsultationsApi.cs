@@ -48,7 +48,7 @@ public static class ConsultationsApi
 
         if (!(await auth.AuthorizeAsync(user, community.Place(), StaffOperations.DispatchCommunity)).Succeeded)
         {
-            return Problems.Forbidden("Only a dispatcher of the community convenes its 7+X consultation.");
+            return Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the community convenes its 7+X consultation.", ("communityId", community.Id));
         }
 
         DateTimeOffset? time = null;
@@ -80,13 +80,13 @@ public static class ConsultationsApi
         var consultation = await cluster.GetGrain<IConsultationGrain>(consultationId).GetAsync();
         if (consultation is null)
         {
-            return Problems.NotFound("No such consultation");
+            return Problems.ConsultationNotFound(consultationId);
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
         return (await auth.AuthorizeAsync(user, new ConsultationAccess(consultation, community), StaffOperations.SeeConsultation)).Succeeded
             ? TypedResults.Ok(ConsultationView.From(consultation))
-            : Problems.Forbidden("Only staff of the community and the consultation's parties see it.");
+            : Problems.Forbidden(RefusalCodes.NotAParty, "Only staff of the community and the consultation's parties see it.");
     }
 
     public static async Task<Results<Ok<ConsultationView>, ValidationProblem, ProblemHttpResult>> RecordMinutesAsync(
@@ -96,13 +96,13 @@ public static class ConsultationsApi
         var consultation = await grain.GetAsync();
         if (consultation is null)
         {
-            return Problems.NotFound("No such consultation");
+            return Problems.ConsultationNotFound(consultationId);
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
         if (!(await auth.AuthorizeAsync(user, new ConsultationAccess(consultation, community), StaffOperations.RecordMinutes)).Succeeded)
         {
-            return Problems.Forbidden("Only a dispatcher of the community records the minutes.");
+            return Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the community records the minutes.", ("communityId", consultation.CommunityId));
         }
 
         var result = await grain.RecordMinutesAsync(body.Minutes ?? "", body.Resolution ?? "", user.Actor());
@@ -114,10 +114,5 @@ public static class ConsultationsApi
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
     }
 
-    private static ProblemHttpResult Refused(ConsultationResult result) => result.Outcome switch
-    {
-        CommandOutcome.NotFound => Problems.NotFound("No such consultation", result.Reason),
-        CommandOutcome.Forbidden => Problems.Forbidden(result.Reason ?? "Not allowed."),
-        _ => TypedResults.Problem(result.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
-    };
+    private static ProblemHttpResult Refused(ConsultationResult result) => Problems.Refused(result.Outcome, result.Refusal!, "No such consultation", "Not possible now");
 }

@@ -33,7 +33,7 @@ public static class PoisonApi
     {
         if (!(await auth.AuthorizeAsync(user, StaffAuthorization.PoisonReaderPolicy)).Succeeded)
         {
-            return Problems.Forbidden("Only dispatchers and admins see the poison queue.");
+            return Problems.Forbidden(RefusalCodes.RoleRequired, "Only dispatchers and admins see the poison queue.", ("roles", "dispatcher,admin"));
         }
 
         var count = await poison.CountAsync(cancellationToken);
@@ -61,7 +61,7 @@ public static class PoisonApi
     {
         if (!(await auth.AuthorizeAsync(user, StaffAuthorization.AdminPolicy)).Succeeded)
         {
-            return Problems.Forbidden("Only an admin may replay the poison queue.");
+            return Problems.Forbidden(RefusalCodes.RoleRequired, "Only an admin may replay the poison queue.", ("roles", "admin"));
         }
 
         return TypedResults.Ok(new PoisonReplayResult(await poison.ReplayAsync(cancellationToken)));

@@ -25,7 +25,7 @@ public static class QueuesApi
     {
         if (!(await auth.AuthorizeAsync(user, new LevelOwner(scopeId), StaffOperations.WatchLevel)).Succeeded)
         {
-            return Problems.Forbidden($"The queue of {scopeId} is outside your scope.");
+            return Problems.OutsideScope(scopeId, $"The queue of {scopeId} is outside your scope.");
         }
 
         var ids = await cluster.GetGrain<ILevelQueueGrain>(scopeId).GetAsync();

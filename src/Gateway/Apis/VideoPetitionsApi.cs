@@ -77,13 +77,13 @@ public static class VideoPetitionsApi
 
         if (body.TrackingToken is not null && tokens.Open(body.TrackingToken) != caseId)
         {
-            return Problems.Forbidden("The tracking token does not open this case.");
+            return Problems.Forbidden(RefusalCodes.TokenMismatch, "The tracking token does not open this case.");
         }
 
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot is null)
         {
-            return Problems.NotFound("No such case", $"No case '{caseId}' has been taken in yet.");
+            return Problems.CaseNotFound(caseId, $"No case '{caseId}' has been taken in yet.");
         }
 
         CaseActor requester;
@@ -97,7 +97,7 @@ public static class VideoPetitionsApi
         }
         else
         {
-            return Problems.Forbidden("Only the resident (with the tracking token) or the case's assigned cadre asks for a video petition.");
+            return Problems.Forbidden(RefusalCodes.NotCaseHandler, "Only the resident (with the tracking token) or the case's assigned cadre asks for a video petition.");
         }
 
         var petitionId = CaseIds.New();
@@ -121,7 +121,7 @@ public static class VideoPetitionsApi
 
         if (!(await auth.AuthorizeAsync(user, new LevelOwner(scope), StaffOperations.WatchLevel)).Succeeded)
         {
-            return Problems.Forbidden($"The video petitions of {scope} are for its officials.");
+            return Problems.OutsideScope(scope, $"The video petitions of {scope} are for its officials.");
         }
 
         var ids = await cluster.GetGrain<IVideoPetitionIndexGrain>(scope).GetAsync();
@@ -140,7 +140,7 @@ public static class VideoPetitionsApi
         var petition = await cluster.GetGrain<IVideoPetitionGrain>(petitionId).GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         if (trackingToken is null && user.Role() is null)
@@ -151,7 +151,7 @@ public static class VideoPetitionsApi
         var allowed = trackingToken is not null
             ? tokens.Open(trackingToken) == petition.CaseId
             : await IsStaffPartyAsync(user, auth, petition, cluster);
-        return allowed ? TypedResults.Ok(VideoPetitionView.From(petition)) : Problems.Forbidden("Only the petition's parties see it.");
+        return allowed ? TypedResults.Ok(VideoPetitionView.From(petition)) : Problems.Forbidden(RefusalCodes.NotAParty, "Only the petition's parties see it.");
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
@@ -166,12 +166,13 @@ public static class VideoPetitionsApi
         var petition = await grain.GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         return (await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition), StaffOperations.AcceptVideoPetition)).Succeeded
             ? Answer(await grain.AcceptAsync(user.Actor(), slot))
-            : Problems.Forbidden($"Only an official of {petition.LevelOwnerId}, the level the case was at when the petition was asked for, takes it.");
+            : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, $"Only an official of {petition.LevelOwnerId}, the level the case was at when the petition was asked for, takes it.",
+                ("levelOwnerId", petition.LevelOwnerId));
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(
@@ -181,12 +182,12 @@ public static class VideoPetitionsApi
         var petition = await grain.GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         return (await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition), StaffOperations.RecordVideoPetitionOutcome)).Succeeded
             ? Answer(await grain.RecordOutcomeAsync(user.Actor(), body.Outcome ?? ""))
-            : Problems.Forbidden("Only the official who took the meeting records its outcome.");
+            : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "Only the official who took the meeting records its outcome.", ("levelOwnerId", petition.LevelOwnerId));
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
@@ -196,14 +197,14 @@ public static class VideoPetitionsApi
         var petition = await grain.GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         if (body?.TrackingToken is { } token)
         {
             return tokens.Open(token) == petition.CaseId
                 ? Answer(await grain.CancelAsync(CaseActor.Resident, body.Reason))
-                : Problems.Forbidden("The tracking token does not open the petition's case.");
+                : Problems.Forbidden(RefusalCodes.TokenMismatch, "The tracking token does not open the petition's case.");
         }
 
         if (user.Role() is null)
@@ -213,7 +214,7 @@ public static class VideoPetitionsApi
 
         return (await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition), StaffOperations.CancelVideoPetition)).Succeeded
             ? Answer(await grain.CancelAsync(user.Actor(), body?.Reason))
-            : Problems.Forbidden("Only whoever asked for the petition, or an official of its level, calls it off.");
+            : Problems.Forbidden(RefusalCodes.NotAParty, "Only whoever asked for the petition, or an official of its level, calls it off.");
     }
 
     // Whoever asked, an official of the petition's level, or staff who may see the case.
@@ -231,7 +232,7 @@ public static class VideoPetitionsApi
     }
 
     private static ProblemHttpResult NeedsIdentity() =>
-        TypedResults.Problem("Send the case's trackingToken, or a staff bearer token.", statusCode: StatusCodes.Status401Unauthorized, title: "Who is asking?");
+        Problems.Unauthorized(Refusal.Of(RefusalCodes.Unauthenticated, "Send the case's trackingToken, or a staff bearer token."));
 
     private static Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult> Answer(VideoPetitionResult result)
     {
@@ -243,10 +244,5 @@ public static class VideoPetitionsApi
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
     }
 
-    private static ProblemHttpResult Refused(VideoPetitionResult result) => result.Outcome switch
-    {
-        CommandOutcome.NotFound => Problems.NotFound("Not found", result.Reason),
-        CommandOutcome.Forbidden => Problems.Forbidden(result.Reason ?? "Not allowed."),
-        _ => TypedResults.Problem(result.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
-    };
+    private static ProblemHttpResult Refused(VideoPetitionResult result) => Problems.Refused(result.Outcome, result.Refusal!, "Not found", "Not possible now");
 }
