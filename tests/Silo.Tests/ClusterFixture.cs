@@ -11,7 +11,11 @@ using Orleans.TestingHost;
 
 namespace Gongzhi.Silo.Tests;
 
-/// <summary>One in-process cluster for the collection: memory storage and reminders, a fake clock. Tests use fresh keys.</summary>
+/// <summary>
+/// One in-process cluster per test class: memory storage and reminders, and a fake clock of the class's own, so
+/// the time one class lets pass never moves another's "now". Tests use fresh keys; a test that needs a particular
+/// day or hour moves the clock there itself (<see cref="CountyClock.AdvanceToNext"/>).
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     private const string InnerStorage = "memory";
@@ -78,10 +82,4 @@ public sealed class ClusterFixture : IAsyncLifetime
     public CaseSubmission Submission(string communityId, string category = "heating", string? caseId = null) =>
         new(caseId ?? Guid.NewGuid().ToString("N")[..16], communityId, CaseKind.Service, category, "暖气不热",
             new CaseLocation("east", "1", null), new ContactInfo("李福", "13800000000"), null, Time.GetUtcNow());
-}
-
-[CollectionDefinition(Name)]
-public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
-{
-    public const string Name = "cluster";
 }
