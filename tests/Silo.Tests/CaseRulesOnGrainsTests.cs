@@ -7,6 +7,7 @@ using static Gongzhi.Silo.Tests.ClusterFixture;
 namespace Gongzhi.Silo.Tests;
 
 /// <summary>The Wenshang model's rules as the grains carry them out together: dispatch, duty, the ladder, deadlines, merging.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static readonly CaseActor Dispatcher = CaseActor.Staff("dispatcher", "d1");

@@ -2,6 +2,7 @@ using Gongzhi.Communities;
 
 namespace Gongzhi.Silo.Tests;
 
+[Collection(ClusterCollection.Name)]
 public sealed class DirectoryTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     [Fact]

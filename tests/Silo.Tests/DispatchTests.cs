@@ -5,6 +5,7 @@ using static Gongzhi.Silo.Tests.ClusterFixture;
 
 namespace Gongzhi.Silo.Tests;
 
+[Collection(ClusterCollection.Name)]
 public sealed class DispatchTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private IClusterClient Client => fixture.Client;

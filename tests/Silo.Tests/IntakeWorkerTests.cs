@@ -12,6 +12,7 @@ using static Gongzhi.Silo.Tests.ClusterFixture;
 namespace Gongzhi.Silo.Tests;
 
 /// <summary>The intake worker against a real Azurite queue and the test cluster's grains.</summary>
+[Collection(ClusterCollection.Name)]
 public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>, IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;

@@ -7,6 +7,7 @@ using Gongzhi.Silo.Metrics;
 
 namespace Gongzhi.Silo.Tests;
 
+[Collection(ClusterCollection.Name)]
 public sealed class MetricsPushTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     /// <summary>Stands in for a gateway: hears the metrics pushed for one community, in order.</summary>

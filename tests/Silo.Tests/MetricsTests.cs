@@ -7,6 +7,7 @@ using Gongzhi.Silo.Metrics;
 
 namespace Gongzhi.Silo.Tests;
 
+[Collection(ClusterCollection.Name)]
 public sealed class MetricsTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static string NewCommunityId() => "m-" + Guid.NewGuid().ToString("N")[..10];

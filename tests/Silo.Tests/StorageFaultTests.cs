@@ -10,6 +10,7 @@ namespace Gongzhi.Silo.Tests;
 /// Storage that fails under the grains: a write refused, a write stored whose answer was lost, a chunk orphaned by a
 /// failed main row. Whatever happens, a case is in storage as the grains say it is, once, and a retry is safe.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public sealed class StorageFaultTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static readonly CaseActor Dispatcher = CaseActor.Staff("dispatcher", "d1");
