@@ -4,7 +4,7 @@ using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;
 
-/// <summary>A case's record through the grain storage's JSON: the packed instants read and write as the timestamps they always were.</summary>
+/// <summary>A case's record through the grain storage's JSON: its instants read and write as timestamps.</summary>
 public sealed class CaseRecordStorageTests
 {
     [Fact]

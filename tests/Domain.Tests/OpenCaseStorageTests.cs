@@ -4,7 +4,7 @@ using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;
 
-/// <summary>A community's open cases through the grain storage's JSON: the packed instants read and write as before.</summary>
+/// <summary>A community's open cases through the grain storage's JSON: they read and write as before.</summary>
 public sealed class OpenCaseStorageTests
 {
     [Fact]

@@ -13,7 +13,7 @@ public sealed class BlobCaseArchive(BlobServiceClient blobs) : ICaseArchive
 {
     public const string ContainerName = "case-archive";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };

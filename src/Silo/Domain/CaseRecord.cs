@@ -1,23 +1,11 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
-using Gongzhi.Time;
 
 namespace Gongzhi.Silo.Domain;
 
 /// <summary>Everything a case holds; the persisted state of its grain. Events are appended, never edited.</summary>
-/// <remarks>
-/// A resident silo holds one per case (issue 5, S4), so its instants are kept packed (<see cref="PackedTime"/>,
-/// 8 bytes where a <c>DateTimeOffset?</c> takes 24); the properties and the stored JSON are as before.
-/// </remarks>
 public sealed class CaseRecord
 {
-    private long _acknowledgedAt;
-    private long _resolvedAt;
-    private long _firstAcknowledgeBy;
-    private long _firstResolveBy;
-    private long _acceptedAt;
-    private long _reminderTarget;
-
     public CaseSubmission? Submission { get; set; }
 
     public CaseStatus Status { get; set; } = CaseStatus.Submitted;
@@ -60,23 +48,23 @@ public sealed class CaseRecord
     public bool AcknowledgeOverdueNoted { get; set; }
 
     /// <summary>When the case was first acknowledged and last resolved, for the KPIs.</summary>
-    public DateTimeOffset? AcknowledgedAt { get => PackedTime.Unpack(_acknowledgedAt); set => _acknowledgedAt = PackedTime.Pack(value); }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
 
-    public DateTimeOffset? ResolvedAt { get => PackedTime.Unpack(_resolvedAt); set => _resolvedAt = PackedTime.Pack(value); }
+    public DateTimeOffset? ResolvedAt { get; set; }
 
     /// <summary>The deadlines as they stood when first set, for on-time KPIs (escalation moves the live ones).</summary>
-    public DateTimeOffset? FirstAcknowledgeBy { get => PackedTime.Unpack(_firstAcknowledgeBy); set => _firstAcknowledgeBy = PackedTime.Pack(value); }
+    public DateTimeOffset? FirstAcknowledgeBy { get; set; }
 
-    public DateTimeOffset? FirstResolveBy { get => PackedTime.Unpack(_firstResolveBy); set => _firstResolveBy = PackedTime.Pack(value); }
+    public DateTimeOffset? FirstResolveBy { get; set; }
 
     /// <summary>When the case was accepted (受理), kept apart from the timeline because old events move to the archive.</summary>
-    public DateTimeOffset? AcceptedAt { get => PackedTime.Unpack(_acceptedAt); set => _acceptedAt = PackedTime.Pack(value); }
+    public DateTimeOffset? AcceptedAt { get; set; }
 
     /// <summary>Blob chunks holding the oldest events, in order; the row keeps the rest.</summary>
     public string[] ArchivedChunks { get; set; } = [];
 
     /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes.</summary>
-    public DateTimeOffset? ReminderTarget { get => PackedTime.Unpack(_reminderTarget); set => _reminderTarget = PackedTime.Pack(value); }
+    public DateTimeOffset? ReminderTarget { get; set; }
 
     /// <summary>What the last write still owes other grains; null once done (see <see cref="CaseFollowUp"/>).</summary>
     public CaseFollowUp? FollowUp { get; set; }
@@ -170,7 +158,7 @@ public sealed class CaseRecord
     /// The submission as a case keeps it: its community, category and place (the record too) pointing at shared instances
     /// (one per value in the silo), and without the client's request id. That id served the gateway alone, which derived the
     /// case id from it so that a retried POST finds the same case; nothing reads it after, and a resident silo would hold
-    /// one per case (~60 bytes each, issue 5 S4).
+    /// one per case (~60 bytes each).
     /// </summary>
     public static CaseSubmission Kept(CaseSubmission submission, SharedStrings strings) => submission with
     {

@@ -18,8 +18,7 @@ namespace Gongzhi.Silo.Grains;
 /// <remarks>
 /// The state is read and written through the storage provider directly, not through
 /// <c>[PersistentState]</c>: its bridge and the grain lifecycle it brings cost ~0.4 KB per activation,
-/// and a silo holds a case grain for every case in use (issue 5, S4). For the same reason it keeps the row's ETag
-/// packed (<see cref="PackedGrainState{T}"/>).
+/// and a silo holds a case grain for every case in use (issue 5, S4).
 /// </remarks>
 internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseGrain, IRemindable
 {
@@ -36,7 +35,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
     private IGrainTimer? _followUpRetry;
 
-    private readonly PackedGrainState<CaseRecord> _state = new(new CaseRecord());
+    private readonly GrainState<CaseRecord> _state = new(new CaseRecord());
 
     private CaseRecord Record => _state.State!;
 

@@ -1,6 +1,5 @@
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
-using Gongzhi.Time;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -8,11 +7,8 @@ namespace Gongzhi.Silo.Grains;
 /// An open case as its community keeps it: what duplicate matching needs, who carries it (and since
 /// when), or — when nobody eligible was on duty — that it waits, and which cadres passed it over.
 /// </summary>
-/// <remarks>A community holds one per open case, so the instant is packed (<see cref="PackedTime"/>); the JSON is as before.</remarks>
 public sealed record OpenCase
 {
-    private readonly long _assignedAt;
-
     public OpenCase(OpenCaseEntry @case, string? assigneeId = null, DateTimeOffset? assignedAt = null, IReadOnlyList<string>? waitingPassedOver = null)
     {
         Case = @case;
@@ -25,7 +21,7 @@ public sealed record OpenCase
 
     public string? AssigneeId { get; init; }
 
-    public DateTimeOffset? AssignedAt { get => PackedTime.Unpack(_assignedAt); init => _assignedAt = PackedTime.Pack(value); }
+    public DateTimeOffset? AssignedAt { get; init; }
 
     public IReadOnlyList<string>? WaitingPassedOver { get; init; }
 

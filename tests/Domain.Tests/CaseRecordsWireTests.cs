@@ -1,11 +1,13 @@
+using System.Text.Json;
 using Gongzhi.Cases;
+using Gongzhi.Intake;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
 namespace Gongzhi.Domain.Tests;
 
-/// <summary>The records that keep their instants packed still cross the silo and the gateway through Orleans' serializer.</summary>
-public sealed class PackedRecordsWireTests
+/// <summary>The case records cross between silo and gateway through Orleans' serializer with every field.</summary>
+public sealed class CaseRecordsWireTests
 {
     private static readonly IServiceProvider Services = new ServiceCollection()
         .AddSerializer(builder => builder.AddAssembly(typeof(CaseFact).Assembly))
@@ -14,7 +16,7 @@ public sealed class PackedRecordsWireTests
     private static readonly Serializer Serializer = Services.GetRequiredService<Serializer>();
     private static readonly DeepCopier Copier = Services.GetRequiredService<DeepCopier>();
 
-    public static TheoryData<object> Samples() => PackedRecordSamples.All();
+    public static TheoryData<object> Samples() => CaseRecordSamples.All();
 
     [Theory]
     [MemberData(nameof(Samples))]
@@ -37,23 +39,23 @@ public sealed class PackedRecordsWireTests
     [Fact]
     public void A_timeline_and_deadlines_inside_a_message_come_back_equal()
     {
-        var message = new List<object> { PackedRecordSamples.Submission, new List<CaseEvent> { PackedRecordSamples.EventWithoutReference, PackedRecordSamples.Event }, PackedRecordSamples.Deadlines };
+        var message = new List<object> { CaseRecordSamples.Submission, new List<CaseEvent> { CaseRecordSamples.EventWithoutReference, CaseRecordSamples.Event }, CaseRecordSamples.Deadlines };
 
         var back = Serializer.Deserialize<List<object>>(Serializer.SerializeToArray(message))!;
 
-        Assert.Equal(PackedRecordSamples.Submission, back[0]);
-        Assert.Equal([PackedRecordSamples.EventWithoutReference, PackedRecordSamples.Event], (List<CaseEvent>)back[1]);
-        Assert.Equal(PackedRecordSamples.Deadlines, back[2]);
+        Assert.Equal(CaseRecordSamples.Submission, back[0]);
+        Assert.Equal([CaseRecordSamples.EventWithoutReference, CaseRecordSamples.Event], (List<CaseEvent>)back[1]);
+        Assert.Equal(CaseRecordSamples.Deadlines, back[2]);
     }
 
     [Fact]
     public void A_fact_changed_with_a_with_expression_crosses_with_its_change()
     {
-        var closed = PackedRecordSamples.OpenFact with { ResolvedAt = PackedRecordSamples.Fact.ResolvedAt, Closure = CaseClosure.NoResponse };
+        var closed = CaseRecordSamples.OpenFact with { ResolvedAt = CaseRecordSamples.Fact.ResolvedAt, Closure = CaseClosure.NoResponse };
 
         var back = Serializer.Deserialize<CaseFact>(Serializer.SerializeToArray(closed))!;
 
-        Assert.Equal(PackedRecordSamples.Fact.ResolvedAt, back.ResolvedAt);
+        Assert.Equal(CaseRecordSamples.Fact.ResolvedAt, back.ResolvedAt);
         Assert.Null(back.AcceptedAt);
         Assert.Equal(closed, back);
     }
@@ -68,10 +70,25 @@ public sealed class PackedRecordsWireTests
             select (level, rating, closure);
         foreach (var (level, rating, closure) in combinations)
         {
-            var fact = PackedRecordSamples.OpenFact with { ResolvedAtLevel = level, Rating = rating, Closure = closure };
+            var fact = CaseRecordSamples.OpenFact with { ResolvedAtLevel = level, Rating = rating, Closure = closure };
 
             Assert.Equal((level, rating, closure), (fact.ResolvedAtLevel, fact.Rating, fact.Closure));
             Assert.Equal(fact, Serializer.Deserialize<CaseFact>(Serializer.SerializeToArray(fact)));
+        }
+    }
+
+    [Fact]
+    public void A_snapshot_and_an_update_of_a_case_with_every_field_come_back_with_every_field()
+    {
+        var record = StoredRowSamples.Case();
+        object[] messages = [record.ToSnapshot(), record.ToUpdate(record.Timeline[^1], previousAssigneeId: "li", formerLevelOwnerId: "ximen")];
+
+        foreach (var message in messages)
+        {
+            var back = Serializer.Deserialize<object>(Serializer.SerializeToArray(message))!;
+
+            Assert.Equal(JsonSerializer.Serialize(message, IntakeMessage.Json), JsonSerializer.Serialize(back, IntakeMessage.Json));
+            Assert.Equal(JsonSerializer.Serialize(message, IntakeMessage.Json), JsonSerializer.Serialize(Copier.Copy(message), IntakeMessage.Json));
         }
     }
 

@@ -2,8 +2,8 @@ using Gongzhi.Cases;
 
 namespace Gongzhi.Domain.Tests;
 
-/// <summary>One of each record that keeps its instants packed, with every instant set and with none set.</summary>
-internal static class PackedRecordSamples
+/// <summary>One of each case record that crosses the wire and sits in storage, with every instant set and with none set.</summary>
+internal static class CaseRecordSamples
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
