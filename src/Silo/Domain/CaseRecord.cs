@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Time;
@@ -16,7 +17,7 @@ public sealed class CaseRecord
     private long _firstAcknowledgeBy;
     private long _firstResolveBy;
     private long _acceptedAt;
-    private long _reminderTarget;
+    private long _watchedDeadline;
 
     public CaseSubmission? Submission { get; set; }
 
@@ -75,8 +76,9 @@ public sealed class CaseRecord
     /// <summary>Blob chunks holding the oldest events, in order; the row keeps the rest.</summary>
     public string[] ArchivedChunks { get; set; } = [];
 
-    /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes.</summary>
-    public DateTimeOffset? ReminderTarget { get => PackedTime.Unpack(_reminderTarget); set => _reminderTarget = PackedTime.Pack(value); }
+    /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes (stored under its old name).</summary>
+    [JsonPropertyName("reminderTarget")]
+    public DateTimeOffset? WatchedDeadline { get => PackedTime.Unpack(_watchedDeadline); set => _watchedDeadline = PackedTime.Pack(value); }
 
     /// <summary>What the last write still owes other grains; null once done (see <see cref="CaseFollowUp"/>).</summary>
     public CaseFollowUp? FollowUp { get; set; }

@@ -208,11 +208,11 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
         // The watch took the case off when it asked, so it knows of no deadline now. A commit below tells it of
         // the next one; without a commit, say it here: once either way.
-        Record.ReminderTarget = null;
+        Record.WatchedDeadline = null;
         await CheckDeadlinesAsync();
-        if (Record.ReminderTarget is null && DeadlineRules.Next(Record) is { } next)
+        if (Record.WatchedDeadline is null && DeadlineRules.Next(Record) is { } next)
         {
-            Record.ReminderTarget = next;
+            Record.WatchedDeadline = next;
             await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, next);
         }
     }
@@ -309,8 +309,8 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         }
 
         var deadline = DeadlineRules.Next(Record);
-        var deadlineMoved = deadline != Record.ReminderTarget;
-        Record.ReminderTarget = deadline;
+        var deadlineMoved = deadline != Record.WatchedDeadline;
+        Record.WatchedDeadline = deadline;
         var followUp = Record.FollowUp = new CaseFollowUp(transition.Events[0].Seq, transition.ReleasedCadreId, ownerBefore);
         try
         {

@@ -44,9 +44,7 @@ internal sealed class CommunityStore
     /// <param name="writeFailed">Called when a write fails; the grain then deactivates and reloads what storage holds.</param>
     public static async Task<CommunityStore> LoadAsync(IGrainStorage storage, GrainId mainId, string communityId, Action<Exception> writeFailed)
     {
-        var store = new CommunityStore(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(storage, mainId, communityId, Layout, o => o.CaseId, writeFailed));
-        store.MoveLegacyRows();
-        return store;
+        return new CommunityStore(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(storage, mainId, communityId, Layout, o => o.CaseId, writeFailed));
     }
 
     public OpenCase? Find(string caseId) => _rows.TryGet(caseId, out var open) ? open : null;
@@ -62,34 +60,4 @@ internal sealed class CommunityStore
 
     /// <inheritdoc cref="ChunkedStore{TMain, TItem, TChunk}.SaveAsync"/>
     public Task SaveAsync() => _rows.SaveAsync();
-
-    // Rows from before the chunks kept the open cases, the waiting list and each cadre's cases in the main row.
-    private void MoveLegacyRows()
-    {
-        if (State.OpenCases is null && State.Waiting is null && State.Cadres.Values.All(s => s.Cases is null))
-        {
-            return;
-        }
-
-        var holders = State.Cadres.Values
-            .SelectMany(s => (s.Cases ?? []).Select(c => (CaseId: c.Key, CadreId: s.Profile.Id, At: c.Value)))
-            .GroupBy(h => h.CaseId)
-            .ToDictionary(g => g.Key, g => g.First());
-        var waiting = (State.Waiting ?? []).ToDictionary(w => w.CaseId);
-        foreach (var entry in State.OpenCases ?? [])
-        {
-            _rows.Put(holders.TryGetValue(entry.CaseId, out var h) ? new OpenCase(entry, h.CadreId, h.At)
-                : waiting.TryGetValue(entry.CaseId, out var w) ? new OpenCase(entry, waitingPassedOver: w.PassedOver)
-                : new OpenCase(entry));
-        }
-
-        State.OpenCases = null;
-        State.Waiting = null;
-        foreach (var slot in State.Cadres.Values)
-        {
-            slot.Cases = null;
-        }
-
-        _rows.MainChanged();
-    }
 }

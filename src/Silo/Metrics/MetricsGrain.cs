@@ -53,11 +53,10 @@ internal sealed class MetricsGrain(
         // Other failures keep the facts and write them with the next save, as facts are stored behind anyway.
         _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(storage, this.GetGrainId(), CommunityId, Layout, f => f.CaseId,
             error => { if (error is InconsistentStateException) { this.DeactivateOnIdle(); } });
-        MoveLegacyRow();
         Prune(time.GetUtcNow());
         if (_facts.HasChanges)
         {
-            // A moved legacy row or pruned facts are stored behind, like any change.
+            // Pruned facts are stored behind, like any change.
             ScheduleSave();
         }
     }
@@ -169,25 +168,5 @@ internal sealed class MetricsGrain(
         {
             _facts.Remove(expired);
         }
-    }
-
-    // Rows from before the chunks held every fact in the main row: they move to chunks, stored with the next save.
-    private void MoveLegacyRow()
-    {
-        if (_facts.Main.Cases is not { } legacy)
-        {
-            return;
-        }
-
-        foreach (var fact in legacy.Values)
-        {
-            if (!_facts.TryGet(fact.CaseId, out var known) || known.Seq < fact.Seq)
-            {
-                _facts.Put(fact);
-            }
-        }
-
-        _facts.Main.Cases = null;
-        _facts.MainChanged();
     }
 }
