@@ -16,34 +16,30 @@ namespace Gongzhi.Silo.Grains;
 /// its level's queue in step. Calls go down the chain (case → community) only; the community answers one-way.
 /// </summary>
 /// <remarks>
-/// The state is read and written through the storage provider directly, not through
-/// <c>[PersistentState]</c>: its bridge and the grain lifecycle it brings cost ~0.4 KB per activation,
-/// and a silo holds a case grain for every case in use (issue 5, S4). For the same reason it keeps the row's ETag
-/// packed (<see cref="PackedGrainState{T}"/>).
+/// A silo holds a case grain for every case in use (issue 5, S4), so the grain is lean: <see cref="IGrainBase"/>
+/// rather than <see cref="Grain"/>, its activation held by its <see cref="StoredState{T}"/> only, one reference to the services.
 /// </remarks>
 internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseGrain, IRemindable
 {
-    // IGrainBase rather than Grain, which also keeps a reference to the runtime (8 B per case). The context comes
-    // through the singleton accessor: an IGrainContext parameter is scoped and would be cached in the activation's scope.
-    public IGrainContext GrainContext { get; } = services.GrainContextAccessor.GrainContext;
+    // The row comes with the activation, through the singleton accessor: an IGrainContext parameter is scoped and
+    // would be cached in the activation's scope.
+    private readonly StoredState<CaseRecord> _state = services.States.For<CaseRecord>("case");
+
+    // IGrainBase rather than Grain, which also keeps a reference to the runtime (8 B per case); the row holds the context.
+    public IGrainContext GrainContext => _state.Grain;
 
     // The archived part of the timeline, read once per activation when someone asks for the whole case.
     private List<CaseEvent>? _archived;
-
-    private const string StateName = "case";
 
     private static readonly TimeSpan FollowUpRetryPeriod = TimeSpan.FromSeconds(2);
 
     private IGrainTimer? _followUpRetry;
 
-    private readonly PackedGrainState<CaseRecord> _state = new(new CaseRecord());
-
-    private CaseRecord Record => _state.State!;
+    private CaseRecord Record => _state.State;
 
     public async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await services.Storage.ReadStateAsync(StateName, this.GetGrainId(), _state);
-        _state.State ??= new CaseRecord();
+        await _state.ReadAsync();
         // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
         Record.ShareStrings(SharedStrings.Cases);
         if (Record.FollowUp is not null)
@@ -287,9 +283,10 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
                 transition = transition.Then(Place(decision, Now));
             }
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            Forget();
+            // The record changed, but will not be stored as it is.
+            _state.Forget(ex);
             throw;
         }
 
@@ -315,23 +312,16 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         try
         {
             await ArchiveOldEventsAsync();
-            await services.Storage.WriteStateAsync(StateName, this.GetGrainId(), _state);
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            Forget();
+            _state.Forget(ex);
             throw;
         }
 
+        // A write that fails, or may have been stored after all, makes the case reload (the row's rule).
+        await _state.WriteAsync();
         return await FollowUpAsync(followUp, retry: false, deadlineMoved);
-    }
-
-    // The record holds a change that did not reach storage (or may not have): this activation goes, and the next
-    // one reads what storage holds, so a retry of the command finds the case as it really stands.
-    private void Forget()
-    {
-        services.Logger.LogWarning("Case {CaseId}: a change could not be stored; the case reloads from storage", this.GetPrimaryKeyString());
-        this.DeactivateOnIdle();
     }
 
     // The change is stored; what it owes other grains is done now, or retried from the stored record until done.

@@ -10,7 +10,6 @@ using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
 using Orleans.Concurrency;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -25,6 +24,7 @@ namespace Gongzhi.Silo.Grains;
 /// </remarks>
 [Reentrant]
 internal sealed class CommunityGrain(
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<DeadlineOptions> deadlineOptions,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
@@ -44,9 +44,7 @@ internal sealed class CommunityGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
-        // A write that failed (or may have been stored after all) leaves memory ahead of storage: reload instead.
-        _store = await CommunityStore.LoadAsync(storage, this.GetGrainId(), CommunityId, _ => this.DeactivateOnIdle());
+        _store = await CommunityStore.LoadAsync(states, CommunityId);
         foreach (var open in _store.Open)
         {
             if (open.AssigneeId is { } cadreId && State.Cadres.TryGetValue(cadreId, out var slot))

@@ -1,6 +1,5 @@
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -41,11 +40,9 @@ internal sealed class CommunityStore
     /// <summary>Writes done so far by this activation (main row, chunks, clears), for the logs and the bench.</summary>
     public long Writes => _rows.Writes;
 
-    /// <param name="writeFailed">Called when a write fails; the grain then deactivates and reloads what storage holds.</param>
-    public static async Task<CommunityStore> LoadAsync(IGrainStorage storage, GrainId mainId, string communityId, Action<Exception> writeFailed)
-    {
-        return new CommunityStore(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(storage, mainId, communityId, Layout, o => o.CaseId, writeFailed));
-    }
+    /// <summary>Reads the current community's rows; a write that fails (or may have been stored after all) makes it reload.</summary>
+    public static async Task<CommunityStore> LoadAsync(GrainStates states, string communityId) =>
+        new(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(states, communityId, Layout, o => o.CaseId));
 
     public OpenCase? Find(string caseId) => _rows.TryGet(caseId, out var open) ? open : null;
 

@@ -12,16 +12,19 @@ namespace Gongzhi.Silo.Grains;
 /// then hands each step's notice to the case. Calls go to the case and the index only; neither calls back.
 /// </summary>
 internal sealed class VideoPetitionGrain(
-    [PersistentState("videoPetition", StorageNames.Gongzhi)] IPersistentState<VideoPetitionRecord> state,
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<VideoPetitionGrain> logger) : Grain, IVideoPetitionGrain
 {
-    private VideoPetitionRecord Record => state.State;
+    private readonly StoredState<VideoPetitionRecord> _state = states.For<VideoPetitionRecord>("videoPetition");
+
+    private VideoPetitionRecord Record => _state.State;
 
     private DateTimeOffset Now => time.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadAsync();
         try
         {
             await DeliverAsync();
@@ -61,7 +64,7 @@ internal sealed class VideoPetitionGrain(
         }
 
         VideoPetitionRules.Open(Record, this.GetPrimaryKeyString(), request, snapshot!, Now);
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
         await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).AddAsync(Record.PetitionId!);
         await DeliverAsync();
         logger.LogInformation("Video petition {PetitionId} on case {CaseId} for {LevelOwnerId}", Record.PetitionId, Record.CaseId, Record.LevelOwnerId);
@@ -88,7 +91,7 @@ internal sealed class VideoPetitionGrain(
             return refusal;
         }
 
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
         if (!Record.IsOpen)
         {
             await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).RemoveAsync(Record.PetitionId!);
@@ -112,7 +115,7 @@ internal sealed class VideoPetitionGrain(
             }
 
             Record.Unsent.RemoveAt(0);
-            await state.WriteStateAsync();
+            await _state.WriteAsync();
         }
     }
 }

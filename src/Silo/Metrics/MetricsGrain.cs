@@ -5,7 +5,6 @@ using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Metrics;
 
@@ -25,6 +24,7 @@ namespace Gongzhi.Silo.Metrics;
 /// cases still open, which each of them repeats with its next change.
 /// </remarks>
 internal sealed class MetricsGrain(
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<MetricsGrain> logger) : Grain, IMetricsGrain
 {
@@ -48,11 +48,10 @@ internal sealed class MetricsGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
-        // A stale ETag (a write stored after all, though it failed) would fail every later write: reload instead.
-        // Other failures keep the facts and write them with the next save, as facts are stored behind anyway.
-        _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(storage, this.GetGrainId(), CommunityId, Layout, f => f.CaseId,
-            error => { if (error is InconsistentStateException) { this.DeactivateOnIdle(); } });
+        // Facts are stored behind anyway: a failed write keeps them for the next save, and only a stale ETag (a write
+        // stored after all, though it failed, which would fail every later write) makes the grain reload.
+        _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(states, CommunityId, Layout,
+            f => f.CaseId, WriteFailure.ReloadOnConflict);
         Prune(time.GetUtcNow());
         if (_facts.HasChanges)
         {

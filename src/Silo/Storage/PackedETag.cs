@@ -3,41 +3,36 @@ using System.Globalization;
 namespace Gongzhi.Silo.Storage;
 
 /// <summary>
-/// A grain's state with its ETag packed, for grains a silo holds by the hundred thousand (case grains,
-/// issue 5 S4). A table row's ETag is a string such as <c>W/"datetime'2026-11-27T08%3A41%3A12.1234567Z'"</c>:
-/// ~120 bytes on the heap per grain, where the instant in it takes 8. An ETag of that form is kept as
-/// its ticks and written out again on demand, character for character; any other is kept as it came.
+/// A row's ETag, packed: a table row's ETag is a string such as <c>W/"datetime'2026-11-27T08%3A41%3A12.1234567Z'"</c>,
+/// ~120 bytes on the heap per grain, where the instant in it takes 8 (a silo holds a case grain per case, issue 5
+/// S4). An ETag of that form is kept as its ticks and written out again on demand, character for character; any
+/// other is kept as it came.
 /// </summary>
-public sealed class PackedGrainState<T>(T state) : IGrainState<T>
+internal struct PackedETag
 {
     private const string Prefix = "W/\"datetime'";
     private const string Suffix = "'\"";
     private const string Format = "yyyy-MM-dd'T'HH'%3A'mm'%3A'ss.fffffff'Z'";
 
     // UTC ticks + 1 of a packed ETag (0: none packed); otherwise the ETag as it came.
-    private long _etagTicks;
-    private string? _etagText;
-
-    [System.Diagnostics.CodeAnalysis.AllowNull]
-    public T State { get; set; } = state;
-
-    public bool RecordExists { get; set; }
+    private long _ticks;
+    private string? _text;
 
     /// <summary>Whether the current ETag is held as ticks (for tests: storage gives ETags of the packed form).</summary>
-    internal bool IsPacked => _etagTicks != 0;
+    internal readonly bool IsPacked => _ticks != 0;
 
-    public string? ETag
+    public string? Value
     {
-        get => _etagTicks != 0 ? Write(_etagTicks - 1) : _etagText;
+        readonly get => _ticks != 0 ? Write(_ticks - 1) : _text;
         set
         {
             if (TryRead(value, out var ticks))
             {
-                (_etagTicks, _etagText) = (ticks + 1, null);
+                (_ticks, _text) = (ticks + 1, null);
             }
             else
             {
-                (_etagTicks, _etagText) = (0, value);
+                (_ticks, _text) = (0, value);
             }
         }
     }

@@ -2,17 +2,17 @@ using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Domain.Tests;
 
-public sealed class PackedGrainStateTests
+public sealed class PackedETagTests
 {
     [Theory]
     [InlineData("W/\"datetime'2026-11-27T08%3A41%3A12.1234567Z'\"")]
     [InlineData("W/\"datetime'2026-01-01T00%3A00%3A00.0000000Z'\"")]
     public void A_table_etag_is_packed_and_given_back_character_for_character(string etag)
     {
-        var state = new PackedGrainState<string>("s") { ETag = etag };
+        var state = new PackedETag { Value = etag };
 
         Assert.True(state.IsPacked);
-        Assert.Equal(etag, state.ETag);
+        Assert.Equal(etag, state.Value);
     }
 
     [Theory]
@@ -24,23 +24,23 @@ public sealed class PackedGrainStateTests
     [InlineData("")]
     public void Any_other_etag_is_kept_as_it_came(string etag)
     {
-        var state = new PackedGrainState<string>("s") { ETag = etag };
+        var state = new PackedETag { Value = etag };
 
         Assert.False(state.IsPacked);
-        Assert.Equal(etag, state.ETag);
+        Assert.Equal(etag, state.Value);
     }
 
     [Fact]
     public void A_new_etag_replaces_the_old_whatever_its_form_and_null_clears_it()
     {
-        var state = new PackedGrainState<string>("s") { ETag = "W/\"datetime'2026-11-27T08%3A41%3A12.1234567Z'\"" };
+        var state = new PackedETag { Value = "W/\"datetime'2026-11-27T08%3A41%3A12.1234567Z'\"" };
 
-        state.ETag = "\"other\"";
-        Assert.Equal("\"other\"", state.ETag);
-        state.ETag = "W/\"datetime'2026-11-27T09%3A00%3A00.5000000Z'\"";
-        Assert.Equal("W/\"datetime'2026-11-27T09%3A00%3A00.5000000Z'\"", state.ETag);
-        state.ETag = null;
-        Assert.Null(state.ETag);
+        state.Value = "\"other\"";
+        Assert.Equal("\"other\"", state.Value);
+        state.Value = "W/\"datetime'2026-11-27T09%3A00%3A00.5000000Z'\"";
+        Assert.Equal("W/\"datetime'2026-11-27T09%3A00%3A00.5000000Z'\"", state.Value);
+        state.Value = null;
+        Assert.Null(state.Value);
         Assert.False(state.IsPacked);
     }
 }
