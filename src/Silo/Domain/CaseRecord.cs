@@ -91,6 +91,15 @@ public sealed class CaseRecord
 
     public bool IsOpen => Submission is not null && Status != CaseStatus.Closed;
 
+    /// <summary>Accepted and with no cadre: the community is to find one (or the case waits for one).</summary>
+    public bool AwaitsCadre => Status == CaseStatus.Accepted && AssigneeId is null;
+
+    /// <summary>Taken in, never reopened, and with no cadre now: a redelivered submission may still dispatch it.</summary>
+    public bool AwaitsCadreInFirstRound => Submission is not null && AwaitsCadre && ReopenCount == 0;
+
+    /// <summary>Taken in, and neither resolved nor closed: someone may still be given it.</summary>
+    public bool IsUnresolved => Submission is not null && Status is not (CaseStatus.Resolved or CaseStatus.Closed);
+
     /// <summary>The cadre whose load the case counts in: its assignee until it is resolved.</summary>
     public string? HolderId => Status is CaseStatus.Assigned or CaseStatus.Acknowledged ? AssigneeId : null;
 

@@ -59,7 +59,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
             throw new SubmissionRefusedException($"Submission {submission.CaseId} reached case {this.GetPrimaryKeyString()}.");
         }
 
-        if (Record.Submission is not null && !(Record.Status == CaseStatus.Accepted && Record.AssigneeId is null && Record.ReopenCount == 0))
+        if (Record.Submission is not null && !Record.AwaitsCadreInFirstRound)
         {
             // Redelivered: the case is stored; the message goes only once what the write owes is done too.
             if (Record.FollowUp is { } pending && !await FollowUpAsync(pending, retry: true, deadlineMoved: true))
@@ -103,17 +103,12 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
             return stale;
         }
 
-        if (Record.Submission is null || Record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        if (CaseLifecycle.CheckReassign(Record, cadreId) is { } refusal)
         {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can be assigned.");
+            return Refused(refusal);
         }
 
-        if (Record.AssigneeId == cadreId)
-        {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, "The case is already assigned to that cadre.");
-        }
-
-        var manual = await Community(Record.CommunityId).AssignToAsync(Record.CaseId, Record.Submission.Category, cadreId);
+        var manual = await Community(Record.CommunityId).AssignToAsync(Record.CaseId, Record.Submission!.Category, cadreId);
         if (manual.Assignment is null)
         {
             return CaseCommandResult.Refused(CommandOutcome.Conflict, manual.Refusal ?? "That cadre cannot take the case.");
@@ -147,9 +142,9 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
             return stale;
         }
 
-        if (Record.Submission is null || !Record.IsOpen || primaryCaseId == Record.CaseId)
+        if (CaseLifecycle.CheckMerge(Record, primaryCaseId) is { } refusal)
         {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, "Only an open case can be merged, and not into itself.");
+            return Refused(refusal);
         }
 
         var joined = await services.GrainFactory.GetGrain<ICaseGrain>(primaryCaseId).AddFollowerAsync(Record.CaseId, dispatcher);
@@ -163,9 +158,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
     }
 
     public Task<CaseCommandResult> AddFollowerAsync(string followerCaseId, CaseActor dispatcher) =>
-        RunAsync(null, () => Record.Submission is null
-            ? CaseTransition.Refused(CommandOutcome.NotFound, "No such case.")
-            : CaseLifecycle.AddFollower(Record, followerCaseId, dispatcher, Now));
+        RunAsync(null, () => CaseLifecycle.AddFollower(Record, followerCaseId, dispatcher, Now));
 
     public Task<CaseCommandResult> RecordNoticeAsync(CaseNotice notice) =>
         RunAsync(null, () => CaseLifecycle.Notice(Record, notice, Now));
@@ -192,7 +185,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
             return;
         }
 
-        if (Record.Status == CaseStatus.Accepted && Record.AssigneeId is null)
+        if (Record.AwaitsCadre)
         {
             // A waiting case asks again: news of its cadre may have been lost with a silo (dispatch is idempotent).
             var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission, Record.PassedOver);
@@ -250,19 +243,22 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         var transition = command();
         if (transition.Outcome != CommandOutcome.Ok)
         {
-            return CaseCommandResult.Refused(transition.Outcome, transition.Reason ?? transition.Outcome.ToString());
+            return Refused(transition);
         }
 
         await FollowThroughAsync(transition, ownerBefore);
         return CaseCommandResult.Ok(await SnapshotAsync());
     }
 
+    private static CaseCommandResult Refused(CaseTransition refusal) =>
+        CaseCommandResult.Refused(refusal.Outcome, refusal.Reason ?? refusal.Outcome.ToString());
+
     private CaseCommandResult? Stale(int? expectedSeq) =>
         expectedSeq is { } seq && seq != Record.LastSeq
             ? CaseCommandResult.Refused(CommandOutcome.Conflict, $"The case has moved on: seq is {Record.LastSeq}, not {seq}. Reload it and try again.")
             : null;
 
-    // After the rules ran: release the cadre who lost the case, find another when needed, then commit once.
+    // After the rules ran: release the cadre who lost the case and find another when needed (one community call), then commit once.
     private async Task FollowThroughAsync(CaseTransition transition, string? ownerBefore)
     {
         if (!transition.Changed)
@@ -272,15 +268,14 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
         try
         {
-            if (transition.ReleasedCadreId is { } released)
+            if (transition.NeedsDispatch && Record.AwaitsCadre)
+            {
+                var decision = await Community(Record.CommunityId).RedispatchAsync(Record.Submission!, transition.ReleasedCadreId, Record.PassedOver);
+                transition = transition.Then(Place(decision, Now));
+            }
+            else if (transition.ReleasedCadreId is { } released)
             {
                 await Community(Record.CommunityId).ReleaseAsync(Record.CaseId, released);
-            }
-
-            if (transition.NeedsDispatch && Record.Status == CaseStatus.Accepted && Record.AssigneeId is null)
-            {
-                var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission!, Record.PassedOver);
-                transition = transition.Then(Place(decision, Now));
             }
         }
         catch (Exception ex)

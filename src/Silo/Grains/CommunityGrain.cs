@@ -130,27 +130,52 @@ internal sealed class CommunityGrain(
 
     public Task<IReadOnlyList<string>> GetOpenCasesAsync() => Task.FromResult<IReadOnlyList<string>>(_store.Open.Select(c => c.CaseId).ToArray());
 
-    public async Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver)
+    public Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver) =>
+        RedispatchAsync(submission, null, passedOver);
+
+    public async Task<DispatchDecision> RedispatchAsync(CaseSubmission submission, string? releasedCadreId, IReadOnlyList<string> passedOver)
     {
-        var info = Info;
-        var caseId = submission.CaseId;
-        var category = info.Categories.FirstOrDefault(c => c.Id == submission.Category)
+        // All in this turn, before the one write: a crash anywhere leaves storage as it was, or as the answer says.
+        var category = CategoryOf(submission);
+        var freed = releasedCadreId is not null && Free(submission.CaseId, releasedCadreId);
+        var assigned = freed ? DrainWaiting() : [];
+        var (decision, given) = Decide(submission, category, passedOver);
+        await _store.SaveAsync();
+        if (freed)
+        {
+            await PublishRosterAsync(releasedCadreId!);
+        }
+
+        if (given)
+        {
+            await PublishRosterAsync(decision.Assignment!.CadreId);
+        }
+
+        await AnnounceAsync(assigned);
+        return decision;
+    }
+
+    private CategoryInfo CategoryOf(CaseSubmission submission) =>
+        Info.Categories.FirstOrDefault(c => c.Id == submission.Category)
             ?? throw new SubmissionRefusedException($"Community {CommunityId} does not take category {submission.Category}.");
-        var terms = SlaPolicy.TermsFor(info, category, submission.Kind);
+
+    // Idempotent per case: a case the community already gave to a cadre, or keeps waiting, gets the same answer.
+    private (DispatchDecision Decision, bool Given) Decide(CaseSubmission submission, CategoryInfo category, IReadOnlyList<string> passedOver)
+    {
+        var caseId = submission.CaseId;
+        var terms = SlaPolicy.TermsFor(Info, category, submission.Kind);
         var known = _store.Find(caseId);
         var entry = known?.Case ?? new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
         var duplicates = DuplicateMatcher.Find(entry, _store.OpenEntries);
 
         if (known is { AssigneeId: { } holderId, AssignedAt: { } assignedAt } && State.Cadres.TryGetValue(holderId, out var holder) && holder.Open.Contains(caseId))
         {
-            await _store.SaveAsync();
-            return new DispatchDecision(category.DefaultMode, new Assignment(caseId, holderId, holder.Profile.Name, assignedAt), terms, duplicates);
+            return (new DispatchDecision(category.DefaultMode, new Assignment(caseId, holderId, holder.Profile.Name, assignedAt), terms, duplicates), false);
         }
 
         if (known is { IsWaiting: true })
         {
-            await _store.SaveAsync();
-            return new DispatchDecision(category.DefaultMode, null, terms, duplicates);
+            return (new DispatchDecision(category.DefaultMode, null, terms, duplicates), false);
         }
 
         var assignment = TryAssign(caseId, submission.Category, passedOver);
@@ -160,13 +185,7 @@ internal sealed class CommunityGrain(
             logger.LogInformation("Case {CaseId} waits: nobody eligible on duty in {CommunityId} takes {Category}", caseId, CommunityId, submission.Category);
         }
 
-        await _store.SaveAsync();
-        if (assignment is not null)
-        {
-            await PublishRosterAsync(assignment.CadreId);
-        }
-
-        return new DispatchDecision(category.DefaultMode, assignment, terms, duplicates);
+        return (new DispatchDecision(category.DefaultMode, assignment, terms, duplicates), assignment is not null);
     }
 
     public async Task<ManualAssignment> AssignToAsync(string caseId, string category, string cadreId)
@@ -193,14 +212,9 @@ internal sealed class CommunityGrain(
 
     public async Task ReleaseAsync(string caseId, string cadreId)
     {
-        if (!State.Cadres.TryGetValue(cadreId, out var slot) || !slot.Open.Remove(caseId))
+        if (!Free(caseId, cadreId))
         {
             return;
-        }
-
-        if (_store.Find(caseId) is { } open && open.AssigneeId == cadreId)
-        {
-            _store.Put(open with { AssigneeId = null, AssignedAt = null });
         }
 
         // A freed cadre may take a waiting case at once.
@@ -208,6 +222,22 @@ internal sealed class CommunityGrain(
         await _store.SaveAsync();
         await PublishRosterAsync(cadreId);
         await AnnounceAsync(assigned);
+    }
+
+    // The case leaves the cadre's load and its entry; false when the cadre did not carry it (already freed).
+    private bool Free(string caseId, string cadreId)
+    {
+        if (!State.Cadres.TryGetValue(cadreId, out var slot) || !slot.Open.Remove(caseId))
+        {
+            return false;
+        }
+
+        if (_store.Find(caseId) is { } open && open.AssigneeId == cadreId)
+        {
+            _store.Put(open with { AssigneeId = null, AssignedAt = null });
+        }
+
+        return true;
     }
 
     public async Task SettleCaseAsync(string caseId, string? cadreId, bool open)
