@@ -1,10 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Intake;
-using Gongzhi.Ladder;
-using Gongzhi.Metrics;
-using Gongzhi.Realtime;
-using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
 
@@ -19,7 +15,7 @@ namespace Gongzhi.Silo.Grains;
 /// A silo holds a case grain for every case in use (issue 5, S4), so the grain is lean: <see cref="IGrainBase"/>
 /// rather than <see cref="Grain"/>, its activation held by its <see cref="StoredState{T}"/> only, one reference to the services.
 /// </remarks>
-internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseGrain, IRemindable
+internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseGrain, IRemindable
 {
     // The row comes with the activation, through the singleton accessor: an IGrainContext parameter is scoped and
     // would be cached in the activation's scope.
@@ -27,9 +23,6 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
     // IGrainBase rather than Grain, which also keeps a reference to the runtime (8 B per case); the row holds the context.
     public IGrainContext GrainContext => _state.Grain;
-
-    // The archived part of the timeline, read once per activation when someone asks for the whole case.
-    private List<CaseEvent>? _archived;
 
     private static readonly TimeSpan FollowUpRetryPeriod = TimeSpan.FromSeconds(2);
 
@@ -166,72 +159,6 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
     public Task<CaseCommandResult> ResolveByConsultationAsync(string consultationId, string resolution, CaseActor actor) =>
         RunAsync(null, () => CaseLifecycle.Resolve(Record, actor, resolution, consultationId, Now));
 
-    public async Task CheckDeadlinesAsync()
-    {
-        var ownerBefore = Record.Submission is null ? null : Record.LevelOwnerId;
-        var transition = DeadlineRules.Apply(Record, Now);
-        if (transition.Changed)
-        {
-            services.Logger.LogInformation("Case {CaseId}: deadlines passed: {Events}", Record.CaseId, string.Join(", ", transition.Events.Select(e => e.Type)));
-        }
-
-        await FollowThroughAsync(transition, ownerBefore);
-    }
-
-    public async Task RecheckDeadlinesAsync()
-    {
-        if (Record.Submission is null)
-        {
-            return;
-        }
-
-        if (Record.AwaitsCadre)
-        {
-            // A waiting case asks again: news of its cadre may have been lost with a silo (dispatch is idempotent).
-            var decision = await Community(Record.CommunityId).DispatchAsync(Record.Submission, Record.PassedOver);
-            if (decision.Assignment is { } assignment)
-            {
-                await CommitAsync(CaseLifecycle.Assign(Record, assignment));
-            }
-        }
-
-        // The watch took the case off when it asked, so it knows of no deadline now. A commit below tells it of
-        // the next one; without a commit, say it here: once either way.
-        Record.WatchedDeadline = null;
-        await CheckDeadlinesAsync();
-        if (Record.WatchedDeadline is null && DeadlineRules.Next(Record) is { } next)
-        {
-            Record.WatchedDeadline = next;
-            await Community(Record.CommunityId).TrackDeadlineAsync(Record.CaseId, next);
-        }
-    }
-
-    // Cases from before the community's deadline watch had a reminder of their own: drop it and join the watch.
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (await this.GetReminder(reminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        await RecheckDeadlinesAsync();
-    }
-
-    public async Task OnAssignedAsync(Assignment assignment)
-    {
-        var transition = CaseLifecycle.Assign(Record, assignment);
-        if (transition.Outcome != CommandOutcome.Ok)
-        {
-            services.Logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Reason}", assignment.CaseId, assignment.CadreId, transition.Reason);
-        }
-        else
-        {
-            await CommitAsync(transition);
-        }
-
-        await Community(Record.CommunityId).AssignmentHeardAsync(Record.CaseId);
-    }
-
     private async Task<CaseCommandResult> RunAsync(int? expectedSeq, Func<CaseTransition> command)
     {
         if (Stale(expectedSeq) is { } stale)
@@ -257,132 +184,4 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         expectedSeq is { } seq && seq != Record.LastSeq
             ? CaseCommandResult.Refused(CommandOutcome.Conflict, $"The case has moved on: seq is {Record.LastSeq}, not {seq}. Reload it and try again.")
             : null;
-
-    // After the rules ran: release the cadre who lost the case and find another when needed (one community call), then commit once.
-    private async Task FollowThroughAsync(CaseTransition transition, string? ownerBefore)
-    {
-        if (!transition.Changed)
-        {
-            return;
-        }
-
-        try
-        {
-            if (transition.NeedsDispatch && Record.AwaitsCadre)
-            {
-                var decision = await Community(Record.CommunityId).RedispatchAsync(Record.Submission!, transition.ReleasedCadreId, Record.PassedOver);
-                transition = transition.Then(Place(decision, Now));
-            }
-            else if (transition.ReleasedCadreId is { } released)
-            {
-                await Community(Record.CommunityId).ReleaseAsync(Record.CaseId, released);
-            }
-        }
-        catch (Exception ex)
-        {
-            // The record changed, but will not be stored as it is.
-            _state.Forget(ex);
-            throw;
-        }
-
-        // A follow-up still owed is retried by the grain; the change itself is stored.
-        await CommitAsync(transition, ownerBefore);
-    }
-
-    private CaseTransition Place(DispatchDecision decision, DateTimeOffset now) =>
-        decision.Assignment is { } assignment ? CaseLifecycle.Assign(Record, assignment) : CaseLifecycle.Wait(Record, now);
-
-    // Stores the change, then carries it to the other grains; false when some of that is still to be retried.
-    private async Task<bool> CommitAsync(CaseTransition transition, string? ownerBefore = null)
-    {
-        if (!transition.Changed)
-        {
-            return true;
-        }
-
-        var deadline = DeadlineRules.Next(Record);
-        var deadlineMoved = deadline != Record.WatchedDeadline;
-        Record.WatchedDeadline = deadline;
-        var followUp = Record.FollowUp = new CaseFollowUp(transition.Events[0].Seq, transition.ReleasedCadreId, ownerBefore);
-        try
-        {
-            await ArchiveOldEventsAsync();
-        }
-        catch (Exception ex)
-        {
-            _state.Forget(ex);
-            throw;
-        }
-
-        // A write that fails, or may have been stored after all, makes the case reload (the row's rule).
-        await _state.WriteAsync();
-        return await FollowUpAsync(followUp, retry: false, deadlineMoved);
-    }
-
-    // The change is stored; what it owes other grains is done now, or retried from the stored record until done.
-    private async Task<bool> FollowUpAsync(CaseFollowUp followUp, bool retry, bool deadlineMoved)
-    {
-        try
-        {
-            await CaseFollowUps.RunAsync(services.GrainFactory, Record, followUp, retry, deadlineMoved);
-        }
-        catch (Exception ex)
-        {
-            services.Logger.LogWarning(ex, "Case {CaseId}: what the change from seq {Seq} owes other grains failed; retrying", Record.CaseId, followUp.FromSeq);
-            _followUpRetry ??= this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
-            return false;
-        }
-
-        if (Record.FollowUp == followUp)
-        {
-            Record.FollowUp = null;
-            _followUpRetry?.Dispose();
-            _followUpRetry = null;
-        }
-
-        return true;
-    }
-
-    private Task RetryFollowUpAsync(CancellationToken cancellationToken) =>
-        Record.FollowUp is { } pending ? FollowUpAsync(pending, retry: true, deadlineMoved: true) : Task.CompletedTask;
-
-    // Blob first, then the row: a crash in between leaves events in both, and reading skips the repeats by seq.
-    private async Task ArchiveOldEventsAsync()
-    {
-        var options = services.ArchiveOptions;
-        if (services.Archive is null || Record.Timeline.Count < options.MaxEventsInRow)
-        {
-            return;
-        }
-
-        var old = Record.Timeline.Take(Record.Timeline.Count - options.KeepInRow).ToArray();
-        var chunk = await services.Archive.WriteAsync(Record.CaseId, old);
-        Record.ArchivedChunks = [.. Record.ArchivedChunks, chunk];
-        Record.Timeline.RemoveRange(0, old.Length);
-        _archived?.AddRange(old);
-        services.Logger.LogInformation("Case {CaseId}: {Count} events archived to {Chunk}", Record.CaseId, old.Length, chunk);
-    }
-
-    private async Task<CaseSnapshot> SnapshotAsync()
-    {
-        if (Record.ArchivedChunks.Length == 0 || services.Archive is null)
-        {
-            return Record.ToSnapshot();
-        }
-
-        if (_archived is null)
-        {
-            var archived = new List<CaseEvent>();
-            foreach (var chunk in Record.ArchivedChunks)
-            {
-                archived.AddRange(await services.Archive.ReadAsync(chunk));
-            }
-
-            _archived = archived;
-        }
-
-        return Record.ToSnapshot(_archived);
-    }
-
-    private ICommunityGrain Community(string communityId) => services.GrainFactory.GetGrain<ICommunityGrain>(communityId);
 }
