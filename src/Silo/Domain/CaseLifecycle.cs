@@ -206,7 +206,7 @@ public static class CaseLifecycle
 
         if (primaryCaseId == record.CaseId)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "A case cannot be merged into itself.");
+            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open case can be merged, and not into itself.");
         }
 
         return null;
