@@ -63,7 +63,7 @@ internal sealed partial class CaseGrain
         var transition = CaseLifecycle.Assign(Record, assignment);
         if (transition.Outcome != CommandOutcome.Ok)
         {
-            services.Logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Reason}", assignment.CaseId, assignment.CadreId, transition.Reason);
+            services.Logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Refusal}", assignment.CaseId, assignment.CadreId, transition.Refusal);
         }
         else
         {

@@ -104,7 +104,7 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         var manual = await Community(Record.CommunityId).AssignToAsync(Record.CaseId, Record.Submission!.Category, cadreId);
         if (manual.Assignment is null)
         {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, manual.Refusal ?? "That cadre cannot take the case.");
+            return CaseCommandResult.Refused(CommandOutcome.Conflict, manual.Refusal!);
         }
 
         return await RunAsync(null, () => CaseLifecycle.Reassign(Record, manual.Assignment, dispatcher));
@@ -144,7 +144,7 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         if (joined.Outcome != CommandOutcome.Ok)
         {
             return CaseCommandResult.Refused(joined.Outcome == CommandOutcome.NotFound ? CommandOutcome.Conflict : joined.Outcome,
-                $"Cannot merge into {primaryCaseId}: {joined.Reason}");
+                Refusal.Of(RefusalCodes.PrimaryNotOpen, $"Cannot merge into {primaryCaseId}: {joined.Refusal?.Detail}", ("intoCaseId", primaryCaseId)));
         }
 
         return await RunAsync(null, () => CaseLifecycle.MergeInto(Record, primaryCaseId, dispatcher, Now));
@@ -177,11 +177,10 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         return CaseCommandResult.Ok(await SnapshotAsync());
     }
 
-    private static CaseCommandResult Refused(CaseTransition refusal) =>
-        CaseCommandResult.Refused(refusal.Outcome, refusal.Reason ?? refusal.Outcome.ToString());
+    private static CaseCommandResult Refused(CaseTransition refused) => CaseCommandResult.Refused(refused.Outcome, refused.Refusal!);
 
     private CaseCommandResult? Stale(int? expectedSeq) =>
         expectedSeq is { } seq && seq != Record.LastSeq
-            ? CaseCommandResult.Refused(CommandOutcome.Conflict, $"The case has moved on: seq is {Record.LastSeq}, not {seq}. Reload it and try again.")
+            ? Refused(CaseRefusals.StaleSeq(Record, seq))
             : null;
 }
