@@ -40,9 +40,9 @@ internal sealed class ConsultationGrain(
 
     public async Task<ConsultationResult> ConveneAsync(ConsultationRequest request, CaseActor convener)
     {
-        if (Record.Exists)
+        if (ConsultationRules.CheckNew(Record) is { } exists)
         {
-            return ConsultationResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.ConsultationExists, "This consultation was already convened."));
+            return exists;
         }
 
         var errors = ConsultationRules.Validate(request, Now);

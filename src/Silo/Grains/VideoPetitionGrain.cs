@@ -38,9 +38,9 @@ internal sealed class VideoPetitionGrain(
 
     public async Task<VideoPetitionResult> RequestAsync(VideoPetitionRequest request)
     {
-        if (Record.Exists)
+        if (VideoPetitionRules.CheckNew(Record) is { } exists)
         {
-            return VideoPetitionResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.PetitionExists, "This video petition was already requested."));
+            return exists;
         }
 
         var errors = VideoPetitionRules.Validate(request, Now);
@@ -57,10 +57,9 @@ internal sealed class VideoPetitionGrain(
 
         foreach (var other in VideoPetitionRules.PetitionsOf(snapshot!))
         {
-            if (await GrainFactory.GetGrain<IVideoPetitionGrain>(other).GetAsync() is { Status: VideoPetitionStatus.Requested or VideoPetitionStatus.Scheduled })
+            if (VideoPetitionRules.CheckOther(other, await GrainFactory.GetGrain<IVideoPetitionGrain>(other).GetAsync()) is { } open)
             {
-                return VideoPetitionResult.Refused(CommandOutcome.Conflict,
-                    Refusal.Of(RefusalCodes.PetitionOpen, $"The case already has an open video petition: {other}.", ("petitionId", other)));
+                return open;
             }
         }
 
