@@ -10,7 +10,7 @@ namespace Gongzhi.Silo.Tests;
 /// the cadre is freed and the next one chosen in one write, and asking again — after a crash anywhere — changes nothing.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class RedispatchTests(ClusterFixture fixture)
+public sealed class RedispatchTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private IClusterClient Client => fixture.Client;
 

@@ -107,6 +107,8 @@ public static class GatewayExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodeDefaults.Apply);
+        // An unreadable body is the client's 400 in every environment, not a Development-only exception and 500.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddGatewayOpenApi();
         return builder;
