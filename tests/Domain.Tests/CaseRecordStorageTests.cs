@@ -11,7 +11,7 @@ public sealed class CaseRecordStorageTests
     public void A_resolved_case_reads_back_with_every_instant()
     {
         var record = Resolved();
-        record.ReminderTarget = T0.AddHours(5);
+        record.WatchedDeadline = T0.AddHours(5);
 
         var back = StoredJson.RoundTrip(record);
 
@@ -21,8 +21,8 @@ public sealed class CaseRecordStorageTests
         Assert.NotNull(record.FirstAcknowledgeBy);
         Assert.NotNull(record.FirstResolveBy);
         Assert.Equal(
-            (record.AcceptedAt, record.AcknowledgedAt, record.ResolvedAt, record.FirstAcknowledgeBy, record.FirstResolveBy, record.ReminderTarget),
-            (back.AcceptedAt, back.AcknowledgedAt, back.ResolvedAt, back.FirstAcknowledgeBy, back.FirstResolveBy, back.ReminderTarget));
+            (record.AcceptedAt, record.AcknowledgedAt, record.ResolvedAt, record.FirstAcknowledgeBy, record.FirstResolveBy, record.WatchedDeadline),
+            (back.AcceptedAt, back.AcknowledgedAt, back.ResolvedAt, back.FirstAcknowledgeBy, back.FirstResolveBy, back.WatchedDeadline));
         Assert.Equal(record.ToFact(), back.ToFact());
     }
 
@@ -49,7 +49,7 @@ public sealed class CaseRecordStorageTests
         var back = StoredJson.Read<CaseRecord>(json.ToJsonString());
 
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 5, 0, TimeSpan.Zero), back.AcknowledgedAt);
-        Assert.Null(back.ReminderTarget);
+        Assert.Null(back.WatchedDeadline);
         Assert.Equal(record.AcceptedAt, back.AcceptedAt);
     }
 }

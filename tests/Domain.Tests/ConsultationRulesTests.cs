@@ -144,4 +144,15 @@ public sealed class ConsultationRulesTests
         Assert.Equal(LinkedCaseOutcome.AlreadyClosed, ConsultationRules.Classify("a", "k1", conflict, closed.ToSnapshot()).Outcome);
         Assert.Equal(LinkedCaseOutcome.NotFound, ConsultationRules.Classify("a", "k1", CaseCommandResult.Refused(CommandOutcome.NotFound, Refusal.Of(RefusalCodes.CaseNotFound, "No such case.")), null).Outcome);
     }
+
+    [Fact]
+    public void A_consultation_is_convened_once()
+    {
+        var record = new ConsultationRecord();
+        Assert.Null(ConsultationRules.CheckNew(record));
+
+        ConsultationRules.Convene(record, "k1", Request(), Standing, Dispatcher, Now);
+
+        Assert.Equal(RefusalCodes.ConsultationExists, ConsultationRules.CheckNew(record)!.Refusal!.Code);
+    }
 }

@@ -55,7 +55,7 @@ internal static class StoredRowSamples
         FirstResolveBy = T0.AddHours(24),
         AcceptedAt = Precise.AddTicks(10),
         ArchivedChunks = ["c1/00000001-00000050.json"],
-        ReminderTarget = T0.AddHours(2),
+        WatchedDeadline = T0.AddHours(2),
         FollowUp = new CaseFollowUp(3, "li", "ximen"),
     };
 

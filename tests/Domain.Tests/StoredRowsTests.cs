@@ -68,7 +68,7 @@ public sealed class StoredRowsTests
         Assert.Equal(sample.Timeline, loaded.Timeline);
         Assert.Equal(sample.Deadlines, loaded.Deadlines);
         Assert.Equal(sample.ToFact(), loaded.ToFact());
-        Assert.Equal(sample.ReminderTarget, loaded.ReminderTarget);
+        Assert.Equal(sample.WatchedDeadline, loaded.WatchedDeadline);
         Assert.Equal(sample.FollowUp, loaded.FollowUp);
         Assert.Equal(
             (sample.Status, sample.Mode, sample.Level, sample.ReopenCount, sample.MergedInto, sample.AcknowledgeOverdueNoted),

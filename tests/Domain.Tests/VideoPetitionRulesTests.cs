@@ -1,4 +1,5 @@
 using Gongzhi.Cases;
+using Gongzhi.Refusals;
 using Gongzhi.Silo.Domain;
 using Gongzhi.VideoPetitions;
 using static Gongzhi.Domain.Tests.CaseFixtures;
@@ -139,5 +140,18 @@ public sealed class VideoPetitionRulesTests
         CaseLifecycle.Notice(@case, new CaseNotice(CaseEventType.VideoPetitionRequested, "resident", null, "b", "p2"), Now);
 
         Assert.Equal(["p1", "p2"], VideoPetitionRules.PetitionsOf(@case.ToSnapshot()));
+    }
+
+    [Fact]
+    public void A_petition_is_requested_once_and_a_case_takes_another_only_when_none_is_open()
+    {
+        var (record, _) = Opened(Now.AddDays(1));
+
+        Assert.Null(VideoPetitionRules.CheckNew(new VideoPetitionRecord()));
+        Assert.Equal(RefusalCodes.PetitionExists, VideoPetitionRules.CheckNew(record)!.Refusal!.Code);
+        Assert.Equal(RefusalCodes.PetitionOpen, VideoPetitionRules.CheckOther("p1", record.ToSnapshot())!.Refusal!.Code);
+        Assert.Null(VideoPetitionRules.CheckOther("p0", null));
+        VideoPetitionRules.Cancel(record, Leader, "改期", Now);
+        Assert.Null(VideoPetitionRules.CheckOther("p1", record.ToSnapshot()));
     }
 }

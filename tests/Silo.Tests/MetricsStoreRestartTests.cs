@@ -84,33 +84,6 @@ public sealed class MetricsStoreRestartTests(PersistentClusterFixture fixture) :
     }
 
     [Fact]
-    public async Task A_state_stored_in_one_row_before_the_chunks_loads_and_moves_into_chunks()
-    {
-        var community = NewCommunityId();
-        var now = fixture.Time.GetUtcNow();
-        var from = now.AddDays(-500);
-        var facts = Enumerable.Range(0, 230).Select(i => Fact(community, $"old-{i:D3}", now.AddHours(-i))).ToList();
-        // Closed 500 days ago: past the retention, dropped as the row loads.
-        var expired = Closed(Fact(community, "expired", now.AddDays(-500)), 5);
-        var legacy = new GrainState<LegacyMetricsState>(new LegacyMetricsState { Cases = facts.Append(expired).ToDictionary(f => f.CaseId) });
-        await Storage.WriteStateAsync("metrics", fixture.Client.GetGrain<IMetricsGrain>(community).GetGrainId(), legacy);
-
-        var grain = fixture.Client.GetGrain<IMetricsGrain>(community);
-        Assert.Equal(Sorted(facts), Sorted(await grain.GetFactsAsync(from, now.AddDays(1))));
-        var added = Fact(community, "new", now.AddMinutes(-5));
-        await grain.RecordAsync(added);
-        await FactsWhenAsync(community, from, f => f.Count == 231);
-
-        await fixture.RestartAsync();
-
-        grain = fixture.Client.GetGrain<IMetricsGrain>(community);
-        Assert.Equal(Sorted(facts.Append(added)), Sorted(await grain.GetFactsAsync(from, now.AddDays(1))));
-        var main = await MainRowAsync(community);
-        Assert.Null(main.Cases);
-        Assert.Equal(3, main.Chunks.Count);
-    }
-
-    [Fact]
     public async Task Facts_past_the_retention_are_dropped_from_storage_and_their_empty_chunks_with_them()
     {
         var community = NewCommunityId();
@@ -145,11 +118,5 @@ public sealed class MetricsStoreRestartTests(PersistentClusterFixture fixture) :
 
         Assert.Equal(Sorted(kept), Sorted(await fixture.Client.GetGrain<IMetricsGrain>(community).GetFactsAsync(from, fixture.Time.GetUtcNow().AddDays(1))));
         Assert.Equal([2, 3], (await MainRowAsync(community)).Chunks);
-    }
-
-    /// <summary>The shape of the metrics row before the facts moved to chunks.</summary>
-    private sealed class LegacyMetricsState
-    {
-        public Dictionary<string, CaseFact> Cases { get; set; } = [];
     }
 }

@@ -34,11 +34,19 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("Dispatch")]
     Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver);
 
+    /// <summary>
+    /// The case left <paramref name="releasedCadreId"/> (declined, lapsed, reopened) and needs a cadre again: frees them
+    /// (a waiting case may take them) and dispatches it as <see cref="DispatchAsync"/> does, in one turn and one write.
+    /// Idempotent per case, so a case whose own write then failed calls it again and finds the same answer.
+    /// </summary>
+    [Alias("Redispatch")]
+    Task<DispatchDecision> RedispatchAsync(CaseSubmission submission, string? releasedCadreId, IReadOnlyList<string> passedOver);
+
     /// <summary>A dispatcher's choice of cadre; null with a reason when that cadre cannot take it.</summary>
     [Alias("AssignTo")]
     Task<ManualAssignment> AssignToAsync(string caseId, string category, string cadreId);
 
-    /// <summary>The case left the cadre (resolved, declined, lapsed, reassigned): their load drops.</summary>
+    /// <summary>The case left the cadre and needs no other (resolved, merged, reassigned by hand): their load drops.</summary>
     [Alias("Release")]
     Task ReleaseAsync(string caseId, string cadreId);
 

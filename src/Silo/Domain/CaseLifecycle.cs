@@ -39,7 +39,7 @@ public static class CaseLifecycle
     /// <summary>Notes that no eligible cadre is on duty, once per wait.</summary>
     public static CaseTransition Wait(CaseRecord record, DateTimeOffset now)
     {
-        if (record.Status != CaseStatus.Accepted || record.AssigneeId is not null || record.Timeline[^1].Type == CaseEventType.Waiting)
+        if (!record.AwaitsCadre || record.Timeline[^1].Type == CaseEventType.Waiting)
         {
             return CaseTransition.Unchanged;
         }
@@ -50,7 +50,7 @@ public static class CaseLifecycle
     /// <summary>Gives an accepted case to a cadre (派单) and starts the offer window.</summary>
     public static CaseTransition Assign(CaseRecord record, Assignment assignment)
     {
-        if (record.Status != CaseStatus.Accepted || record.AssigneeId is not null)
+        if (!record.AwaitsCadre)
         {
             return record.AssigneeId == assignment.CadreId
                 ? CaseTransition.Unchanged
@@ -64,14 +64,9 @@ public static class CaseLifecycle
     /// <summary>A dispatcher gives an open, unresolved case to a cadre by hand; the previous cadre, if any, loses it.</summary>
     public static CaseTransition Reassign(CaseRecord record, Assignment assignment, CaseActor dispatcher)
     {
-        if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        if (CheckReassign(record, assignment.CadreId) is { } refusal)
         {
-            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be assigned.");
-        }
-
-        if (record.AssigneeId == assignment.CadreId)
-        {
-            return CaseRefusals.Conflict(RefusalCodes.AlreadyAssigned, "The case is already assigned to that cadre.", ("cadreId", assignment.CadreId));
+            return refusal;
         }
 
         var previous = record.AssigneeId;
@@ -79,6 +74,22 @@ public static class CaseLifecycle
         record.PassedOver = [];
         var type = previous is null ? CaseEventType.Assigned : CaseEventType.Reassigned;
         return One(Append(record, type, CaseStatus.Assigned, assignment.At, dispatcher, assignment.CadreName)) with { ReleasedCadreId = previous };
+    }
+
+    /// <summary>Why a dispatcher may not give the case to <paramref name="cadreId"/> by hand; null when they may (asked before the community is).</summary>
+    public static CaseTransition? CheckReassign(CaseRecord record, string cadreId)
+    {
+        if (!record.IsUnresolved)
+        {
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be assigned.");
+        }
+
+        if (record.AssigneeId == cadreId)
+        {
+            return CaseRefusals.Conflict(RefusalCodes.AlreadyAssigned, "The case is already assigned to that cadre.", ("cadreId", cadreId));
+        }
+
+        return null;
     }
 
     /// <summary>The assigned cadre takes the case on (接单); the offer window and the acknowledge-by clock stop.</summary>
@@ -174,6 +185,21 @@ public static class CaseLifecycle
     /// <summary>This case joins a primary one: closed as merged, its reporter following the primary.</summary>
     public static CaseTransition MergeInto(CaseRecord record, string primaryCaseId, CaseActor dispatcher, DateTimeOffset now)
     {
+        if (CheckMerge(record, primaryCaseId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var released = record.HolderId;
+        record.MergedInto = primaryCaseId;
+        record.Closure = CaseClosure.Merged;
+        record.Deadlines = CaseDeadlines.None;
+        return One(Append(record, CaseEventType.Merged, CaseStatus.Closed, now, dispatcher, null, primaryCaseId)) with { ReleasedCadreId = released };
+    }
+
+    /// <summary>Why the case may not be merged into <paramref name="primaryCaseId"/>; null when it may (asked before the primary is).</summary>
+    public static CaseTransition? CheckMerge(CaseRecord record, string primaryCaseId)
+    {
         if (record.Submission is null || !record.IsOpen)
         {
             return CaseRefusals.NotOpen(record, "Only an open case can be merged.");
@@ -184,17 +210,18 @@ public static class CaseLifecycle
             return CaseRefusals.Conflict(RefusalCodes.MergeIntoSelf, "A case cannot be merged into itself.");
         }
 
-        var released = record.Status is CaseStatus.Assigned or CaseStatus.Acknowledged ? record.AssigneeId : null;
-        record.MergedInto = primaryCaseId;
-        record.Closure = CaseClosure.Merged;
-        record.Deadlines = CaseDeadlines.None;
-        return One(Append(record, CaseEventType.Merged, CaseStatus.Closed, now, dispatcher, null, primaryCaseId)) with { ReleasedCadreId = released };
+        return null;
     }
 
     /// <summary>Another reporter's case now follows this one.</summary>
     public static CaseTransition AddFollower(CaseRecord record, string followerCaseId, CaseActor dispatcher, DateTimeOffset now)
     {
-        if (record.Submission is null || !record.IsOpen || record.MergedInto is not null)
+        if (record.Submission is null)
+        {
+            return CaseRefusals.NotFound();
+        }
+
+        if (!record.IsOpen || record.MergedInto is not null)
         {
             return CaseRefusals.NotOpen(record, "Only an open case that is not itself merged can take others.");
         }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 
@@ -63,8 +64,9 @@ public sealed class CaseRecord
     /// <summary>Blob chunks holding the oldest events, in order; the row keeps the rest.</summary>
     public string[] ArchivedChunks { get; set; } = [];
 
-    /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes.</summary>
-    public DateTimeOffset? ReminderTarget { get; set; }
+    /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes (stored under its old name).</summary>
+    [JsonPropertyName("reminderTarget")]
+    public DateTimeOffset? WatchedDeadline { get; set; }
 
     /// <summary>What the last write still owes other grains; null once done (see <see cref="CaseFollowUp"/>).</summary>
     public CaseFollowUp? FollowUp { get; set; }
@@ -76,6 +78,18 @@ public sealed class CaseRecord
     public string CommunityId => Submission?.CommunityId ?? throw new InvalidOperationException("The case has no submission yet.");
 
     public bool IsOpen => Submission is not null && Status != CaseStatus.Closed;
+
+    /// <summary>Accepted and with no cadre: the community is to find one (or the case waits for one).</summary>
+    [JsonIgnore]
+    public bool AwaitsCadre => Status == CaseStatus.Accepted && AssigneeId is null;
+
+    /// <summary>Taken in, never reopened, and with no cadre now: a redelivered submission may still dispatch it.</summary>
+    [JsonIgnore]
+    public bool AwaitsCadreInFirstRound => Submission is not null && AwaitsCadre && ReopenCount == 0;
+
+    /// <summary>Taken in, and neither resolved nor closed: someone may still be given it.</summary>
+    [JsonIgnore]
+    public bool IsUnresolved => Submission is not null && Status is not (CaseStatus.Resolved or CaseStatus.Closed);
 
     /// <summary>The cadre whose load the case counts in: its assignee until it is resolved.</summary>
     public string? HolderId => Status is CaseStatus.Assigned or CaseStatus.Acknowledged ? AssigneeId : null;

@@ -69,6 +69,10 @@ public static class ConsultationRules
         return errors;
     }
 
+    /// <summary>Why this consultation cannot be convened: it already was (an id is used once); null when it can.</summary>
+    public static ConsultationResult? CheckNew(ConsultationRecord record) =>
+        record.Exists ? ConsultationResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.ConsultationExists, "This consultation was already convened.")) : null;
+
     /// <summary>The linked cases in request order, blanks and repeats dropped.</summary>
     public static IReadOnlyList<string> CaseIdsOf(ConsultationRequest request) =>
         request.CaseIds.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).Distinct().ToArray();

@@ -57,7 +57,7 @@ public static class DeadlineRules
     internal static string WireName<T>(T value)
         where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    /// <summary>The earliest deadline still pending, for the reminder; null when none is.</summary>
+    /// <summary>The earliest deadline still pending, for the community's deadline watch; null when none is.</summary>
     public static DateTimeOffset? Next(CaseRecord record)
     {
         if (!record.IsOpen)

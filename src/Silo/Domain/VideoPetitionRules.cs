@@ -49,6 +49,16 @@ public static class VideoPetitionRules
         return errors;
     }
 
+    /// <summary>Why this petition cannot be requested: it already was (a petition id is used once); null when it can.</summary>
+    public static VideoPetitionResult? CheckNew(VideoPetitionRecord record) =>
+        record.Exists ? VideoPetitionResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.PetitionExists, "This video petition was already requested.")) : null;
+
+    /// <summary>Why the case cannot take another petition while <paramref name="other"/> of its petitions is as shown; null when it can (one open petition per case).</summary>
+    public static VideoPetitionResult? CheckOther(string other, VideoPetitionSnapshot? shown) =>
+        shown is { Status: VideoPetitionStatus.Requested or VideoPetitionStatus.Scheduled }
+            ? VideoPetitionResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.PetitionOpen, $"The case already has an open video petition: {other}.", ("petitionId", other)))
+            : null;
+
     /// <summary>Why a case cannot take a video petition now, or null. A closed case has nothing left to raise.</summary>
     public static VideoPetitionResult? CheckCase(CaseSnapshot? snapshot) =>
         snapshot is null ? VideoPetitionResult.Refused(CommandOutcome.NotFound, Refusal.Of(RefusalCodes.CaseNotFound, "No such case."))

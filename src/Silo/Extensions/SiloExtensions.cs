@@ -99,6 +99,7 @@ public static class SiloExtensions
     {
         services.TryAddTimeProvider();
         services.AddSingleton<IntakeSignal>();
+        services.AddSingleton<GrainStates>();
         services.AddSingleton<CaseGrainServices>();
         return services;
     }

@@ -5,10 +5,13 @@ using Gongzhi.Silo.Storage;
 namespace Gongzhi.Silo.Grains;
 
 /// <summary>A cadre: who they are and which community they serve, written when the seeds change them, never per case.</summary>
-internal sealed class CadreGrain(
-    [PersistentState("cadre", StorageNames.Gongzhi)] IPersistentState<CadreState> state) : Grain, ICadreGrain
+internal sealed class CadreGrain(GrainStates states) : Grain, ICadreGrain
 {
-    private CadreState State => state.State;
+    private readonly StoredState<CadreState> _state = states.For<CadreState>("cadre");
+
+    private CadreState State => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _state.ReadAsync();
 
     public async Task ConfigureAsync(string communityId, CadreProfile profile)
     {
@@ -19,7 +22,7 @@ internal sealed class CadreGrain(
 
         State.CommunityId = communityId;
         State.Profile = profile;
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
     }
 
     public Task<string?> GetCommunityIdAsync() => Task.FromResult(State.CommunityId);

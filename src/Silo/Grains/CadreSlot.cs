@@ -17,10 +17,6 @@ public sealed class CadreSlot
     [JsonIgnore]
     public HashSet<string> Open { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Rows written before the open cases moved to chunks carried the cadre's cases here; read once and moved.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public Dictionary<string, DateTimeOffset>? Cases { get; set; }
-
     public DateTimeOffset? LastAssignedAt { get; set; }
 
     public bool IsFull => Open.Count >= Profile.MaxOpenCases;

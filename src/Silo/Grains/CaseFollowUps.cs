@@ -28,7 +28,7 @@ internal static class CaseFollowUps
 
         if (retry || deadlineMoved)
         {
-            await community.TrackDeadlineAsync(record.CaseId, record.ReminderTarget);
+            await community.TrackDeadlineAsync(record.CaseId, record.WatchedDeadline);
         }
 
         var events = record.Timeline.Where(e => e.Seq >= followUp.FromSeq).ToArray();

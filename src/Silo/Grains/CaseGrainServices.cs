@@ -3,7 +3,6 @@ using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -12,15 +11,15 @@ namespace Gongzhi.Silo.Grains;
 /// to this instead of a field per service, ~32 bytes less per resident case (issue 5, S4).
 /// </summary>
 internal sealed class CaseGrainServices(
-    [FromKeyedServices(StorageNames.Gongzhi)] IGrainStorage storage,
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<ArchiveOptions> archiveOptions,
     ILogger<CaseGrain> logger,
     IGrainFactory grainFactory,
-    IGrainContextAccessor grainContextAccessor,
     ICaseArchive? archive = null)
 {
-    public IGrainStorage Storage { get; } = storage;
+    /// <summary>Makes the case's row; read by a case grain's constructor (Orleans runs it on the activation being created).</summary>
+    public GrainStates States { get; } = states;
 
     public TimeProvider Time { get; } = time;
 
@@ -31,7 +30,4 @@ internal sealed class CaseGrainServices(
     public ICaseArchive? Archive { get; } = archive;
 
     public IGrainFactory GrainFactory { get; } = grainFactory;
-
-    /// <summary>The activation being created, read by a case grain's constructor (Orleans runs it on that activation).</summary>
-    public IGrainContextAccessor GrainContextAccessor { get; } = grainContextAccessor;
 }

@@ -4,10 +4,13 @@ using Gongzhi.Silo.Storage;
 namespace Gongzhi.Silo.Grains;
 
 /// <summary>The county's communities and where each sits, so a sub-district or county scope can be turned into its communities.</summary>
-internal sealed class CommunityDirectoryGrain(
-    [PersistentState("directory", StorageNames.Gongzhi)] IPersistentState<CommunityDirectoryState> state) : Grain, ICommunityDirectoryGrain
+internal sealed class CommunityDirectoryGrain(GrainStates states) : Grain, ICommunityDirectoryGrain
 {
-    private CommunityDirectoryState State => state.State;
+    private readonly StoredState<CommunityDirectoryState> _state = states.For<CommunityDirectoryState>("directory");
+
+    private CommunityDirectoryState State => _state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => _state.ReadAsync();
 
     public async Task RegisterAsync(CommunityPlace place)
     {
@@ -17,7 +20,7 @@ internal sealed class CommunityDirectoryGrain(
         }
 
         State.Communities[place.Id] = place;
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
     }
 
     public Task<IReadOnlyList<CommunityPlace>> FindAsync(string scope) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -6,12 +5,10 @@ using Gongzhi.Silo.Extensions;
 using Gongzhi.Cadres;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
-using Gongzhi.Intake;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
 using Orleans.Concurrency;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -25,7 +22,8 @@ namespace Gongzhi.Silo.Grains;
 /// method changes the state in one turn, before its first await, and persists through the store.
 /// </remarks>
 [Reentrant]
-internal sealed class CommunityGrain(
+internal sealed partial class CommunityGrain(
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<DeadlineOptions> deadlineOptions,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
@@ -45,9 +43,7 @@ internal sealed class CommunityGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
-        // A write that failed (or may have been stored after all) leaves memory ahead of storage: reload instead.
-        _store = await CommunityStore.LoadAsync(storage, this.GetGrainId(), CommunityId, _ => this.DeactivateOnIdle());
+        _store = await CommunityStore.LoadAsync(states, CommunityId);
         foreach (var open in _store.Open)
         {
             if (open.AssigneeId is { } cadreId && State.Cadres.TryGetValue(cadreId, out var slot))
@@ -133,187 +129,11 @@ internal sealed class CommunityGrain(
 
     public Task<IReadOnlyList<string>> GetOpenCasesAsync() => Task.FromResult<IReadOnlyList<string>>(_store.Open.Select(c => c.CaseId).ToArray());
 
-    public async Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver)
-    {
-        var info = Info;
-        var caseId = submission.CaseId;
-        var category = info.Categories.FirstOrDefault(c => c.Id == submission.Category)
-            ?? throw new SubmissionRefusedException($"Community {CommunityId} does not take category {submission.Category}.");
-        var terms = SlaPolicy.TermsFor(info, category, submission.Kind);
-        var known = _store.Find(caseId);
-        var entry = known?.Case ?? new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
-        var duplicates = DuplicateMatcher.Find(entry, _store.OpenEntries);
-
-        if (known is { AssigneeId: { } holderId, AssignedAt: { } assignedAt } && State.Cadres.TryGetValue(holderId, out var holder) && holder.Open.Contains(caseId))
-        {
-            await _store.SaveAsync();
-            return new DispatchDecision(category.DefaultMode, new Assignment(caseId, holderId, holder.Profile.Name, assignedAt), terms, duplicates);
-        }
-
-        if (known is { IsWaiting: true })
-        {
-            await _store.SaveAsync();
-            return new DispatchDecision(category.DefaultMode, null, terms, duplicates);
-        }
-
-        var assignment = TryAssign(caseId, submission.Category, passedOver);
-        _store.Put(new OpenCase(entry, assignment?.CadreId, assignment?.At, assignment is null ? passedOver.ToArray() : null));
-        if (assignment is null)
-        {
-            logger.LogInformation("Case {CaseId} waits: nobody eligible on duty in {CommunityId} takes {Category}", caseId, CommunityId, submission.Category);
-        }
-
-        await _store.SaveAsync();
-        if (assignment is not null)
-        {
-            await PublishRosterAsync(assignment.CadreId);
-        }
-
-        return new DispatchDecision(category.DefaultMode, assignment, terms, duplicates);
-    }
-
-    public async Task<ManualAssignment> AssignToAsync(string caseId, string category, string cadreId)
-    {
-        if (!State.Cadres.TryGetValue(cadreId, out var slot))
-        {
-            return new ManualAssignment(null, Refusal.Of(RefusalCodes.CadreNotInCommunity, $"There is no cadre '{cadreId}' in {CommunityId}.",
-                ("cadreId", cadreId), ("communityId", CommunityId)));
-        }
-
-        (string Name, string Value)[] who = [("cadreId", cadreId), ("name", slot.Profile.Name)];
-        var refusal = !slot.OnDuty ? Refusal.Of(RefusalCodes.CadreOffDuty, $"{slot.Profile.Name} is off duty.", who)
-            : slot.IsFull ? Refusal.Of(RefusalCodes.CadreFull, $"{slot.Profile.Name} already carries {slot.Open.Count} open cases, their maximum.",
-                [.. who, ("openCases", slot.Open.Count.ToString(CultureInfo.InvariantCulture))])
-            : slot.Profile.IsVolunteer && !slot.Profile.Categories.Contains(category)
-                ? Refusal.Of(RefusalCodes.VolunteerCategory, $"{slot.Profile.Name} is a volunteer (双报到) and takes only {string.Join(", ", slot.Profile.Categories)}.",
-                    [.. who, ("category", category), ("categories", string.Join(",", slot.Profile.Categories))])
-            : null;
-        if (refusal is not null)
-        {
-            return new ManualAssignment(null, refusal);
-        }
-
-        var assignment = Give(slot, caseId);
-        await _store.SaveAsync();
-        await PublishRosterAsync(cadreId);
-        return new ManualAssignment(assignment, null);
-    }
-
-    public async Task ReleaseAsync(string caseId, string cadreId)
-    {
-        if (!State.Cadres.TryGetValue(cadreId, out var slot) || !slot.Open.Remove(caseId))
-        {
-            return;
-        }
-
-        if (_store.Find(caseId) is { } open && open.AssigneeId == cadreId)
-        {
-            _store.Put(open with { AssigneeId = null, AssignedAt = null });
-        }
-
-        // A freed cadre may take a waiting case at once.
-        var assigned = DrainWaiting();
-        await _store.SaveAsync();
-        await PublishRosterAsync(cadreId);
-        await AnnounceAsync(assigned);
-    }
-
-    public async Task SettleCaseAsync(string caseId, string? cadreId, bool open)
-    {
-        if (!open)
-        {
-            await CaseClosedAsync(caseId);
-            return;
-        }
-
-        if (cadreId is null || _store.Find(caseId) is not { } entry || !State.Cadres.TryGetValue(cadreId, out var holder))
-        {
-            return;
-        }
-
-        var touched = State.Cadres.Values.Where(s => s != holder && s.Open.Remove(caseId)).Select(s => s.Profile.Id).ToList();
-        if (holder.Open.Add(caseId))
-        {
-            touched.Add(cadreId);
-        }
-
-        if (entry.AssigneeId == cadreId && touched.Count == 0)
-        {
-            return;
-        }
-
-        logger.LogWarning("Case {CaseId} in {CommunityId}: bookkeeping settled to the stored case (held by {CadreId})", caseId, CommunityId, cadreId);
-        _store.Put(entry with { AssigneeId = cadreId, AssignedAt = entry.AssignedAt ?? time.GetUtcNow(), WaitingPassedOver = null });
-        await _store.SaveAsync();
-        foreach (var id in touched)
-        {
-            await PublishRosterAsync(id);
-        }
-    }
-
-    public async Task CaseClosedAsync(string caseId)
-    {
-        if (_store.Remove(caseId))
-        {
-            _deadlines.Set(caseId, null);
-            foreach (var slot in State.Cadres.Values)
-            {
-                slot.Open.Remove(caseId);
-            }
-
-            await _store.SaveAsync();
-        }
-    }
-
     public Task TrackDeadlineAsync(string caseId, DateTimeOffset? dueAt)
     {
         _deadlines.Set(caseId, dueAt);
         return Task.CompletedTask;
     }
-
-    public async Task<RosterEntry?> SetDutyAsync(string cadreId, bool onDuty)
-    {
-        if (!State.Cadres.TryGetValue(cadreId, out var slot))
-        {
-            return null;
-        }
-
-        await ChangeDutyAsync([(slot, onDuty)]);
-        return ToEntry(slot);
-    }
-
-    public async Task ApplyShiftsAsync()
-    {
-        if (State.Info is not { } info)
-        {
-            return;
-        }
-
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(info.TimeZone);
-        var now = time.GetUtcNow();
-        var changes = new List<(CadreSlot Slot, bool OnDuty)>();
-        var shiftsMoved = false;
-        foreach (var slot in State.Cadres.Values.Where(s => s.Profile.Shifts.Count > 0))
-        {
-            var onShift = DutySchedule.IsOnShift(slot.Profile.Shifts, now, zone);
-            // Only a shift's start or end changes duty, so a cadre's own switch holds until then.
-            if (slot.OnShift is { } was && was != onShift && slot.OnDuty != onShift)
-            {
-                changes.Add((slot, onShift));
-            }
-
-            shiftsMoved |= slot.OnShift != onShift;
-            slot.OnShift = onShift;
-        }
-
-        if (changes.Count > 0 || shiftsMoved)
-        {
-            await ChangeDutyAsync(changes);
-        }
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == DutyReminder ? ApplyShiftsAsync() : Task.CompletedTask;
 
     // The deadline watch's tick: each case whose deadline has come applies it and says when its next one is.
     private Task CheckDeadlinesAsync(CancellationToken cancellationToken)
@@ -323,77 +143,6 @@ internal sealed class CommunityGrain(
             _ = GrainFactory.GetGrain<ICaseGrain>(caseId).RecheckDeadlinesAsync();
         }
 
-        return Task.CompletedTask;
-    }
-
-    private async Task ChangeDutyAsync(IReadOnlyList<(CadreSlot Slot, bool OnDuty)> changes)
-    {
-        foreach (var (slot, onDuty) in changes)
-        {
-            slot.OnDuty = onDuty;
-        }
-
-        var assigned = changes.Any(c => c.OnDuty) ? DrainWaiting() : [];
-        _store.MainChanged();
-        await _store.SaveAsync();
-        foreach (var (slot, onDuty) in changes)
-        {
-            await PublishRosterAsync(slot.Profile.Id);
-            logger.LogInformation("Cadre {CadreId} is now {Duty}", slot.Profile.Id, onDuty ? "on duty" : "off duty");
-        }
-
-        await AnnounceAsync(assigned);
-    }
-
-    private Assignment? TryAssign(string caseId, string category, IReadOnlyCollection<string> passedOver)
-    {
-        var candidates = State.Cadres.Values
-            .Where(s => !s.IsFull && !passedOver.Contains(s.Profile.Id))
-            .Select(s => new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt));
-        return DispatchPolicy.Choose(candidates, category) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
-    }
-
-    // The cadre takes the case: their load, and the case's entry (if the community knows the case).
-    private Assignment Give(CadreSlot slot, string caseId)
-    {
-        var now = time.GetUtcNow();
-        slot.Open.Add(caseId);
-        slot.LastAssignedAt = now;
-        if (_store.Find(caseId) is { } open)
-        {
-            _store.Put(open with { AssigneeId = slot.Profile.Id, AssignedAt = now, WaitingPassedOver = null });
-        }
-
-        return new Assignment(caseId, slot.Profile.Id, slot.Profile.Name, now);
-    }
-
-    // Waiting cases are offered in the order they arrived.
-    private List<Assignment> DrainWaiting()
-    {
-        var assigned = new List<Assignment>();
-        foreach (var waiting in _store.Waiting.ToArray())
-        {
-            if (TryAssign(waiting.CaseId, waiting.Case.Category, waiting.WaitingPassedOver!) is { } assignment)
-            {
-                assigned.Add(assignment);
-            }
-        }
-
-        return assigned;
-    }
-
-    private async Task AnnounceAsync(List<Assignment> assignments)
-    {
-        foreach (var assignment in assignments)
-        {
-            await _news.TellAsync(assignment);
-            await PublishRosterAsync(assignment.CadreId);
-        }
-    }
-
-    public Task AssignmentHeardAsync(string caseId)
-    {
-        _news.Heard(caseId);
         return Task.CompletedTask;
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Gongzhi.Communities;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
@@ -19,12 +18,4 @@ public sealed class CommunityState : IChunkedMain
     public List<int> Chunks { get; set; } = [];
 
     public int NextChunk { get; set; }
-
-    /// <summary>Rows written before the open cases moved to chunks; read once and moved.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<WaitingCase>? Waiting { get; set; }
-
-    /// <inheritdoc cref="Waiting"/>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public List<OpenCaseEntry>? OpenCases { get; set; }
 }

@@ -1,6 +1,5 @@
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -41,13 +40,9 @@ internal sealed class CommunityStore
     /// <summary>Writes done so far by this activation (main row, chunks, clears), for the logs and the bench.</summary>
     public long Writes => _rows.Writes;
 
-    /// <param name="writeFailed">Called when a write fails; the grain then deactivates and reloads what storage holds.</param>
-    public static async Task<CommunityStore> LoadAsync(IGrainStorage storage, GrainId mainId, string communityId, Action<Exception> writeFailed)
-    {
-        var store = new CommunityStore(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(storage, mainId, communityId, Layout, o => o.CaseId, writeFailed));
-        store.MoveLegacyRows();
-        return store;
-    }
+    /// <summary>Reads the current community's rows; a write that fails (or may have been stored after all) makes it reload.</summary>
+    public static async Task<CommunityStore> LoadAsync(GrainStates states, string communityId) =>
+        new(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(states, communityId, Layout, o => o.CaseId));
 
     public OpenCase? Find(string caseId) => _rows.TryGet(caseId, out var open) ? open : null;
 
@@ -62,34 +57,4 @@ internal sealed class CommunityStore
 
     /// <inheritdoc cref="ChunkedStore{TMain, TItem, TChunk}.SaveAsync"/>
     public Task SaveAsync() => _rows.SaveAsync();
-
-    // Rows from before the chunks kept the open cases, the waiting list and each cadre's cases in the main row.
-    private void MoveLegacyRows()
-    {
-        if (State.OpenCases is null && State.Waiting is null && State.Cadres.Values.All(s => s.Cases is null))
-        {
-            return;
-        }
-
-        var holders = State.Cadres.Values
-            .SelectMany(s => (s.Cases ?? []).Select(c => (CaseId: c.Key, CadreId: s.Profile.Id, At: c.Value)))
-            .GroupBy(h => h.CaseId)
-            .ToDictionary(g => g.Key, g => g.First());
-        var waiting = (State.Waiting ?? []).ToDictionary(w => w.CaseId);
-        foreach (var entry in State.OpenCases ?? [])
-        {
-            _rows.Put(holders.TryGetValue(entry.CaseId, out var h) ? new OpenCase(entry, h.CadreId, h.At)
-                : waiting.TryGetValue(entry.CaseId, out var w) ? new OpenCase(entry, waitingPassedOver: w.PassedOver)
-                : new OpenCase(entry));
-        }
-
-        State.OpenCases = null;
-        State.Waiting = null;
-        foreach (var slot in State.Cadres.Values)
-        {
-            slot.Cases = null;
-        }
-
-        _rows.MainChanged();
-    }
 }

@@ -15,16 +15,19 @@ namespace Gongzhi.Silo.Grains;
 /// What the cases have not heard yet stays in the state and is delivered on the next call or activation.
 /// </summary>
 internal sealed class ConsultationGrain(
-    [PersistentState("consultation", StorageNames.Gongzhi)] IPersistentState<ConsultationRecord> state,
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<ConsultationGrain> logger) : Grain, IConsultationGrain
 {
-    private ConsultationRecord Record => state.State;
+    private readonly StoredState<ConsultationRecord> _state = states.For<ConsultationRecord>("consultation");
+
+    private ConsultationRecord Record => _state.State;
 
     private DateTimeOffset Now => time.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadAsync();
         try
         {
             await DeliverAsync();
@@ -37,9 +40,9 @@ internal sealed class ConsultationGrain(
 
     public async Task<ConsultationResult> ConveneAsync(ConsultationRequest request, CaseActor convener)
     {
-        if (Record.Exists)
+        if (ConsultationRules.CheckNew(Record) is { } exists)
         {
-            return ConsultationResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.ConsultationExists, "This consultation was already convened."));
+            return exists;
         }
 
         var errors = ConsultationRules.Validate(request, Now);
@@ -66,7 +69,7 @@ internal sealed class ConsultationGrain(
 
         var parties = ConsultationRules.Parties(community!.StandingParties, request.Invited);
         ConsultationRules.Convene(Record, this.GetPrimaryKeyString(), request, parties, convener, Now);
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
         logger.LogInformation("Consultation {ConsultationId} convened in {CommunityId} on {CaseCount} cases", Record.ConsultationId, Record.CommunityId, Record.CaseIds.Count);
 
         // Invitations first: they are one-way and best effort, while the cases' notices are retried until delivered.
@@ -95,7 +98,7 @@ internal sealed class ConsultationGrain(
             return refusal;
         }
 
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
         await DeliverAsync();
         logger.LogInformation("Consultation {ConsultationId} concluded: {Resolved} of {CaseCount} cases resolved",
             Record.ConsultationId, Record.CaseResults.Count(r => r.Outcome == LinkedCaseOutcome.Resolved), Record.CaseIds.Count);
@@ -137,7 +140,7 @@ internal sealed class ConsultationGrain(
         }
         finally
         {
-            await state.WriteStateAsync();
+            await _state.WriteAsync();
         }
     }
 }

@@ -1,19 +1,23 @@
+using Gongzhi.Silo.Storage;
+
 namespace Gongzhi.Silo.Grains;
 
 /// <summary>
 /// A persisted, ordered set of ids (oldest first) behind a grain: a level's queue of cases, a level's index
 /// of open video petitions. Writes only when the set changes.
 /// </summary>
-internal abstract class IdSetGrain<TState>(IPersistentState<TState> state) : Grain
+internal abstract class IdSetGrain<TState>(StoredState<TState> state) : Grain
     where TState : class, new()
 {
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => state.ReadAsync();
+
     public async Task AddAsync(string id)
     {
         var ids = Ids(state.State);
         if (!ids.Contains(id))
         {
             ids.Add(id);
-            await state.WriteStateAsync();
+            await state.WriteAsync();
         }
     }
 
@@ -21,7 +25,7 @@ internal abstract class IdSetGrain<TState>(IPersistentState<TState> state) : Gra
     {
         if (Ids(state.State).Remove(id))
         {
-            await state.WriteStateAsync();
+            await state.WriteAsync();
         }
     }
 

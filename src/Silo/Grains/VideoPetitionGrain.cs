@@ -12,16 +12,19 @@ namespace Gongzhi.Silo.Grains;
 /// then hands each step's notice to the case. Calls go to the case and the index only; neither calls back.
 /// </summary>
 internal sealed class VideoPetitionGrain(
-    [PersistentState("videoPetition", StorageNames.Gongzhi)] IPersistentState<VideoPetitionRecord> state,
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<VideoPetitionGrain> logger) : Grain, IVideoPetitionGrain
 {
-    private VideoPetitionRecord Record => state.State;
+    private readonly StoredState<VideoPetitionRecord> _state = states.For<VideoPetitionRecord>("videoPetition");
+
+    private VideoPetitionRecord Record => _state.State;
 
     private DateTimeOffset Now => time.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadAsync();
         try
         {
             await DeliverAsync();
@@ -35,9 +38,9 @@ internal sealed class VideoPetitionGrain(
 
     public async Task<VideoPetitionResult> RequestAsync(VideoPetitionRequest request)
     {
-        if (Record.Exists)
+        if (VideoPetitionRules.CheckNew(Record) is { } exists)
         {
-            return VideoPetitionResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.PetitionExists, "This video petition was already requested."));
+            return exists;
         }
 
         var errors = VideoPetitionRules.Validate(request, Now);
@@ -54,15 +57,14 @@ internal sealed class VideoPetitionGrain(
 
         foreach (var other in VideoPetitionRules.PetitionsOf(snapshot!))
         {
-            if (await GrainFactory.GetGrain<IVideoPetitionGrain>(other).GetAsync() is { Status: VideoPetitionStatus.Requested or VideoPetitionStatus.Scheduled })
+            if (VideoPetitionRules.CheckOther(other, await GrainFactory.GetGrain<IVideoPetitionGrain>(other).GetAsync()) is { } open)
             {
-                return VideoPetitionResult.Refused(CommandOutcome.Conflict,
-                    Refusal.Of(RefusalCodes.PetitionOpen, $"The case already has an open video petition: {other}.", ("petitionId", other)));
+                return open;
             }
         }
 
         VideoPetitionRules.Open(Record, this.GetPrimaryKeyString(), request, snapshot!, Now);
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
         await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).AddAsync(Record.PetitionId!);
         await DeliverAsync();
         logger.LogInformation("Video petition {PetitionId} on case {CaseId} for {LevelOwnerId}", Record.PetitionId, Record.CaseId, Record.LevelOwnerId);
@@ -89,7 +91,7 @@ internal sealed class VideoPetitionGrain(
             return refusal;
         }
 
-        await state.WriteStateAsync();
+        await _state.WriteAsync();
         if (!Record.IsOpen)
         {
             await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).RemoveAsync(Record.PetitionId!);
@@ -113,7 +115,7 @@ internal sealed class VideoPetitionGrain(
             }
 
             Record.Unsent.RemoveAt(0);
-            await state.WriteStateAsync();
+            await _state.WriteAsync();
         }
     }
 }

@@ -4,8 +4,7 @@ using Gongzhi.VideoPetitions;
 namespace Gongzhi.Silo.Grains;
 
 /// <summary>The open video petitions addressed to one community, sub-district, department or county leader.</summary>
-internal sealed class VideoPetitionIndexGrain(
-    [PersistentState("videoPetitions", StorageNames.Gongzhi)] IPersistentState<VideoPetitionIndexState> state) : IdSetGrain<VideoPetitionIndexState>(state), IVideoPetitionIndexGrain
+internal sealed class VideoPetitionIndexGrain(GrainStates states) : IdSetGrain<VideoPetitionIndexState>(states.For<VideoPetitionIndexState>("videoPetitions")), IVideoPetitionIndexGrain
 {
     protected override List<string> Ids(VideoPetitionIndexState state) => state.Petitions;
 }

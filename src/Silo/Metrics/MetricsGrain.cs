@@ -5,7 +5,6 @@ using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Domain;
 using Gongzhi.Silo.Storage;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Metrics;
 
@@ -25,6 +24,7 @@ namespace Gongzhi.Silo.Metrics;
 /// cases still open, which each of them repeats with its next change.
 /// </remarks>
 internal sealed class MetricsGrain(
+    GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     ILogger<MetricsGrain> logger) : Grain, IMetricsGrain
 {
@@ -48,16 +48,14 @@ internal sealed class MetricsGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
-        // A stale ETag (a write stored after all, though it failed) would fail every later write: reload instead.
-        // Other failures keep the facts and write them with the next save, as facts are stored behind anyway.
-        _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(storage, this.GetGrainId(), CommunityId, Layout, f => f.CaseId,
-            error => { if (error is InconsistentStateException) { this.DeactivateOnIdle(); } });
-        MoveLegacyRow();
+        // Facts are stored behind anyway: a failed write keeps them for the next save, and only a stale ETag (a write
+        // stored after all, though it failed, which would fail every later write) makes the grain reload.
+        _facts = await ChunkedStore<MetricsState, CaseFact, CaseFactChunk>.LoadAsync(states, CommunityId, Layout,
+            f => f.CaseId, WriteFailure.ReloadOnConflict);
         Prune(time.GetUtcNow());
         if (_facts.HasChanges)
         {
-            // A moved legacy row or pruned facts are stored behind, like any change.
+            // Pruned facts are stored behind, like any change.
             ScheduleSave();
         }
     }
@@ -169,25 +167,5 @@ internal sealed class MetricsGrain(
         {
             _facts.Remove(expired);
         }
-    }
-
-    // Rows from before the chunks held every fact in the main row: they move to chunks, stored with the next save.
-    private void MoveLegacyRow()
-    {
-        if (_facts.Main.Cases is not { } legacy)
-        {
-            return;
-        }
-
-        foreach (var fact in legacy.Values)
-        {
-            if (!_facts.TryGet(fact.CaseId, out var known) || known.Seq < fact.Seq)
-            {
-                _facts.Put(fact);
-            }
-        }
-
-        _facts.Main.Cases = null;
-        _facts.MainChanged();
     }
 }

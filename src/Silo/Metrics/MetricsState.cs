@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Gongzhi.Cases;
 using Gongzhi.Silo.Storage;
 
@@ -11,10 +10,6 @@ public sealed class MetricsState : IChunkedMain
     public List<int> Chunks { get; set; } = [];
 
     public int NextChunk { get; set; }
-
-    /// <summary>Rows written before the facts moved to chunks held every fact here, by case id; read once and moved.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public Dictionary<string, CaseFact>? Cases { get; set; }
 }
 
 /// <summary>One stored chunk of a community's case facts, the latest of each case.</summary>

@@ -5,12 +5,14 @@ using Gongzhi.Consultations;
 using Gongzhi.Realtime;
 using Gongzhi.Silo.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Utilities;
 
 namespace Gongzhi.Silo.Realtime;
 
 /// <summary>
-/// Holds the observers of live gateways in memory and fans events out to them with one-way calls.
-/// Gateways renew every ~10 s; an entry not renewed for 30 s is dropped. After a silo failure the
+/// Holds the observers of live gateways in memory (Orleans' <see cref="ObserverManager{TIdentity, TObserver}"/>, on the
+/// liveness clock) and fans events out to them with one-way calls. Gateways renew every ~10 s; an entry not renewed
+/// for 30 s is dropped. After a silo failure the
 /// registry starts empty and fills again as gateways renew; meanwhile the cases the new silo handles
 /// (the queue's backlog first of all) would push to nobody, so for its first <see cref="ReplayWindow"/>
 /// a fresh registry keeps the case updates it publishes (at most <see cref="ReplayLimit"/>) and replays
@@ -27,33 +29,42 @@ internal sealed class DispatchRegistryGrain(
 
     public const int ReplayLimit = 10_000;
 
-    private readonly Dictionary<string, (IDispatchObserver Observer, DateTimeOffset Expires)> _gateways = [];
+    private readonly ObserverManager<string, IDispatchObserver> _gateways = new(EntryLifetime, logger)
+    {
+        GetDateTime = () => time.GetUtcNow().UtcDateTime,
+    };
+
     private readonly DateTimeOffset _activatedAt = time.GetUtcNow();
     private readonly Guid _epoch = Guid.NewGuid();
     private List<CaseUpdate>? _replay = [];
 
     public Task<Guid> RegisterAsync(string gatewayId, IDispatchObserver observer)
     {
-        if (!_gateways.ContainsKey(gatewayId))
+        _gateways.ClearExpired();
+        if (!_gateways.Observers.ContainsKey(gatewayId))
         {
             logger.LogInformation("Gateway {GatewayId} registered for live events", gatewayId);
             if (Replay() is { Count: > 0 } replay)
             {
-                Send(() => observer.OnCaseUpdatesAsync(replay.ToArray()));
+                SendOne(observer, o => o.OnCaseUpdatesAsync(replay.ToArray()));
             }
         }
 
-        _gateways[gatewayId] = (observer, time.GetUtcNow() + EntryLifetime);
+        _gateways.Subscribe(gatewayId, observer);
         return Task.FromResult(_epoch);
     }
 
     public Task UnregisterAsync(string gatewayId)
     {
-        _gateways.Remove(gatewayId);
+        _gateways.Unsubscribe(gatewayId);
         return Task.CompletedTask;
     }
 
-    public Task<int> CountAsync() => Task.FromResult(Live().Count());
+    public Task<int> CountAsync()
+    {
+        _gateways.ClearExpired();
+        return Task.FromResult(_gateways.Count);
+    }
 
     public Task PublishCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
     {
@@ -62,41 +73,25 @@ internal sealed class DispatchRegistryGrain(
             replay.AddRange(updates);
         }
 
-        foreach (var observer in Live())
-        {
-            Send(() => observer.OnCaseUpdatesAsync(updates));
-        }
-
+        Send(observer => observer.OnCaseUpdatesAsync(updates));
         return Task.CompletedTask;
     }
 
     public Task PublishRosterAsync(RosterEntry entry)
     {
-        foreach (var observer in Live())
-        {
-            Send(() => observer.OnRosterChangedAsync(entry));
-        }
-
+        Send(observer => observer.OnRosterChangedAsync(entry));
         return Task.CompletedTask;
     }
 
     public Task PublishMetricsAsync(string communityId, KpiSummary summary)
     {
-        foreach (var observer in Live())
-        {
-            Send(() => observer.OnMetricsChangedAsync(communityId, summary));
-        }
-
+        Send(observer => observer.OnMetricsChangedAsync(communityId, summary));
         return Task.CompletedTask;
     }
 
     public Task PublishInvitationAsync(Invitation invitation)
     {
-        foreach (var observer in Live())
-        {
-            Send(() => observer.OnInvitationAsync(invitation));
-        }
-
+        Send(observer => observer.OnInvitationAsync(invitation));
         return Task.CompletedTask;
     }
 
@@ -111,24 +106,15 @@ internal sealed class DispatchRegistryGrain(
         return _replay;
     }
 
-    private IEnumerable<IDispatchObserver> Live()
-    {
-        var now = time.GetUtcNow();
-        foreach (var expired in _gateways.Where(g => g.Value.Expires <= now).Select(g => g.Key).ToArray())
-        {
-            _gateways.Remove(expired);
-            logger.LogInformation("Gateway {GatewayId} expired from the registry", expired);
-        }
-
-        return _gateways.Values.Select(g => g.Observer).ToArray();
-    }
+    // Every live gateway (the manager drops expired ones as it goes).
+    private void Send(Func<IDispatchObserver, Task> call) => _gateways.Notify(observer => SendOne(observer, call));
 
     // Observer methods are one-way: the call returns once the message is queued, never waiting on a gateway.
-    private void Send(Func<Task> call)
+    private void SendOne(IDispatchObserver observer, Func<IDispatchObserver, Task> call)
     {
         try
         {
-            _ = call();
+            _ = call(observer);
         }
         catch (Exception ex)
         {

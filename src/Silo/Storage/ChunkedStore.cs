@@ -1,32 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
-using Orleans.Storage;
 
 namespace Gongzhi.Silo.Storage;
 
-/// <summary>A main row that lists the chunks holding a grain's items (see <see cref="ChunkedStore{TMain, TItem, TChunk}"/>).</summary>
-internal interface IChunkedMain
-{
-    /// <summary>The chunks, oldest first; new items go to the last.</summary>
-    List<int> Chunks { get; set; }
-
-    int NextChunk { get; set; }
-}
-
-/// <summary>One stored chunk of items, in the order they came in.</summary>
-internal interface IChunkRow<TItem>
-{
-    List<TItem> Cases { get; set; }
-}
-
-/// <summary>Where a chunked store keeps its rows: the main row's state name, the chunks' state name and synthetic grain type, and how many items a chunk holds.</summary>
-internal sealed record ChunkLayout(string MainStateName, string ChunkStateName, string ChunkGrainType, int ChunkSize);
-
 /// <summary>
 /// A grain's state as a main row plus its items (keyed by id) in chunks of at most
-/// <see cref="ChunkLayout.ChunkSize"/>, written through <see cref="IGrainStorage"/> with synthetic grain ids.
-/// A new item goes to the newest chunk, a changed item rewrites only its own chunk, and writes are
-/// coalesced: <see cref="SaveAsync"/> answers once everything changed before the call is stored, and calls
-/// arriving while a write is under way share the next one.
+/// <see cref="ChunkLayout.ChunkSize"/>, each a <see cref="StoredState{T}"/> of the grain (the chunks under synthetic
+/// grain ids), so a failed write follows the grain's <see cref="WriteFailure"/> rule. A new item goes to the newest
+/// chunk, a changed item rewrites only its own chunk, and writes are coalesced (<see cref="CoalescedWrites"/>).
 /// </summary>
 /// <remarks>
 /// Chunks are written before the main row and dropped chunks cleared after it, so the main row never
@@ -36,34 +16,32 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     where TMain : class, IChunkedMain, new()
     where TChunk : class, IChunkRow<TItem>, new()
 {
-    private readonly IGrainStorage _storage;
-    private readonly GrainId _mainId;
+    private readonly GrainStates _states;
+    private readonly StoredState<TMain> _main;
     private readonly string _key;
     private readonly ChunkLayout _layout;
+    private readonly WriteFailure _onFailure;
     private readonly Func<TItem, string> _idOf;
     private readonly Dictionary<string, Held> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Chunk> _chunks = [];
     private readonly HashSet<int> _dirtyChunks = [];
     private readonly HashSet<int> _droppedChunks = [];
+    private readonly CoalescedWrites _writes;
     private bool _dirtyMain;
     private int _nextOrder;
-    private string? _mainETag;
-    private bool _mainExists;
-    private Action<Exception>? _writeFailed;
-    private TaskCompletionSource? _nextRound;
-    private Task _rounds = Task.CompletedTask;
 
-    private ChunkedStore(IGrainStorage storage, GrainId mainId, string key, ChunkLayout layout, Func<TItem, string> idOf, TMain main)
+    private ChunkedStore(GrainStates states, StoredState<TMain> main, string key, ChunkLayout layout, WriteFailure onFailure, Func<TItem, string> idOf)
     {
-        _storage = storage;
-        _mainId = mainId;
+        _states = states;
+        _main = main;
         _key = key;
         _layout = layout;
+        _onFailure = onFailure;
         _idOf = idOf;
-        Main = main;
+        _writes = new CoalescedWrites(WriteDirtyAsync);
     }
 
-    public TMain Main { get; }
+    public TMain Main => _main.State;
 
     /// <summary>The items in the order they came in.</summary>
     public IEnumerable<TItem> InOrder => InOrderWhere(static _ => true);
@@ -83,31 +61,25 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     /// <summary>Writes done so far (main row, chunks, clears), for the logs and the bench.</summary>
     public long Writes { get; private set; }
 
+    /// <summary>Reads the current grain's main row and its chunks.</summary>
     /// <param name="key">Names the chunks' synthetic grain ids (<c>{key}/{chunk}</c>); unique among grains of the same layout.</param>
-    /// <param name="writeFailed">Called when a write fails, before the callers waiting on it hear of it (the grain may deactivate to reload).</param>
     public static async Task<ChunkedStore<TMain, TItem, TChunk>> LoadAsync(
-        IGrainStorage storage, GrainId mainId, string key, ChunkLayout layout, Func<TItem, string> idOf, Action<Exception>? writeFailed = null)
+        GrainStates states, string key, ChunkLayout layout, Func<TItem, string> idOf, WriteFailure onFailure = WriteFailure.Reload)
     {
-        var main = new GrainState<TMain>(new TMain());
-        await storage.ReadStateAsync(layout.MainStateName, mainId, main);
-        var store = new ChunkedStore<TMain, TItem, TChunk>(storage, mainId, key, layout, idOf, main.State ?? new TMain())
-        {
-            _mainETag = main.ETag,
-            _mainExists = main.RecordExists,
-            _writeFailed = writeFailed,
-        };
-
+        var main = states.For<TMain>(layout.MainStateName, onFailure);
+        await main.ReadAsync();
+        var store = new ChunkedStore<TMain, TItem, TChunk>(states, main, key, layout, onFailure, idOf);
         var chunks = await Task.WhenAll(store.Main.Chunks.Select(async id =>
         {
-            var chunk = new GrainState<TChunk>(new TChunk());
-            await storage.ReadStateAsync(layout.ChunkStateName, store.ChunkGrainId(id), chunk);
-            return (Id: id, State: chunk);
+            var row = store.ChunkRow(id);
+            await row.ReadAsync();
+            return (Id: id, Row: row);
         }));
-        foreach (var (id, state) in chunks)
+        foreach (var (id, row) in chunks)
         {
-            var chunk = new Chunk { ETag = state.ETag, Exists = state.RecordExists };
+            var chunk = new Chunk(row);
             store._chunks[id] = chunk;
-            foreach (var item in state.State?.Cases ?? [])
+            foreach (var item in row.State.Cases)
             {
                 var itemId = idOf(item);
                 if (store._entries.TryAdd(itemId, new Held(item, id, store._nextOrder++)))
@@ -115,6 +87,9 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
                     chunk.Ids.Add(itemId);
                 }
             }
+
+            // The items live in the entries; the row keeps its ETag only.
+            row.State = null;
         }
 
         return store;
@@ -176,35 +151,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     public void MainChanged() => _dirtyMain = true;
 
     /// <summary>Answers once everything changed before this call is stored; fails if that write failed (the change is kept and written with the next).</summary>
-    public Task SaveAsync()
-    {
-        _nextRound ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var done = _nextRound.Task;
-        if (_rounds.IsCompleted)
-        {
-            _rounds = RunRoundsAsync();
-        }
-
-        return done;
-    }
-
-    private async Task RunRoundsAsync()
-    {
-        while (_nextRound is { } round)
-        {
-            _nextRound = null;
-            try
-            {
-                await WriteDirtyAsync();
-                round.SetResult();
-            }
-            catch (Exception ex)
-            {
-                _writeFailed?.Invoke(ex);
-                round.SetException(ex);
-            }
-        }
-    }
+    public Task SaveAsync() => _writes.SaveAsync();
 
     private async Task WriteDirtyAsync()
     {
@@ -219,9 +166,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
             await Task.WhenAll(chunks.Select(WriteChunkAsync));
             if (main)
             {
-                var state = new GrainState<TMain>(Main, _mainETag) { RecordExists = _mainExists };
-                await _storage.WriteStateAsync(_layout.MainStateName, _mainId, state);
-                (_mainETag, _mainExists) = (state.ETag, true);
+                await _main.WriteAsync();
                 Writes++;
             }
         }
@@ -236,43 +181,28 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
 
         foreach (var id in dropped)
         {
-            try
+            if (await ChunkRow(id).TryClearAsync())
             {
-                await _storage.ClearStateAsync(_layout.ChunkStateName, ChunkGrainId(id), new GrainState<TChunk>(new TChunk()) { ETag = null });
                 Writes++;
-            }
-            catch (Exception)
-            {
-                // A leftover chunk that no main row lists harms nothing.
             }
         }
     }
 
     private async Task WriteChunkAsync(int id)
     {
-        var chunk = _chunks[id];
+        var row = _chunks[id].Row;
         // A copy of the list, taken now: later turns may change the chunk while this write is on its way.
-        var state = new GrainState<TChunk>(new TChunk { Cases = chunk.Ids.Select(i => _entries[i].Item).ToList() }, chunk.ETag)
-        {
-            RecordExists = chunk.Exists,
-        };
+        row.State = new TChunk { Cases = _chunks[id].Ids.Select(i => _entries[i].Item).ToList() };
         try
         {
-            await _storage.WriteStateAsync(_layout.ChunkStateName, ChunkGrainId(id), state);
+            // A chunk this store is adding may find an orphan row in its place (decision 40).
+            await row.WriteOverOrphanAsync();
+            Writes++;
         }
-        catch (InconsistentStateException) when (!chunk.Exists)
+        finally
         {
-            // A chunk this store is adding already has a row: an orphan, written before a crash kept the main row from
-            // listing it. No main row names it, so nothing reads it; take its ETag and write over it.
-            var orphan = new GrainState<TChunk>(new TChunk());
-            await _storage.ReadStateAsync(_layout.ChunkStateName, ChunkGrainId(id), orphan);
-            state.ETag = orphan.ETag;
-            state.RecordExists = orphan.RecordExists;
-            await _storage.WriteStateAsync(_layout.ChunkStateName, ChunkGrainId(id), state);
+            row.State = null;
         }
-
-        (chunk.ETag, chunk.Exists) = (state.ETag, true);
-        Writes++;
     }
 
     private int CurrentChunk()
@@ -284,23 +214,22 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
 
         var id = Main.NextChunk++;
         Main.Chunks.Add(id);
-        _chunks[id] = new Chunk();
+        _chunks[id] = new Chunk(ChunkRow(id));
         _dirtyMain = true;
         return id;
     }
 
-    private GrainId ChunkGrainId(int id) => GrainId.Create(_layout.ChunkGrainType, $"{_key}/{id}");
+    private StoredState<TChunk> ChunkRow(int id) =>
+        _states.ForChunk<TChunk>(_main.Grain, _layout.ChunkStateName, GrainId.Create(_layout.ChunkGrainType, $"{_key}/{id}"), _onFailure);
 
     // A struct, kept inline in the dictionary's entries: one object less per item. Order counts the items this
     // activation took in (an int: 16 bytes a struct where a long makes it 24, held once per item).
     private readonly record struct Held(TItem Item, int Chunk, int Order);
 
-    private sealed class Chunk
+    private sealed class Chunk(StoredState<TChunk> row)
     {
         public List<string> Ids { get; } = [];
 
-        public string? ETag { get; set; }
-
-        public bool Exists { get; set; }
+        public StoredState<TChunk> Row { get; } = row;
     }
 }

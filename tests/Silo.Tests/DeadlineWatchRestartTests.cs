@@ -5,7 +5,7 @@ using static Gongzhi.Silo.Tests.ClusterFixture;
 namespace Gongzhi.Silo.Tests;
 
 /// <summary>Deadlines are watched by each community, rebuilt from its stored open cases: they fire after the silo has been restarted.</summary>
-public sealed class ReminderRestartTests(PersistentClusterFixture fixture) : IClassFixture<PersistentClusterFixture>
+public sealed class DeadlineWatchRestartTests(PersistentClusterFixture fixture) : IClassFixture<PersistentClusterFixture>
 {
     [Fact]
     public async Task A_lapsed_offer_is_withdrawn_and_offered_to_the_next_cadre_after_the_silo_restarts()

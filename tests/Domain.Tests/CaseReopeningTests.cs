@@ -4,7 +4,7 @@ using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;
 
-public sealed class ReopenPolicyTests
+public sealed class CaseReopeningTests
 {
     [Fact]
     public void Unsatisfied_reopens_the_case_for_another_cadre_at_the_same_level()

@@ -1,0 +1,99 @@
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Silo.Domain;
+
+namespace Gongzhi.Silo.Grains;
+
+/// <summary>Carrying a command's change through: the community call it needs, the write, and what the write owes other grains (<see cref="CaseFollowUp"/>), retried until done.</summary>
+internal sealed partial class CaseGrain
+{
+    // After the rules ran: release the cadre who lost the case and find another when needed (one community call), then commit once.
+    private async Task FollowThroughAsync(CaseTransition transition, string? ownerBefore)
+    {
+        if (!transition.Changed)
+        {
+            return;
+        }
+
+        try
+        {
+            if (transition.NeedsDispatch && Record.AwaitsCadre)
+            {
+                var decision = await Community(Record.CommunityId).RedispatchAsync(Record.Submission!, transition.ReleasedCadreId, Record.PassedOver);
+                transition = transition.Then(Place(decision, Now));
+            }
+            else if (transition.ReleasedCadreId is { } released)
+            {
+                await Community(Record.CommunityId).ReleaseAsync(Record.CaseId, released);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The record changed, but will not be stored as it is.
+            _state.Forget(ex);
+            throw;
+        }
+
+        // A follow-up still owed is retried by the grain; the change itself is stored.
+        await CommitAsync(transition, ownerBefore);
+    }
+
+    private CaseTransition Place(DispatchDecision decision, DateTimeOffset now) =>
+        decision.Assignment is { } assignment ? CaseLifecycle.Assign(Record, assignment) : CaseLifecycle.Wait(Record, now);
+
+    // Stores the change, then carries it to the other grains; false when some of that is still to be retried.
+    private async Task<bool> CommitAsync(CaseTransition transition, string? ownerBefore = null)
+    {
+        if (!transition.Changed)
+        {
+            return true;
+        }
+
+        var deadline = DeadlineRules.Next(Record);
+        var deadlineMoved = deadline != Record.WatchedDeadline;
+        Record.WatchedDeadline = deadline;
+        var followUp = Record.FollowUp = new CaseFollowUp(transition.Events[0].Seq, transition.ReleasedCadreId, ownerBefore);
+        try
+        {
+            await ArchiveOldEventsAsync();
+        }
+        catch (Exception ex)
+        {
+            _state.Forget(ex);
+            throw;
+        }
+
+        // A write that fails, or may have been stored after all, makes the case reload (the row's rule).
+        await _state.WriteAsync();
+        return await FollowUpAsync(followUp, retry: false, deadlineMoved);
+    }
+
+    // The change is stored; what it owes other grains is done now, or retried from the stored record until done.
+    private async Task<bool> FollowUpAsync(CaseFollowUp followUp, bool retry, bool deadlineMoved)
+    {
+        try
+        {
+            await CaseFollowUps.RunAsync(services.GrainFactory, Record, followUp, retry, deadlineMoved);
+        }
+        catch (Exception ex)
+        {
+            services.Logger.LogWarning(ex, "Case {CaseId}: what the change from seq {Seq} owes other grains failed; retrying", Record.CaseId, followUp.FromSeq);
+            _followUpRetry ??= this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
+            return false;
+        }
+
+        if (Record.FollowUp == followUp)
+        {
+            Record.FollowUp = null;
+            _followUpRetry?.Dispose();
+            _followUpRetry = null;
+        }
+
+        return true;
+    }
+
+    private Task RetryFollowUpAsync(CancellationToken cancellationToken) =>
+        Record.FollowUp is { } pending ? FollowUpAsync(pending, retry: true, deadlineMoved: true) : Task.CompletedTask;
+
+    private ICommunityGrain Community(string communityId) => services.GrainFactory.GetGrain<ICommunityGrain>(communityId);
+}

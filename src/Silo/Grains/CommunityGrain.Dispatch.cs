@@ -1,0 +1,225 @@
+using System.Globalization;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Intake;
+using Gongzhi.Silo.Domain;
+
+namespace Gongzhi.Silo.Grains;
+
+/// <summary>Who carries which case: dispatch (idempotent per case), a dispatcher's choice, releases, the waiting list and the news of a cadre found later.</summary>
+internal sealed partial class CommunityGrain
+{
+    public Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver) =>
+        RedispatchAsync(submission, null, passedOver);
+
+    public async Task<DispatchDecision> RedispatchAsync(CaseSubmission submission, string? releasedCadreId, IReadOnlyList<string> passedOver)
+    {
+        // All in this turn, before the one write: a crash anywhere leaves storage as it was, or as the answer says.
+        var category = CategoryOf(submission);
+        var freed = releasedCadreId is not null && Free(submission.CaseId, releasedCadreId);
+        var assigned = freed ? DrainWaiting() : [];
+        var (decision, given) = Decide(submission, category, passedOver);
+        await _store.SaveAsync();
+        if (freed)
+        {
+            await PublishRosterAsync(releasedCadreId!);
+        }
+
+        if (given)
+        {
+            await PublishRosterAsync(decision.Assignment!.CadreId);
+        }
+
+        await AnnounceAsync(assigned);
+        return decision;
+    }
+
+    private CategoryInfo CategoryOf(CaseSubmission submission) =>
+        Info.Categories.FirstOrDefault(c => c.Id == submission.Category)
+            ?? throw new SubmissionRefusedException($"Community {CommunityId} does not take category {submission.Category}.");
+
+    // Idempotent per case: a case the community already gave to a cadre, or keeps waiting, gets the same answer.
+    private (DispatchDecision Decision, bool Given) Decide(CaseSubmission submission, CategoryInfo category, IReadOnlyList<string> passedOver)
+    {
+        var caseId = submission.CaseId;
+        var terms = SlaPolicy.TermsFor(Info, category, submission.Kind);
+        var known = _store.Find(caseId);
+        var entry = known?.Case ?? new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
+        var duplicates = DuplicateMatcher.Find(entry, _store.OpenEntries);
+
+        if (known is { AssigneeId: { } holderId, AssignedAt: { } assignedAt } && State.Cadres.TryGetValue(holderId, out var holder) && holder.Open.Contains(caseId))
+        {
+            return (new DispatchDecision(category.DefaultMode, new Assignment(caseId, holderId, holder.Profile.Name, assignedAt), terms, duplicates), false);
+        }
+
+        if (known is { IsWaiting: true })
+        {
+            return (new DispatchDecision(category.DefaultMode, null, terms, duplicates), false);
+        }
+
+        var assignment = TryAssign(caseId, submission.Category, passedOver);
+        _store.Put(new OpenCase(entry, assignment?.CadreId, assignment?.At, assignment is null ? passedOver.ToArray() : null));
+        if (assignment is null)
+        {
+            logger.LogInformation("Case {CaseId} waits: nobody eligible on duty in {CommunityId} takes {Category}", caseId, CommunityId, submission.Category);
+        }
+
+        return (new DispatchDecision(category.DefaultMode, assignment, terms, duplicates), assignment is not null);
+    }
+
+    public async Task<ManualAssignment> AssignToAsync(string caseId, string category, string cadreId)
+    {
+        if (!State.Cadres.TryGetValue(cadreId, out var slot))
+        {
+            return new ManualAssignment(null, Refusal.Of(RefusalCodes.CadreNotInCommunity, $"There is no cadre '{cadreId}' in {CommunityId}.",
+                ("cadreId", cadreId), ("communityId", CommunityId)));
+        }
+
+        (string Name, string Value)[] who = [("cadreId", cadreId), ("name", slot.Profile.Name)];
+        var refusal = !slot.OnDuty ? Refusal.Of(RefusalCodes.CadreOffDuty, $"{slot.Profile.Name} is off duty.", who)
+            : slot.IsFull ? Refusal.Of(RefusalCodes.CadreFull, $"{slot.Profile.Name} already carries {slot.Open.Count} open cases, their maximum.",
+                [.. who, ("openCases", slot.Open.Count.ToString(CultureInfo.InvariantCulture))])
+            : slot.Profile.IsVolunteer && !slot.Profile.Categories.Contains(category)
+                ? Refusal.Of(RefusalCodes.VolunteerCategory, $"{slot.Profile.Name} is a volunteer (双报到) and takes only {string.Join(", ", slot.Profile.Categories)}.",
+                    [.. who, ("category", category), ("categories", string.Join(",", slot.Profile.Categories))])
+            : null;
+        if (refusal is not null)
+        {
+            return new ManualAssignment(null, refusal);
+        }
+
+        var assignment = Give(slot, caseId);
+        await _store.SaveAsync();
+        await PublishRosterAsync(cadreId);
+        return new ManualAssignment(assignment, null);
+    }
+
+    public async Task ReleaseAsync(string caseId, string cadreId)
+    {
+        if (!Free(caseId, cadreId))
+        {
+            return;
+        }
+
+        // A freed cadre may take a waiting case at once.
+        var assigned = DrainWaiting();
+        await _store.SaveAsync();
+        await PublishRosterAsync(cadreId);
+        await AnnounceAsync(assigned);
+    }
+
+    // The case leaves the cadre's load and its entry; false when the cadre did not carry it (already freed).
+    private bool Free(string caseId, string cadreId)
+    {
+        if (!State.Cadres.TryGetValue(cadreId, out var slot) || !slot.Open.Remove(caseId))
+        {
+            return false;
+        }
+
+        if (_store.Find(caseId) is { } open && open.AssigneeId == cadreId)
+        {
+            _store.Put(open with { AssigneeId = null, AssignedAt = null });
+        }
+
+        return true;
+    }
+
+    public async Task SettleCaseAsync(string caseId, string? cadreId, bool open)
+    {
+        if (!open)
+        {
+            await CaseClosedAsync(caseId);
+            return;
+        }
+
+        if (cadreId is null || _store.Find(caseId) is not { } entry || !State.Cadres.TryGetValue(cadreId, out var holder))
+        {
+            return;
+        }
+
+        var touched = State.Cadres.Values.Where(s => s != holder && s.Open.Remove(caseId)).Select(s => s.Profile.Id).ToList();
+        if (holder.Open.Add(caseId))
+        {
+            touched.Add(cadreId);
+        }
+
+        if (entry.AssigneeId == cadreId && touched.Count == 0)
+        {
+            return;
+        }
+
+        logger.LogWarning("Case {CaseId} in {CommunityId}: bookkeeping settled to the stored case (held by {CadreId})", caseId, CommunityId, cadreId);
+        _store.Put(entry with { AssigneeId = cadreId, AssignedAt = entry.AssignedAt ?? time.GetUtcNow(), WaitingPassedOver = null });
+        await _store.SaveAsync();
+        foreach (var id in touched)
+        {
+            await PublishRosterAsync(id);
+        }
+    }
+
+    public async Task CaseClosedAsync(string caseId)
+    {
+        if (_store.Remove(caseId))
+        {
+            _deadlines.Set(caseId, null);
+            foreach (var slot in State.Cadres.Values)
+            {
+                slot.Open.Remove(caseId);
+            }
+
+            await _store.SaveAsync();
+        }
+    }
+
+    private Assignment? TryAssign(string caseId, string category, IReadOnlyCollection<string> passedOver)
+    {
+        var candidates = State.Cadres.Values
+            .Where(s => !s.IsFull && !passedOver.Contains(s.Profile.Id))
+            .Select(s => new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt));
+        return DispatchPolicy.Choose(candidates, category) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
+    }
+
+    // The cadre takes the case: their load, and the case's entry (if the community knows the case).
+    private Assignment Give(CadreSlot slot, string caseId)
+    {
+        var now = time.GetUtcNow();
+        slot.Open.Add(caseId);
+        slot.LastAssignedAt = now;
+        if (_store.Find(caseId) is { } open)
+        {
+            _store.Put(open with { AssigneeId = slot.Profile.Id, AssignedAt = now, WaitingPassedOver = null });
+        }
+
+        return new Assignment(caseId, slot.Profile.Id, slot.Profile.Name, now);
+    }
+
+    // Waiting cases are offered in the order they arrived.
+    private List<Assignment> DrainWaiting()
+    {
+        var assigned = new List<Assignment>();
+        foreach (var waiting in _store.Waiting.ToArray())
+        {
+            if (TryAssign(waiting.CaseId, waiting.Case.Category, waiting.WaitingPassedOver!) is { } assignment)
+            {
+                assigned.Add(assignment);
+            }
+        }
+
+        return assigned;
+    }
+
+    private async Task AnnounceAsync(List<Assignment> assignments)
+    {
+        foreach (var assignment in assignments)
+        {
+            await _news.TellAsync(assignment);
+            await PublishRosterAsync(assignment.CadreId);
+        }
+    }
+
+    public Task AssignmentHeardAsync(string caseId)
+    {
+        _news.Heard(caseId);
+        return Task.CompletedTask;
+    }
+}
