@@ -2,9 +2,11 @@
 import { t } from './i18n';
 import { explainConflict } from './problems';
 import type {
-  CadreView, CaseActionRequest, CaseView, Community, HandlingMode, ProblemDetails, RatingRequest, RosterEntry,
+  CadreView, CaseActionBody, CaseActionRoute, CaseView, Community, HandlingMode, ProblemDetails, RatingRequest, RosterEntry,
   SubmitCaseRequest, SubmitCaseResponse, TrackStepRequest, TrackView,
 } from './types';
+
+export type { CaseActionRoute } from './types';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -180,14 +182,9 @@ export const setDuty = (token: string, cadreId: string, onDuty: boolean): Promis
 export const getQueue = (token: string, scopeId: string): Promise<CaseView[]> =>
   request<CaseView[]>(`/api/v1/queues/${enc(scopeId)}/cases`, { token });
 
-/** Every staff action on a case is `POST /api/v1/cases/{id}/{action}` answering the case after it. */
-export type CaseActionRoute =
-  | 'acknowledge' | 'decline' | 'resolve'
-  | 'start' | 'accompaniment' | 'consent' | 'documents' | 'result'
-  | 'escalate' | 'return' | 'assign' | 'mode' | 'merge';
-
-export const caseAction = (token: string, caseId: string, action: CaseActionRoute, body: CaseActionRequest = {}): Promise<CaseView> =>
-  request<CaseView>(`/api/v1/cases/${enc(caseId)}/${action}`, { method: 'POST', body, token });
+/** A staff action on a case (`POST /api/v1/cases/{id}/{action}`), answering the case after it. */
+export const caseAction = <A extends CaseActionRoute>(token: string, caseId: string, action: A, body?: CaseActionBody<A>): Promise<CaseView> =>
+  request<CaseView>(`/api/v1/cases/${enc(caseId)}/${action}`, { method: 'POST', body: body ?? {}, token });
 
 export const acknowledgeCase = (token: string, caseId: string, expectedSeq?: number): Promise<CaseView> =>
   caseAction(token, caseId, 'acknowledge', { expectedSeq });

@@ -385,10 +385,9 @@ function upsert(c: CaseView): void {
 function onRosterUpdated(entry: RosterUpdated): void {
   if (boardKind !== 'community') return;
   if (entry.communityId && entry.communityId !== communityId) return;
-  const { communityId: _ignored, ...rest } = entry;
   const previous = roster.get(entry.id);
   if (previous?.version !== undefined && entry.version !== undefined && entry.version < previous.version) return;
-  roster.set(entry.id, { ...previous, ...rest, categories: rest.categories ?? previous?.categories ?? [] });
+  roster.set(entry.id, { ...previous, ...entry, categories: entry.categories ?? previous?.categories ?? [] });
   scheduleRender();
 }
 

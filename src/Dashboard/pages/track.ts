@@ -430,7 +430,7 @@ async function submitRating(): Promise<void> {
 
   ratingSubmit.disabled = true;
   try {
-    const fresh = await rateCase(token, comment ? { rating, comment, expectedSeq } : { rating, expectedSeq });
+    const fresh = await rateCase(token, { rating, comment: comment || null, expectedSeq });
     seq.snapshot(fresh.caseId, lastSeq(fresh.timeline));
     view = fresh;
     ratingForm.reset();
