@@ -92,14 +92,17 @@ export interface CaseUpdated {
 /** Hub message `rosterUpdated`: a roster entry with its community. */
 export type RosterUpdated = RosterEntry;
 
-/** RFC 9457 problem details, with ASP.NET's validation `errors`. */
+/** RFC 9457 problem details, with ASP.NET's validation `errors` and the refusal's `code` and `args` (docs/api.md, "Refusal codes"). */
 export interface ProblemDetails {
   type?: string | null;
   title?: string | null;
   status?: number | null;
+  /** English, for logs: never shown, never parsed. */
   detail?: string | null;
   instance?: string | null;
   errors?: Record<string, string[]>;
+  code?: string | null;
+  args?: Record<string, string> | null;
   [extension: string]: unknown;
 }
 
