@@ -1,1 +1,2 @@
 global using Orleans;
+global using Gongzhi.Refusals;

@@ -1,6 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Consultations;
+using Gongzhi.Refusals;
 using Gongzhi.Silo.Domain;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
@@ -130,7 +131,7 @@ public sealed class ConsultationRulesTests
     [Fact]
     public void Each_case_is_reported_resolved_already_resolved_already_closed_or_missing()
     {
-        var conflict = CaseCommandResult.Refused(CommandOutcome.Conflict, "The case is already Resolved.");
+        var conflict = CaseCommandResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.CaseNotOpen, "The case is already Resolved.", ("status", "resolved")));
         var resolvedElsewhere = Resolved();
         var resolvedHere = Acknowledged();
         CaseLifecycle.Resolve(resolvedHere, Dispatcher, "决议", "k1", T0.AddHours(1));
@@ -141,6 +142,6 @@ public sealed class ConsultationRulesTests
         Assert.Equal(LinkedCaseOutcome.Resolved, ConsultationRules.Classify("a", "k1", conflict, resolvedHere.ToSnapshot()).Outcome);
         Assert.Equal(LinkedCaseOutcome.AlreadyResolved, ConsultationRules.Classify("a", "k1", conflict, resolvedElsewhere.ToSnapshot()).Outcome);
         Assert.Equal(LinkedCaseOutcome.AlreadyClosed, ConsultationRules.Classify("a", "k1", conflict, closed.ToSnapshot()).Outcome);
-        Assert.Equal(LinkedCaseOutcome.NotFound, ConsultationRules.Classify("a", "k1", CaseCommandResult.Refused(CommandOutcome.NotFound, "No such case."), null).Outcome);
+        Assert.Equal(LinkedCaseOutcome.NotFound, ConsultationRules.Classify("a", "k1", CaseCommandResult.Refused(CommandOutcome.NotFound, Refusal.Of(RefusalCodes.CaseNotFound, "No such case.")), null).Outcome);
     }
 }

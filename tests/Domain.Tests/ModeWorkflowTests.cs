@@ -1,4 +1,5 @@
 using Gongzhi.Cases;
+using Gongzhi.Refusals;
 using Gongzhi.Silo.Domain;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
@@ -62,7 +63,8 @@ public sealed class ModeWorkflowTests
         var t = Step(record, Wang, CaseEventType.DocumentsHandedOver);
 
         Assert.Equal(CommandOutcome.Conflict, t.Outcome);
-        Assert.Contains("ConsentRecorded", t.Reason);
+        Assert.Equal(RefusalCodes.StepOutOfOrder, t.Refusal!.Code);
+        Assert.Equal("consentRecorded", t.Refusal.Args["after"]);
     }
 
     [Fact]

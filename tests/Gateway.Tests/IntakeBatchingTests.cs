@@ -53,7 +53,9 @@ public sealed class IntakeBatchingTests(GatewayFixture fixture)
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.NotNull(response.Headers.RetryAfter);
-            Assert.Contains("nothing was recorded", await response.Content.ReadAsStringAsync());
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("nothing was recorded", body);
+            Assert.Contains("\"code\":\"unavailable\"", body);
         }
 
         sends.Failing = false;

@@ -2,6 +2,7 @@ using Gongzhi.Cadres;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Ladder;
+using Gongzhi.Refusals;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
 namespace Gongzhi.Silo.Tests;
@@ -74,7 +75,8 @@ public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture)
 
         var refused = await grain.AssignAsync(Dispatcher, volunteer);
         Assert.Equal(CommandOutcome.Conflict, refused.Outcome);
-        Assert.Contains("双报到", refused.Reason);
+        Assert.Equal(RefusalCodes.VolunteerCategory, refused.Refusal!.Code);
+        Assert.Equal("certificates", refused.Refusal.Args["categories"]);
 
         var other = UniqueCadreId("li");
         var info = Info(community);

@@ -1,4 +1,5 @@
 using Gongzhi.Cases;
+using Gongzhi.Refusals;
 
 namespace Gongzhi.Communities;
 
@@ -6,4 +7,4 @@ namespace Gongzhi.Communities;
 [GenerateSerializer, Immutable, Alias("gongzhi.ManualAssignment")]
 public sealed record ManualAssignment(
     [property: Id(0)] Assignment? Assignment,
-    [property: Id(1)] string? Refusal);
+    [property: Id(2)] Refusal? Refusal);

@@ -1,4 +1,5 @@
 using Gongzhi.Cases;
+using Gongzhi.Refusals;
 
 namespace Gongzhi.Consultations;
 
@@ -9,15 +10,16 @@ namespace Gongzhi.Consultations;
 [GenerateSerializer, Immutable, Alias("gongzhi.ConsultationResult")]
 public sealed record ConsultationResult(
     [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] string? Reason,
+    [property: Id(4)] Refusal? Refusal,
     [property: Id(2)] IReadOnlyDictionary<string, string[]> Errors,
     [property: Id(3)] ConsultationSnapshot? Consultation)
 {
     public static ConsultationResult Ok(ConsultationSnapshot consultation) => new(CommandOutcome.Ok, null, new Dictionary<string, string[]>(), consultation);
 
-    public static ConsultationResult Refused(CommandOutcome outcome, string reason) => new(outcome, reason, new Dictionary<string, string[]>(), null);
+    public static ConsultationResult Refused(CommandOutcome outcome, Refusal refusal) => new(outcome, refusal, new Dictionary<string, string[]>(), null);
 
-    public static ConsultationResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CommandOutcome.Conflict, "Invalid fields.", errors, null);
+    public static ConsultationResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.InvalidFields, "Invalid fields."), errors, null);
 
     public bool IsInvalid => Errors.Count > 0;
 }

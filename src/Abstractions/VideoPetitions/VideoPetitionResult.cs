@@ -1,4 +1,5 @@
 using Gongzhi.Cases;
+using Gongzhi.Refusals;
 
 namespace Gongzhi.VideoPetitions;
 
@@ -9,15 +10,16 @@ namespace Gongzhi.VideoPetitions;
 [GenerateSerializer, Immutable, Alias("gongzhi.VideoPetitionResult")]
 public sealed record VideoPetitionResult(
     [property: Id(0)] CommandOutcome Outcome,
-    [property: Id(1)] string? Reason,
+    [property: Id(4)] Refusal? Refusal,
     [property: Id(2)] IReadOnlyDictionary<string, string[]> Errors,
     [property: Id(3)] VideoPetitionSnapshot? Petition)
 {
     public static VideoPetitionResult Ok(VideoPetitionSnapshot petition) => new(CommandOutcome.Ok, null, new Dictionary<string, string[]>(), petition);
 
-    public static VideoPetitionResult Refused(CommandOutcome outcome, string reason) => new(outcome, reason, new Dictionary<string, string[]>(), null);
+    public static VideoPetitionResult Refused(CommandOutcome outcome, Refusal refusal) => new(outcome, refusal, new Dictionary<string, string[]>(), null);
 
-    public static VideoPetitionResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(CommandOutcome.Conflict, "Invalid fields.", errors, null);
+    public static VideoPetitionResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.InvalidFields, "Invalid fields."), errors, null);
 
     public bool IsInvalid => Errors.Count > 0;
 }

@@ -47,7 +47,7 @@ public static class CadresApi
         }
 
         var entry = await cluster.GetGrain<ICommunityGrain>(view.CommunityId).SetDutyAsync(cadreId, onDuty);
-        return entry is null ? Problems.NotFound("Unknown cadre") : TypedResults.Ok(entry);
+        return entry is null ? CadreNotFound(cadreId) : TypedResults.Ok(entry);
     }
 
     private static async Task<(CadreView? View, ProblemHttpResult? Refusal)> FindAsync(string cadreId, ClaimsPrincipal user, IClusterClient cluster)
@@ -56,7 +56,7 @@ public static class CadresApi
         var view = communityId is null ? null : await cluster.GetGrain<ICommunityGrain>(communityId).GetCadreAsync(cadreId);
         if (view is null)
         {
-            return (null, Problems.NotFound("Unknown cadre", $"There is no cadre '{cadreId}'."));
+            return (null, CadreNotFound(cadreId));
         }
 
         if (user.IsCadre(cadreId))
@@ -67,6 +67,9 @@ public static class CadresApi
         var community = await cluster.GetGrain<ICommunityGrain>(view.CommunityId).GetInfoAsync();
         return community is not null && user.DispatchesFor(community)
             ? (view, null)
-            : (null, Problems.Forbidden("Only the cadre themself or a dispatcher of their community may do this."));
+            : (null, Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only the cadre themself or a dispatcher of their community may do this.", ("communityId", view.CommunityId)));
     }
+
+    private static ProblemHttpResult CadreNotFound(string cadreId) =>
+        Problems.NotFound("Unknown cadre", Refusal.Of(RefusalCodes.CadreNotFound, $"There is no cadre '{cadreId}'.", ("cadreId", cadreId)));
 }

@@ -91,7 +91,7 @@ public static class CaseDispatchApi
         var snapshot = await grain.GetAsync();
         if (snapshot is null)
         {
-            return Problems.NotFound("No such case");
+            return Problems.CaseNotFound(caseId);
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(snapshot.CommunityId).GetInfoAsync();
@@ -100,7 +100,7 @@ public static class CaseDispatchApi
             || user.OwnsLevel(snapshot);
         return allowed
             ? CasesApi.Answer(await grain.EscalateAsync(user.Actor(), body.Reason!.Trim(), body.ExpectedSeq))
-            : Problems.Forbidden("Only the case's cadre, its community's dispatchers or an official of its level escalate it.");
+            : Problems.Forbidden(RefusalCodes.NotCaseHandler, "Only the case's cadre, its community's dispatchers or an official of its level escalate it.");
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ReturnAsync(
@@ -115,12 +115,12 @@ public static class CaseDispatchApi
         var snapshot = await grain.GetAsync();
         if (snapshot is null)
         {
-            return Problems.NotFound("No such case");
+            return Problems.CaseNotFound(caseId);
         }
 
         return user.OwnsLevel(snapshot) && snapshot.Level != CaseLevel.Community
             ? CasesApi.Answer(await grain.ReturnAsync(user.Actor(), body.Instructions!.Trim(), body.ExpectedSeq))
-            : Problems.Forbidden("Only an official of the level the case is at hands it back down.");
+            : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "Only an official of the level the case is at hands it back down.", ("levelOwnerId", snapshot.LevelOwnerId));
     }
 
     // Assigning, changing mode and merging belong to the dispatchers of the case's community.
@@ -130,12 +130,12 @@ public static class CaseDispatchApi
         var snapshot = await grain.GetAsync();
         if (snapshot is null)
         {
-            return (grain, Problems.NotFound("No such case"));
+            return (grain, Problems.CaseNotFound(caseId));
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(snapshot.CommunityId).GetInfoAsync();
         return community is not null && user.DispatchesFor(community)
             ? (grain, null)
-            : (grain, Problems.Forbidden("Only a dispatcher of the case's community does this."));
+            : (grain, Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the case's community does this.", ("communityId", snapshot.CommunityId)));
     }
 }

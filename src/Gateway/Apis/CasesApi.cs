@@ -46,11 +46,11 @@ public static class CasesApi
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot is null)
         {
-            return Problems.NotFound("No such case", $"No case '{caseId}' has been taken in.");
+            return Problems.CaseNotFound(caseId);
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(snapshot.CommunityId).GetInfoAsync();
-        return user.MaySee(snapshot, community) ? TypedResults.Ok(CaseView.From(snapshot)) : Problems.Forbidden("The case is outside your scope.");
+        return user.MaySee(snapshot, community) ? TypedResults.Ok(CaseView.From(snapshot)) : Problems.OutsideScope(snapshot.CommunityId, "The case is outside your scope.");
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
@@ -58,7 +58,7 @@ public static class CasesApi
     {
         if (user.Role() != StaffRoles.Cadre || user.Subject() is not { } cadreId)
         {
-            return Problems.Forbidden("Only the assigned cadre acknowledges a case.");
+            return Problems.Forbidden(RefusalCodes.CadreOnly, "Only the assigned cadre acknowledges a case.");
         }
 
         return Answer(await cluster.GetGrain<ICaseGrain>(caseId).AcknowledgeAsync(cadreId, body?.ExpectedSeq));
@@ -69,7 +69,7 @@ public static class CasesApi
     {
         if (user.Role() != StaffRoles.Cadre || user.Subject() is not { } cadreId)
         {
-            return Problems.Forbidden("Only the assigned cadre declines a case.");
+            return Problems.Forbidden(RefusalCodes.CadreOnly, "Only the assigned cadre declines a case.");
         }
 
         if (Text(body.Reason, "reason", "say why, for the dispatcher") is { } invalid)
@@ -100,12 +100,13 @@ public static class CasesApi
             var snapshot = await grain.GetAsync();
             if (snapshot is null)
             {
-                return Problems.NotFound("No such case");
+                return Problems.CaseNotFound(caseId);
             }
 
             if (!user.OwnsLevel(snapshot) || snapshot.Level == CaseLevel.Community)
             {
-                return Problems.Forbidden("At the community level the assigned cadre resolves a case; above it, an official of that level.");
+                return Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "At the community level the assigned cadre resolves a case; above it, an official of that level.",
+                    ("levelOwnerId", snapshot.LevelOwnerId));
             }
         }
 
@@ -146,7 +147,7 @@ public static class CasesApi
     {
         if (user.Role() != StaffRoles.Cadre)
         {
-            return Problems.Forbidden("Only the assigned cadre takes this step.");
+            return Problems.Forbidden(RefusalCodes.StepForCadre, "Only the assigned cadre takes this step.", ("step", Refusal.Name(step)));
         }
 
         if (requiredField.Length > 0 && Text(body.Note, requiredField, "say what was handed over or agreed") is { } invalid)
@@ -164,5 +165,5 @@ public static class CasesApi
         : null;
 
     internal static Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult> Answer(CaseCommandResult result) =>
-        result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(CaseView.From(result.Case!)) : Problems.Refusal(result);
+        result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(CaseView.From(result.Case!)) : Problems.Refused(result);
 }

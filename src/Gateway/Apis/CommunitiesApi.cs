@@ -22,7 +22,7 @@ public static class CommunitiesApi
     public static async Task<Results<Ok<CommunityInfo>, ProblemHttpResult>> GetAsync(string communityId, IClusterClient cluster) =>
         await cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync() is { } info
             ? TypedResults.Ok(info)
-            : Problems.NotFound("Unknown community", $"There is no community '{communityId}'.");
+            : Problems.CommunityNotFound(communityId);
 
     public static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, ProblemHttpResult>> GetRosterAsync(string communityId, ClaimsPrincipal user, IClusterClient cluster)
     {
@@ -53,9 +53,9 @@ public static class CommunitiesApi
         var info = await grain.GetInfoAsync();
         if (info is null)
         {
-            return Problems.NotFound("Unknown community", $"There is no community '{communityId}'.");
+            return Problems.CommunityNotFound(communityId);
         }
 
-        return user.DispatchesFor(info) ? null : Problems.Forbidden($"Community {communityId} is outside your scope.");
+        return user.DispatchesFor(info) ? null : Problems.OutsideScope(communityId, $"Community {communityId} is outside your scope.");
     }
 }

@@ -40,7 +40,7 @@ public static class ConsultationsApi
 
         if (!user.DispatchesFor(community))
         {
-            return Problems.Forbidden("Only a dispatcher of the community convenes its 7+X consultation.");
+            return Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the community convenes its 7+X consultation.", ("communityId", community.Id));
         }
 
         DateTimeOffset? time = null;
@@ -71,14 +71,14 @@ public static class ConsultationsApi
         var consultation = await cluster.GetGrain<IConsultationGrain>(consultationId).GetAsync();
         if (consultation is null)
         {
-            return Problems.NotFound("No such consultation");
+            return Problems.ConsultationNotFound(consultationId);
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
         var isParty = user.Subject() is { } subject && consultation.Parties.Any(p => p.AccountId == subject);
         return isParty || (community is not null && user.Covers(community))
             ? TypedResults.Ok(ConsultationView.From(consultation))
-            : Problems.Forbidden("Only staff of the community and the consultation's parties see it.");
+            : Problems.Forbidden(RefusalCodes.NotAParty, "Only staff of the community and the consultation's parties see it.");
     }
 
     public static async Task<Results<Ok<ConsultationView>, ValidationProblem, ProblemHttpResult>> RecordMinutesAsync(
@@ -88,13 +88,13 @@ public static class ConsultationsApi
         var consultation = await grain.GetAsync();
         if (consultation is null)
         {
-            return Problems.NotFound("No such consultation");
+            return Problems.ConsultationNotFound(consultationId);
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
         if (community is null || !user.DispatchesFor(community))
         {
-            return Problems.Forbidden("Only a dispatcher of the community records the minutes.");
+            return Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the community records the minutes.", ("communityId", consultation.CommunityId));
         }
 
         var result = await grain.RecordMinutesAsync(body.Minutes ?? "", body.Resolution ?? "", user.Actor());
@@ -106,10 +106,5 @@ public static class ConsultationsApi
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
     }
 
-    private static ProblemHttpResult Refused(ConsultationResult result) => result.Outcome switch
-    {
-        CommandOutcome.NotFound => Problems.NotFound("No such consultation", result.Reason),
-        CommandOutcome.Forbidden => Problems.Forbidden(result.Reason ?? "Not allowed."),
-        _ => TypedResults.Problem(result.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
-    };
+    private static ProblemHttpResult Refused(ConsultationResult result) => Problems.Refused(result.Outcome, result.Refusal!, "No such consultation", "Not possible now");
 }

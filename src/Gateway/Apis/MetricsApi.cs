@@ -117,7 +117,7 @@ public static class MetricsApi
         Problems.Invalid("scope", $"No community, sub-district or county has the id '{scope}'.");
 
     // Every community the scope names must be the caller's: a community's dispatcher may not read their sub-district.
-    private static ProblemHttpResult OutOfScope(string scope) => Problems.Forbidden($"Scope {scope} is outside yours.");
+    private static ProblemHttpResult OutOfScope(string scope) => Problems.OutsideScope(scope, $"Scope {scope} is outside yours.");
 
     private static IReadOnlyList<KpiDimension>? ParseDimensions(string? by)
     {

@@ -51,13 +51,13 @@ public static class PhotosApi
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot is null)
         {
-            return Problems.NotFound("No such case");
+            return Problems.CaseNotFound(caseId);
         }
 
         var mayAttach = (snapshot.AssigneeId is { } cadre && user.IsCadre(cadre)) || (snapshot.Level != CaseLevel.Community && user.OwnsLevel(snapshot));
         if (!mayAttach)
         {
-            return Problems.Forbidden("Only the case's cadre, or an official of the level it is at, attaches photos.");
+            return Problems.Forbidden(RefusalCodes.NotCaseHandler, "Only the case's cadre, or an official of the level it is at, attaches photos.");
         }
 
         using var buffer = new MemoryStream();
@@ -92,7 +92,7 @@ public static class PhotosApi
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
-            return Problems.NotFound("No such photo");
+            return Problems.NotFound("No such photo", Refusal.Of(RefusalCodes.PhotoNotFound, $"Case {caseId} has no photo '{name}'.", ("caseId", caseId), ("name", name)));
         }
     }
 }

@@ -28,7 +28,7 @@ public static class PoisonApi
     {
         if (user.Role() is not (StaffRoles.Dispatcher or StaffRoles.Admin))
         {
-            return Problems.Forbidden("Only dispatchers and admins see the poison queue.");
+            return Problems.Forbidden(RefusalCodes.RoleRequired, "Only dispatchers and admins see the poison queue.", ("roles", "dispatcher,admin"));
         }
 
         var count = await poison.CountAsync(cancellationToken);
@@ -56,7 +56,7 @@ public static class PoisonApi
     {
         if (user.Role() != StaffRoles.Admin)
         {
-            return Problems.Forbidden("Only an admin may replay the poison queue.");
+            return Problems.Forbidden(RefusalCodes.RoleRequired, "Only an admin may replay the poison queue.", ("roles", "admin"));
         }
 
         return TypedResults.Ok(new PoisonReplayResult(await poison.ReplayAsync(cancellationToken)));

@@ -20,7 +20,7 @@ public static class QueuesApi
     {
         if (!MayWatch(user, scopeId))
         {
-            return Problems.Forbidden($"The queue of {scopeId} is outside your scope.");
+            return Problems.OutsideScope(scopeId, $"The queue of {scopeId} is outside your scope.");
         }
 
         var ids = await cluster.GetGrain<ILevelQueueGrain>(scopeId).GetAsync();

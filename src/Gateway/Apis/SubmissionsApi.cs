@@ -52,7 +52,7 @@ public static class SubmissionsApi
             var community = await communities.GetAsync(submit.CommunityId);
             if (community is null)
             {
-                return Problems.NotFound("Unknown community", $"There is no community '{submit.CommunityId}' (field communityId).");
+                return Problems.CommunityNotFound(submit.CommunityId, $"There is no community '{submit.CommunityId}' (field communityId).");
             }
 
             SubmissionValidator.CheckAgainst(submit, community, errors);

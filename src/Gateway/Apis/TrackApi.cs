@@ -39,19 +39,19 @@ public static class TrackApi
     {
         if (tokens.Open(trackingToken) is not { } caseId)
         {
-            return Problems.NotFound("Unknown tracking token");
+            return Problems.UnknownTrackingToken();
         }
 
         var (followed, _, mergedFrom) = await FollowAsync(caseId, cluster);
         var result = await cluster.GetGrain<ICaseGrain>(followed).StepAsync(CaseActor.Resident, new CaseStep(step, body?.Comment?.Trim()), body?.ExpectedSeq);
-        return result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)) : Problems.Refusal(result);
+        return result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)) : Problems.Refused(result);
     }
 
     public static async Task<Results<Ok<TrackView>, ProblemHttpResult>> GetAsync(string trackingToken, TrackingTokens tokens, IClusterClient cluster)
     {
         if (tokens.Open(trackingToken) is not { } caseId)
         {
-            return Problems.NotFound("Unknown tracking token");
+            return Problems.UnknownTrackingToken();
         }
 
         var (_, snapshot, mergedFrom) = await FollowAsync(caseId, cluster);
@@ -63,7 +63,7 @@ public static class TrackApi
     {
         if (tokens.Open(trackingToken) is not { } caseId)
         {
-            return Problems.NotFound("Unknown tracking token");
+            return Problems.UnknownTrackingToken();
         }
 
         SatisfactionRating? rating = body.Rating switch
@@ -88,8 +88,7 @@ public static class TrackApi
         return result.Outcome switch
         {
             CommandOutcome.Ok => TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)),
-            CommandOutcome.NotFound => Problems.Conflict(result.Reason ?? "The case has not been taken in yet."),
-            _ => Problems.Conflict(result.Reason ?? "The case cannot be rated now."),
+            _ => Problems.Conflict(result.Refusal!),
         };
     }
 }

@@ -57,13 +57,13 @@ public static class VideoPetitionsApi
 
         if (body.TrackingToken is not null && tokens.Open(body.TrackingToken) != caseId)
         {
-            return Problems.Forbidden("The tracking token does not open this case.");
+            return Problems.Forbidden(RefusalCodes.TokenMismatch, "The tracking token does not open this case.");
         }
 
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot is null)
         {
-            return Problems.NotFound("No such case", $"No case '{caseId}' has been taken in yet.");
+            return Problems.CaseNotFound(caseId, $"No case '{caseId}' has been taken in yet.");
         }
 
         CaseActor requester;
@@ -77,7 +77,7 @@ public static class VideoPetitionsApi
         }
         else
         {
-            return Problems.Forbidden("Only the resident (with the tracking token) or the case's assigned cadre asks for a video petition.");
+            return Problems.Forbidden(RefusalCodes.NotCaseHandler, "Only the resident (with the tracking token) or the case's assigned cadre asks for a video petition.");
         }
 
         var petitionId = CaseIds.New();
@@ -101,7 +101,7 @@ public static class VideoPetitionsApi
 
         if (!QueuesApi.MayWatch(user, scope))
         {
-            return Problems.Forbidden($"The video petitions of {scope} are for its officials.");
+            return Problems.OutsideScope(scope, $"The video petitions of {scope} are for its officials.");
         }
 
         var ids = await cluster.GetGrain<IVideoPetitionIndexGrain>(scope).GetAsync();
@@ -120,7 +120,7 @@ public static class VideoPetitionsApi
         var petition = await cluster.GetGrain<IVideoPetitionGrain>(petitionId).GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         if (trackingToken is null && user.Role() is null)
@@ -131,7 +131,7 @@ public static class VideoPetitionsApi
         var allowed = trackingToken is not null
             ? tokens.Open(trackingToken) == petition.CaseId
             : await IsStaffPartyAsync(user, petition, cluster);
-        return allowed ? TypedResults.Ok(VideoPetitionView.From(petition)) : Problems.Forbidden("Only the petition's parties see it.");
+        return allowed ? TypedResults.Ok(VideoPetitionView.From(petition)) : Problems.Forbidden(RefusalCodes.NotAParty, "Only the petition's parties see it.");
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
@@ -146,12 +146,13 @@ public static class VideoPetitionsApi
         var petition = await grain.GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         return QueuesApi.MayWatch(user, petition.LevelOwnerId)
             ? Answer(await grain.AcceptAsync(user.Actor(), slot))
-            : Problems.Forbidden($"Only an official of {petition.LevelOwnerId}, the level the case was at when the petition was asked for, takes it.");
+            : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, $"Only an official of {petition.LevelOwnerId}, the level the case was at when the petition was asked for, takes it.",
+                ("levelOwnerId", petition.LevelOwnerId));
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(
@@ -161,7 +162,7 @@ public static class VideoPetitionsApi
         var petition = await grain.GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         // The official who held the meeting records it; before anyone took it, its level's officials hear why not.
@@ -169,7 +170,7 @@ public static class VideoPetitionsApi
             || (petition.Official is { } official ? official.Id == user.Actor().Id : QueuesApi.MayWatch(user, petition.LevelOwnerId));
         return allowed
             ? Answer(await grain.RecordOutcomeAsync(user.Actor(), body.Outcome ?? ""))
-            : Problems.Forbidden("Only the official who took the meeting records its outcome.");
+            : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "Only the official who took the meeting records its outcome.", ("levelOwnerId", petition.LevelOwnerId));
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
@@ -179,14 +180,14 @@ public static class VideoPetitionsApi
         var petition = await grain.GetAsync();
         if (petition is null)
         {
-            return Problems.NotFound("No such video petition");
+            return Problems.PetitionNotFound(petitionId);
         }
 
         if (body?.TrackingToken is { } token)
         {
             return tokens.Open(token) == petition.CaseId
                 ? Answer(await grain.CancelAsync(CaseActor.Resident, body.Reason))
-                : Problems.Forbidden("The tracking token does not open the petition's case.");
+                : Problems.Forbidden(RefusalCodes.TokenMismatch, "The tracking token does not open the petition's case.");
         }
 
         if (user.Role() is null)
@@ -196,7 +197,7 @@ public static class VideoPetitionsApi
 
         return petition.RequestedBy.Id == user.Actor().Id || QueuesApi.MayWatch(user, petition.LevelOwnerId)
             ? Answer(await grain.CancelAsync(user.Actor(), body?.Reason))
-            : Problems.Forbidden("Only whoever asked for the petition, or an official of its level, calls it off.");
+            : Problems.Forbidden(RefusalCodes.NotAParty, "Only whoever asked for the petition, or an official of its level, calls it off.");
     }
 
     // Whoever asked, an official of the petition's level, or staff who may see the case.
@@ -213,7 +214,7 @@ public static class VideoPetitionsApi
     }
 
     private static ProblemHttpResult NeedsIdentity() =>
-        TypedResults.Problem("Send the case's trackingToken, or a staff bearer token.", statusCode: StatusCodes.Status401Unauthorized, title: "Who is asking?");
+        Problems.Unauthorized(Refusal.Of(RefusalCodes.Unauthenticated, "Send the case's trackingToken, or a staff bearer token."));
 
     private static Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult> Answer(VideoPetitionResult result)
     {
@@ -225,10 +226,5 @@ public static class VideoPetitionsApi
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
     }
 
-    private static ProblemHttpResult Refused(VideoPetitionResult result) => result.Outcome switch
-    {
-        CommandOutcome.NotFound => Problems.NotFound("Not found", result.Reason),
-        CommandOutcome.Forbidden => Problems.Forbidden(result.Reason ?? "Not allowed."),
-        _ => TypedResults.Problem(result.Reason, statusCode: StatusCodes.Status409Conflict, title: "Not possible now"),
-    };
+    private static ProblemHttpResult Refused(VideoPetitionResult result) => Problems.Refused(result.Outcome, result.Refusal!, "Not found", "Not possible now");
 }

@@ -106,7 +106,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<ObserverRegistration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodeDefaults.Apply);
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddOpenApi();
         return builder;

@@ -27,6 +27,7 @@ public sealed class UnavailableExceptionHandler(IProblemDetailsService problems,
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Service temporarily unavailable",
                 Detail = "The dispatch cluster or storage did not answer; nothing was recorded. Please try again shortly.",
+                Extensions = { ["code"] = RefusalCodes.Unavailable, ["args"] = new Dictionary<string, string>() },
             },
         });
     }

@@ -54,7 +54,7 @@ public static class CaseLifecycle
         {
             return record.AssigneeId == assignment.CadreId
                 ? CaseTransition.Unchanged
-                : CaseTransition.Refused(CommandOutcome.Conflict, $"The case is {record.Status}, not waiting for a cadre.");
+                : CaseRefusals.Conflict(RefusalCodes.CaseNotWaiting, $"The case is {record.Status}, not waiting for a cadre.", ("status", Refusal.Name(record.Status)));
         }
 
         SetAssignee(record, assignment);
@@ -66,12 +66,12 @@ public static class CaseLifecycle
     {
         if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can be assigned.");
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be assigned.");
         }
 
         if (record.AssigneeId == assignment.CadreId)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "The case is already assigned to that cadre.");
+            return CaseRefusals.Conflict(RefusalCodes.AlreadyAssigned, "The case is already assigned to that cadre.", ("cadreId", assignment.CadreId));
         }
 
         var previous = record.AssigneeId;
@@ -114,7 +114,7 @@ public static class CaseLifecycle
     {
         if (record.Submission is null)
         {
-            return CaseTransition.Refused(CommandOutcome.NotFound, "No such case.");
+            return CaseRefusals.NotFound();
         }
 
         if (actor.CadreId is { } cadreId)
@@ -127,7 +127,7 @@ public static class CaseLifecycle
         }
         else if (record.Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"The case is already {record.Status}.");
+            return CaseRefusals.NotOpen(record, $"The case is already {record.Status}.");
         }
 
         var released = record.AssigneeId;
@@ -150,12 +150,13 @@ public static class CaseLifecycle
     {
         if (record.Submission is null)
         {
-            return CaseTransition.Refused(CommandOutcome.NotFound, "The case has not been taken in yet.");
+            return CaseRefusals.NotFound("The case has not been taken in yet.");
         }
 
         if (record.Status != CaseStatus.Resolved)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"Only a resolved case can be rated; this one is {record.Status}.");
+            return CaseRefusals.Conflict(RefusalCodes.WrongStatus, $"Only a resolved case can be rated; this one is {record.Status}.",
+                ("status", Refusal.Name(record.Status)), ("expected", Refusal.Name(CaseStatus.Resolved)));
         }
 
         record.Rating = rating;
@@ -175,12 +176,12 @@ public static class CaseLifecycle
     {
         if (record.Submission is null || !record.IsOpen)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open case can be merged.");
+            return CaseRefusals.NotOpen(record, "Only an open case can be merged.");
         }
 
         if (primaryCaseId == record.CaseId)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "A case cannot be merged into itself.");
+            return CaseRefusals.Conflict(RefusalCodes.MergeIntoSelf, "A case cannot be merged into itself.");
         }
 
         var released = record.Status is CaseStatus.Assigned or CaseStatus.Acknowledged ? record.AssigneeId : null;
@@ -195,7 +196,7 @@ public static class CaseLifecycle
     {
         if (record.Submission is null || !record.IsOpen || record.MergedInto is not null)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open case that is not itself merged can take others.");
+            return CaseRefusals.NotOpen(record, "Only an open case that is not itself merged can take others.");
         }
 
         if (record.Followers.Contains(followerCaseId))
@@ -212,14 +213,14 @@ public static class CaseLifecycle
     {
         if (record.Submission is null)
         {
-            return CaseTransition.Refused(CommandOutcome.NotFound, "No such case.");
+            return CaseRefusals.NotFound();
         }
 
         return notice.Type is CaseEventType.VideoPetitionRequested or CaseEventType.VideoPetitionScheduled or CaseEventType.VideoPetitionHeld
             or CaseEventType.VideoPetitionCancelled
             or CaseEventType.ConsultationConvened or CaseEventType.PossibleDuplicate
             ? One(Append(record, notice.Type, record.Status, now, new CaseActor(notice.Actor, notice.ActorName), notice.Note, notice.Reference))
-            : CaseTransition.Refused(CommandOutcome.Conflict, $"{notice.Type} is not a notice.");
+            : CaseRefusals.Conflict(RefusalCodes.NotANotice, $"{notice.Type} is not a notice.", ("type", Refusal.Name(notice.Type)));
     }
 
     internal static CaseTransition Reopen(CaseRecord record, DateTimeOffset now)
@@ -253,17 +254,18 @@ public static class CaseLifecycle
     {
         if (record.Submission is null)
         {
-            return CaseTransition.Refused(CommandOutcome.NotFound, "No such case.");
+            return CaseRefusals.NotFound();
         }
 
         if (record.AssigneeId != cadreId)
         {
-            return CaseTransition.Refused(CommandOutcome.Forbidden, "The case is assigned to another cadre.");
+            return CaseRefusals.Forbidden(RefusalCodes.OtherCadre, "The case is assigned to another cadre.");
         }
 
         return record.Status == expected
             ? null
-            : CaseTransition.Refused(CommandOutcome.Conflict, $"The case is {record.Status}; this step needs it {expected}.");
+            : CaseRefusals.Conflict(RefusalCodes.WrongStatus, $"The case is {record.Status}; this step needs it {expected}.",
+                ("status", Refusal.Name(record.Status)), ("expected", Refusal.Name(expected)));
     }
 
     internal static CaseEvent Append(

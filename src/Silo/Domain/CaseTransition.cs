@@ -6,7 +6,7 @@ namespace Gongzhi.Silo.Domain;
 /// What a command did to a case: the events it added, or why it was refused; and what the grain must
 /// tell others afterwards (a cadre who lost the case, a case that needs a cadre again).
 /// </summary>
-public sealed record CaseTransition(CommandOutcome Outcome, string? Reason, IReadOnlyList<CaseEvent> Events)
+public sealed record CaseTransition(CommandOutcome Outcome, Refusal? Refusal, IReadOnlyList<CaseEvent> Events)
 {
     public static readonly CaseTransition Unchanged = new(CommandOutcome.Ok, null, []);
 
@@ -18,7 +18,7 @@ public sealed record CaseTransition(CommandOutcome Outcome, string? Reason, IRea
     /// <summary>The case is accepted with no cadre and must be dispatched again.</summary>
     public bool NeedsDispatch { get; init; }
 
-    public static CaseTransition Refused(CommandOutcome outcome, string reason) => new(outcome, reason, []);
+    public static CaseTransition Refused(CommandOutcome outcome, Refusal refusal) => new(outcome, refusal, []);
 
     public static CaseTransition Of(IReadOnlyList<CaseEvent> events) => new(CommandOutcome.Ok, null, events);
 
@@ -26,7 +26,7 @@ public sealed record CaseTransition(CommandOutcome Outcome, string? Reason, IRea
     public CaseTransition Then(CaseTransition next) =>
         next.Outcome != CommandOutcome.Ok
             ? this
-            : new CaseTransition(Outcome, Reason, [.. Events, .. next.Events])
+            : new CaseTransition(Outcome, Refusal, [.. Events, .. next.Events])
             {
                 ReleasedCadreId = next.ReleasedCadreId ?? ReleasedCadreId,
                 NeedsDispatch = next.NeedsDispatch || NeedsDispatch,

@@ -138,12 +138,12 @@ public static class ConsultationRules
     {
         if (!record.Exists)
         {
-            return ConsultationResult.Refused(CommandOutcome.NotFound, "No such consultation.");
+            return ConsultationResult.Refused(CommandOutcome.NotFound, Refusal.Of(RefusalCodes.ConsultationNotFound, "No such consultation."));
         }
 
         if (record.Status != ConsultationStatus.Convened)
         {
-            return ConsultationResult.Refused(CommandOutcome.Conflict, "The minutes of this consultation are already recorded.");
+            return ConsultationResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.ConsultationConcluded, "The minutes of this consultation are already recorded."));
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -176,7 +176,7 @@ public static class ConsultationRules
 
         if (after is null)
         {
-            return new LinkedCaseResult(caseId, LinkedCaseOutcome.NotFound, answer.Reason);
+            return new LinkedCaseResult(caseId, LinkedCaseOutcome.NotFound, answer.Refusal?.Detail);
         }
 
         if (after.Timeline.LastOrDefault(e => e.Type == CaseEventType.Resolved) is { } resolved && resolved.Reference == consultationId)
@@ -186,9 +186,9 @@ public static class ConsultationRules
 
         return after.Status switch
         {
-            CaseStatus.Closed => new LinkedCaseResult(caseId, LinkedCaseOutcome.AlreadyClosed, answer.Reason),
-            CaseStatus.Resolved => new LinkedCaseResult(caseId, LinkedCaseOutcome.AlreadyResolved, answer.Reason),
-            _ => new LinkedCaseResult(caseId, LinkedCaseOutcome.Refused, answer.Reason),
+            CaseStatus.Closed => new LinkedCaseResult(caseId, LinkedCaseOutcome.AlreadyClosed, answer.Refusal?.Detail),
+            CaseStatus.Resolved => new LinkedCaseResult(caseId, LinkedCaseOutcome.AlreadyResolved, answer.Refusal?.Detail),
+            _ => new LinkedCaseResult(caseId, LinkedCaseOutcome.Refused, answer.Refusal?.Detail),
         };
     }
 

@@ -30,12 +30,12 @@ public static class EscalationLadder
     {
         if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can be escalated.");
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be escalated.");
         }
 
         if (Above(record) is not { } next)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "The case is already with the county leader.");
+            return CaseRefusals.Conflict(RefusalCodes.TopOfLadder, "The case is already with the county leader.", ("level", Refusal.Name(record.Level)));
         }
 
         record.Level = next;
@@ -48,12 +48,12 @@ public static class EscalationLadder
     {
         if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can be handed back.");
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be handed back.");
         }
 
         if (Below(record) is not { } lower)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "The case is already at the community.");
+            return CaseRefusals.Conflict(RefusalCodes.BottomOfLadder, "The case is already at the community.", ("level", Refusal.Name(record.Level)));
         }
 
         record.Level = lower;

@@ -47,12 +47,12 @@ public static class ModeWorkflow
     {
         if (record.Submission is null)
         {
-            return CaseTransition.Refused(CommandOutcome.NotFound, "No such case.");
+            return CaseRefusals.NotFound();
         }
 
         if (!Rules.TryGetValue(step.Type, out var rule))
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"{step.Type} is not a step of any handling mode.");
+            return CaseRefusals.Conflict(RefusalCodes.NotAStep, $"{step.Type} is not a step of any handling mode.", ("step", Refusal.Name(step.Type)));
         }
 
         var isResident = actor.Id == CaseActor.Resident.Id;
@@ -65,35 +65,38 @@ public static class ModeWorkflow
         };
         if (!allowed)
         {
-            return CaseTransition.Refused(CommandOutcome.Forbidden, rule.Taker == Taker.Resident
-                ? "Only the resident confirms this step."
-                : "Only the assigned cadre takes this step.");
+            return rule.Taker == Taker.Resident
+                ? CaseRefusals.Forbidden(RefusalCodes.StepForResident, "Only the resident confirms this step.", ("step", Refusal.Name(step.Type)))
+                : CaseRefusals.Forbidden(RefusalCodes.StepForCadre, "Only the assigned cadre takes this step.", ("step", Refusal.Name(step.Type)));
         }
 
         if (record.Mode != rule.Mode)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"{step.Type} belongs to {rule.Mode}; the case is handled {record.Mode}.");
+            return CaseRefusals.Conflict(RefusalCodes.StepOfOtherMode, $"{step.Type} belongs to {rule.Mode}; the case is handled {record.Mode}.",
+                ("step", Refusal.Name(step.Type)), ("stepMode", Refusal.Name(rule.Mode)), ("mode", Refusal.Name(record.Mode)));
         }
 
         if (!rule.Statuses.Contains(record.Status))
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"The case is {record.Status}; {step.Type} needs it {string.Join(" or ", rule.Statuses)}.");
+            return CaseRefusals.Conflict(RefusalCodes.WrongStatus, $"The case is {record.Status}; {step.Type} needs it {string.Join(" or ", rule.Statuses)}.",
+                ("status", Refusal.Name(record.Status)), ("expected", Refusal.Names(rule.Statuses)), ("step", Refusal.Name(step.Type)));
         }
 
         var done = StepsDone(record);
         if (done.Contains(step.Type))
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"{step.Type} was already recorded.");
+            return CaseRefusals.Conflict(RefusalCodes.StepAlreadyDone, $"{step.Type} was already recorded.", ("step", Refusal.Name(step.Type)));
         }
 
         if (rule.Requires.FirstOrDefault(r => !done.Contains(r)) is var missing && missing != default)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"{step.Type} comes after {missing}.");
+            return CaseRefusals.Conflict(RefusalCodes.StepOutOfOrder, $"{step.Type} comes after {missing}.",
+                ("step", Refusal.Name(step.Type)), ("after", Refusal.Name(missing)));
         }
 
         if (rule.NoteRequired && string.IsNullOrWhiteSpace(step.Note))
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"{step.Type} needs a note for the resident.");
+            return CaseRefusals.Conflict(RefusalCodes.StepNeedsNote, $"{step.Type} needs a note for the resident.", ("step", Refusal.Name(step.Type)));
         }
 
         var taker = isResident ? CaseActor.Resident : CaseActor.Cadre(record.AssigneeId!, record.AssigneeName);
@@ -105,12 +108,12 @@ public static class ModeWorkflow
     {
         if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can change mode.");
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can change mode.");
         }
 
         if (record.Mode == mode)
         {
-            return CaseTransition.Refused(CommandOutcome.Conflict, $"The case is already handled {mode}.");
+            return CaseRefusals.Conflict(RefusalCodes.SameMode, $"The case is already handled {mode}.", ("mode", Refusal.Name(mode)));
         }
 
         record.Mode = mode;
@@ -124,7 +127,8 @@ public static class ModeWorkflow
         var missing = BeforeResolve[record.Mode].FirstOrDefault(s => !done.Contains(s));
         return missing == default
             ? null
-            : CaseTransition.Refused(CommandOutcome.Conflict, $"A case handled {record.Mode} is resolved after {missing}.");
+            : CaseRefusals.Conflict(RefusalCodes.StepsBeforeResolve, $"A case handled {record.Mode} is resolved after {missing}.",
+                ("mode", Refusal.Name(record.Mode)), ("step", Refusal.Name(missing)));
     }
 
     /// <summary>The mode steps recorded since the last mode change or reopening.</summary>

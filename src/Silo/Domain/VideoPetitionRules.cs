@@ -51,8 +51,9 @@ public static class VideoPetitionRules
 
     /// <summary>Why a case cannot take a video petition now, or null. A closed case has nothing left to raise.</summary>
     public static VideoPetitionResult? CheckCase(CaseSnapshot? snapshot) =>
-        snapshot is null ? VideoPetitionResult.Refused(CommandOutcome.NotFound, "No such case.")
-        : snapshot.Status == CaseStatus.Closed ? VideoPetitionResult.Refused(CommandOutcome.Conflict, "The case is closed.")
+        snapshot is null ? VideoPetitionResult.Refused(CommandOutcome.NotFound, Refusal.Of(RefusalCodes.CaseNotFound, "No such case."))
+        : snapshot.Status == CaseStatus.Closed
+            ? VideoPetitionResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.CaseNotOpen, "The case is closed.", ("status", Refusal.Name(snapshot.Status))))
         : null;
 
     /// <summary>The petitions ever asked for on the case, as its timeline refers to them.</summary>
@@ -125,12 +126,13 @@ public static class VideoPetitionRules
     {
         if (!record.Exists)
         {
-            return VideoPetitionResult.Refused(CommandOutcome.NotFound, "No such video petition.");
+            return NotFound();
         }
 
         if (!record.IsOpen)
         {
-            return VideoPetitionResult.Refused(CommandOutcome.Conflict, $"The petition is already {record.Status}.");
+            return VideoPetitionResult.Refused(CommandOutcome.Conflict,
+                Refusal.Of(RefusalCodes.PetitionNotOpen, $"The petition is already {record.Status}.", ("status", Refusal.Name(record.Status))));
         }
 
         if (reason is { Length: > MaxText })
@@ -146,9 +148,14 @@ public static class VideoPetitionRules
     }
 
     private static VideoPetitionResult? Check(VideoPetitionRecord record, VideoPetitionStatus expected, string becoming) =>
-        !record.Exists ? VideoPetitionResult.Refused(CommandOutcome.NotFound, "No such video petition.")
-        : record.Status != expected ? VideoPetitionResult.Refused(CommandOutcome.Conflict, $"The petition is {record.Status}; only a {expected} one can be {becoming}.")
+        !record.Exists ? NotFound()
+        : record.Status != expected
+            ? VideoPetitionResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.PetitionWrongStatus,
+                $"The petition is {record.Status}; only a {expected} one can be {becoming}.", ("status", Refusal.Name(record.Status)), ("expected", Refusal.Name(expected))))
         : null;
+
+    private static VideoPetitionResult NotFound() =>
+        VideoPetitionResult.Refused(CommandOutcome.NotFound, Refusal.Of(RefusalCodes.PetitionNotFound, "No such video petition."));
 
     private static string? Slot(DateTimeOffset slot, DateTimeOffset now) =>
         slot <= now ? "Must be in the future."

@@ -109,18 +109,18 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
         if (Record.Submission is null || Record.Status is CaseStatus.Resolved or CaseStatus.Closed)
         {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, "Only an open, unresolved case can be assigned.");
+            return Refused(CaseRefusals.NotOpen(Record, "Only an open, unresolved case can be assigned."));
         }
 
         if (Record.AssigneeId == cadreId)
         {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, "The case is already assigned to that cadre.");
+            return Refused(CaseRefusals.Conflict(RefusalCodes.AlreadyAssigned, "The case is already assigned to that cadre.", ("cadreId", cadreId)));
         }
 
         var manual = await Community(Record.CommunityId).AssignToAsync(Record.CaseId, Record.Submission.Category, cadreId);
         if (manual.Assignment is null)
         {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, manual.Refusal ?? "That cadre cannot take the case.");
+            return CaseCommandResult.Refused(CommandOutcome.Conflict, manual.Refusal!);
         }
 
         return await RunAsync(null, () => CaseLifecycle.Reassign(Record, manual.Assignment, dispatcher));
@@ -153,14 +153,16 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
         if (Record.Submission is null || !Record.IsOpen || primaryCaseId == Record.CaseId)
         {
-            return CaseCommandResult.Refused(CommandOutcome.Conflict, "Only an open case can be merged, and not into itself.");
+            return Refused(Record.Submission is null || !Record.IsOpen
+                ? CaseRefusals.NotOpen(Record, "Only an open case can be merged.")
+                : CaseRefusals.Conflict(RefusalCodes.MergeIntoSelf, "A case cannot be merged into itself."));
         }
 
         var joined = await services.GrainFactory.GetGrain<ICaseGrain>(primaryCaseId).AddFollowerAsync(Record.CaseId, dispatcher);
         if (joined.Outcome != CommandOutcome.Ok)
         {
             return CaseCommandResult.Refused(joined.Outcome == CommandOutcome.NotFound ? CommandOutcome.Conflict : joined.Outcome,
-                $"Cannot merge into {primaryCaseId}: {joined.Reason}");
+                Refusal.Of(RefusalCodes.PrimaryNotOpen, $"Cannot merge into {primaryCaseId}: {joined.Refusal?.Detail}", ("intoCaseId", primaryCaseId)));
         }
 
         return await RunAsync(null, () => CaseLifecycle.MergeInto(Record, primaryCaseId, dispatcher, Now));
@@ -168,7 +170,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
     public Task<CaseCommandResult> AddFollowerAsync(string followerCaseId, CaseActor dispatcher) =>
         RunAsync(null, () => Record.Submission is null
-            ? CaseTransition.Refused(CommandOutcome.NotFound, "No such case.")
+            ? CaseRefusals.NotFound()
             : CaseLifecycle.AddFollower(Record, followerCaseId, dispatcher, Now));
 
     public Task<CaseCommandResult> RecordNoticeAsync(CaseNotice notice) =>
@@ -233,7 +235,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         var transition = CaseLifecycle.Assign(Record, assignment);
         if (transition.Outcome != CommandOutcome.Ok)
         {
-            services.Logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Reason}", assignment.CaseId, assignment.CadreId, transition.Reason);
+            services.Logger.LogWarning("Case {CaseId} ignored assignment to {CadreId}: {Refusal}", assignment.CaseId, assignment.CadreId, transition.Refusal);
         }
         else
         {
@@ -254,7 +256,7 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
         var transition = command();
         if (transition.Outcome != CommandOutcome.Ok)
         {
-            return CaseCommandResult.Refused(transition.Outcome, transition.Reason ?? transition.Outcome.ToString());
+            return Refused(transition);
         }
 
         await FollowThroughAsync(transition, ownerBefore);
@@ -263,8 +265,10 @@ internal sealed class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseG
 
     private CaseCommandResult? Stale(int? expectedSeq) =>
         expectedSeq is { } seq && seq != Record.LastSeq
-            ? CaseCommandResult.Refused(CommandOutcome.Conflict, $"The case has moved on: seq is {Record.LastSeq}, not {seq}. Reload it and try again.")
+            ? Refused(CaseRefusals.StaleSeq(Record, seq))
             : null;
+
+    private static CaseCommandResult Refused(CaseTransition refused) => CaseCommandResult.Refused(refused.Outcome, refused.Refusal!);
 
     // After the rules ran: release the cadre who lost the case, find another when needed, then commit once.
     private async Task FollowThroughAsync(CaseTransition transition, string? ownerBefore)

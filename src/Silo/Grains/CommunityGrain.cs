@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -175,12 +176,17 @@ internal sealed class CommunityGrain(
     {
         if (!State.Cadres.TryGetValue(cadreId, out var slot))
         {
-            return new ManualAssignment(null, $"There is no cadre '{cadreId}' in {CommunityId}.");
+            return new ManualAssignment(null, Refusal.Of(RefusalCodes.CadreNotInCommunity, $"There is no cadre '{cadreId}' in {CommunityId}.",
+                ("cadreId", cadreId), ("communityId", CommunityId)));
         }
 
-        var refusal = !slot.OnDuty ? $"{slot.Profile.Name} is off duty."
-            : slot.IsFull ? $"{slot.Profile.Name} already carries {slot.Open.Count} open cases, their maximum."
-            : slot.Profile.IsVolunteer && !slot.Profile.Categories.Contains(category) ? $"{slot.Profile.Name} is a volunteer (双报到) and takes only {string.Join(", ", slot.Profile.Categories)}."
+        (string Name, string Value)[] who = [("cadreId", cadreId), ("name", slot.Profile.Name)];
+        var refusal = !slot.OnDuty ? Refusal.Of(RefusalCodes.CadreOffDuty, $"{slot.Profile.Name} is off duty.", who)
+            : slot.IsFull ? Refusal.Of(RefusalCodes.CadreFull, $"{slot.Profile.Name} already carries {slot.Open.Count} open cases, their maximum.",
+                [.. who, ("openCases", slot.Open.Count.ToString(CultureInfo.InvariantCulture))])
+            : slot.Profile.IsVolunteer && !slot.Profile.Categories.Contains(category)
+                ? Refusal.Of(RefusalCodes.VolunteerCategory, $"{slot.Profile.Name} is a volunteer (双报到) and takes only {string.Join(", ", slot.Profile.Categories)}.",
+                    [.. who, ("category", category), ("categories", string.Join(",", slot.Profile.Categories))])
             : null;
         if (refusal is not null)
         {

@@ -39,7 +39,7 @@ internal sealed class ConsultationGrain(
     {
         if (Record.Exists)
         {
-            return ConsultationResult.Refused(CommandOutcome.Conflict, "This consultation was already convened.");
+            return ConsultationResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.ConsultationExists, "This consultation was already convened."));
         }
 
         var errors = ConsultationRules.Validate(request, Now);
@@ -118,7 +118,7 @@ internal sealed class ConsultationGrain(
                 var recorded = await GrainFactory.GetGrain<ICaseGrain>(caseId).RecordNoticeAsync(ConsultationRules.ConvenedNotice(Record));
                 if (recorded.Outcome != CommandOutcome.Ok)
                 {
-                    logger.LogWarning("Case {CaseId} refused the notice of consultation {ConsultationId}: {Reason}", caseId, Record.ConsultationId, recorded.Reason);
+                    logger.LogWarning("Case {CaseId} refused the notice of consultation {ConsultationId}: {Refusal}", caseId, Record.ConsultationId, recorded.Refusal);
                 }
 
                 Record.NoticesPending.RemoveAt(0);

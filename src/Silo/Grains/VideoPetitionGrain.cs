@@ -37,7 +37,7 @@ internal sealed class VideoPetitionGrain(
     {
         if (Record.Exists)
         {
-            return VideoPetitionResult.Refused(CommandOutcome.Conflict, "This video petition was already requested.");
+            return VideoPetitionResult.Refused(CommandOutcome.Conflict, Refusal.Of(RefusalCodes.PetitionExists, "This video petition was already requested."));
         }
 
         var errors = VideoPetitionRules.Validate(request, Now);
@@ -56,7 +56,8 @@ internal sealed class VideoPetitionGrain(
         {
             if (await GrainFactory.GetGrain<IVideoPetitionGrain>(other).GetAsync() is { Status: VideoPetitionStatus.Requested or VideoPetitionStatus.Scheduled })
             {
-                return VideoPetitionResult.Refused(CommandOutcome.Conflict, $"The case already has an open video petition: {other}.");
+                return VideoPetitionResult.Refused(CommandOutcome.Conflict,
+                    Refusal.Of(RefusalCodes.PetitionOpen, $"The case already has an open video petition: {other}.", ("petitionId", other)));
             }
         }
 
@@ -107,8 +108,8 @@ internal sealed class VideoPetitionGrain(
             if (recorded.Outcome != CommandOutcome.Ok)
             {
                 // Only a case that does not exist refuses a notice; retrying would not change that.
-                logger.LogWarning("Case {CaseId} refused the {Type} notice of video petition {PetitionId}: {Reason}",
-                    Record.CaseId, notice.Type, Record.PetitionId, recorded.Reason);
+                logger.LogWarning("Case {CaseId} refused the {Type} notice of video petition {PetitionId}: {Refusal}",
+                    Record.CaseId, notice.Type, Record.PetitionId, recorded.Refusal);
             }
 
             Record.Unsent.RemoveAt(0);
