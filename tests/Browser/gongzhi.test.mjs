@@ -58,18 +58,24 @@ function submitCase(overrides = {}) {
   });
 }
 
-/** A new browser context (its own storage: a separate person) with one page open at `path`. */
-async function open(device, path) {
+/**
+ * A new browser context (its own storage: a separate person) with one page open at `path`. The
+ * hub's WebSockets pass through us (`cuttableHub`), so a test can cut them as a lost network would
+ * (Chromium's offline mode stops new requests but leaves open sockets alone); Playwright hands
+ * their messages to the page as a user gesture would, so a test of what happens before a tap
+ * leaves them alone.
+ */
+async function open(device, path, { cuttableHub = true } = {}) {
   const context = await browser.newContext({ ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   contexts.push(context);
   context.setDefaultTimeout(20_000);
-  // The hub's WebSockets pass through us, so a test can cut them as a lost network would
-  // (Chromium's offline mode stops new requests but leaves open sockets alone).
   context.hubSockets = new Set();
-  await context.routeWebSocket(/\/hubs\//, (ws) => {
-    ws.connectToServer();
-    context.hubSockets.add(ws);
-  });
+  if (cuttableHub) {
+    await context.routeWebSocket(/\/hubs\//, (ws) => {
+      ws.connectToServer();
+      context.hubSockets.add(ws);
+    });
+  }
   const page = await context.newPage();
   await page.goto(sys.baseUrl + path);
   return { context, page };
@@ -165,6 +171,22 @@ test('a resident submits, the cadre handles it live, the resident rates, the boa
   const item = S.cadre.caseItem(caseId);
   await visible(cadre, item);
   assert.equal(await cadre.locator(item).getAttribute('data-status'), 'assigned');
+  // The "new assignment" toast covers nothing the cadre must tap on a 390 × 844 phone: not the
+  // acknowledge button, and, lying within the sticky header bar, nothing that scrolls under it.
+  const boxes = await cadre.evaluate(([toastSel, buttonSel, headerSel]) => {
+    const toast = document.querySelector(toastSel);
+    const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+    return {
+      shown: !!toast && !toast.hidden, toast: toast ? box(toast) : null,
+      button: box(document.querySelector(buttonSel)), header: box(document.querySelector(headerSel)),
+    };
+  }, [S.cadre.toast, S.cadre.acknowledge(caseId), S.common.header]);
+  assert.ok(boxes.shown, 'the new assignment is announced in a toast');
+  const overlap = boxes.toast.left < boxes.button.right && boxes.button.left < boxes.toast.right
+    && boxes.toast.top < boxes.button.bottom && boxes.button.top < boxes.toast.bottom;
+  assert.ok(!overlap, `the toast ${JSON.stringify(boxes.toast)} covers the acknowledge button ${JSON.stringify(boxes.button)}`);
+  assert.ok(boxes.toast.top >= boxes.header.top && boxes.toast.bottom <= boxes.header.bottom,
+    `the toast ${JSON.stringify(boxes.toast)} reaches out of the header bar ${JSON.stringify(boxes.header)}`);
   await assertNoReload(cadre, 'the cadre page');
 
   // The board shows it appear, and the open counter goes up.
@@ -317,7 +339,67 @@ test('screenshots of the board, the cadre page and the tracking page, in Chinese
   }
 });
 
-// ── 4. every page, signed in or not, has its icon and a clean console ─────────────────────────
+// ── 4. a phone nobody has tapped yet ───────────────────────────────────────────────────────────
+
+test('a cadre page nobody has tapped announces a new case without a blocked vibration', { timeout: 60_000 }, async () => {
+  // Playwright's own evaluations count as a user gesture, so this test waits on network events
+  // and reads the page through a CDP session of its own (Runtime.evaluate without a gesture).
+  const { context, page } = await open(PHONE, '/', { cuttableHub: false });
+  const reads = [];
+  let onRead = () => {};
+  page.on('response', (res) => {
+    if (/\/api\/v1\/cadres\/[^/]+$/.test(new URL(res.url()).pathname)) { reads.push(res.status()); onRead(); }
+  });
+  const readCount = (n) => new Promise((resolve) => { onRead = () => { if (reads.length >= n) resolve(); }; onRead(); });
+  await page.goto(sys.baseUrl + await staffPath('cadre', 'cadre', CADRE));
+  await readCount(2); // the first read, and the one after the hub connected
+  const cdp = await context.newCDPSession(page);
+  const toast = cdp.send('Runtime.evaluate', {
+    awaitPromise: true, returnByValue: true, userGesture: false,
+    expression: `new Promise((resolve) => {
+      const el = document.querySelector(${JSON.stringify(S.cadre.toast)});
+      const check = () => { if (!el.hidden) resolve({ text: el.textContent, activated: navigator.userActivation.hasBeenActive }); };
+      new MutationObserver(check).observe(el, { attributes: true });
+      check();
+    })`,
+  });
+  await setDuty(OTHER_CADRE, false);
+  await submitCase({ description: '西关嘉园2号楼暖气片漏水' });
+  const shown = (await toast).result.value;
+  await readCount(reads.length + 1); // the read the push asked for, after the beep
+  assert.equal(shown.activated, false, 'nobody has tapped the page');
+  assert.ok(shown.text, 'the new case is announced');
+  assert.ok(reads.every((status) => status === 200), `cadre reads: ${reads}`);
+  // Chromium logs a blocked vibration as a console error: the harness's check after each test fails on it.
+  assertPagesClean();
+});
+
+// ── 5. an official's board ────────────────────────────────────────────────────────────────────
+
+test('an official\'s board shows a case escalated to its level, live, and hands it back', { timeout: 60_000 }, async () => {
+  const SUBDISTRICT = 'wenshang-subdistrict';
+  const token = await sys.token('admin', 'county-admin', SUBDISTRICT);
+  const { page } = await open(DESK, `/board?scope=${SUBDISTRICT}#token=${encodeURIComponent(token)}`);
+  await visible(page, S.board.section);
+  await connected(page);
+  await page.locator(S.board.scopeBoard(SUBDISTRICT)).waitFor({ state: 'attached' });
+  assert.equal(await page.locator(S.board.roster).isHidden(), true, 'an official\'s board has no roster');
+
+  // The community escalates a case: it appears on the sub-district's board by itself, with an alert.
+  const { caseId } = await submitCase({ description: '西关嘉园2号楼供暖管网需要街道协调' });
+  await assignedCase(caseId);
+  await sys.api('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/escalate`, { reason: '需要街道协调供热公司' }, dispatcher);
+  await visible(page, S.board.card(caseId));
+  await visible(page, S.board.alert('escalated'));
+
+  // The official hands it back with instructions; it leaves this level.
+  await page.locator(`${S.board.card(caseId)} details[data-details="actions"] > summary`).click();
+  await page.locator(S.board.formField(caseId, 'return', 'instructions')).fill('请社区先联系供热站');
+  await page.locator(S.board.formSubmit(caseId, 'return')).click();
+  await gone(page, S.board.card(caseId));
+});
+
+// ── 6. every page, signed in or not, has its icon and a clean console ─────────────────────────
 
 test('every page shows the Gongzhi icon, served by the gateway', { timeout: 60_000 }, async () => {
   assert.ok(flow.trackPath, 'needs the flow test’s case');

@@ -6,6 +6,8 @@ export const common = {
   /** The SignalR state: `data-state` is connecting | connected | reconnecting | disconnected. */
   connection: '#connection-state',
   connected: '#connection-state[data-state="connected"]',
+  /** The sticky header bar. */
+  header: '.topbar',
   /** The language switch button (absent before the i18n rewrite: then localStorage is used). */
   languageSwitch: '#language-switch',
   /** localStorage key holding the chosen language ('zh' | 'en'). */
@@ -41,6 +43,8 @@ export const cadre = {
   resolveForm: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"]`,
   resolveNote: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] [name="note"]`,
   resolveSubmit: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] button[type="submit"]`,
+  /** The short notice of a new assignment or a finished action. */
+  toast: '#toast',
 };
 
 /** /track/{token} — the resident's tracking page. */
@@ -62,6 +66,14 @@ export const board = {
   card: (caseId) => `#columns [data-case-id="${caseId}"][data-status]`,
   /** Columns: accepted | assigned | acknowledged | resolved. */
   cardInColumn: (column, caseId) => `[data-cards-for="${column}"] [data-case-id="${caseId}"][data-status]`,
+  /** A case's action form (assign | mode | resolve | return | escalate), its text field and its button. */
+  form: (caseId, name) => `form[data-form="${name}"][data-case-id="${caseId}"]`,
+  formField: (caseId, name, field) => `form[data-form="${name}"][data-case-id="${caseId}"] [name="${field}"]`,
+  formSubmit: (caseId, name) => `form[data-form="${name}"][data-case-id="${caseId}"] button[type="submit"]`,
+  /** An officials' board (`?scope=`), and the alert of a case escalated to it. */
+  scopeBoard: (scopeId) => `body[data-board="scope"][data-scope-id="${scopeId}"]`,
+  roster: '#roster-section',
+  alert: (kind) => `#alert-banner:not([hidden]) #alert-list li[data-alert="${kind}"]`,
   /** Counters: open | waiting | assigned | acknowledged | resolved-today. */
   counter: (name) => `#count-${name}`,
   /** KPI tiles and charts, if the rewritten board has them (optional). */

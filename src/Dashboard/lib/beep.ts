@@ -43,9 +43,17 @@ export function unlockAudioOnGesture(onUnlocked?: () => void): void {
   window.addEventListener('keydown', unlock, true);
 }
 
-/** Play the alert (and vibrate where supported). Silently does nothing without audio. */
+/**
+ * True once the person has tapped or typed on the page. Chromium blocks `navigator.vibrate` before
+ * that (and logs an error), so a page opened and left alone only beeps.
+ */
+export function hasBeenActive(nav: Pick<Navigator, 'userActivation'> = navigator): boolean {
+  return nav.userActivation?.hasBeenActive === true;
+}
+
+/** Play the alert (and vibrate where supported and allowed). Silently does nothing without audio. */
 export function beep(): void {
-  navigator.vibrate?.([200, 100, 200]);
+  if (hasBeenActive()) navigator.vibrate?.([200, 100, 200]);
   const ctx = getContext();
   if (!ctx) return;
   if (ctx.state !== 'running') void ctx.resume().catch(() => undefined);

@@ -39,3 +39,16 @@ export class KeyedCoalescer {
     return runner();
   }
 }
+
+/** Run `fn` once, `delayMs` after the first of many calls (a redraw for a burst of changes). */
+export function batched(fn: () => void, delayMs = 0): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    window.setTimeout(() => {
+      queued = false;
+      fn();
+    }, delayMs);
+  };
+}

@@ -1,6 +1,7 @@
 // SignalR connection to /hubs/dispatch, with reconnection that never gives up (cadres are on
 // poor mobile networks), a visible connection state, and a hook that runs after the first
 // start, after every reconnect and on a `resync` push (to re-join groups and re-fetch snapshots).
+// Pages go live through `startLive`.
 import {
   HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy,
 } from '@microsoft/signalr';
@@ -119,6 +120,41 @@ export function runHub(connection: HubConnection, lifecycle: HubLifecycle): HubH
       await connection.stop();
     },
   };
+}
+
+export interface LiveOptions {
+  /** A staff bearer token; none for a resident. */
+  token?: string;
+  /** `#connection-state`: shown, and kept saying the connection's state. */
+  connectionState: HTMLElement;
+  /** Hub pushes this page takes (`caseUpdated`, `rosterUpdated` …) and their handlers. */
+  on: Record<string, (payload: never) => void>;
+  /** Join the groups the page watches (`WatchCommunity` …); runs after every (re)connect. */
+  watch?: (connection: HubConnection) => Promise<unknown>;
+  /** After `watch`: read the snapshots again, since anything may have been missed. */
+  onConnected: (reconnected: boolean) => Promise<unknown> | void;
+  onStateChange?: (state: ConnectionState) => void;
+  onUnauthorized?: () => void;
+  onError?: (err: unknown) => void;
+}
+
+/** The one way a page goes live: connect, take the pushes, show the state, re-join and resync on every reconnect. */
+export function startLive(options: LiveOptions): HubHandle {
+  const connection = createHub(options.token ? () => options.token ?? '' : undefined);
+  for (const [name, handler] of Object.entries(options.on)) connection.on(name, handler as (...args: unknown[]) => void);
+  options.connectionState.hidden = false;
+  return runHub(connection, {
+    onStateChange: (state) => {
+      showConnectionState(options.connectionState, state);
+      options.onStateChange?.(state);
+    },
+    onConnected: async (reconnected) => {
+      await options.watch?.(connection);
+      await options.onConnected(reconnected);
+    },
+    onUnauthorized: options.onUnauthorized,
+    onError: options.onError,
+  });
 }
 
 function isUnauthorized(err: unknown): boolean {
