@@ -2,7 +2,8 @@
 # Runs every test: unit (Domain), grain (Silo, in-process cluster), gateway (WebApplicationFactory),
 # end to end (real silo and gateway processes, and the article's stories), the dashboard's logic (Vitest),
 # the pages in Chromium (tests/Browser: the whole system on free ports, screenshots to docs/screenshots),
-# and a smoke run of the load bench (bench/Gongzhi.Bench --scenario smoke).
+# a smoke run of the load bench (bench/Gongzhi.Bench --scenario smoke), and the OpenAPI document the build writes,
+# linted with Redocly's recommended rules (npm run lint:openapi).
 # Fixtures start their own Azurite on free ports of 127.0.0.1 and stop it. Ends with a line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -19,6 +20,19 @@ RESULTS=$(mktemp -d)
 passed=0
 failed=0
 status=0
+
+echo "==> OpenAPI contract (the document the build wrote, linted with Redocly's recommended rules)"
+log="$RESULTS/openapi.log"
+if npm run --silent lint:openapi >"$log" 2>&1; then
+  echo "OpenAPI lint: 1 passed, 0 failed"
+  passed=$((passed + 1))
+else
+  grep -vE '║|╔|╚' "$log" | tail -40
+  echo "OpenAPI lint: 0 passed, 1 failed"
+  failed=$((failed + 1))
+  status=1
+fi
+
 for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/EndToEnd.Tests; do
   name=$(basename "$project")
   echo "==> $name"

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Gongzhi.EndToEnd.Tests;
 
 /// <summary>
-/// The first slice end to end: a resident's request reaches an on-duty cadre's phone live, the cadre
-/// acts, the resident rates, the case survives a silo crash, and a request sent while the silo is down
-/// is taken in and handled once it is back.
+/// The first slice end to end, one rule per test on one running system: a resident's request reaches an on-duty
+/// cadre's phone live, a lead-through case waits for the resident, every watcher hears each step in order, and a
+/// silo crash loses nothing. Each test submits cases of its own.
 /// </summary>
 public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<SystemFixture>
 {
@@ -18,26 +18,13 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
     private const string CadreId = "zhang-xiumei";
 
     [Fact]
-    public async Task A_request_reaches_the_cadre_and_the_board_live_is_handled_rated_and_survives_a_silo_crash()
+    public async Task A_request_reaches_the_on_duty_cadre_and_the_board_live_within_ten_seconds()
     {
-        await using var cadre = await PushRecorder.ConnectAsync(system.BaseAddress, await system.TokenAsync("cadre", CadreId, "ximen"));
-        await using var board = await PushRecorder.ConnectAsync(system.BaseAddress, await system.TokenAsync("dispatcher", "ximen-dispatcher", "ximen"));
-        await board.Connection.InvokeAsync("WatchCommunity", "ximen");
+        await using var cadre = await CadreAsync();
+        await using var board = await BoardAsync();
 
         var clock = Stopwatch.StartNew();
-        var posted = await system.Http.PostAsJsonAsync("/api/v1/cases", new
-        {
-            communityId = "ximen",
-            kind = "grievance",
-            category = Category,
-            description = "吉市口佳苑东区业主委员会选举，希望社区组织协商",
-            location = new { compound = "jishikou-east", building = "3" },
-            contact = new { name = "赵女士", phone = "13905371111" },
-        });
-        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        var body = (await posted.Content.ReadFromJsonAsync<JsonObject>())!;
-        var caseId = body["caseId"]!.GetValue<string>();
-        var token = body["trackingToken"]!.GetValue<string>();
+        var (caseId, _) = await SubmitAsync("grievance", "吉市口佳苑东区业主委员会选举，希望社区组织协商");
 
         var cadreHeard = await cadre.WaitForAsync(caseId, "assigned", TimeSpan.FromSeconds(10));
         var boardHeard = await board.WaitForAsync(caseId, "assigned", TimeSpan.FromSeconds(10));
@@ -45,22 +32,35 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         Assert.Equal(CadreId, cadreHeard["assigneeId"]!.GetValue<string>());
         Assert.Equal("张秀梅", boardHeard["assignee"]!.GetValue<string>());
         Assert.Equal("leadThrough", boardHeard["mode"]!.GetValue<string>());
+    }
 
+    [Fact]
+    public async Task A_lead_through_case_is_resolved_only_after_the_resident_confirms_the_accompaniment()
+    {
+        await using var board = await BoardAsync();
+        var (caseId, token) = await SubmitAsync("grievance", "业委会换届，希望社区陪同去街道备案");
+        await board.WaitForAsync(caseId, "assigned");
+        using var cadreApi = await system.StaffAsync("cadre", CadreId, "ximen");
+        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsync($"/api/v1/cases/{caseId}/acknowledge", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "太早" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/accompaniment", Accompaniment)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "居民还没确认" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsJsonAsync($"/api/v1/track/{token}/led-through", new { comment = "已陪同办理" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "已召开7+X协商会，确定选举方案" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_board_the_cadre_and_the_resident_each_hear_every_step_of_a_case_in_order()
+    {
+        await using var cadre = await CadreAsync();
+        await using var board = await BoardAsync();
+        var (caseId, token) = await SubmitAsync("grievance", "业委会选举方案请社区组织协商");
+        await board.WaitForAsync(caseId, "assigned");
         await using var resident = await PushRecorder.ConnectAsync(system.BaseAddress, null);
         await resident.Connection.InvokeAsync("WatchCase", token);
 
-        using var cadreApi = await system.StaffAsync("cadre", CadreId, "ximen");
-        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsync($"/api/v1/cases/{caseId}/acknowledge", null)).StatusCode);
-        await board.WaitForAsync(caseId, "acknowledged");
-        // 领着办: the cadre arranges the accompaniment, the resident confirms, then the case is resolved.
-        Assert.Equal(HttpStatusCode.Conflict, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "太早" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/accompaniment",
-            new { when = DateTimeOffset.Parse("2026-12-01T09:00:00+08:00"), where = "西门社区服务大厅", office = "街道住建办 业委会选举备案" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsJsonAsync($"/api/v1/track/{token}/led-through", new { comment = "已陪同办理" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "已召开7+X协商会，确定选举方案" })).StatusCode);
-        await resident.WaitForAsync(caseId, "resolved");
-        var rating = await system.Http.PostAsJsonAsync($"/api/v1/track/{token}/rating", new { rating = "satisfied", comment = "满意" });
-        Assert.Equal(HttpStatusCode.OK, rating.StatusCode);
+        await HandleUntilRatedAsync(caseId, token);
 
         await board.WaitForAsync(caseId, "closed");
         await cadre.WaitForAsync(caseId, "closed");
@@ -72,55 +72,81 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         Assert.Equal(
             ["acknowledged", "accompanimentArranged", "ledThroughConfirmed", "resolved", "rated"],
             resident.Heard.Select(u => u["event"]!["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_silo_crash_loses_no_case_a_request_sent_meanwhile_is_handled_once_it_is_back_and_live_push_resumes_at_once()
+    {
+        await using var cadre = await CadreAsync();
+        await using var board = await BoardAsync();
+        var (closedId, closedToken) = await SubmitAsync("grievance", "业委会选举完成后请社区回访");
+        await board.WaitForAsync(closedId, "assigned");
+        await HandleUntilRatedAsync(closedId, closedToken);
+        await board.WaitForAsync(closedId, "closed");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await system.CrashSiloAsync());
-        var whileDown = await system.Http.PostAsJsonAsync("/api/v1/cases", new
-        {
-            communityId = "ximen", kind = "suggestion", category = Category, description = "集群不在时提交",
-            location = new { compound = "jishikou-east" }, contact = new { name = "赵女士", phone = "13905371111" },
-        });
         // The gateway knows the community (kept 30 s) and the queue is up: the resident's case is taken in
         // while the silo is down, and handled once it is back.
-        Assert.Equal(HttpStatusCode.Accepted, whileDown.StatusCode);
-        var whileDownId = (await whileDown.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
+        var (whileDownId, _) = await SubmitAsync("suggestion", "集群不在时提交");
         await system.RestartSiloAsync();
         await board.WaitForAsync(whileDownId, "assigned", TimeSpan.FromSeconds(15));
 
         using var dispatcher = await system.StaffAsync("dispatcher", "ximen-dispatcher", "ximen");
-        // Right after the restart a call may meet the cluster still settling: 503 with Retry-After, which a client retries.
-        var after = (await (await RetryWhileUnavailableAsync(() => dispatcher.GetAsync($"/api/v1/cases/{caseId}"))).Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("closed", after["status"]!.GetValue<string>());
-        Assert.Equal("satisfied", after["rating"]!.GetValue<string>());
-        Assert.Equal(8, after["timeline"]!.AsArray().Count);
-        var roster = (await (await RetryWhileUnavailableAsync(() => dispatcher.GetAsync("/api/v1/communities/ximen/roster"))).Content.ReadFromJsonAsync<JsonArray>())!;
+        var closed = (await (await AnsweredAsync(dispatcher, $"/api/v1/cases/{closedId}")).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("closed", closed["status"]!.GetValue<string>());
+        Assert.Equal("satisfied", closed["rating"]!.GetValue<string>());
+        Assert.Equal(8, closed["timeline"]!.AsArray().Count);
+        var roster = (await (await AnsweredAsync(dispatcher, "/api/v1/communities/ximen/roster")).Content.ReadFromJsonAsync<JsonArray>())!;
         Assert.True(roster.Single(r => r!["id"]!.GetValue<string>() == CadreId)!["onDuty"]!.GetValue<bool>());
 
         // The new silo's registry was rebuilt from the gateway's renewal: live push works again at once.
-        var next = await system.Http.PostAsJsonAsync("/api/v1/cases", new
-        {
-            communityId = "ximen",
-            kind = "suggestion",
-            category = Category,
-            description = "建议业委会选举结果在小区公示",
-            location = new { compound = "jishikou-east" },
-            contact = new { name = "赵女士", phone = "13905371111" },
-        });
-        var nextId = (await next.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>();
+        var (nextId, _) = await SubmitAsync("suggestion", "建议业委会选举结果在小区公示");
         await board.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15));
         await cadre.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15));
     }
 
-    private static async Task<HttpResponseMessage> RetryWhileUnavailableAsync(Func<Task<HttpResponseMessage>> call)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var response = await call();
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 20)
-            {
-                return response.EnsureSuccessStatusCode();
-            }
+    private static readonly object Accompaniment =
+        new { when = DateTimeOffset.Parse("2026-12-01T09:00:00+08:00"), where = "西门社区服务大厅", office = "街道住建办 业委会选举备案" };
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
+    private async Task<PushRecorder> CadreAsync() =>
+        await PushRecorder.ConnectAsync(system.BaseAddress, await system.TokenAsync("cadre", CadreId, "ximen"));
+
+    private async Task<PushRecorder> BoardAsync()
+    {
+        var board = await PushRecorder.ConnectAsync(system.BaseAddress, await system.TokenAsync("dispatcher", "ximen-dispatcher", "ximen"));
+        await board.Connection.InvokeAsync("WatchCommunity", "ximen");
+        return board;
     }
+
+    private async Task<(string CaseId, string Token)> SubmitAsync(string kind, string description)
+    {
+        var posted = await system.Http.PostAsJsonAsync("/api/v1/cases", new
+        {
+            communityId = "ximen",
+            kind,
+            category = Category,
+            description,
+            location = new { compound = "jishikou-east", building = "3" },
+            contact = new { name = "赵女士", phone = "13905371111" },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        var body = (await posted.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (body["caseId"]!.GetValue<string>(), body["trackingToken"]!.GetValue<string>());
+    }
+
+    // 领着办: the cadre acknowledges and arranges the accompaniment, the resident confirms, the cadre resolves, the resident rates.
+    private async Task HandleUntilRatedAsync(string caseId, string token)
+    {
+        using var cadreApi = await system.StaffAsync("cadre", CadreId, "ximen");
+        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsync($"/api/v1/cases/{caseId}/acknowledge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/accompaniment", Accompaniment)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsJsonAsync($"/api/v1/track/{token}/led-through", new { comment = "已陪同办理" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cadreApi.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "已召开7+X协商会，确定选举方案" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Http.PostAsJsonAsync($"/api/v1/track/{token}/rating", new { rating = "satisfied", comment = "满意" })).StatusCode);
+    }
+
+    // Right after the restart a call may meet the cluster still settling: 503 with Retry-After, which a client retries.
+    private static async Task<HttpResponseMessage> AnsweredAsync(HttpClient client, string path) =>
+        (await Eventually.GetAsync(() => client.GetAsync(path), r => r.StatusCode != HttpStatusCode.ServiceUnavailable, $"{path} is answered",
+            r => $"{r.StatusCode}", TimeSpan.FromSeconds(30))).EnsureSuccessStatusCode();
 }

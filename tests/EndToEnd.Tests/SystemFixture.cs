@@ -9,8 +9,6 @@ namespace Gongzhi.EndToEnd.Tests;
 /// <summary>The whole system as separate processes: Azurite, one silo with the seeds, one gateway in Development.</summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-
     private readonly int _siloPort = FreePorts.Next();
     private readonly int _gatewayPort = FreePorts.Next();
     private readonly int _httpPort = FreePorts.Next();
@@ -59,21 +57,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public async Task<HttpStatusCode> CrashSiloAsync()
     {
         await Silo.KillAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        HttpStatusCode status;
-        do
-        {
-            status = (await Http.GetAsync("/healthz")).StatusCode;
-            if (status != HttpStatusCode.OK)
-            {
-                break;
-            }
-
-            await Task.Delay(PollInterval);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        return status;
+        return (await Eventually.GetAsync(() => Http.GetAsync("/healthz"), r => r.StatusCode != HttpStatusCode.OK, "the gateway notices the silo is gone",
+            r => $"{r.StatusCode}", TimeSpan.FromSeconds(30))).StatusCode;
     }
 
     /// <summary>Starts a new silo on the same ports and storage and waits for the system to be healthy.</summary>
@@ -86,30 +71,20 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task WaitHealthyAsync(TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (Gateway.HasExited)
-            {
-                break;
-            }
-
-            try
-            {
-                if ((await Http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(PollInterval);
+            await Eventually.GetAsync(async () => Gateway.HasExited ? null : await Http.GetAsync("/healthz"),
+                r => r is null || r.StatusCode == HttpStatusCode.OK, "the system is healthy", r => $"{r?.StatusCode}", within ?? TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n--- silo ---\n{Silo.Tail}\n--- gateway ---\n{Gateway.Tail}", ex);
         }
 
-        throw new TimeoutException($"The system did not become healthy.\n--- silo ---\n{Silo.Tail}\n--- gateway ---\n{Gateway.Tail}");
+        if (Gateway.HasExited)
+        {
+            throw new InvalidOperationException($"The gateway exited.\n--- silo ---\n{Silo.Tail}\n--- gateway ---\n{Gateway.Tail}");
+        }
     }
 
     public async Task<string> TokenAsync(string role, string subject, string scope)

@@ -129,6 +129,15 @@ public sealed class RefusalCodeTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_body_the_route_cannot_read_is_invalid_request()
+    {
+        var cadre = await fixture.StaffAsync("cadre", "wang-liqun", "ximen");
+        var content = new StringContent("{ not json", Encoding.UTF8, "application/json");
+
+        await ProblemAsync(await cadre.PostAsync("/api/v1/cases/any-case/decline", content), HttpStatusCode.BadRequest, "invalid-request");
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_too_large_with_the_limit()
     {
         var content = new StringContent(new string(' ', 70_000), Encoding.UTF8, "application/json");

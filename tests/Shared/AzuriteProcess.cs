@@ -11,8 +11,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-
     private readonly Process _process;
 
     private AzuriteProcess(Process process, int blob, int queue, int table)
@@ -102,28 +100,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    // Asks until Azurite listens on the port (connecting fails before) or has exited.
     private static async Task WaitForPortAsync(Process process, int port)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline)
+        var exited = await Eventually.GetAsync(async () =>
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
+                return true;
             }
 
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(PollInterval);
-            }
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port);
+            return false;
+        }, _ => true, $"Azurite listens on port {port}", within: TimeSpan.FromSeconds(60));
+        if (exited)
+        {
+            throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
         }
-
-        throw new TimeoutException($"Azurite did not listen on port {port} within 60 s.");
     }
 }

@@ -9,7 +9,7 @@ namespace Gongzhi.Silo.Tests;
 
 /// <summary>The Wenshang model's rules as the grains carry them out together: dispatch, duty, the ladder, deadlines, merging.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture)
+public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static readonly CaseActor Dispatcher = CaseActor.Staff("dispatcher", "d1");
 
@@ -93,9 +93,10 @@ public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture)
     public async Task Shifts_put_cadres_on_and_off_duty_and_a_manual_switch_holds_until_the_next_shift_change()
     {
         var shift = UniqueCadreId("shift");
+        // Friday 16:00 in the county: inside the 08:00-18:00 weekday shift.
+        fixture.Time.AdvanceToNext(new TimeOnly(16, 0), DayOfWeek.Friday);
         var community = await fixture.NewCommunityAsync(Cadre(shift, false, "heating"));
         var grain = Client.GetGrain<ICommunityGrain>(community);
-        // The fake clock starts Friday 2026-11-27 08:00 UTC = 16:00 in Shanghai, inside the 08:00-18:00 weekday shift.
         await grain.ApplyShiftsAsync();
         Assert.False((await grain.GetRosterAsync()).Single().OnDuty);
 
@@ -122,10 +123,8 @@ public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture)
         var submission = fixture.Submission(community);
         await Client.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission);
 
-        // Run the clock to the next local midnight, when the 00:00-00:30 shift starts.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var local = TimeZoneInfo.ConvertTime(fixture.Time.GetUtcNow(), zone);
-        fixture.Time.Advance(local.Date.AddDays(1) - local.DateTime + TimeSpan.FromMinutes(1));
+        // Run the clock past the next local midnight, when the 00:00-00:30 shift starts.
+        fixture.Time.AdvanceToNext(new TimeOnly(0, 1));
         await grain.ApplyShiftsAsync();
 
         Assert.True((await grain.GetRosterAsync()).Single().OnDuty);
@@ -206,19 +205,5 @@ public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture)
         Assert.Equal(CommandOutcome.Ok, (await grain.AcknowledgeAsync(wang, expectedSeq: 3)).Outcome);
     }
 
-    private async Task<CaseSnapshot> WaitForAsync(string caseId, Func<CaseSnapshot, bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var snapshot = await Client.GetGrain<ICaseGrain>(caseId).GetAsync();
-            if (snapshot is not null && condition(snapshot))
-            {
-                return snapshot;
-            }
-
-            timeout.Token.ThrowIfCancellationRequested();
-            await Task.Yield();
-        }
-    }
+    private Task<CaseSnapshot> WaitForAsync(string caseId, Func<CaseSnapshot, bool> condition) => Client.CaseWhenAsync(caseId, condition);
 }

@@ -11,7 +11,12 @@ using Orleans.TestingHost;
 
 namespace Gongzhi.Silo.Tests;
 
-/// <summary>One in-process cluster for the collection: memory storage and reminders, a fake clock. Tests use fresh keys.</summary>
+/// <summary>
+/// One in-process cluster per test class: memory storage and reminders, and a fake clock of the class's own, so
+/// the time one class lets pass never moves another's "now" (the classes still run one at a time, see
+/// <see cref="ClusterCollection"/>). Tests use fresh keys; a test that needs a particular
+/// day or hour moves the clock there itself (<see cref="CountyClock.AdvanceToNext"/>).
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     private const string InnerStorage = "memory";
@@ -80,8 +85,12 @@ public sealed class ClusterFixture : IAsyncLifetime
             new CaseLocation("east", "1", null), new ContactInfo("李福", "13800000000"), null, Time.GetUtcNow());
 }
 
+/// <summary>
+/// The test classes on a <see cref="ClusterFixture"/> run one after another, as one collection; each still gets
+/// its own cluster and clock (a class fixture, not a collection fixture), so only one such cluster runs at a time.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+public sealed class ClusterCollection
 {
     public const string Name = "cluster";
 }

@@ -3,7 +3,7 @@ using Gongzhi.Communities;
 namespace Gongzhi.Silo.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class DirectoryTests(ClusterFixture fixture)
+public sealed class DirectoryTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     [Fact]
     public async Task A_scope_finds_the_community_itself_or_every_community_of_its_subdistrict_or_county()

@@ -6,7 +6,7 @@ using static Gongzhi.Silo.Tests.ClusterFixture;
 namespace Gongzhi.Silo.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class DispatchTests(ClusterFixture fixture)
+public sealed class DispatchTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private IClusterClient Client => fixture.Client;
 
@@ -124,19 +124,5 @@ public sealed class DispatchTests(ClusterFixture fixture)
     }
 
     // The assignment of a waiting case reaches it one-way; wait for it by asking, not by sleeping.
-    private async Task<CaseSnapshot> WaitForAsync(string caseId, Func<CaseSnapshot, bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var snapshot = await Client.GetGrain<ICaseGrain>(caseId).GetAsync();
-            if (snapshot is not null && condition(snapshot))
-            {
-                return snapshot;
-            }
-
-            timeout.Token.ThrowIfCancellationRequested();
-            await Task.Yield();
-        }
-    }
+    private Task<CaseSnapshot> WaitForAsync(string caseId, Func<CaseSnapshot, bool> condition) => Client.CaseWhenAsync(caseId, condition);
 }

@@ -13,7 +13,7 @@ namespace Gongzhi.Silo.Tests;
 
 /// <summary>The intake worker against a real Azurite queue and the test cluster's grains.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class IntakeWorkerTests(ClusterFixture fixture) : IAsyncLifetime
+public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>, IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;
     private QueueClient _intake = null!;
@@ -223,13 +223,5 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IAsyncLifetime
         }
     }
 
-    private async Task ArrivesAsync(string caseId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (await fixture.Client.GetGrain<ICaseGrain>(caseId).GetAsync() is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Case {caseId} did not arrive.");
-            await Task.Delay(20);
-        }
-    }
+    private Task ArrivesAsync(string caseId) => fixture.Client.CaseWhenAsync(caseId, _ => true);
 }

@@ -7,7 +7,7 @@ namespace Gongzhi.Silo.Tests;
 
 /// <summary>The video petition and consultation grains on the in-process cluster: the silo's clock judges their times.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class MeetingGrainTests(ClusterFixture fixture)
+public sealed class MeetingGrainTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static readonly CaseActor Dispatcher = CaseActor.Staff("dispatcher", "d1");
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Gongzhi.Cases;
 using Gongzhi.Metrics;
@@ -29,21 +30,10 @@ public sealed class MetricsStoreRestartTests(PersistentClusterFixture fixture) :
     private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
 
     // RecordAsync is one-way: ask until the grain holds what was sent.
-    private async Task<IReadOnlyList<CaseFact>> FactsWhenAsync(string community, DateTimeOffset from, Func<IReadOnlyList<CaseFact>, bool> done)
-    {
-        var grain = fixture.Client.GetGrain<IMetricsGrain>(community);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var facts = await grain.GetFactsAsync(from, fixture.Time.GetUtcNow().AddDays(1));
-            if (done(facts) || DateTime.UtcNow > deadline)
-            {
-                return facts;
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    private Task<IReadOnlyList<CaseFact>> FactsWhenAsync(string community, DateTimeOffset from, Func<IReadOnlyList<CaseFact>, bool> done, [CallerArgumentExpression(nameof(done))] string what = "") =>
+        Eventually.GetAsync(
+            () => fixture.Client.GetGrain<IMetricsGrain>(community).GetFactsAsync(from, fixture.Time.GetUtcNow().AddDays(1)),
+            done, what, facts => $"{facts.Count} facts");
 
     private static string[] Sorted(IEnumerable<CaseFact> facts) =>
         facts.OrderBy(f => f.CaseId, StringComparer.Ordinal).Select(f => JsonSerializer.Serialize(f)).ToArray();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Gongzhi.Cases;
 using Gongzhi.Metrics;
 using Gongzhi.Silo.Extensions;
@@ -6,33 +8,22 @@ using Gongzhi.Silo.Metrics;
 namespace Gongzhi.Silo.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class MetricsTests(ClusterFixture fixture)
+public sealed class MetricsTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static string NewCommunityId() => "m-" + Guid.NewGuid().ToString("N")[..10];
 
     private static CaseFact Fact(string communityId, string caseId, DateTimeOffset submitted, string? cadre = "wang") =>
         new(caseId, communityId, "sub-1", "heating", CaseKind.Service, cadre, submitted, submitted, null, submitted.AddMinutes(30), null, submitted.AddDays(1), null, null, null);
 
-    // The last day up to now, by month: other tests move the shared clock, so "now" may have just
-    // crossed into a new month while the facts here were submitted hours before it.
+    // The last day up to now, by month.
     private KpiQuery Month(string scope, params KpiDimension[] by) =>
         new(scope, KpiPeriod.Month, fixture.Time.GetUtcNow().AddDays(-1), fixture.Time.GetUtcNow().AddSeconds(1), by);
 
     // RecordAsync is one-way: ask until the grain has taken what was sent.
-    private static async Task<KpiReport> ReportWhenAsync(IMetricsGrain grain, KpiQuery query, Func<KpiReport, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var report = await grain.GetReportAsync(query);
-            if (done(report) || DateTime.UtcNow > deadline)
-            {
-                return report;
-            }
+    private static Task<KpiReport> ReportWhenAsync(IMetricsGrain grain, KpiQuery query, Func<KpiReport, bool> done, [CallerArgumentExpression(nameof(done))] string what = "") =>
+        Eventually.GetAsync(() => grain.GetReportAsync(query), done, what, Describe);
 
-            await Task.Delay(20);
-        }
-    }
+    private static string Describe(KpiReport report) => JsonSerializer.Serialize(report);
 
     [Fact]
     public async Task The_latest_fact_of_a_case_replaces_the_earlier_ones()

@@ -53,8 +53,6 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
-
     /// <summary>Restarts every silo (new addresses, nothing kept in memory) and waits until the client reaches the cluster again.</summary>
     public async Task RestartAsync()
     {
@@ -70,41 +68,15 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
         }
 
         // The client finds the restarted silo by itself; until it has, calls fail fast.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
+        await Eventually.HoldsAsync(async () =>
         {
-            try
-            {
-                await Client.GetGrain<ICommunityGrain>("probe").GetInfoAsync();
-                return;
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(Interval);
-            }
-        }
+            await Client.GetGrain<ICommunityGrain>("probe").GetInfoAsync();
+            return true;
+        }, "the client reaches the restarted cluster");
     }
 
     /// <summary>The deadline watch ticks in real time and reads the fake clock: asks until the case shows the change.</summary>
-    public async Task<CaseSnapshot> WaitForAsync(string caseId, Func<CaseSnapshot, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var snapshot = await Client.GetGrain<ICaseGrain>(caseId).GetAsync();
-            if (snapshot is not null && condition(snapshot))
-            {
-                return snapshot;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Case {caseId} did not change as expected; timeline: {string.Join(", ", snapshot?.Timeline.Select(e => e.Type) ?? [])}");
-            }
-
-            await Task.Delay(Interval);
-        }
-    }
+    public Task<CaseSnapshot> WaitForAsync(string caseId, Func<CaseSnapshot, bool> condition) => Client.CaseWhenAsync(caseId, condition);
 
     public async Task DisposeAsync()
     {

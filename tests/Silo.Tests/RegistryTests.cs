@@ -10,7 +10,7 @@ using static Gongzhi.Silo.Tests.ClusterFixture;
 namespace Gongzhi.Silo.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class RegistryTests(ClusterFixture fixture)
+public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     /// <summary>Stands in for a gateway: records what the cluster pushes to it.</summary>
     private sealed class RecordingObserver : IDispatchObserver

@@ -11,7 +11,7 @@ namespace Gongzhi.Silo.Tests;
 /// failed main row. Whatever happens, a case is in storage as the grains say it is, once, and a retry is safe.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class StorageFaultTests(ClusterFixture fixture)
+public sealed class StorageFaultTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     private static readonly CaseActor Dispatcher = CaseActor.Staff("dispatcher", "d1");
 

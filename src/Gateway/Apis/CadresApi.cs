@@ -3,7 +3,10 @@ using Gongzhi.Cadres;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -13,15 +16,17 @@ public static class CadresApi
 {
     public static IEndpointRouteBuilder MapCadresApi(this IEndpointRouteBuilder app)
     {
-        var cadres = app.MapGroup("/api/v1/cadres").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
-        cadres.MapGet("/{cadreId}", GetAsync).WithName("GetCadre");
-        cadres.MapPost("/{cadreId}/duty", SetDutyAsync).WithName("SetDuty");
+        var cadres = app.MapGroup("/api/v1/cadres").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.DispatcherOnly).Refuses(StatusCodes.Status404NotFound, RefusalCodes.CadreNotFound);
+        cadres.MapGet("/{cadreId}", GetAsync).WithName("GetCadre").WithSummary("A cadre's page: duty, load and assigned cases");
+        cadres.MapPost("/{cadreId}/duty", SetDutyAsync).WithName("SetDuty").WithSummary("Put a cadre on or off duty")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields);
         return app;
     }
 
-    public static async Task<Results<Ok<CadrePage>, ProblemHttpResult>> GetAsync(string cadreId, ClaimsPrincipal user, IClusterClient cluster)
+    public static async Task<Results<Ok<CadrePage>, ProblemHttpResult>> GetAsync(string cadreId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        var (view, refusal) = await FindAsync(cadreId, user, cluster);
+        var (view, refusal) = await FindAsync(cadreId, user, auth, cluster);
         if (view is null)
         {
             return refusal!;
@@ -33,14 +38,14 @@ public static class CadresApi
     }
 
     public static async Task<Results<Ok<RosterEntry>, ValidationProblem, ProblemHttpResult>> SetDutyAsync(
-        string cadreId, DutyRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string cadreId, DutyRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (body.OnDuty is not { } onDuty)
         {
             return Problems.Invalid("onDuty", "Required: true or false.");
         }
 
-        var (view, refusal) = await FindAsync(cadreId, user, cluster);
+        var (view, refusal) = await FindAsync(cadreId, user, auth, cluster);
         if (view is null)
         {
             return refusal!;
@@ -50,7 +55,8 @@ public static class CadresApi
         return entry is null ? CadreNotFound(cadreId) : TypedResults.Ok(entry);
     }
 
-    private static async Task<(CadreView? View, ProblemHttpResult? Refusal)> FindAsync(string cadreId, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<(CadreView? View, ProblemHttpResult? Refusal)> FindAsync(
+        string cadreId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var communityId = await cluster.GetGrain<ICadreGrain>(cadreId).GetCommunityIdAsync();
         var view = communityId is null ? null : await cluster.GetGrain<ICommunityGrain>(communityId).GetCadreAsync(cadreId);
@@ -59,13 +65,8 @@ public static class CadresApi
             return (null, CadreNotFound(cadreId));
         }
 
-        if (user.IsCadre(cadreId))
-        {
-            return (view, null);
-        }
-
         var community = await cluster.GetGrain<ICommunityGrain>(view.CommunityId).GetInfoAsync();
-        return community is not null && user.DispatchesFor(community)
+        return (await auth.AuthorizeAsync(user, new CadreAccess(cadreId, community), StaffOperations.ManageCadre)).Succeeded
             ? (view, null)
             : (null, Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only the cadre themself or a dispatcher of their community may do this.", ("communityId", view.CommunityId)));
     }

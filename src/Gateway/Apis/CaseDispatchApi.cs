@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -15,29 +18,42 @@ public static class CaseDispatchApi
 {
     public static IEndpointRouteBuilder MapCaseDispatchApi(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/v1/cases").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
-        cases.MapPost("/{caseId}/assign", AssignAsync).WithName("AssignCase");
-        cases.MapPost("/{caseId}/mode", ChangeModeAsync).WithName("ChangeCaseMode");
-        cases.MapPost("/{caseId}/merge", MergeAsync).WithName("MergeCase");
-        cases.MapPost("/{caseId}/escalate", EscalateAsync).WithName("EscalateCase");
-        cases.MapPost("/{caseId}/return", ReturnAsync).WithName("ReturnCase");
+        var cases = app.MapGroup("/api/v1/cases").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound);
+        cases.MapPost("/{caseId}/assign", AssignAsync).WithName("AssignCase").WithSummary("A dispatcher gives the case to a cadre")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.DispatcherOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.AlreadyAssigned, RefusalCodes.CadreNotInCommunity,
+                RefusalCodes.CadreOffDuty, RefusalCodes.CadreFull, RefusalCodes.VolunteerCategory);
+        cases.MapPost("/{caseId}/mode", ChangeModeAsync).WithName("ChangeCaseMode").WithSummary("A dispatcher changes how the case is handled")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.DispatcherOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.SameMode);
+        cases.MapPost("/{caseId}/merge", MergeAsync).WithName("MergeCase").WithSummary("A dispatcher merges a duplicate into its primary case")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.DispatcherOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.MergeIntoSelf, RefusalCodes.PrimaryNotOpen);
+        cases.MapPost("/{caseId}/escalate", EscalateAsync).WithName("EscalateCase").WithSummary("Send the case one level up the ladder")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotCaseHandler)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.TopOfLadder);
+        cases.MapPost("/{caseId}/return", ReturnAsync).WithName("ReturnCase").WithSummary("An official hands the case one level down")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.LevelOfficialOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.BottomOfLadder);
         return app;
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, AssignRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (string.IsNullOrWhiteSpace(body.CadreId))
         {
             return Problems.Invalid("cadreId", "Required: the cadre to give the case to.");
         }
 
-        var (grain, refusal) = await ForDispatcherAsync(caseId, user, cluster);
+        var (grain, refusal) = await ForDispatcherAsync(caseId, user, auth, cluster);
         return refusal ?? CasesApi.Answer(await grain.AssignAsync(user.Actor(), body.CadreId.Trim(), body.ExpectedSeq));
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ChangeModeAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, ChangeModeRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         HandlingMode? mode = body.Mode switch
         {
@@ -51,19 +67,19 @@ public static class CaseDispatchApi
             return Problems.Invalid("mode", "Must be one of: doItNow, leadThrough, doForYou.");
         }
 
-        var (grain, refusal) = await ForDispatcherAsync(caseId, user, cluster);
+        var (grain, refusal) = await ForDispatcherAsync(caseId, user, auth, cluster);
         return refusal ?? CasesApi.Answer(await grain.ChangeModeAsync(user.Actor(), mode.Value, body.ExpectedSeq));
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> MergeAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, MergeRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (string.IsNullOrWhiteSpace(body.IntoCaseId))
         {
             return Problems.Invalid("intoCaseId", "Required: the primary case to merge into.");
         }
 
-        var (grain, refusal) = await ForDispatcherAsync(caseId, user, cluster);
+        var (grain, refusal) = await ForDispatcherAsync(caseId, user, auth, cluster);
         if (refusal is not null)
         {
             return refusal;
@@ -80,7 +96,7 @@ public static class CaseDispatchApi
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> EscalateAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, EscalateRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (CasesApi.Text(body.Reason, "reason", "say why it cannot be settled at this level") is { } invalid)
         {
@@ -95,16 +111,14 @@ public static class CaseDispatchApi
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(snapshot.CommunityId).GetInfoAsync();
-        var allowed = (snapshot.AssigneeId is { } cadre && user.IsCadre(cadre))
-            || (snapshot.Level == CaseLevel.Community && community is not null && user.DispatchesFor(community))
-            || user.OwnsLevel(snapshot);
+        var allowed = (await auth.AuthorizeAsync(user, new CaseAccess(snapshot, community), StaffOperations.EscalateCase)).Succeeded;
         return allowed
             ? CasesApi.Answer(await grain.EscalateAsync(user.Actor(), body.Reason!.Trim(), body.ExpectedSeq))
             : Problems.Forbidden(RefusalCodes.NotCaseHandler, "Only the case's cadre, its community's dispatchers or an official of its level escalate it.");
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ReturnAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, ReturnRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (CasesApi.Text(body.Instructions, "instructions", "say what the level below should do") is { } invalid)
         {
@@ -118,13 +132,14 @@ public static class CaseDispatchApi
             return Problems.CaseNotFound(caseId);
         }
 
-        return user.OwnsLevel(snapshot) && snapshot.Level != CaseLevel.Community
+        return (await auth.AuthorizeAsync(user, new CaseAccess(snapshot, null), StaffOperations.ReturnCase)).Succeeded
             ? CasesApi.Answer(await grain.ReturnAsync(user.Actor(), body.Instructions!.Trim(), body.ExpectedSeq))
             : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "Only an official of the level the case is at hands it back down.", ("levelOwnerId", snapshot.LevelOwnerId));
     }
 
     // Assigning, changing mode and merging belong to the dispatchers of the case's community.
-    private static async Task<(ICaseGrain Grain, ProblemHttpResult? Refusal)> ForDispatcherAsync(string caseId, ClaimsPrincipal user, IClusterClient cluster)
+    private static async Task<(ICaseGrain Grain, ProblemHttpResult? Refusal)> ForDispatcherAsync(
+        string caseId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var grain = cluster.GetGrain<ICaseGrain>(caseId);
         var snapshot = await grain.GetAsync();
@@ -134,7 +149,7 @@ public static class CaseDispatchApi
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(snapshot.CommunityId).GetInfoAsync();
-        return community is not null && user.DispatchesFor(community)
+        return (await auth.AuthorizeAsync(user, new CaseAccess(snapshot, community), StaffOperations.DispatchCase)).Succeeded
             ? (grain, null)
             : (grain, Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the case's community does this.", ("communityId", snapshot.CommunityId)));
     }

@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -15,33 +18,44 @@ public static class CasesApi
 {
     public const int MaxText = 2000;
 
-    private static readonly (string Route, CaseEventType Step, string Field)[] CadreSteps =
+    private static readonly (string Route, CaseEventType Step, string Field, string Summary)[] CadreSteps =
     [
-        ("start", CaseEventType.WorkStarted, ""),
-        ("consent", CaseEventType.ConsentRecorded, "note"),
-        ("documents", CaseEventType.DocumentsHandedOver, "note"),
-        ("result", CaseEventType.ResultHandedOver, "note"),
+        ("start", CaseEventType.WorkStarted, "", "马上办: the assigned cadre starts the work"),
+        ("consent", CaseEventType.ConsentRecorded, "note", "代为办: the assigned cadre records the resident's consent, given in person"),
+        ("documents", CaseEventType.DocumentsHandedOver, "note", "代为办: the assigned cadre records the documents handed over"),
+        ("result", CaseEventType.ResultHandedOver, "note", "代为办: the assigned cadre records the result handed over"),
     ];
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var cases = app.MapGroup("/api/v1/cases").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
-        cases.MapGet("/{caseId}", GetAsync).WithName("GetCase");
-        cases.MapPost("/{caseId}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeCase");
-        cases.MapPost("/{caseId}/decline", DeclineAsync).WithName("DeclineCase");
-        cases.MapPost("/{caseId}/resolve", ResolveAsync).WithName("ResolveCase");
-        cases.MapPost("/{caseId}/accompaniment", ArrangeAccompanimentAsync).WithName("ArrangeAccompaniment");
-        foreach (var (route, step, field) in CadreSteps)
+        var cases = app.MapGroup("/api/v1/cases").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound);
+        cases.MapGet("/{caseId}", GetAsync).WithName("GetCase").WithSummary("Read a case in full, contact included")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
+        cases.MapPost("/{caseId}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeCase").WithSummary("The assigned cadre takes the case")
+            .TakesJson().Refuses(StatusCodes.Status403Forbidden, RefusalCodes.CadreOnly, RefusalCodes.OtherCadre)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.CaseNotOpen);
+        cases.MapPost("/{caseId}/decline", DeclineAsync).WithName("DeclineCase").WithSummary("The assigned cadre gives the case back, saying why")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.CadreOnly, RefusalCodes.OtherCadre)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.CaseNotOpen);
+        cases.MapPost("/{caseId}/resolve", ResolveAsync).WithName("ResolveCase").WithSummary("Record what was done and resolve the case")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OtherCadre, RefusalCodes.LevelOfficialOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.StepsBeforeResolve, RefusalCodes.CaseNotOpen);
+        cases.MapPost("/{caseId}/accompaniment", ArrangeAccompanimentAsync).WithName("ArrangeAccompaniment")
+            .WithSummary("领着办: the assigned cadre arranges to accompany the resident").ModeStep();
+        foreach (var (route, step, field, summary) in CadreSteps)
         {
-            cases.MapPost($"/{{caseId}}/{route}", (string caseId, CaseActionRequest? body, ClaimsPrincipal user, IClusterClient cluster) =>
-                    StepAsync(caseId, step, field, body ?? new CaseActionRequest(), user, cluster))
-                .WithName($"Step{step}");
+            cases.MapPost($"/{{caseId}}/{route}", (string caseId, ModeStepRequest? body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster) =>
+                    StepAsync(caseId, step, field, body?.Note, body?.ExpectedSeq, user, auth, cluster))
+                .WithName($"Step{step}").WithSummary(summary).ModeStep();
         }
 
         return app;
     }
 
-    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string caseId, ClaimsPrincipal user, IClusterClient cluster)
+    public static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string caseId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot is null)
@@ -50,24 +64,26 @@ public static class CasesApi
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(snapshot.CommunityId).GetInfoAsync();
-        return user.MaySee(snapshot, community) ? TypedResults.Ok(CaseView.From(snapshot)) : Problems.OutsideScope(snapshot.CommunityId, "The case is outside your scope.");
+        return (await auth.AuthorizeAsync(user, new CaseAccess(snapshot, community), StaffOperations.SeeCase)).Succeeded
+            ? TypedResults.Ok(CaseView.From(snapshot))
+            : Problems.OutsideScope(snapshot.CommunityId, "The case is outside your scope.");
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
-        string caseId, CaseActionRequest? body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, AcknowledgeRequest? body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (user.Role() != StaffRoles.Cadre || user.Subject() is not { } cadreId)
+        if (!(await auth.AuthorizeAsync(user, StaffAuthorization.CadrePolicy)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.CadreOnly, "Only the assigned cadre acknowledges a case.");
         }
 
-        return Answer(await cluster.GetGrain<ICaseGrain>(caseId).AcknowledgeAsync(cadreId, body?.ExpectedSeq));
+        return Answer(await cluster.GetGrain<ICaseGrain>(caseId).AcknowledgeAsync(user.Subject()!, body?.ExpectedSeq));
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> DeclineAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, DeclineRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (user.Role() != StaffRoles.Cadre || user.Subject() is not { } cadreId)
+        if (!(await auth.AuthorizeAsync(user, StaffAuthorization.CadrePolicy)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.CadreOnly, "Only the assigned cadre declines a case.");
         }
@@ -77,11 +93,11 @@ public static class CasesApi
             return invalid;
         }
 
-        return Answer(await cluster.GetGrain<ICaseGrain>(caseId).DeclineAsync(cadreId, body.Reason!.Trim(), body.ExpectedSeq));
+        return Answer(await cluster.GetGrain<ICaseGrain>(caseId).DeclineAsync(user.Subject()!, body.Reason!.Trim(), body.ExpectedSeq));
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, ResolveRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (Text(body.Note, "note", "say what was done") is { } invalid)
         {
@@ -94,7 +110,7 @@ public static class CasesApi
         }
 
         var grain = cluster.GetGrain<ICaseGrain>(caseId);
-        if (user.Role() != StaffRoles.Cadre)
+        if (!(await auth.AuthorizeAsync(user, StaffAuthorization.CadrePolicy)).Succeeded)
         {
             // An official resolves only a case at their own level.
             var snapshot = await grain.GetAsync();
@@ -103,7 +119,7 @@ public static class CasesApi
                 return Problems.CaseNotFound(caseId);
             }
 
-            if (!user.OwnsLevel(snapshot) || snapshot.Level == CaseLevel.Community)
+            if (!(await auth.AuthorizeAsync(user, new CaseAccess(snapshot, null), StaffOperations.ResolveCase)).Succeeded)
             {
                 return Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "At the community level the assigned cadre resolves a case; above it, an official of that level.",
                     ("levelOwnerId", snapshot.LevelOwnerId));
@@ -114,7 +130,7 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ArrangeAccompanimentAsync(
-        string caseId, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, AccompanimentRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var errors = new Dictionary<string, string[]>();
         if (body.When is null)
@@ -139,24 +155,31 @@ public static class CasesApi
 
         var when = body.When!.Value.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
         var note = $"{when} · {body.Where!.Trim()} · {body.Office!.Trim()}";
-        return await StepAsync(caseId, CaseEventType.AccompanimentArranged, "", body with { Note = note }, user, cluster);
+        return await StepAsync(caseId, CaseEventType.AccompanimentArranged, "", note, body.ExpectedSeq, user, auth, cluster);
     }
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> StepAsync(
-        string caseId, CaseEventType step, string requiredField, CaseActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string caseId, CaseEventType step, string requiredField, string? note, int? expectedSeq, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (user.Role() != StaffRoles.Cadre)
+        if (!(await auth.AuthorizeAsync(user, StaffAuthorization.CadrePolicy)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.StepForCadre, "Only the assigned cadre takes this step.", ("step", Refusal.Name(step)));
         }
 
-        if (requiredField.Length > 0 && Text(body.Note, requiredField, "say what was handed over or agreed") is { } invalid)
+        if (requiredField.Length > 0 && Text(note, requiredField, "say what was handed over or agreed") is { } invalid)
         {
             return invalid;
         }
 
-        return Answer(await cluster.GetGrain<ICaseGrain>(caseId).StepAsync(user.Actor(), new CaseStep(step, body.Note?.Trim()), body.ExpectedSeq));
+        return Answer(await cluster.GetGrain<ICaseGrain>(caseId).StepAsync(user.Actor(), new CaseStep(step, note?.Trim()), expectedSeq));
     }
+
+    // The refusals of a step of the handling mode.
+    private static RouteHandlerBuilder ModeStep(this RouteHandlerBuilder route) =>
+        route.TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.StepForCadre, RefusalCodes.StepForResident, RefusalCodes.OtherCadre)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.CaseNotOpen,
+                RefusalCodes.StepOfOtherMode, RefusalCodes.StepAlreadyDone, RefusalCodes.StepOutOfOrder, RefusalCodes.StepNeedsNote);
 
     /// <summary>A required free-text field: present and not too long.</summary>
     internal static ValidationProblem? Text(string? value, string field, string hint) =>

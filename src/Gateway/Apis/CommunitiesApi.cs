@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -12,10 +15,13 @@ public static class CommunitiesApi
 {
     public static IEndpointRouteBuilder MapCommunitiesApi(this IEndpointRouteBuilder app)
     {
-        var communities = app.MapGroup("/api/v1/communities");
-        communities.MapGet("/{communityId}", GetAsync).WithName("GetCommunity").WithTags("Residents").AllowAnonymous();
-        communities.MapGet("/{communityId}/roster", GetRosterAsync).WithName("GetRoster").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
-        communities.MapGet("/{communityId}/cases", GetOpenCasesAsync).WithName("GetOpenCases").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
+        var communities = app.MapGroup("/api/v1/communities").Refuses(StatusCodes.Status404NotFound, RefusalCodes.CommunityNotFound);
+        communities.MapGet("/{communityId}", GetAsync).WithName("GetCommunity").WithTags("Residents").AllowAnonymous()
+            .WithSummary("A community's public description: its compounds, buildings and case categories");
+        communities.MapGet("/{communityId}/roster", GetRosterAsync).WithName("GetRoster").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("The community's cadres, with duty and load, for its dispatchers").Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
+        communities.MapGet("/{communityId}/cases", GetOpenCasesAsync).WithName("GetOpenCases").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("The community's open cases in full, for its dispatchers").Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
         return app;
     }
 
@@ -24,10 +30,10 @@ public static class CommunitiesApi
             ? TypedResults.Ok(info)
             : Problems.CommunityNotFound(communityId);
 
-    public static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, ProblemHttpResult>> GetRosterAsync(string communityId, ClaimsPrincipal user, IClusterClient cluster)
+    public static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, ProblemHttpResult>> GetRosterAsync(string communityId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var grain = cluster.GetGrain<ICommunityGrain>(communityId);
-        if (await CheckAsync(grain, communityId, user) is { } refusal)
+        if (await CheckAsync(grain, communityId, user, auth) is { } refusal)
         {
             return refusal;
         }
@@ -35,10 +41,10 @@ public static class CommunitiesApi
         return TypedResults.Ok(await grain.GetRosterAsync());
     }
 
-    public static async Task<Results<Ok<CaseView[]>, ProblemHttpResult>> GetOpenCasesAsync(string communityId, ClaimsPrincipal user, IClusterClient cluster)
+    public static async Task<Results<Ok<CaseView[]>, ProblemHttpResult>> GetOpenCasesAsync(string communityId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var grain = cluster.GetGrain<ICommunityGrain>(communityId);
-        if (await CheckAsync(grain, communityId, user) is { } refusal)
+        if (await CheckAsync(grain, communityId, user, auth) is { } refusal)
         {
             return refusal;
         }
@@ -48,7 +54,7 @@ public static class CommunitiesApi
         return TypedResults.Ok(snapshots.OfType<CaseSnapshot>().Select(CaseView.From).ToArray());
     }
 
-    private static async Task<ProblemHttpResult?> CheckAsync(ICommunityGrain grain, string communityId, ClaimsPrincipal user)
+    private static async Task<ProblemHttpResult?> CheckAsync(ICommunityGrain grain, string communityId, ClaimsPrincipal user, IAuthorizationService auth)
     {
         var info = await grain.GetInfoAsync();
         if (info is null)
@@ -56,6 +62,8 @@ public static class CommunitiesApi
             return Problems.CommunityNotFound(communityId);
         }
 
-        return user.DispatchesFor(info) ? null : Problems.OutsideScope(communityId, $"Community {communityId} is outside your scope.");
+        return (await auth.AuthorizeAsync(user, info.Place(), StaffOperations.DispatchCommunity)).Succeeded
+            ? null
+            : Problems.OutsideScope(communityId, $"Community {communityId} is outside your scope.");
     }
 }

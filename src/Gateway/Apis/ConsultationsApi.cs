@@ -3,8 +3,11 @@ using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Consultations;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -18,14 +21,19 @@ public static class ConsultationsApi
     public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
     {
         var consultations = app.MapGroup("/api/v1/consultations").WithTags("Consultations").RequireAuthorization(StaffRoles.StaffPolicy);
-        consultations.MapPost("/", ConveneAsync).WithName("ConveneConsultation");
-        consultations.MapGet("/{consultationId}", GetAsync).WithName("GetConsultation");
-        consultations.MapPost("/{consultationId}/minutes", RecordMinutesAsync).WithName("RecordConsultationMinutes");
+        consultations.MapPost("/", ConveneAsync).WithName("ConveneConsultation").WithSummary("A dispatcher convenes a 7+X consultation on open cases")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.DispatcherOnly);
+        consultations.MapGet("/{consultationId}", GetAsync).WithName("GetConsultation").WithSummary("A consultation, for its parties and the community's staff")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotAParty).Refuses(StatusCodes.Status404NotFound, RefusalCodes.ConsultationNotFound);
+        consultations.MapPost("/{consultationId}/minutes", RecordMinutesAsync).WithName("RecordConsultationMinutes")
+            .WithSummary("A dispatcher records the minutes; the resolution resolves the linked cases")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.DispatcherOnly)
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.ConsultationNotFound).Refuses(StatusCodes.Status409Conflict, RefusalCodes.ConsultationConcluded);
         return app;
     }
 
     public static async Task<Results<Created<ConsultationView>, ValidationProblem, ProblemHttpResult>> ConveneAsync(
-        ConveneRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        ConveneRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (string.IsNullOrWhiteSpace(body.CommunityId))
         {
@@ -38,7 +46,7 @@ public static class ConsultationsApi
             return Problems.Invalid("communityId", "No such community.");
         }
 
-        if (!user.DispatchesFor(community))
+        if (!(await auth.AuthorizeAsync(user, community.Place(), StaffOperations.DispatchCommunity)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the community convenes its 7+X consultation.", ("communityId", community.Id));
         }
@@ -66,7 +74,8 @@ public static class ConsultationsApi
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
     }
 
-    public static async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> GetAsync(string consultationId, ClaimsPrincipal user, IClusterClient cluster)
+    public static async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> GetAsync(
+        string consultationId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var consultation = await cluster.GetGrain<IConsultationGrain>(consultationId).GetAsync();
         if (consultation is null)
@@ -75,14 +84,13 @@ public static class ConsultationsApi
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
-        var isParty = user.Subject() is { } subject && consultation.Parties.Any(p => p.AccountId == subject);
-        return isParty || (community is not null && user.Covers(community))
+        return (await auth.AuthorizeAsync(user, new ConsultationAccess(consultation, community), StaffOperations.SeeConsultation)).Succeeded
             ? TypedResults.Ok(ConsultationView.From(consultation))
             : Problems.Forbidden(RefusalCodes.NotAParty, "Only staff of the community and the consultation's parties see it.");
     }
 
     public static async Task<Results<Ok<ConsultationView>, ValidationProblem, ProblemHttpResult>> RecordMinutesAsync(
-        string consultationId, MinutesRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string consultationId, MinutesRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var grain = cluster.GetGrain<IConsultationGrain>(consultationId);
         var consultation = await grain.GetAsync();
@@ -92,7 +100,7 @@ public static class ConsultationsApi
         }
 
         var community = await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
-        if (community is null || !user.DispatchesFor(community))
+        if (!(await auth.AuthorizeAsync(user, new ConsultationAccess(consultation, community), StaffOperations.RecordMinutes)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the community records the minutes.", ("communityId", consultation.CommunityId));
         }

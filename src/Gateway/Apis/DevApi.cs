@@ -1,5 +1,7 @@
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -9,7 +11,9 @@ public static class DevApi
 {
     public static IEndpointRouteBuilder MapDevApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/dev/token", IssueToken).WithName("IssueDevToken").WithTags("Development").AllowAnonymous();
+        app.MapPost("/api/v1/dev/token", IssueToken).WithName("IssueDevToken").WithTags("Development").AllowAnonymous()
+            .WithSummary("Development only: a staff token for any role, subject and scope")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields);
         return app;
     }
 

@@ -23,9 +23,14 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", CheckAsync).WithName("Health").WithTags("Operations").AllowAnonymous();
-        app.MapGet("/healthz/live", Live).WithName("HealthLive").WithTags("Operations").AllowAnonymous();
-        app.MapGet("/healthz/ready", ReadyAsync).WithName("HealthReady").WithTags("Operations").AllowAnonymous();
+        app.MapGet("/healthz", CheckAsync).WithName("Health").WithTags("Operations").AllowAnonymous()
+            .WithSummary("Whether the cluster, storage and live push all answer (503 when one does not)")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/healthz/live", Live).WithName("HealthLive").WithTags("Operations").AllowAnonymous()
+            .WithSummary("Liveness: the process serves requests");
+        app.MapGet("/healthz/ready", ReadyAsync).WithName("HealthReady").WithTags("Operations").AllowAnonymous()
+            .WithSummary("Readiness for intake: this gateway can store submissions (503 when storage does not answer)")
+            .Produces<ReadyReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Security.Claims;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Views;
 using Gongzhi.Metrics;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -20,14 +23,16 @@ public static class MetricsApi
 
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        var metrics = app.MapGroup("/api/v1/metrics").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
-        metrics.MapGet("", GetReportAsync).WithName("GetMetrics");
-        metrics.MapGet("/summary", GetSummaryAsync).WithName("GetMetricsSummary");
+        var metrics = app.MapGroup("/api/v1/metrics").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
+            .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
+        metrics.MapGet("", GetReportAsync).WithName("GetMetrics").WithSummary("The KPI report of a community, sub-district or county, by day or month");
+        metrics.MapGet("/summary", GetSummaryAsync).WithName("GetMetricsSummary").WithSummary("A community's headline KPIs, as the board shows them");
         return app;
     }
 
     public static async Task<Results<Ok<KpiReport>, ValidationProblem, ProblemHttpResult>> GetReportAsync(
-        string? scope, string? period, string? from, string? to, string? by, ClaimsPrincipal user, IClusterClient cluster, TimeProvider time)
+        string? scope, string? period, string? from, string? to, string? by, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster,
+        TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(scope))
@@ -80,9 +85,12 @@ public static class MetricsApi
             return UnknownScope(scope!);
         }
 
-        if (!places.All(user.DispatchesFor))
+        foreach (var place in places)
         {
-            return OutOfScope(scope!);
+            if (!(await auth.AuthorizeAsync(user, place, StaffOperations.DispatchCommunity)).Succeeded)
+            {
+                return OutOfScope(scope!);
+            }
         }
 
         var query = new KpiQuery(scope!, kpiPeriod!.Value, start!.Value, end!.Value, dimensions!);
@@ -92,7 +100,8 @@ public static class MetricsApi
         return TypedResults.Ok(report);
     }
 
-    public static async Task<Results<Ok<MetricsPush>, ValidationProblem, ProblemHttpResult>> GetSummaryAsync(string? scope, ClaimsPrincipal user, IClusterClient cluster)
+    public static async Task<Results<Ok<MetricsPush>, ValidationProblem, ProblemHttpResult>> GetSummaryAsync(
+        string? scope, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (string.IsNullOrWhiteSpace(scope))
         {
@@ -105,7 +114,7 @@ public static class MetricsApi
             return places.Count == 0 ? UnknownScope(scope) : Problems.Invalid("scope", "The summary is per community: give a community id.");
         }
 
-        if (!user.DispatchesFor(community))
+        if (!(await auth.AuthorizeAsync(user, community, StaffOperations.DispatchCommunity)).Succeeded)
         {
             return OutOfScope(scope);
         }

@@ -4,6 +4,9 @@ using Azure.Storage.Blobs.Models;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -30,13 +33,20 @@ public static class PhotosApi
     public static IEndpointRouteBuilder MapPhotosApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/cases/{caseId}/photos", UploadAsync).WithName("UploadPhoto").WithTags("Staff")
-            .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp").RequireAuthorization(StaffRoles.StaffPolicy);
-        app.MapGet("/api/v1/cases/{caseId}/photos/{name}", DownloadAsync).WithName("GetPhoto").WithTags("Residents").AllowAnonymous();
+            .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("Upload a photo of the work done, for the resolution's photoUrl")
+            .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotCaseHandler)
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound).Refuses(StatusCodes.Status413PayloadTooLarge, RefusalCodes.TooLarge);
+        app.MapGet("/api/v1/cases/{caseId}/photos/{name}", DownloadAsync).WithName("GetPhoto").WithTags("Residents").AllowAnonymous()
+            .WithSummary("A photo of a resolution; its unguessable URL is the right to see it")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.PhotoNotFound);
         return app;
     }
 
     public static async Task<Results<Created<PhotoUploaded>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string caseId, HttpRequest request, ClaimsPrincipal user, IClusterClient cluster, BlobServiceClient blobs, CancellationToken cancellationToken)
+        string caseId, HttpRequest request, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster, BlobServiceClient blobs,
+        CancellationToken cancellationToken)
     {
         if (request.ContentType?.Split(';')[0].Trim() is not { } type || !Extensions.TryGetValue(type, out var extension))
         {
@@ -54,8 +64,7 @@ public static class PhotosApi
             return Problems.CaseNotFound(caseId);
         }
 
-        var mayAttach = (snapshot.AssigneeId is { } cadre && user.IsCadre(cadre)) || (snapshot.Level != CaseLevel.Community && user.OwnsLevel(snapshot));
-        if (!mayAttach)
+        if (!(await auth.AuthorizeAsync(user, new CaseAccess(snapshot, null), StaffOperations.AttachPhoto)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.NotCaseHandler, "Only the case's cadre, or an official of the level it is at, attaches photos.");
         }

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -14,8 +17,10 @@ public static class PoisonApi
 {
     public static IEndpointRouteBuilder MapPoisonApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/intake/poison", GetAsync).WithName("GetIntakePoison").WithTags("Operations").RequireAuthorization(StaffRoles.StaffPolicy);
-        app.MapPost("/api/v1/intake/poison/replay", ReplayAsync).WithName("ReplayIntakePoison").WithTags("Operations").RequireAuthorization(StaffRoles.StaffPolicy);
+        app.MapGet("/api/v1/intake/poison", GetAsync).WithName("GetIntakePoison").WithTags("Operations").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("The intake messages the silos gave up on, for dispatchers and admins").Refuses(StatusCodes.Status403Forbidden, RefusalCodes.RoleRequired);
+        app.MapPost("/api/v1/intake/poison/replay", ReplayAsync).WithName("ReplayIntakePoison").WithTags("Operations").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("Admin: move every poison message back to the intake queue").Refuses(StatusCodes.Status403Forbidden, RefusalCodes.RoleRequired);
         return app;
     }
 
@@ -24,21 +29,21 @@ public static class PoisonApi
     /// community in their scope, an admin every entry, unparseable ones included.
     /// </summary>
     public static async Task<Results<Ok<PoisonReport>, ProblemHttpResult>> GetAsync(
-        ClaimsPrincipal user, PoisonQueue poison, CommunityInfoCache communities, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IAuthorizationService auth, PoisonQueue poison, CommunityInfoCache communities, CancellationToken cancellationToken)
     {
-        if (user.Role() is not (StaffRoles.Dispatcher or StaffRoles.Admin))
+        if (!(await auth.AuthorizeAsync(user, StaffAuthorization.PoisonReaderPolicy)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.RoleRequired, "Only dispatchers and admins see the poison queue.", ("roles", "dispatcher,admin"));
         }
 
         var count = await poison.CountAsync(cancellationToken);
         var entries = await poison.PeekAsync(cancellationToken);
-        if (user.Role() != StaffRoles.Admin)
+        if (!(await auth.AuthorizeAsync(user, StaffAuthorization.AdminPolicy)).Succeeded)
         {
             var visible = new List<PoisonEntry>();
             foreach (var entry in entries)
             {
-                if (await CoversAnyAsync(user, entry.CommunityIds, communities))
+                if (await CoversAnyAsync(user, auth, entry.CommunityIds, communities))
                 {
                     visible.Add(entry);
                 }
@@ -52,9 +57,9 @@ public static class PoisonApi
 
     /// <summary>Admin only: every message goes back to the intake queue, and a silo's worker is woken.</summary>
     public static async Task<Results<Ok<PoisonReplayResult>, ProblemHttpResult>> ReplayAsync(
-        ClaimsPrincipal user, PoisonQueue poison, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IAuthorizationService auth, PoisonQueue poison, CancellationToken cancellationToken)
     {
-        if (user.Role() != StaffRoles.Admin)
+        if (!(await auth.AuthorizeAsync(user, StaffAuthorization.AdminPolicy)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.RoleRequired, "Only an admin may replay the poison queue.", ("roles", "admin"));
         }
@@ -63,13 +68,15 @@ public static class PoisonApi
     }
 
     // A community the gateway cannot describe now (unknown, or no silo answers) is not shown to a dispatcher.
-    private static async Task<bool> CoversAnyAsync(ClaimsPrincipal user, IEnumerable<string> communityIds, CommunityInfoCache communities)
+    private static async Task<bool> CoversAnyAsync(
+        ClaimsPrincipal user, IAuthorizationService auth, IEnumerable<string> communityIds, CommunityInfoCache communities)
     {
         foreach (var id in communityIds)
         {
             try
             {
-                if (await communities.GetAsync(id) is { } community && user.DispatchesFor(community))
+                if (await communities.GetAsync(id) is { } community
+                    && (await auth.AuthorizeAsync(user, community.Place(), StaffOperations.DispatchCommunity)).Succeeded)
                 {
                     return true;
                 }

@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Gongzhi.Cases;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Views;
 using Gongzhi.Ladder;
+using Gongzhi.Refusals;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -12,13 +15,15 @@ public static class QueuesApi
 {
     public static IEndpointRouteBuilder MapQueuesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/queues/{scopeId}/cases", GetAsync).WithName("GetLevelQueue").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy);
+        app.MapGet("/api/v1/queues/{scopeId}/cases", GetAsync).WithName("GetLevelQueue").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("The cases at a sub-district, department or county leader, for its officials")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
         return app;
     }
 
-    public static async Task<Results<Ok<CaseView[]>, ProblemHttpResult>> GetAsync(string scopeId, ClaimsPrincipal user, IClusterClient cluster)
+    public static async Task<Results<Ok<CaseView[]>, ProblemHttpResult>> GetAsync(string scopeId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (!MayWatch(user, scopeId))
+        if (!(await auth.AuthorizeAsync(user, new LevelOwner(scopeId), StaffOperations.WatchLevel)).Succeeded)
         {
             return Problems.OutsideScope(scopeId, $"The queue of {scopeId} is outside your scope.");
         }
@@ -27,9 +32,4 @@ public static class QueuesApi
         var snapshots = await Task.WhenAll(ids.Select(id => cluster.GetGrain<ICaseGrain>(id).GetAsync()));
         return TypedResults.Ok(snapshots.OfType<CaseSnapshot>().Where(s => s.LevelOwnerId == scopeId).Select(CaseView.From).ToArray());
     }
-
-    /// <summary>An official whose scope is the queue's owner, or an admin.</summary>
-    public static bool MayWatch(ClaimsPrincipal user, string scopeId) =>
-        user.Role() == StaffRoles.Admin
-        || (user.Role() is StaffRoles.Dispatcher or StaffRoles.Department or StaffRoles.Leader && user.Scope() == scopeId);
 }

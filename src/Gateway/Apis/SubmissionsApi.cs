@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Gongzhi.Cases;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -17,7 +19,11 @@ public static class SubmissionsApi
             .Accepts<SubmitCaseRequest>("application/json")
             .WithName("SubmitCase")
             .WithTags("Residents")
-            .AllowAnonymous();
+            .WithSummary("Submit a case (a suggestion, grievance or service request); answers its tracking token")
+            .AllowAnonymous()
+            .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CommunityNotFound)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, RefusalCodes.TooLarge);
         return app;
     }
 

@@ -1,6 +1,8 @@
 using Gongzhi.Cases;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -10,17 +12,30 @@ public static class TrackApi
 {
     public static IEndpointRouteBuilder MapTrackApi(this IEndpointRouteBuilder app)
     {
-        var track = app.MapGroup("/api/v1/track").WithTags("Residents").AllowAnonymous();
-        track.MapGet("/{trackingToken}", GetAsync).WithName("TrackCase");
-        track.MapPost("/{trackingToken}/rating", RateAsync).WithName("RateCase");
+        var track = app.MapGroup("/api/v1/track").WithTags("Residents").AllowAnonymous()
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.TrackingTokenUnknown);
+        track.MapGet("/{trackingToken}", GetAsync).WithName("TrackCase").WithSummary("Follow a case by its tracking token: status, deadlines and timeline");
+        track.MapPost("/{trackingToken}/rating", RateAsync).WithName("RateCase").WithSummary("The resident rates the resolution; unsatisfied reopens the case")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.CaseNotFound);
         track.MapPost("/{trackingToken}/consent", (string trackingToken, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster) =>
-            StepAsync(trackingToken, CaseEventType.ConsentRecorded, body, tokens, cluster)).WithName("GiveConsent");
+                StepAsync(trackingToken, CaseEventType.ConsentRecorded, body, tokens, cluster))
+            .WithName("GiveConsent").WithSummary("代为办: the resident consents to the cadre acting for them").ResidentStep();
         track.MapPost("/{trackingToken}/led-through", (string trackingToken, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster) =>
-            StepAsync(trackingToken, CaseEventType.LedThroughConfirmed, body, tokens, cluster)).WithName("ConfirmLedThrough");
+                StepAsync(trackingToken, CaseEventType.LedThroughConfirmed, body, tokens, cluster))
+            .WithName("ConfirmLedThrough").WithSummary("领着办: the resident confirms they were led through").ResidentStep();
         track.MapPost("/{trackingToken}/receipt", (string trackingToken, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster) =>
-            StepAsync(trackingToken, CaseEventType.ReceiptConfirmed, body, tokens, cluster)).WithName("ConfirmReceipt");
+                StepAsync(trackingToken, CaseEventType.ReceiptConfirmed, body, tokens, cluster))
+            .WithName("ConfirmReceipt").WithSummary("代为办: the resident confirms receipt of the result").ResidentStep();
         return app;
     }
+
+    // The refusals of a resident's step of the handling mode.
+    private static RouteHandlerBuilder ResidentStep(this RouteHandlerBuilder route) =>
+        route.TakesJson().Refuses(StatusCodes.Status403Forbidden, RefusalCodes.StepForCadre)
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.CaseNotOpen,
+                RefusalCodes.StepOfOtherMode, RefusalCodes.StepAlreadyDone, RefusalCodes.StepOutOfOrder);
 
     /// <summary>The case a token opens, following a merge to the primary case the resident now follows.</summary>
     public static async Task<(string CaseId, CaseSnapshot? Snapshot, string? MergedFrom)> FollowAsync(string caseId, IClusterClient cluster)

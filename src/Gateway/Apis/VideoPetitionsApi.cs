@@ -2,9 +2,12 @@ using System.Security.Claims;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Views;
+using Gongzhi.Refusals;
 using Gongzhi.VideoPetitions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
@@ -18,18 +21,35 @@ public static class VideoPetitionsApi
 {
     public static IEndpointRouteBuilder MapVideoPetitionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/cases/{caseId}/video-petitions", RequestAsync).WithName("RequestVideoPetition").WithTags("Video petitions").AllowAnonymous();
+        app.MapPost("/api/v1/cases/{caseId}/video-petitions", RequestAsync).WithName("RequestVideoPetition").WithTags("Video petitions").AllowAnonymousOrStaff()
+            .WithSummary("The resident (tracking token) or the case's cadre asks for a video meeting with an official")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthenticated)
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.TokenMismatch, RefusalCodes.NotCaseHandler)
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound).Refuses(StatusCodes.Status409Conflict, RefusalCodes.CaseNotOpen, RefusalCodes.PetitionOpen);
         var petitions = app.MapGroup("/api/v1/video-petitions").WithTags("Video petitions");
-        petitions.MapGet("/", ListAsync).WithName("ListVideoPetitions").RequireAuthorization(StaffRoles.StaffPolicy);
-        petitions.MapGet("/{petitionId}", GetAsync).WithName("GetVideoPetition").AllowAnonymous();
-        petitions.MapPost("/{petitionId}/accept", AcceptAsync).WithName("AcceptVideoPetition").RequireAuthorization(StaffRoles.StaffPolicy);
-        petitions.MapPost("/{petitionId}/outcome", RecordOutcomeAsync).WithName("RecordVideoPetitionOutcome").RequireAuthorization(StaffRoles.StaffPolicy);
-        petitions.MapPost("/{petitionId}/cancel", CancelAsync).WithName("CancelVideoPetition").AllowAnonymous();
+        petitions.MapGet("/", ListAsync).WithName("ListVideoPetitions").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("The open video petitions addressed to a level, oldest first")
+            .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
+        var petition = petitions.MapGroup("/{petitionId}").Refuses(StatusCodes.Status404NotFound, RefusalCodes.PetitionNotFound);
+        petition.MapGet("", GetAsync).WithName("GetVideoPetition").AllowAnonymousOrStaff().WithSummary("A video petition, for its parties")
+            .Refuses(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthenticated).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotAParty);
+        petition.MapPost("/accept", AcceptAsync).WithName("AcceptVideoPetition").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("An official of the petition's level schedules the meeting")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.LevelOfficialOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.PetitionWrongStatus);
+        petition.MapPost("/outcome", RecordOutcomeAsync).WithName("RecordVideoPetitionOutcome").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithSummary("The official who held the meeting records its outcome")
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.LevelOfficialOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.PetitionWrongStatus);
+        petition.MapPost("/cancel", CancelAsync).WithName("CancelVideoPetition").AllowAnonymousOrStaff()
+            .WithSummary("The resident, the requester or an official of its level calls the meeting off")
+            .TakesJson().Refuses(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthenticated)
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.TokenMismatch, RefusalCodes.NotAParty).Refuses(StatusCodes.Status409Conflict, RefusalCodes.PetitionNotOpen);
         return app;
     }
 
     public static async Task<Results<Created<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RequestAsync(
-        string caseId, VideoPetitionRequestBody body, ClaimsPrincipal user, TrackingTokens tokens, IClusterClient cluster)
+        string caseId, VideoPetitionRequestBody body, ClaimsPrincipal user, IAuthorizationService auth, TrackingTokens tokens, IClusterClient cluster)
     {
         var slots = new List<DateTimeOffset>();
         var errors = new Dictionary<string, string[]>();
@@ -71,9 +91,9 @@ public static class VideoPetitionsApi
         {
             requester = CaseActor.Resident;
         }
-        else if (snapshot.AssigneeId is { } cadreId && user.IsCadre(cadreId))
+        else if ((await auth.AuthorizeAsync(user, new CaseAccess(snapshot, null), StaffOperations.AskForVideoPetition)).Succeeded)
         {
-            requester = CaseActor.Cadre(cadreId, snapshot.AssigneeName);
+            requester = CaseActor.Cadre(snapshot.AssigneeId!, snapshot.AssigneeName);
         }
         else
         {
@@ -92,14 +112,14 @@ public static class VideoPetitionsApi
 
     /// <summary>The open (requested or scheduled) petitions addressed to a level, oldest first.</summary>
     public static async Task<Results<Ok<VideoPetitionView[]>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        string? scope, ClaimsPrincipal user, IClusterClient cluster)
+        string? scope, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (string.IsNullOrWhiteSpace(scope))
         {
             return Problems.Invalid("scope", "Required: the community, sub-district, department or county id whose petitions to list.");
         }
 
-        if (!QueuesApi.MayWatch(user, scope))
+        if (!(await auth.AuthorizeAsync(user, new LevelOwner(scope), StaffOperations.WatchLevel)).Succeeded)
         {
             return Problems.OutsideScope(scope, $"The video petitions of {scope} are for its officials.");
         }
@@ -115,7 +135,7 @@ public static class VideoPetitionsApi
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ProblemHttpResult>> GetAsync(
-        string petitionId, string? trackingToken, ClaimsPrincipal user, TrackingTokens tokens, IClusterClient cluster)
+        string petitionId, string? trackingToken, ClaimsPrincipal user, IAuthorizationService auth, TrackingTokens tokens, IClusterClient cluster)
     {
         var petition = await cluster.GetGrain<IVideoPetitionGrain>(petitionId).GetAsync();
         if (petition is null)
@@ -130,12 +150,12 @@ public static class VideoPetitionsApi
 
         var allowed = trackingToken is not null
             ? tokens.Open(trackingToken) == petition.CaseId
-            : await IsStaffPartyAsync(user, petition, cluster);
+            : await IsStaffPartyAsync(user, auth, petition, cluster);
         return allowed ? TypedResults.Ok(VideoPetitionView.From(petition)) : Problems.Forbidden(RefusalCodes.NotAParty, "Only the petition's parties see it.");
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
-        string petitionId, VideoPetitionActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string petitionId, AcceptVideoPetitionRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         if (!IsoTimes.TryParse(body.Slot, out var slot))
         {
@@ -149,14 +169,14 @@ public static class VideoPetitionsApi
             return Problems.PetitionNotFound(petitionId);
         }
 
-        return QueuesApi.MayWatch(user, petition.LevelOwnerId)
+        return (await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition), StaffOperations.AcceptVideoPetition)).Succeeded
             ? Answer(await grain.AcceptAsync(user.Actor(), slot))
             : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, $"Only an official of {petition.LevelOwnerId}, the level the case was at when the petition was asked for, takes it.",
                 ("levelOwnerId", petition.LevelOwnerId));
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(
-        string petitionId, VideoPetitionActionRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string petitionId, VideoPetitionOutcomeRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
         var grain = cluster.GetGrain<IVideoPetitionGrain>(petitionId);
         var petition = await grain.GetAsync();
@@ -165,16 +185,13 @@ public static class VideoPetitionsApi
             return Problems.PetitionNotFound(petitionId);
         }
 
-        // The official who held the meeting records it; before anyone took it, its level's officials hear why not.
-        var allowed = user.Role() == StaffRoles.Admin
-            || (petition.Official is { } official ? official.Id == user.Actor().Id : QueuesApi.MayWatch(user, petition.LevelOwnerId));
-        return allowed
+        return (await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition), StaffOperations.RecordVideoPetitionOutcome)).Succeeded
             ? Answer(await grain.RecordOutcomeAsync(user.Actor(), body.Outcome ?? ""))
             : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "Only the official who took the meeting records its outcome.", ("levelOwnerId", petition.LevelOwnerId));
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        string petitionId, VideoPetitionActionRequest? body, ClaimsPrincipal user, TrackingTokens tokens, IClusterClient cluster)
+        string petitionId, CancelVideoPetitionRequest? body, ClaimsPrincipal user, IAuthorizationService auth, TrackingTokens tokens, IClusterClient cluster)
     {
         var grain = cluster.GetGrain<IVideoPetitionGrain>(petitionId);
         var petition = await grain.GetAsync();
@@ -195,22 +212,23 @@ public static class VideoPetitionsApi
             return NeedsIdentity();
         }
 
-        return petition.RequestedBy.Id == user.Actor().Id || QueuesApi.MayWatch(user, petition.LevelOwnerId)
+        return (await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition), StaffOperations.CancelVideoPetition)).Succeeded
             ? Answer(await grain.CancelAsync(user.Actor(), body?.Reason))
             : Problems.Forbidden(RefusalCodes.NotAParty, "Only whoever asked for the petition, or an official of its level, calls it off.");
     }
 
     // Whoever asked, an official of the petition's level, or staff who may see the case.
-    private static async Task<bool> IsStaffPartyAsync(ClaimsPrincipal user, VideoPetitionSnapshot petition, IClusterClient cluster)
+    private static async Task<bool> IsStaffPartyAsync(ClaimsPrincipal user, IAuthorizationService auth, VideoPetitionSnapshot petition, IClusterClient cluster)
     {
-        if (petition.RequestedBy.Id == user.Actor().Id || QueuesApi.MayWatch(user, petition.LevelOwnerId))
+        if ((await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition), StaffOperations.SeeVideoPetition)).Succeeded)
         {
             return true;
         }
 
         var snapshot = await cluster.GetGrain<ICaseGrain>(petition.CaseId).GetAsync();
         var community = await cluster.GetGrain<ICommunityGrain>(petition.CommunityId).GetInfoAsync();
-        return snapshot is not null && user.MaySee(snapshot, community);
+        return snapshot is not null
+            && (await auth.AuthorizeAsync(user, new VideoPetitionAccess(petition, snapshot, community), StaffOperations.SeeVideoPetition)).Succeeded;
     }
 
     private static ProblemHttpResult NeedsIdentity() =>

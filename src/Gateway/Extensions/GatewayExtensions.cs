@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Gongzhi.Gateway.Apis;
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Realtime;
 using Gongzhi.Storage;
@@ -93,8 +94,7 @@ public static class GatewayExtensions
                     },
                 };
             });
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(StaffRoles.RoleClaim, StaffRoles.All));
+        builder.Services.AddStaffAuthorization();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
@@ -107,8 +107,10 @@ public static class GatewayExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodeDefaults.Apply);
+        // An unreadable body is the client's 400 in every environment, not a Development-only exception and 500.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddGatewayOpenApi();
         return builder;
     }
 
@@ -121,22 +123,24 @@ public static class GatewayExtensions
         app.UseDashboard();
 
         app.MapOpenApi();
-        app.MapHealthApi();
-        app.MapSubmissionsApi();
-        app.MapTrackApi();
-        app.MapCommunitiesApi();
-        app.MapCasesApi();
-        app.MapCaseDispatchApi();
-        app.MapQueuesApi();
-        app.MapPhotosApi();
-        app.MapCadresApi();
-        app.MapMetricsApi();
-        app.MapVideoPetitionsApi();
-        app.MapConsultationsApi();
-        app.MapPoisonApi();
+        // Every route in one group, so that the 401 and 403 its authorization implies are in the document.
+        var routes = app.MapGroup("").DocumentAuthorization();
+        routes.MapHealthApi();
+        routes.MapSubmissionsApi();
+        routes.MapTrackApi();
+        routes.MapCommunitiesApi();
+        routes.MapCasesApi();
+        routes.MapCaseDispatchApi();
+        routes.MapQueuesApi();
+        routes.MapPhotosApi();
+        routes.MapCadresApi();
+        routes.MapMetricsApi();
+        routes.MapVideoPetitionsApi();
+        routes.MapConsultationsApi();
+        routes.MapPoisonApi();
         if (app.Environment.IsDevelopment())
         {
-            app.MapDevApi();
+            routes.MapDevApi();
         }
 
         app.MapHub<DispatchHub>(DispatchHub.Path);

@@ -1,16 +1,17 @@
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Intake;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Gongzhi.Gateway.Realtime;
 
 /// <summary>
 /// The live channel. Boards watch a community, residents watch their case by token, a cadre is joined
-/// to their own group on connect. Joins are checked as the REST routes are; the pushes themselves come
+/// to their own group on connect. Joins are checked by the same authorization handlers as the REST routes; the pushes come
 /// from <see cref="HubDispatchObserver"/>.
 /// </summary>
-public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens) : Hub
+public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, IAuthorizationService auth) : Hub
 {
     public const string Path = "/hubs/dispatch";
 
@@ -43,7 +44,8 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens) :
     public async Task WatchCommunity(string communityId)
     {
         var community = await cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync();
-        if (community is null || Context.User is not { } user || !user.DispatchesFor(community))
+        if (community is null || Context.User is not { } user
+            || !(await auth.AuthorizeAsync(user, community.Place(), StaffOperations.DispatchCommunity)).Succeeded)
         {
             throw new HubException($"Not allowed to watch community '{communityId}'.");
         }
@@ -54,7 +56,7 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens) :
     /// <summary>An official watches the queue of their level (sub-district, department or county).</summary>
     public async Task WatchScope(string scopeId)
     {
-        if (Context.User is not { } user || !Apis.QueuesApi.MayWatch(user, scopeId))
+        if (Context.User is not { } user || !(await auth.AuthorizeAsync(user, new LevelOwner(scopeId), StaffOperations.WatchLevel)).Succeeded)
         {
             throw new HubException($"Not allowed to watch scope '{scopeId}'.");
         }

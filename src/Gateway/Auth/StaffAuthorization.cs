@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Gongzhi.Gateway.Auth;
+
+/// <summary>
+/// The authorization policies (who may call a route at all, by role) and the resource handlers (who may act on this
+/// case, community, level, cadre, petition or consultation). A refused check is answered 403 by the route, with its reason.
+/// </summary>
+public static class StaffAuthorization
+{
+    /// <summary>Cadres only: acknowledging, declining and the mode's steps are the assigned cadre's (the grain checks which cadre).</summary>
+    public const string CadrePolicy = "cadre";
+
+    /// <summary>Dispatchers and admins: the intake poison queue.</summary>
+    public const string PoisonReaderPolicy = "poison-reader";
+
+    /// <summary>Admins only: replaying the poison queue.</summary>
+    public const string AdminPolicy = "admin";
+
+    public static IServiceCollection AddStaffAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(StaffRoles.RoleClaim, StaffRoles.All))
+            .AddPolicy(CadrePolicy, p => p.RequireClaim(StaffRoles.RoleClaim, StaffRoles.Cadre).RequireClaim(StaffRoles.SubjectClaim))
+            .AddPolicy(PoisonReaderPolicy, p => p.RequireClaim(StaffRoles.RoleClaim, StaffRoles.Dispatcher, StaffRoles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireClaim(StaffRoles.RoleClaim, StaffRoles.Admin));
+        services.AddSingleton<IAuthorizationHandler, CaseAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, CommunityAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, LevelAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, CadreAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, VideoPetitionAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ConsultationAuthorizationHandler>();
+        return services;
+    }
+}
