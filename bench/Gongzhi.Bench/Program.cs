@@ -28,6 +28,7 @@ Console.CancelKeyPress += (_, e) =>
 var ct = cts.Token;
 
 var root = SystemUnderTest.FindRoot();
+await SystemUnderTest.EnsureNpmAsync(root);
 var startedAt = DateTimeOffset.UtcNow;
 var stamp = startedAt.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
 var work = Path.Combine(Path.GetTempPath(), $"gongzhi-bench-{stamp}");

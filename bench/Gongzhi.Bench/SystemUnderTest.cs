@@ -79,6 +79,21 @@ public sealed class SystemUnderTest : IAsyncDisposable
         return (await stdout).Trim();
     }
 
+    /// <summary>
+    /// Installs the npm packages (Azurite, Chart.js for the report) when the lock file changed since the
+    /// last install, as <c>ensure_npm</c> in scripts/lib.sh does for run.sh, so the bench runs on a fresh clone.
+    /// </summary>
+    public static async Task EnsureNpmAsync(string root)
+    {
+        var installed = Path.Combine(root, "node_modules", ".package-lock.json");
+        if (File.Exists(installed) && File.GetLastWriteTimeUtc(installed) >= File.GetLastWriteTimeUtc(Path.Combine(root, "package-lock.json")))
+        {
+            return;
+        }
+        Console.WriteLine("==> npm ci");
+        await RunToEndAsync("npm", "ci --no-audit --no-fund --loglevel=error", root);
+    }
+
     public async Task BuildAsync()
     {
         Console.WriteLine("==> building src/Silo and src/Gateway (Release)");

@@ -167,14 +167,71 @@ export async function startSystem() {
   return { baseUrl, dir, api, token, stop: stopAll };
 }
 
-/** Chromium from the system (no Playwright browser download). */
+/** Chromium from the system (no Playwright browser download). Every page it opens is watched (`assertPagesClean`). */
 export async function launchBrowser() {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', watch);
+    return context;
+  };
+  return browser;
+}
+
+// ── a clean page: nothing in Chromium's console, no uncaught error, no failed request ──────────
+
+/** Every open page of the browser. */
+const watched = new Set();
+
+/** Records on `page.troubles` what a person with the console open would see go wrong. */
+function watch(page) {
+  page.troubles = [];
+  page.allowed = [];
+  watched.add(page);
+  page.on('close', () => watched.delete(page));
+  const note = (trouble) => {
+    if (!page.allowed.some((allow) => allow(trouble))) page.troubles.push(trouble);
+  };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') note({ kind: 'console', text: msg.text(), url: msg.location()?.url ?? '' });
+  });
+  page.on('pageerror', (err) => note({ kind: 'pageerror', text: String(err), url: '' }));
+  page.on('requestfailed', (req) => note({ kind: 'requestfailed', text: `${req.method()} ${req.url()}: ${req.failure()?.errorText ?? ''}`, url: req.url() }));
+  page.on('response', (res) => {
+    if (res.status() >= 400) note({ kind: 'response', text: `${res.status()} ${res.request().method()} ${res.url()}`, url: res.url(), status: res.status() });
+  });
+}
+
+/**
+ * A refusal the test provokes on purpose: answers `status` from a URL matching `url` are not
+ * troubles, nor is Chromium's console line about them ("Failed to load resource: … status of 409").
+ */
+export function expectRefusal(page, status, url) {
+  page.allowed.push((t) => url.test(t.url) && (t.status === status
+    || (t.kind === 'console' && t.text.includes(`status of ${status}`))));
+}
+
+/**
+ * The test cuts the page's network on purpose: until the returned function is called, failed
+ * requests and the console errors of a lost connection are not troubles (uncaught errors still are).
+ */
+export function expectNetworkLoss(page) {
+  const allow = (t) => t.kind === 'requestfailed' || t.kind === 'console';
+  page.allowed.push(allow);
+  return () => { page.allowed = page.allowed.filter((a) => a !== allow); };
+}
+
+/** Fails, listing each by page, when any open page had a trouble since the last call. */
+export function assertPagesClean() {
+  const found = [...watched].flatMap((page) => page.troubles.map((t) => `${page.url()}\n    ${t.kind}: ${t.text}`));
+  for (const page of watched) page.troubles = [];
+  if (found.length > 0) throw new Error(`The pages were not clean in Chromium:\n  ${found.join('\n  ')}`);
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };

@@ -12,6 +12,8 @@ export const common = {
   languageSwitch: '#language-switch',
   /** localStorage key holding the chosen language ('zh' | 'en'). */
   localeKey: 'gongzhi.locale',
+  /** The page's icons (`href` absolute once read from the element). */
+  icon: 'link[rel="icon"]',
 };
 
 /** /submit — the resident's form. */

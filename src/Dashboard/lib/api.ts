@@ -1,10 +1,12 @@
 // Fetch helpers for /api/v1 and RFC 7807 problem-detail handling.
 import { t } from './i18n';
-import { explainConflict } from './problems';
+import { explainProblem } from './problems';
 import type {
-  CadreView, CaseActionRequest, CaseView, Community, HandlingMode, ProblemDetails, RatingRequest, RosterEntry,
+  CadreView, CaseActionBody, CaseActionRoute, CaseView, Community, HandlingMode, ProblemDetails, RatingRequest, RosterEntry,
   SubmitCaseRequest, SubmitCaseResponse, TrackStepRequest, TrackView,
 } from './types';
+
+export type { CaseActionRoute } from './types';
 
 const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -108,35 +110,10 @@ export function normaliseFieldErrors(errors: Record<string, string[] | string> |
   return result;
 }
 
-/** A short message in the chosen language for an error that is not shown next to a field. */
+/** A short message in the chosen language for an error that is not shown next to a field: by its refusal code (`lib/problems.ts`). */
 export function describeError(err: unknown): string {
-  if (err instanceof ApiError) {
-    const detail = err.problem?.detail ?? err.problem?.title;
-    const withDetail = (key: string): string => `${t(key)}${detail ? `: ${detail}` : ''}`;
-    switch (err.status) {
-      case 0: return t('common.error.network');
-      case 400: return withDetail('common.error.invalid');
-      case 401: return t('common.error.signIn');
-      case 403: return t('common.error.forbidden');
-      case 404: return withDetail('common.error.notFound');
-      case 409: return conflictMessage(err.problem?.detail);
-      case 413: return t('common.error.tooLarge');
-      default:
-        if (err.status >= 500) return t('common.error.server');
-        return `${t('common.error.other')} ${err.status}${detail ? `: ${detail}` : ''}`;
-    }
-  }
+  if (err instanceof ApiError) return explainProblem(err.status, err.problem);
   return `${t('common.error.other')}: ${err instanceof Error ? err.message : String(err)}`;
-}
-
-/**
- * A refusal (409) in plain words: the known server reasons are explained in the chosen language,
- * with the server's own detail after them; unknown ones show the detail as it came.
- */
-export function conflictMessage(detail: string | null | undefined): string {
-  const explained = explainConflict(detail);
-  if (explained) return `${explained}${detail ? ` (${detail})` : ''}`;
-  return `${t('common.error.notPossible')}${detail ? `: ${detail}` : ''}`;
 }
 
 const enc = encodeURIComponent;
@@ -180,14 +157,9 @@ export const setDuty = (token: string, cadreId: string, onDuty: boolean): Promis
 export const getQueue = (token: string, scopeId: string): Promise<CaseView[]> =>
   request<CaseView[]>(`/api/v1/queues/${enc(scopeId)}/cases`, { token });
 
-/** Every staff action on a case is `POST /api/v1/cases/{id}/{action}` answering the case after it. */
-export type CaseActionRoute =
-  | 'acknowledge' | 'decline' | 'resolve'
-  | 'start' | 'accompaniment' | 'consent' | 'documents' | 'result'
-  | 'escalate' | 'return' | 'assign' | 'mode' | 'merge';
-
-export const caseAction = (token: string, caseId: string, action: CaseActionRoute, body: CaseActionRequest = {}): Promise<CaseView> =>
-  request<CaseView>(`/api/v1/cases/${enc(caseId)}/${action}`, { method: 'POST', body, token });
+/** A staff action on a case (`POST /api/v1/cases/{id}/{action}`), answering the case after it. */
+export const caseAction = <A extends CaseActionRoute>(token: string, caseId: string, action: A, body?: CaseActionBody<A>): Promise<CaseView> =>
+  request<CaseView>(`/api/v1/cases/${enc(caseId)}/${action}`, { method: 'POST', body: body ?? {}, token });
 
 export const acknowledgeCase = (token: string, caseId: string, expectedSeq?: number): Promise<CaseView> =>
   caseAction(token, caseId, 'acknowledge', { expectedSeq });

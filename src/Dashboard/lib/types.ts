@@ -1,209 +1,77 @@
-// Wire types of the Gongzhi HTTP + SignalR contract (docs/api.md, v1).
-// Everything is camelCase JSON; enums are camelCase strings.
+// The wire types of the Gongzhi HTTP contract, named for the pages. Every one is taken from the
+// gateway's OpenAPI document (lib/api-types.gen.ts, generated at build time by
+// scripts/api-types.mjs) by route, not by schema name, so a renamed record changes nothing here
+// while a renamed or retyped field fails `npm run build:dashboard`.
+import type { paths } from './api-types.gen';
 
-export type CaseKind = 'suggestion' | 'grievance' | 'service';
-export type HandlingMode = 'doItNow' | 'leadThrough' | 'doForYou';
-export type CaseStatus = 'submitted' | 'accepted' | 'assigned' | 'acknowledged' | 'resolved' | 'closed';
-export type Rating = 'satisfied' | 'basically' | 'unsatisfied';
+type Route = keyof paths;
+type Method = 'get' | 'post';
+type Json<T> = T extends { content: infer C } ? C[keyof C] : never;
+type Operation<P extends Route, M extends Method> = NonNullable<paths[P][M]>;
+type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never;
+
+/** The JSON a route answers with when it succeeds (200, 201 or 202). */
+export type Answer<P extends Route, M extends Method = 'get'> =
+  Operation<P, M> extends { responses: infer R } ? Json<Success<R>> : never;
+
+/** The JSON body a route takes. */
+export type Body<P extends Route, M extends Method = 'post'> =
+  Operation<P, M> extends { requestBody?: infer B } ? NonNullable<Json<NonNullable<B>>> : never;
+
+/** Names a view in compiler messages (an interface is shown by name, an alias by its whole shape). */
+type Ident<T> = T;
+
+// Views
+export interface CaseView extends Ident<Answer<'/api/v1/cases/{caseId}'>> {}
+/** What a resident sees through the tracking token (never a phone number). */
+export interface TrackView extends Ident<Answer<'/api/v1/track/{trackingToken}'>> {}
+export interface CadreView extends Ident<Answer<'/api/v1/cadres/{cadreId}'>> {}
+export interface Community extends Ident<Answer<'/api/v1/communities/{communityId}'>> {}
+export interface RosterEntry extends Ident<Answer<'/api/v1/communities/{communityId}/roster'>[number]> {}
+export type SubmitCaseResponse = Answer<'/api/v1/cases', 'post'>;
+
+// Parts of the views
+/** One entry of a case timeline. `actor` is `resident`, `system`, `cadre:{id}` or `{role}:{subject}`. */
+export type CaseEvent = CaseView['timeline'][number];
+/** The clock a case runs against (ISO instants; null where it does not apply). */
+export type CaseDeadlines = CaseView['deadlines'];
+export type CaseLocation = CaseView['location'];
+export type Compound = Community['compounds'][number];
+export type Category = Community['categories'][number];
+
+// Enums (camelCase strings)
+export type CaseKind = CaseView['kind'];
+export type CaseStatus = CaseView['status'];
+export type HandlingMode = NonNullable<TrackView['mode']>;
 /** The rung of the ladder a case is handled at: 社区 → 街道 → 县部门 → 县领导. */
-export type CaseLevel = 'community' | 'subdistrict' | 'department' | 'leader';
+export type CaseLevel = CaseView['level'];
 /** How a closed case ended. */
-export type CaseClosure = 'rated' | 'noResponse' | 'merged';
-export type StaffRole = 'cadre' | 'dispatcher' | 'department' | 'leader' | 'admin';
-
+export type CaseClosure = NonNullable<CaseView['closure']>;
+export type Rating = NonNullable<CaseView['rating']>;
+export type EventType = CaseEvent['type'];
 /** The steps of the handling modes (马上办 / 领着办 / 代为办). */
-export type StepType =
+export type StepType = Extract<EventType,
   | 'workStarted'
   | 'accompanimentArranged' | 'ledThroughConfirmed'
-  | 'consentRecorded' | 'documentsHandedOver' | 'resultHandedOver' | 'receiptConfirmed';
+  | 'consentRecorded' | 'documentsHandedOver' | 'resultHandedOver' | 'receiptConfirmed'>;
 
-export type EventType =
-  | 'submitted' | 'accepted' | 'waiting' | 'assigned' | 'acknowledged' | 'resolved' | 'rated'
-  | 'declined' | 'offerExpired' | 'reassigned' | 'modeChanged'
-  | StepType
-  | 'escalated' | 'returned' | 'acknowledgeOverdue' | 'resolveOverdue' | 'reopened' | 'closedNoResponse'
-  | 'merged' | 'reporterJoined'
-  | 'videoPetitionRequested' | 'videoPetitionScheduled' | 'videoPetitionHeld' | 'videoPetitionCancelled'
-  | 'consultationConvened' | 'possibleDuplicate';
-
-/**
- * One entry of a case timeline. `actor` is `resident`, `system`, `cadre:{id}` or `{role}:{subject}`.
- * `reference` points at what the event is about: a photo or join link, a merged case, the new level's owner.
- */
-export interface CaseEvent {
-  seq: number;
-  type: EventType;
-  status: CaseStatus;
-  at: string;
-  actor: string;
-  actorName: string | null;
-  note: string | null;
-  reference?: string | null;
-}
-
-/** The clock a case runs against (ISO instants; null where it does not apply). */
-export interface CaseDeadlines {
-  offerExpiresAt: string | null;
-  acknowledgeBy: string | null;
-  resolveBy: string | null;
-  rateBy: string | null;
-}
-
-export interface Compound {
-  id: string;
-  name: string;
-  nameEn: string;
-  buildings: string[];
-}
-
-export interface Category {
-  id: string;
-  name: string;
-  nameEn: string;
-  defaultMode: HandlingMode;
-}
-
-export interface Community {
-  id: string;
-  name: string;
-  nameEn: string;
-  subdistrictId: string;
-  countyId: string;
-  compounds: Compound[];
-  categories: Category[];
-}
-
-export interface CaseLocation {
-  compound: string;
-  building?: string | null;
-  unit?: string | null;
-}
-
-export interface Contact {
-  name: string;
-  phone: string;
-}
-
-export interface SubmitCaseRequest {
-  communityId: string;
-  kind: CaseKind;
-  category: string;
-  description: string;
-  location: CaseLocation;
-  contact: Contact;
-  clientRequestId?: string;
-}
-
-export interface SubmitCaseResponse {
-  caseId: string;
-  trackingToken: string;
-  trackUrl: string;
-}
-
-/**
- * What a resident sees through the tracking token (never a phone number). While the case is
- * still `submitted` (not yet taken by the silo) most fields may be null and the timeline empty.
- */
-export interface TrackView {
-  caseId: string;
-  /** Null until the silo has taken the case. */
-  communityId: string | null;
-  status: CaseStatus;
-  mode: HandlingMode | null;
-  kind: CaseKind | null;
-  category: string | null;
-  compound: string | null;
-  building: string | null;
-  assignee: string | null;
-  submittedAt: string | null;
-  rating: Rating | null;
-  level: CaseLevel;
-  deadlines: CaseDeadlines;
-  closure: CaseClosure | null;
-  reopenCount: number;
-  /** Set when the token's own case was merged: this view is then of the primary case it now follows. */
-  mergedFrom: string | null;
-  timeline: CaseEvent[];
-}
-
-export interface RatingRequest {
-  rating: Rating;
-  comment?: string;
-  expectedSeq?: number;
-}
-
+// Requests
+export type SubmitCaseRequest = Body<'/api/v1/cases'>;
+export type RatingRequest = Body<'/api/v1/track/{trackingToken}/rating'>;
 /** A resident's confirmation (consent, led through, receipt). */
-export interface TrackStepRequest {
-  comment?: string;
-  expectedSeq?: number;
-}
+export type TrackStepRequest = Body<'/api/v1/track/{trackingToken}/consent'>;
+/** Every staff action on a case is `POST /api/v1/cases/{caseId}/{action}`, answering the case after it. */
+export type CaseActionRoute =
+  | 'acknowledge' | 'decline' | 'resolve'
+  | 'start' | 'accompaniment' | 'consent' | 'documents' | 'result'
+  | 'escalate' | 'return' | 'assign' | 'mode' | 'merge';
+/** The body of an action's route; for a union of actions, the union of their bodies. */
+export type CaseActionBody<A extends CaseActionRoute> =
+  A extends unknown ? (`/api/v1/cases/{caseId}/${A}` extends Route ? Body<`/api/v1/cases/{caseId}/${A}`> : never) : never;
+/** The body of any staff action. */
+export type CaseActionRequest = CaseActionBody<CaseActionRoute>;
 
-/** The body of every staff action on a case; each action reads the fields it needs. */
-export interface CaseActionRequest {
-  /** The case's latest seq as the client knows it; the action is refused (409) if the case moved on. */
-  expectedSeq?: number;
-  note?: string;
-  reason?: string;
-  instructions?: string;
-  cadreId?: string;
-  mode?: HandlingMode;
-  intoCaseId?: string;
-  photoUrl?: string;
-  /** ISO 8601 with an offset. */
-  when?: string;
-  where?: string;
-  office?: string;
-}
-
-/** The full case, for staff. */
-export interface CaseView {
-  caseId: string;
-  communityId: string;
-  kind: CaseKind;
-  category: string;
-  description: string;
-  location: CaseLocation;
-  contact: Contact | null;
-  status: CaseStatus;
-  mode: HandlingMode | null;
-  assigneeId: string | null;
-  assignee: string | null;
-  submittedAt: string;
-  rating: Rating | null;
-  level: CaseLevel;
-  /** Who owns the case at its level: the community, sub-district, department or county id. */
-  levelOwnerId: string;
-  deadlines: CaseDeadlines;
-  resolvedAtLevel: CaseLevel | null;
-  reopenCount: number;
-  closure: CaseClosure | null;
-  mergedInto: string | null;
-  /** Cases merged into this one. */
-  followers: string[];
-  /** Open cases of the same place and category from the last 48 h. */
-  possibleDuplicates: string[];
-  timeline: CaseEvent[];
-}
-
-export interface RosterEntry {
-  id: string;
-  name: string;
-  categories: string[];
-  onDuty: boolean;
-  load: number;
-  /** Pushes carry the time the community published them; an older one never replaces a newer one. */
-  version?: number;
-}
-
-export interface CadreView {
-  id: string;
-  name: string;
-  communityId: string;
-  categories: string[];
-  onDuty: boolean;
-  load: number;
-  assignments: CaseView[];
-}
+// Not in the OpenAPI document: the hub's messages (docs/api.md, "Push"), the problem extensions and the token.
 
 /** Hub message `caseUpdated`. */
 export interface CaseUpdated {
@@ -221,19 +89,20 @@ export interface CaseUpdated {
   at: string;
 }
 
-/** Hub message `rosterUpdated`. */
-export interface RosterUpdated extends RosterEntry {
-  communityId: string;
-}
+/** Hub message `rosterUpdated`: a roster entry with its community. */
+export type RosterUpdated = RosterEntry;
 
-/** RFC 7807 problem details, with ASP.NET's validation `errors`. */
+/** RFC 9457 problem details, with ASP.NET's validation `errors` and the refusal's `code` and `args` (docs/api.md, "Refusal codes"). */
 export interface ProblemDetails {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  instance?: string;
+  type?: string | null;
+  title?: string | null;
+  status?: number | null;
+  /** English, for logs: never shown, never parsed. */
+  detail?: string | null;
+  instance?: string | null;
   errors?: Record<string, string[]>;
+  code?: string | null;
+  args?: Record<string, string> | null;
   [extension: string]: unknown;
 }
 

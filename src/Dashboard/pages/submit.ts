@@ -146,8 +146,8 @@ function readForm(): SubmitCaseRequest {
     description: description.value.trim(),
     location: {
       compound: compoundSelect.value,
-      ...(building ? { building } : {}),
-      ...(unit ? { unit } : {}),
+      building: building || null,
+      unit: unit || null,
     },
     contact: { name: contactName.value.trim(), phone: contactPhone.value.trim() },
     clientRequestId,

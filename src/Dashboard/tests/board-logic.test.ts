@@ -7,8 +7,8 @@ import type { CaseView } from '../lib/types';
 function kase(over: Partial<CaseView> = {}): CaseView {
   return {
     caseId: 'c-1', communityId: 'ximen', kind: 'grievance', category: 'heating', description: '暖气不热 radiator cold',
-    location: { compound: 'jishikou', building: '64' }, contact: { name: '王芳', phone: '13800000000' },
-    status: 'accepted', mode: null, assigneeId: null, assignee: null, submittedAt: '2026-11-27T01:00:00Z', rating: null,
+    location: { compound: 'jishikou', building: '64', unit: null }, contact: { name: '王芳', phone: '13800000000' },
+    status: 'accepted', mode: 'leadThrough', assigneeId: null, assignee: null, submittedAt: '2026-11-27T01:00:00Z', rating: null,
     level: 'community', levelOwnerId: 'ximen',
     deadlines: { offerExpiresAt: null, acknowledgeBy: '2026-11-27T02:00:00Z', resolveBy: '2026-11-28T01:00:00Z', rateBy: null },
     resolvedAtLevel: null, reopenCount: 0, closure: null, mergedInto: null, followers: [], possibleDuplicates: [], timeline: [],
@@ -20,7 +20,7 @@ describe('board filters and search', () => {
   const now = Date.parse('2026-11-27T03:00:00Z');
   const a = kase();
   const b = kase({ caseId: 'c-2', category: 'parking', status: 'assigned', mode: 'doItNow', assigneeId: 'k1', assignee: '李强',
-    location: { compound: 'ximen-garden' }, level: 'subdistrict', description: 'car blocks the gate',
+    location: { compound: 'ximen-garden', building: null, unit: null }, level: 'subdistrict', description: 'car blocks the gate',
     deadlines: { offerExpiresAt: '2026-11-27T09:00:00Z', acknowledgeBy: '2026-11-27T10:00:00Z', resolveBy: null, rateBy: null } });
 
   it('lets everything through with no filter', () => {
@@ -33,7 +33,7 @@ describe('board filters and search', () => {
     expect(matchesFilter(kase({ status: 'submitted' }), { ...EMPTY_FILTER, status: 'accepted' }, now)).toBe(true);
     expect(filterCases([a, b], { ...EMPTY_FILTER, category: 'heating' }, now).map((c) => c.caseId)).toEqual(['c-1']);
     expect(filterCases([a, b], { ...EMPTY_FILTER, compound: 'ximen-garden' }, now).map((c) => c.caseId)).toEqual(['c-2']);
-    expect(filterCases([a, b], { ...EMPTY_FILTER, mode: 'none' }, now).map((c) => c.caseId)).toEqual(['c-1']);
+    expect(filterCases([a, b], { ...EMPTY_FILTER, mode: 'leadThrough' }, now).map((c) => c.caseId)).toEqual(['c-1']);
     expect(filterCases([a, b], { ...EMPTY_FILTER, mode: 'doItNow' }, now).map((c) => c.caseId)).toEqual(['c-2']);
     expect(filterCases([a, b], { ...EMPTY_FILTER, level: 'subdistrict' }, now).map((c) => c.caseId)).toEqual(['c-2']);
   });

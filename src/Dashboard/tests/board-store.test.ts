@@ -113,7 +113,7 @@ describe('the board store', () => {
 
   it('takes a roster push unless it is older than the row it has', () => {
     const { s } = store();
-    s.takeSnapshot([], [{ id: 'k1', name: 'Wang', categories: ['heating'], onDuty: true, load: 1, version: 5 }], 0);
+    s.takeSnapshot([], [{ communityId: 'ximen', id: 'k1', name: 'Wang', categories: ['heating'], onDuty: true, load: 1, version: 5 }], 0);
     s.receiveRoster({ id: 'k1', name: 'Wang', categories: ['heating'], onDuty: false, load: 0, version: 4, communityId: 'ximen' });
     expect(s.roster.get('k1')?.onDuty).toBe(true);
     s.receiveRoster({ id: 'k1', name: 'Wang', categories: undefined as unknown as string[], onDuty: false, load: 0, version: 6, communityId: 'ximen' });

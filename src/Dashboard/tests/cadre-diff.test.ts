@@ -7,7 +7,7 @@ const ev = (seq: number, type: CaseEvent['type'], actor = 'system', status: Case
 
 function kase(id: string, over: Partial<CaseView> = {}): CaseView {
   return {
-    caseId: id, communityId: 'ximen', kind: 'service', category: 'heating', description: '', location: { compound: 'a' }, contact: null,
+    caseId: id, communityId: 'ximen', kind: 'service', category: 'heating', description: '', location: { compound: 'a', building: null, unit: null }, contact: { name: '', phone: '' },
     status: 'acknowledged', mode: 'doItNow', assigneeId: 'k1', assignee: '张', submittedAt: '2026-11-27T00:00:00Z', rating: null,
     level: 'community', levelOwnerId: 'ximen',
     deadlines: { offerExpiresAt: null, acknowledgeBy: null, resolveBy: null, rateBy: null },

@@ -7,8 +7,8 @@ export const ev = (seq: number, type: CaseEvent['type'], over: Partial<CaseEvent
 export function kase(over: Partial<CaseView> = {}): CaseView {
   return {
     caseId: 'c-1', communityId: 'ximen', kind: 'grievance', category: 'heating', description: 'radiator cold',
-    location: { compound: 'jishikou', building: '64' }, contact: null,
-    status: 'accepted', mode: null, assigneeId: null, assignee: null, submittedAt: '2026-11-27T01:00:00Z', rating: null,
+    location: { compound: 'jishikou', building: '64', unit: null }, contact: { name: 'Wang Fang', phone: '13800000000' },
+    status: 'accepted', mode: 'doItNow', assigneeId: null, assignee: null, submittedAt: '2026-11-27T01:00:00Z', rating: null,
     level: 'community', levelOwnerId: 'ximen',
     deadlines: { offerExpiresAt: null, acknowledgeBy: null, resolveBy: null, rateBy: null },
     resolvedAtLevel: null, reopenCount: 0, closure: null, mergedInto: null, followers: [], possibleDuplicates: [],

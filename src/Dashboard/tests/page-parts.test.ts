@@ -10,7 +10,7 @@ import { videoState } from '../pages/track/video';
 import type { RosterEntry } from '../lib/types';
 import { ev, kase } from './fixtures';
 
-const cadre = (id: string, over: Partial<RosterEntry> = {}): RosterEntry => ({ id, name: id, categories: [], onDuty: true, load: 0, ...over });
+const cadre = (id: string, over: Partial<RosterEntry> = {}): RosterEntry => ({ communityId: 'ximen', id, name: id, categories: [], onDuty: true, load: 0, ...over });
 
 describe('the board\'s cards', () => {
   it('offers the on-duty cadres who take the category first, then the least loaded, never the assignee', () => {

@@ -142,10 +142,9 @@ export class BoardStore {
   receiveRoster(entry: RosterUpdated): void {
     if (this.place.kind !== 'community') return;
     if (entry.communityId && entry.communityId !== this.place.communityId) return;
-    const { communityId: _ignored, ...rest } = entry;
     const previous = this.roster.get(entry.id);
     if (previous?.version !== undefined && entry.version !== undefined && entry.version < previous.version) return;
-    this.roster.set(entry.id, { ...previous, ...rest, categories: rest.categories ?? previous?.categories ?? [] });
+    this.roster.set(entry.id, { ...previous, ...entry, categories: entry.categories ?? previous?.categories ?? [] });
     this.changed();
   }
 

@@ -36,7 +36,7 @@ export class Rating {
 
     this.submitButton.disabled = true;
     try {
-      page.take(await rateCase(page.token, comment ? { rating, comment, expectedSeq } : { rating, expectedSeq }));
+      page.take(await rateCase(page.token, { rating, comment: comment || null, expectedSeq }));
       this.form.reset();
       page.render();
       page.say(() => t(rating === 'unsatisfied' ? 'track.rating.reopened' : 'track.rating.thanks'), 'ok');
