@@ -1,5 +1,5 @@
 using Gongzhi.Cases;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;

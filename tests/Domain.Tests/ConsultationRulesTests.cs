@@ -2,7 +2,7 @@ using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Consultations;
 using Gongzhi.Refusals;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;

@@ -1,4 +1,4 @@
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Domain.Tests;
 

@@ -1,5 +1,5 @@
 using Gongzhi.Communities;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Domain.Tests;
 

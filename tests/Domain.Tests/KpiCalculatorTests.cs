@@ -1,6 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Metrics;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Domain.Tests;
 

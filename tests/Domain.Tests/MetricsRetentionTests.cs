@@ -1,5 +1,5 @@
 using Gongzhi.Cases;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Domain.Tests;
 

@@ -1,6 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Refusals;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;

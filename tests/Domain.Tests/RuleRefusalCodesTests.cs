@@ -1,7 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Consultations;
 using Gongzhi.Refusals;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.VideoPetitions;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 

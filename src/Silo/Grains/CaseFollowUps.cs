@@ -3,7 +3,7 @@ using Gongzhi.Communities;
 using Gongzhi.Ladder;
 using Gongzhi.Metrics;
 using Gongzhi.Realtime;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Silo.Grains;
 

@@ -1,6 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Silo.Grains;
 

@@ -1,7 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Intake;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Grains;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Intake;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Silo.Grains;
 

@@ -6,7 +6,7 @@ using Gongzhi.Cadres;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Realtime;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 using Orleans.Concurrency;
 

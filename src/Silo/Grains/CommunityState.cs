@@ -1,5 +1,5 @@
 using Gongzhi.Communities;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Grains;

@@ -1,4 +1,4 @@
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Grains;

@@ -4,7 +4,7 @@ using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Consultations;
 using Gongzhi.Realtime;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Grains;

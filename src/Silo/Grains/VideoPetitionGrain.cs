@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Cases;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 using Gongzhi.VideoPetitions;
 

@@ -3,7 +3,7 @@ using Gongzhi.Silo.Extensions;
 using Gongzhi.Cases;
 using Gongzhi.Metrics;
 using Gongzhi.Realtime;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Metrics;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Metrics;
-using Gongzhi.Silo.Domain;
+using Gongzhi.Domain;
 using Orleans.Concurrency;
 
 namespace Gongzhi.Silo.Metrics;

@@ -1,0 +1,62 @@
+using Gongzhi.Cases;
+
+namespace Gongzhi.Domain;
+
+/// <summary>
+/// The escalation ladder: community → sub-district → county department (by category) → county leader.
+/// A category with no department goes from the sub-district straight to the leader. Escalating gives
+/// the new level a fresh resolve-by window; handing back goes one rung down with instructions.
+/// </summary>
+public static class EscalationLadder
+{
+    public static CaseLevel? Above(CaseRecord record) => record.Level switch
+    {
+        CaseLevel.Community => CaseLevel.Subdistrict,
+        CaseLevel.Subdistrict => record.Terms?.DepartmentId is null ? CaseLevel.Leader : CaseLevel.Department,
+        CaseLevel.Department => CaseLevel.Leader,
+        _ => null,
+    };
+
+    public static CaseLevel? Below(CaseRecord record) => record.Level switch
+    {
+        CaseLevel.Leader => record.Terms?.DepartmentId is null ? CaseLevel.Subdistrict : CaseLevel.Department,
+        CaseLevel.Department => CaseLevel.Subdistrict,
+        CaseLevel.Subdistrict => CaseLevel.Community,
+        _ => null,
+    };
+
+    /// <summary>Moves an unresolved case one level up, with the reason on the timeline.</summary>
+    public static CaseTransition Escalate(CaseRecord record, CaseActor actor, string reason, DateTimeOffset now)
+    {
+        if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be escalated.");
+        }
+
+        if (Above(record) is not { } next)
+        {
+            return CaseRefusals.Conflict(RefusalCodes.TopOfLadder, "The case is already with the county leader.", ("level", Refusal.Name(record.Level)));
+        }
+
+        record.Level = next;
+        record.Deadlines = record.Deadlines with { ResolveBy = now + record.Terms!.ResolveWithin };
+        return CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.Escalated, record.Status, now, actor, reason, record.LevelOwnerId));
+    }
+
+    /// <summary>Hands an unresolved case one level back down, with instructions for the level below.</summary>
+    public static CaseTransition Return(CaseRecord record, CaseActor actor, string instructions, DateTimeOffset now)
+    {
+        if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        {
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be handed back.");
+        }
+
+        if (Below(record) is not { } lower)
+        {
+            return CaseRefusals.Conflict(RefusalCodes.BottomOfLadder, "The case is already at the community.", ("level", Refusal.Name(record.Level)));
+        }
+
+        record.Level = lower;
+        return CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.Returned, record.Status, now, actor, instructions, record.LevelOwnerId));
+    }
+}
