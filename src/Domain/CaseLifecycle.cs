@@ -5,9 +5,9 @@ namespace Gongzhi.Domain;
 
 /// <summary>
 /// The state machine of a case: submitted → accepted → assigned → acknowledged → resolved → closed,
-/// with declines, reassignment, reopening and merging. Each step appends events with the next seq;
+/// with declines, reassignment and reopening. Each step appends events with the next seq;
 /// a refused step changes nothing. Mode steps are in <see cref="ModeWorkflow"/>, the ladder in
-/// <see cref="EscalationLadder"/>, deadlines in <see cref="DeadlineRules"/>.
+/// <see cref="EscalationLadder"/>, deadlines in <see cref="DeadlineRules"/>, merging duplicates in <see cref="CaseMerging"/>.
 /// </summary>
 public static class CaseLifecycle
 {
@@ -180,59 +180,6 @@ public static class CaseLifecycle
 
         var rated = Append(record, CaseEventType.Rated, CaseStatus.Resolved, now, CaseActor.Resident, comment);
         return One(rated).Then(Reopen(record, now));
-    }
-
-    /// <summary>This case joins a primary one: closed as merged, its reporter following the primary.</summary>
-    public static CaseTransition MergeInto(CaseRecord record, string primaryCaseId, CaseActor dispatcher, DateTimeOffset now)
-    {
-        if (CheckMerge(record, primaryCaseId) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var released = record.HolderId;
-        record.MergedInto = primaryCaseId;
-        record.Closure = CaseClosure.Merged;
-        record.Deadlines = CaseDeadlines.None;
-        return One(Append(record, CaseEventType.Merged, CaseStatus.Closed, now, dispatcher, null, primaryCaseId)) with { ReleasedCadreId = released };
-    }
-
-    /// <summary>Why the case may not be merged into <paramref name="primaryCaseId"/>; null when it may (asked before the primary is).</summary>
-    public static CaseTransition? CheckMerge(CaseRecord record, string primaryCaseId)
-    {
-        if (record.Submission is null || !record.IsOpen)
-        {
-            return CaseRefusals.NotOpen(record, "Only an open case can be merged.");
-        }
-
-        if (primaryCaseId == record.CaseId)
-        {
-            return CaseRefusals.Conflict(RefusalCodes.MergeIntoSelf, "A case cannot be merged into itself.");
-        }
-
-        return null;
-    }
-
-    /// <summary>Another reporter's case now follows this one.</summary>
-    public static CaseTransition AddFollower(CaseRecord record, string followerCaseId, CaseActor dispatcher, DateTimeOffset now)
-    {
-        if (record.Submission is null)
-        {
-            return CaseRefusals.NotFound();
-        }
-
-        if (!record.IsOpen || record.MergedInto is not null)
-        {
-            return CaseRefusals.NotOpen(record, "Only an open case that is not itself merged can take others.");
-        }
-
-        if (record.Followers.Contains(followerCaseId))
-        {
-            return CaseTransition.Unchanged;
-        }
-
-        record.Followers = [.. record.Followers, followerCaseId];
-        return One(Append(record, CaseEventType.ReporterJoined, record.Status, now, dispatcher, null, followerCaseId));
     }
 
     /// <summary>Records news from elsewhere (video petition, consultation, duplicate hint) without changing the status.</summary>

@@ -54,15 +54,15 @@ public sealed class CaseConditionsTests
     [Fact]
     public void Only_an_open_case_may_be_merged_and_not_into_itself()
     {
-        Assert.Null(CaseLifecycle.CheckMerge(Assigned(), "c-primary"));
-        Assert.Equal(CommandOutcome.Conflict, CaseLifecycle.CheckMerge(Assigned(), "c1")!.Outcome);
-        Assert.Equal(CommandOutcome.Conflict, CaseLifecycle.CheckMerge(new CaseRecord(), "c-primary")!.Outcome);
+        Assert.Null(CaseMerging.CheckMerge(Assigned(), "c-primary"));
+        Assert.Equal(CommandOutcome.Conflict, CaseMerging.CheckMerge(Assigned(), "c1")!.Outcome);
+        Assert.Equal(CommandOutcome.Conflict, CaseMerging.CheckMerge(new CaseRecord(), "c-primary")!.Outcome);
     }
 
     [Fact]
     public void A_case_not_taken_in_takes_no_followers()
     {
-        var t = CaseLifecycle.AddFollower(new CaseRecord(), "c2", CaseActor.Staff("dispatcher", "d1"), T0);
+        var t = CaseMerging.AddFollower(new CaseRecord(), "c2", CaseActor.Staff("dispatcher", "d1"), T0);
 
         Assert.Equal(CommandOutcome.NotFound, t.Outcome);
     }

@@ -172,8 +172,8 @@ public sealed class CaseLifecycleTests
         var primary = Acknowledged("li");
         var dispatcher = CaseActor.Staff("dispatcher", "d1");
 
-        var joined = CaseLifecycle.AddFollower(primary, "c1-dup", dispatcher, T0);
-        var merged = CaseLifecycle.MergeInto(duplicate, "c-primary", dispatcher, T0);
+        var joined = CaseMerging.AddFollower(primary, "c1-dup", dispatcher, T0);
+        var merged = CaseMerging.MergeInto(duplicate, "c-primary", dispatcher, T0);
 
         Assert.Equal([CaseEventType.ReporterJoined], joined.Types());
         Assert.Equal(["c1-dup"], primary.Followers);
@@ -181,7 +181,7 @@ public sealed class CaseLifecycleTests
         Assert.Equal(CaseClosure.Merged, duplicate.Closure);
         Assert.Equal("c-primary", duplicate.MergedInto);
         Assert.Equal("wang", merged.ReleasedCadreId);
-        Assert.Equal(CommandOutcome.Conflict, CaseLifecycle.MergeInto(duplicate, "c-other", dispatcher, T0).Outcome);
+        Assert.Equal(CommandOutcome.Conflict, CaseMerging.MergeInto(duplicate, "c-other", dispatcher, T0).Outcome);
     }
 
     [Fact]

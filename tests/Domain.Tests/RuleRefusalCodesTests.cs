@@ -44,7 +44,7 @@ public sealed class RuleRefusalCodesTests
         Refused(CaseLifecycle.Reassign(Assigned("wang"), AssignTo("wang"), Dispatcher), CommandOutcome.Conflict, RefusalCodes.AlreadyAssigned, ("cadreId", "wang"));
         Refused(CaseLifecycle.Reassign(Resolved(), AssignTo("li"), Dispatcher), CommandOutcome.Conflict, RefusalCodes.CaseNotOpen, ("status", "resolved"));
         Refused(CaseLifecycle.Resolve(Resolved(), Dispatcher, "再次", null, T0), CommandOutcome.Conflict, RefusalCodes.CaseNotOpen, ("status", "resolved"));
-        Refused(CaseLifecycle.MergeInto(Assigned(), "c1", Dispatcher, T0), CommandOutcome.Conflict, RefusalCodes.MergeIntoSelf);
+        Refused(CaseMerging.MergeInto(Assigned(), "c1", Dispatcher, T0), CommandOutcome.Conflict, RefusalCodes.MergeIntoSelf);
     }
 
     [Fact]

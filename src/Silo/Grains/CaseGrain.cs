@@ -135,7 +135,7 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
             return stale;
         }
 
-        if (CaseLifecycle.CheckMerge(Record, primaryCaseId) is { } refusal)
+        if (CaseMerging.CheckMerge(Record, primaryCaseId) is { } refusal)
         {
             return Refused(refusal);
         }
@@ -147,11 +147,11 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
                 Refusal.Of(RefusalCodes.PrimaryNotOpen, $"Cannot merge into {primaryCaseId}: {joined.Refusal?.Detail}", ("intoCaseId", primaryCaseId)));
         }
 
-        return await RunAsync(null, () => CaseLifecycle.MergeInto(Record, primaryCaseId, dispatcher, Now));
+        return await RunAsync(null, () => CaseMerging.MergeInto(Record, primaryCaseId, dispatcher, Now));
     }
 
     public Task<CaseCommandResult> AddFollowerAsync(string followerCaseId, CaseActor dispatcher) =>
-        RunAsync(null, () => CaseLifecycle.AddFollower(Record, followerCaseId, dispatcher, Now));
+        RunAsync(null, () => CaseMerging.AddFollower(Record, followerCaseId, dispatcher, Now));
 
     public Task<CaseCommandResult> RecordNoticeAsync(CaseNotice notice) =>
         RunAsync(null, () => CaseLifecycle.Notice(Record, notice, Now));
