@@ -17,27 +17,9 @@ namespace Gongzhi.Silo.Grains;
 internal sealed class ConsultationGrain(
     GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
-    ILogger<ConsultationGrain> logger) : Grain, IConsultationGrain
+    ILogger<ConsultationGrain> logger)
+    : MeetingGrain<ConsultationRecord>(states.For<ConsultationRecord>("consultation"), time, logger), IConsultationGrain
 {
-    private readonly StoredState<ConsultationRecord> _state = states.For<ConsultationRecord>("consultation");
-
-    private ConsultationRecord Record => _state.State;
-
-    private DateTimeOffset Now => time.GetUtcNow();
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await _state.ReadAsync();
-        try
-        {
-            await DeliverAsync();
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Consultation {ConsultationId}: the linked cases could not be reached yet", this.GetPrimaryKeyString());
-        }
-    }
-
     public async Task<ConsultationResult> ConveneAsync(ConsultationRequest request, CaseActor convener)
     {
         if (ConsultationRules.CheckNew(Record) is { } exists)
@@ -69,8 +51,8 @@ internal sealed class ConsultationGrain(
 
         var parties = ConsultationRules.Parties(community!.StandingParties, request.Invited);
         ConsultationRules.Convene(Record, this.GetPrimaryKeyString(), request, parties, convener, Now);
-        await _state.WriteAsync();
-        logger.LogInformation("Consultation {ConsultationId} convened in {CommunityId} on {CaseCount} cases", Record.ConsultationId, Record.CommunityId, Record.CaseIds.Count);
+        await Stored.WriteAsync();
+        Logger.LogInformation("Consultation {ConsultationId} convened in {CommunityId} on {CaseCount} cases", Record.ConsultationId, Record.CommunityId, Record.CaseIds.Count);
 
         // Invitations first: they are one-way and best effort, while the cases' notices are retried until delivered.
         var registry = GrainFactory.GetGrain<IDispatchRegistryGrain>(0);
@@ -98,15 +80,15 @@ internal sealed class ConsultationGrain(
             return refusal;
         }
 
-        await _state.WriteAsync();
+        await Stored.WriteAsync();
         await DeliverAsync();
-        logger.LogInformation("Consultation {ConsultationId} concluded: {Resolved} of {CaseCount} cases resolved",
+        Logger.LogInformation("Consultation {ConsultationId} concluded: {Resolved} of {CaseCount} cases resolved",
             Record.ConsultationId, Record.CaseResults.Count(r => r.Outcome == LinkedCaseOutcome.Resolved), Record.CaseIds.Count);
         return ConsultationResult.Ok(Record.ToSnapshot());
     }
 
     // Convening notices first, then resolutions, each case once; progress is written even when a case fails.
-    private async Task DeliverAsync()
+    protected override async Task DeliverAsync()
     {
         if (Record.NoticesPending.Count == 0 && Record.ResolutionsPending.Count == 0)
         {
@@ -121,7 +103,7 @@ internal sealed class ConsultationGrain(
                 var recorded = await GrainFactory.GetGrain<ICaseGrain>(caseId).RecordNoticeAsync(ConsultationRules.ConvenedNotice(Record));
                 if (recorded.Outcome != CommandOutcome.Ok)
                 {
-                    logger.LogWarning("Case {CaseId} refused the notice of consultation {ConsultationId}: {Refusal}", caseId, Record.ConsultationId, recorded.Refusal);
+                    Logger.LogWarning("Case {CaseId} refused the notice of consultation {ConsultationId}: {Refusal}", caseId, Record.ConsultationId, recorded.Refusal);
                 }
 
                 Record.NoticesPending.RemoveAt(0);
@@ -140,7 +122,7 @@ internal sealed class ConsultationGrain(
         }
         finally
         {
-            await _state.WriteAsync();
+            await Stored.WriteAsync();
         }
     }
 }

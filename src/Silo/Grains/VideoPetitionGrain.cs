@@ -14,28 +14,9 @@ namespace Gongzhi.Silo.Grains;
 internal sealed class VideoPetitionGrain(
     GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
-    ILogger<VideoPetitionGrain> logger) : Grain, IVideoPetitionGrain
+    ILogger<VideoPetitionGrain> logger)
+    : MeetingGrain<VideoPetitionRecord>(states.For<VideoPetitionRecord>("videoPetition"), time, logger), IVideoPetitionGrain
 {
-    private readonly StoredState<VideoPetitionRecord> _state = states.For<VideoPetitionRecord>("videoPetition");
-
-    private VideoPetitionRecord Record => _state.State;
-
-    private DateTimeOffset Now => time.GetUtcNow();
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await _state.ReadAsync();
-        try
-        {
-            await DeliverAsync();
-        }
-        catch (Exception ex)
-        {
-            // The next command tries again; the petition itself is intact.
-            logger.LogWarning(ex, "Video petition {PetitionId}: notices could not reach the case yet", this.GetPrimaryKeyString());
-        }
-    }
-
     public async Task<VideoPetitionResult> RequestAsync(VideoPetitionRequest request)
     {
         if (VideoPetitionRules.CheckNew(Record) is { } exists)
@@ -64,10 +45,10 @@ internal sealed class VideoPetitionGrain(
         }
 
         VideoPetitionRules.Open(Record, this.GetPrimaryKeyString(), request, snapshot!, Now);
-        await _state.WriteAsync();
+        await Stored.WriteAsync();
         await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).AddAsync(Record.PetitionId!);
         await DeliverAsync();
-        logger.LogInformation("Video petition {PetitionId} on case {CaseId} for {LevelOwnerId}", Record.PetitionId, Record.CaseId, Record.LevelOwnerId);
+        Logger.LogInformation("Video petition {PetitionId} on case {CaseId} for {LevelOwnerId}", Record.PetitionId, Record.CaseId, Record.LevelOwnerId);
         return VideoPetitionResult.Ok(Record.ToSnapshot());
     }
 
@@ -91,7 +72,7 @@ internal sealed class VideoPetitionGrain(
             return refusal;
         }
 
-        await _state.WriteAsync();
+        await Stored.WriteAsync();
         if (!Record.IsOpen)
         {
             await GrainFactory.GetGrain<IVideoPetitionIndexGrain>(Record.LevelOwnerId).RemoveAsync(Record.PetitionId!);
@@ -101,7 +82,7 @@ internal sealed class VideoPetitionGrain(
         return VideoPetitionResult.Ok(Record.ToSnapshot());
     }
 
-    private async Task DeliverAsync()
+    protected override async Task DeliverAsync()
     {
         while (Record.Unsent.Count > 0)
         {
@@ -110,12 +91,12 @@ internal sealed class VideoPetitionGrain(
             if (recorded.Outcome != CommandOutcome.Ok)
             {
                 // Only a case that does not exist refuses a notice; retrying would not change that.
-                logger.LogWarning("Case {CaseId} refused the {Type} notice of video petition {PetitionId}: {Refusal}",
+                Logger.LogWarning("Case {CaseId} refused the {Type} notice of video petition {PetitionId}: {Refusal}",
                     Record.CaseId, notice.Type, Record.PetitionId, recorded.Refusal);
             }
 
             Record.Unsent.RemoveAt(0);
-            await _state.WriteAsync();
+            await Stored.WriteAsync();
         }
     }
 }
