@@ -25,13 +25,33 @@ function gatewayRoutes(): Plugin {
   };
 }
 
+/** What every page's <head> starts with, written once. */
+function sharedHead(): Plugin {
+  const tag = (tag: string, attrs: Record<string, string>) => ({ tag, attrs, injectTo: 'head-prepend' as const });
+  return {
+    name: 'gongzhi-shared-head',
+    // Before Vite's own HTML step, so the stylesheet is bundled like one written in the page.
+    transformIndexHtml: {
+      order: 'pre',
+      handler: () => [
+        tag('meta', { charset: 'utf-8' }),
+        tag('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        tag('meta', { name: 'theme-color', content: '#b3261e' }),
+        tag('link', { rel: 'icon', href: '/favicon.ico', sizes: '32x32' }),
+        tag('link', { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }),
+        tag('link', { rel: 'stylesheet', href: '/styles/app.css' }),
+      ],
+    },
+  };
+}
+
 const apiTarget = 'http://127.0.0.1:5080';
 
 export default defineConfig({
   root: here,
   base: '/',
   appType: 'mpa',
-  plugins: [gatewayRoutes()],
+  plugins: [sharedHead(), gatewayRoutes()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
