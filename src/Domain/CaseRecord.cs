@@ -5,8 +5,20 @@ using Gongzhi.Communities;
 namespace Gongzhi.Domain;
 
 /// <summary>Everything a case holds; the persisted state of its grain. Events are appended, never edited.</summary>
+/// <remarks>
+/// A silo holds one per case in use, so its instants and deadlines are kept packed in private fields
+/// (<see cref="PackedInstant"/>, D11-packing-4); every property and the stored JSON are plain.
+/// </remarks>
 public sealed class CaseRecord
 {
+    private PackedDeadlines _deadlines;
+    private long _acknowledgedAt;
+    private long _resolvedAt;
+    private long _firstAcknowledgeBy;
+    private long _firstResolveBy;
+    private long _acceptedAt;
+    private long _watchedDeadline;
+
     public CaseSubmission? Submission { get; set; }
 
     public CaseStatus Status { get; set; } = CaseStatus.Submitted;
@@ -26,7 +38,7 @@ public sealed class CaseRecord
 
     public CaseLevel Level { get; set; } = CaseLevel.Community;
 
-    public CaseDeadlines Deadlines { get; set; } = CaseDeadlines.None;
+    public CaseDeadlines Deadlines { get => _deadlines.Unpack(); set => _deadlines = new PackedDeadlines(value); }
 
     public CaseLevel? ResolvedAtLevel { get; set; }
 
@@ -49,24 +61,24 @@ public sealed class CaseRecord
     public bool AcknowledgeOverdueNoted { get; set; }
 
     /// <summary>When the case was first acknowledged and last resolved, for the KPIs.</summary>
-    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get => PackedInstant.Unpack(_acknowledgedAt); set => _acknowledgedAt = PackedInstant.Pack(value); }
 
-    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get => PackedInstant.Unpack(_resolvedAt); set => _resolvedAt = PackedInstant.Pack(value); }
 
     /// <summary>The deadlines as they stood when first set, for on-time KPIs (escalation moves the live ones).</summary>
-    public DateTimeOffset? FirstAcknowledgeBy { get; set; }
+    public DateTimeOffset? FirstAcknowledgeBy { get => PackedInstant.Unpack(_firstAcknowledgeBy); set => _firstAcknowledgeBy = PackedInstant.Pack(value); }
 
-    public DateTimeOffset? FirstResolveBy { get; set; }
+    public DateTimeOffset? FirstResolveBy { get => PackedInstant.Unpack(_firstResolveBy); set => _firstResolveBy = PackedInstant.Pack(value); }
 
     /// <summary>When the case was accepted (受理), kept apart from the timeline because old events move to the archive.</summary>
-    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get => PackedInstant.Unpack(_acceptedAt); set => _acceptedAt = PackedInstant.Pack(value); }
 
     /// <summary>Blob chunks holding the oldest events, in order; the row keeps the rest.</summary>
     public string[] ArchivedChunks { get; set; } = [];
 
     /// <summary>The deadline the community's watch was last told of, so it is told again only when that changes (stored under its old name).</summary>
     [JsonPropertyName("reminderTarget")]
-    public DateTimeOffset? WatchedDeadline { get; set; }
+    public DateTimeOffset? WatchedDeadline { get => PackedInstant.Unpack(_watchedDeadline); set => _watchedDeadline = PackedInstant.Pack(value); }
 
     /// <summary>What the last write still owes other grains; null once done (see <see cref="CaseFollowUp"/>).</summary>
     public CaseFollowUp? FollowUp { get; set; }

@@ -21,13 +21,15 @@ public enum WriteFailure
 /// </summary>
 /// <remarks>
 /// Not <c>[PersistentState]</c>: its bridge and the grain lifecycle it brings cost ~0.3 KB per activation, and a silo
-/// holds a case grain per case in use (issue 5, S4); this holds two references and the ETag.
+/// holds a case grain per case in use (issue 5, S4); this holds two references and the ETag packed
+/// (<see cref="PackedETag"/>, ~110 B less per case, measured in S4: D11-packing-4).
 /// </remarks>
 internal class StoredState<T> : IGrainState<T>
     where T : class, new()
 {
     private readonly IGrainContext _grain;
     private readonly StateRow _row;
+    private PackedETag _etag;
 
     internal StoredState(IGrainContext grain, StateRow row)
     {
@@ -41,7 +43,7 @@ internal class StoredState<T> : IGrainState<T>
 
     public bool RecordExists { get; set; }
 
-    public string? ETag { get; set; }
+    public string? ETag { get => _etag.Value; set => _etag.Value = value; }
 
     /// <summary>The grain whose state this is.</summary>
     public IGrainContext Grain => _grain;
