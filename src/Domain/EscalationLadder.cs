@@ -28,7 +28,7 @@ public static class EscalationLadder
     /// <summary>Moves an unresolved case one level up, with the reason on the timeline.</summary>
     public static CaseTransition Escalate(CaseRecord record, CaseActor actor, string reason, DateTimeOffset now)
     {
-        if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        if (!record.IsUnresolved)
         {
             return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be escalated.");
         }
@@ -46,7 +46,7 @@ public static class EscalationLadder
     /// <summary>Hands an unresolved case one level back down, with instructions for the level below.</summary>
     public static CaseTransition Return(CaseRecord record, CaseActor actor, string instructions, DateTimeOffset now)
     {
-        if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        if (!record.IsUnresolved)
         {
             return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be handed back.");
         }

@@ -106,7 +106,7 @@ public static class ModeWorkflow
     /// <summary>A dispatcher changes the mode of an unresolved case; the new mode's steps start from scratch.</summary>
     public static CaseTransition ChangeMode(CaseRecord record, HandlingMode mode, CaseActor dispatcher, DateTimeOffset now)
     {
-        if (record.Submission is null || record.Status is CaseStatus.Resolved or CaseStatus.Closed)
+        if (!record.IsUnresolved)
         {
             return CaseRefusals.NotOpen(record, "Only an open, unresolved case can change mode.");
         }
