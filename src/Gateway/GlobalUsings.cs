@@ -1,2 +1,11 @@
 global using Orleans;
 global using Gongzhi.Refusals;
+global using System.Security.Claims;
+global using Gongzhi.Cases;
+global using Gongzhi.Communities;
+global using Gongzhi.Gateway.Auth;
+global using Gongzhi.Gateway.Contract;
+global using Gongzhi.Gateway.Intake;
+global using Gongzhi.Gateway.Views;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.AspNetCore.Authorization;

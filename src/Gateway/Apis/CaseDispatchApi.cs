@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using Gongzhi.Cases;
-using Gongzhi.Communities;
-using Gongzhi.Gateway.Auth;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Gateway.Views;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Gongzhi.Gateway.Apis;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Gongzhi.Gateway.Auth;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Gateway.Views;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Gongzhi.Gateway.Apis;
 
 /// <summary>Demo tokens, mapped in the Development environment only.</summary>

@@ -1,7 +1,5 @@
-using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Realtime;
 using Gongzhi.Realtime;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
 

@@ -1,13 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
-using Gongzhi.Communities;
-using Gongzhi.Gateway.Auth;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Gateway.Views;
 using Gongzhi.Metrics;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
 

@@ -1,13 +1,5 @@
-using System.Security.Claims;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Gongzhi.Cases;
-using Gongzhi.Communities;
-using Gongzhi.Gateway.Auth;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
 

@@ -1,12 +1,3 @@
-using System.Security.Claims;
-using Gongzhi.Gateway.Auth;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Gateway.Intake;
-using Gongzhi.Gateway.Views;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Gongzhi.Gateway.Apis;
 
 /// <summary>

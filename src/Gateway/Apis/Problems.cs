@@ -1,6 +1,3 @@
-using Gongzhi.Cases;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Gongzhi.Gateway.Apis;
 
 /// <summary>

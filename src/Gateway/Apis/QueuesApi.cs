@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using Gongzhi.Cases;
-using Gongzhi.Gateway.Auth;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Gateway.Views;
 using Gongzhi.Ladder;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
 

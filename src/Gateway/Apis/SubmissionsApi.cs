@@ -1,10 +1,4 @@
 using System.Text.Json;
-using Gongzhi.Cases;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Gateway.Intake;
-using Gongzhi.Gateway.Views;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongzhi.Gateway.Apis;
 

@@ -1,10 +1,3 @@
-using Gongzhi.Cases;
-using Gongzhi.Gateway.Contract;
-using Gongzhi.Gateway.Intake;
-using Gongzhi.Gateway.Views;
-using Gongzhi.Refusals;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Gongzhi.Gateway.Apis;
 
 /// <summary>The resident's routes, opened by the tracking token alone.</summary>
