@@ -93,4 +93,23 @@ public sealed class GrainTableStorageTests : IAsyncLifetime
         await _storage.WriteStateAsync("case", id, read);
         await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("case", id, state));
     }
+
+    [Fact]
+    public async Task The_etag_a_grain_keeps_packed_writes_again_and_a_stale_packed_one_is_refused()
+    {
+        var id = GrainId.Create("case", "c-packed");
+        var first = new GrainState<Notes>(new Notes { Lines = ["one"] });
+        await _storage.WriteStateAsync("case", id, first);
+        var stale = new PackedETag { Value = first.ETag };
+        Assert.True(stale.IsPacked, $"ETag {first.ETag} was not packed");
+
+        var read = new GrainState<Notes>(new Notes());
+        await _storage.ReadStateAsync("case", id, read);
+        read.ETag = new PackedETag { Value = read.ETag }.Value;
+        read.State!.Lines.Add("two");
+        await _storage.WriteStateAsync("case", id, read);
+
+        first.ETag = stale.Value;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("case", id, first));
+    }
 }
