@@ -106,12 +106,19 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-/** Claims of a staff JWT. */
+/** Who is signed in: `sub` is the username (the token's claims, as the login answer tells them). */
 export interface StaffClaims {
   sub: string;
   role: string;
   scope: string;
-  exp?: number;
-  name?: string;
-  [claim: string]: unknown;
+}
+
+/** What `POST /api/v1/auth/login`, `/renew` and `/password` answer. */
+export interface SignInAnswer {
+  token: string;
+  expiresAt: string;
+  role: string;
+  scope: string | null;
+  username: string;
+  displayName: string | null;
 }

@@ -106,7 +106,7 @@ async function init(): Promise<void> {
   // Even when the first load failed on the network, go live: every (re)connect re-fetches.
   if (session.refused) return;
   session.attachHub(startLive({
-    token: session.token,
+    accessToken: () => session.token,
     connectionState,
     on: {
       caseUpdated: (update: CaseUpdated) => onCaseUpdated(update),

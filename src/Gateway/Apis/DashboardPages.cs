@@ -13,6 +13,7 @@ public static class DashboardPages
         ("/track/{trackingToken}", "track.html"),
         ("/cadre", "cadre.html"),
         ("/board", "board.html"),
+        ("/signin", "signin.html"),
     ];
 
     public static WebApplication UseDashboard(this WebApplication app)

@@ -98,7 +98,7 @@ export class Cards {
         ),
       ),
       h('div', { class: 'case-deadline' }, deadlineEl(relevantDeadline(c))),
-      waiting ? h('p', { style: 'margin:0.25rem 0' }, h('span', { class: 'pill waiting' }, tx('card.waiting'))) : null,
+      waiting ? h('p', { class: 'waiting-line' }, h('span', { class: 'pill waiting' }, tx('card.waiting'))) : null,
       h('div', { class: 'case-place' },
         place.kind === 'scope' ? `${(locale() === 'en' ? n.nameEn : n.name) ?? c.communityId} · ` : '',
         n.place(c.location) || '—'),
