@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(/^\/([A-Za-z]:)/, '$1');
 
 /** The gateway's routes: `/submit` → submit.html, `/track/{token}` → track.html, … */
-const PAGES = ['index', 'submit', 'track', 'cadre', 'board', 'signin'] as const;
+const PAGES = ['index', 'submit', 'track', 'cadre', 'board', 'signin', 'admin'] as const;
 
 /** Mirror the gateway's page routes on the dev server. */
 function gatewayRoutes(): Plugin {

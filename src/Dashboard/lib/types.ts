@@ -122,3 +122,38 @@ export interface SignInAnswer {
   username: string;
   displayName: string | null;
 }
+
+// Administration (hand-written until the admin routes are in the OpenAPI document)
+export interface AdminAccount {
+  username: string;
+  displayName: string;
+  role: string;
+  scope: string;
+  disabled: boolean;
+  lockedUntil: string | null;
+}
+export interface AccountCreateRequest { username: string; displayName: string; role: string; scope: string; password: string }
+export interface AccountUpdateRequest { displayName: string; role: string; scope: string }
+export interface AdminShift { days: number[]; start: string; end: string }
+export interface AdminCadre {
+  id: string; name: string; categories: string[]; shifts: AdminShift[]; isVolunteer: boolean; maxOpenCases: number; onDuty: boolean; load: number;
+}
+export interface AdminParty { id: string; name: string; role: string; accountId: string | null }
+export interface AdminCommunity {
+  id: string; name: string; nameEn: string; subdistrictId: string; countyId: string; cadres: AdminCadre[]; standingParties: AdminParty[];
+}
+export interface AdminCategory {
+  id: string; name: string; nameEn: string; defaultMode: HandlingMode; slaClass: string;
+  slaClassByKind: Partial<Record<CaseKind, string>>; departmentId: string | null; offerWindowMinutes: number;
+}
+export interface AdminSlaClass { id: string; acknowledgeWithinMinutes: number; resolveWithinMinutes: number }
+export interface AdminCatalog { countyId: string; categories: AdminCategory[]; slaClasses: AdminSlaClass[] }
+export interface AdminWorld { communities: AdminCommunity[]; counties: AdminCatalog[] }
+export interface AdminCadreRequest { name: string; categories: string[]; shifts: AdminShift[]; isVolunteer: boolean; maxOpenCases?: number }
+export interface AdminStandingPartiesRequest { parties: AdminParty[] }
+export interface AdminCategoryRequest {
+  name: string; nameEn: string; defaultMode: HandlingMode; slaClass: string;
+  slaClassByKind?: Partial<Record<CaseKind, string>>; departmentId?: string | null; offerWindowMinutes: number;
+}
+export interface AdminSlaClassRequest { acknowledgeWithinMinutes: number; resolveWithinMinutes: number }
+export interface AuditEntry { id: string; at: string; actor: string; action: string; target: string; detail: string }

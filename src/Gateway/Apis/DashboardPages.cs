@@ -14,6 +14,7 @@ public static class DashboardPages
         ("/cadre", "cadre.html"),
         ("/board", "board.html"),
         ("/signin", "signin.html"),
+        ("/admin", "admin.html"),
     ];
 
     public static WebApplication UseDashboard(this WebApplication app)
