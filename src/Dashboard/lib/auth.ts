@@ -11,23 +11,40 @@ export interface Session {
   /** `sub` (the username), `role`, `scope`: what the page asks for and shows. */
   claims: StaffClaims;
   displayName: string;
-  /** When the token stops being accepted (ms since the epoch). */
+  /** When the token stops being accepted (ms since the epoch, this device's clock). */
   expiresAt: number;
   /** When this page received the token (ms since the epoch): its lifetime is counted from here. */
   receivedAt: number;
 }
 
-/** The session an answer of the auth routes starts, received at `nowMs`; null for an answer without a token. */
+/**
+ * The session an answer of the auth routes starts, received at `nowMs`; null for an answer without a token.
+ * Its expiry is counted on this device's clock: the token's own lifetime (`exp` − `iat`, both the server's
+ * clock) from the moment it arrived, so a phone whose clock is off still renews in time.
+ */
 export function sessionFromAnswer(answer: SignInAnswer, nowMs: number = Date.now()): Session | null {
-  const expiresAt = Date.parse(answer.expiresAt);
-  if (!answer.token || !answer.username || Number.isNaN(expiresAt)) return null;
+  const lifetime = tokenLifetimeMs(answer.token) ?? Date.parse(answer.expiresAt) - nowMs;
+  if (!answer.token || !answer.username || Number.isNaN(lifetime)) return null;
   return {
     token: answer.token,
     claims: { sub: answer.username, role: answer.role, scope: answer.scope ?? '' },
     displayName: answer.displayName || answer.username,
-    expiresAt,
-    receivedAt: Math.min(nowMs, expiresAt),
+    expiresAt: nowMs + Math.max(0, lifetime),
+    receivedAt: nowMs,
   };
+}
+
+/** `exp` − `iat` of a JWT in milliseconds (the page reads the payload only for this; the server verifies it). */
+export function tokenLifetimeMs(token: string): number | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
+  try {
+    const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))) as { iat?: unknown; exp?: unknown };
+    return typeof claims.iat === 'number' && typeof claims.exp === 'number' && claims.exp > claims.iat ? (claims.exp - claims.iat) * 1000 : null;
+  } catch {
+    return null;
+  }
 }
 
 export function storeSession(session: Session): void {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentSession, sessionFromAnswer, storeSession, storedSession } from '../lib/auth';
+import { currentSession, sessionFromAnswer, storeSession, storedSession, tokenLifetimeMs } from '../lib/auth';
 import { destinationAfterSignIn, homeOf, samePath } from '../lib/destination';
 import { setLocale, translateDocument } from '../lib/i18n';
 import { renderSignIn } from '../lib/signin';
@@ -54,6 +54,16 @@ describe('the session kept in the tab', () => {
     expect(currentSession(now + 60_000).session).toEqual(session);
     expect(currentSession(Date.parse('2026-12-03T10:15:00Z'))).toEqual({ session: null, problem: 'signin.error.expired' });
     expect(storedSession()).toBeNull();
+  });
+
+  it('counts the token’s lifetime from its arrival on this device, whatever this device’s clock says', () => {
+    const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    // Issued by a server whose clock is an hour ahead of this phone's.
+    const token = `${b64({ alg: 'HS256' })}.${b64({ sub: 'wang-liqun', iat: 1_796_296_800, exp: 1_796_297_700 })}.sig`;
+    expect(tokenLifetimeMs(token)).toBe(15 * 60_000);
+    const now = Date.parse('2026-12-03T10:00:00Z');
+    const session = sessionFromAnswer({ ...answer('cadre', 'ximen', '2026-12-03T11:15:00Z'), token }, now);
+    expect(session?.expiresAt).toBe(now + 15 * 60_000);
   });
 });
 
