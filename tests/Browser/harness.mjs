@@ -6,10 +6,13 @@ import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** The seeded staff accounts' shared password (run.sh and the README use the same). */
+export const DEMO_PASSWORD = 'gongzhi-demo-2026';
 
 const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
@@ -92,7 +95,7 @@ function portOpen(port) {
 }
 
 /**
- * Starts Azurite, the silo and the gateway. Returns { baseUrl, token(), api(), stop() }.
+ * Starts Azurite, the silo and the gateway. Returns { baseUrl, signIn(), api(), stop() }.
  * The .NET projects and the dashboard must be built (test.sh does; npm run test:browser does not).
  */
 export async function startSystem() {
@@ -107,6 +110,11 @@ export async function startSystem() {
     + `BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;`
     + `TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
   const clusterId = `browser-${randomUUID().slice(0, 8)}`;
+  // Keys of this run only: nothing committed signs a token or a tracking link.
+  const keys = {
+    Auth__SigningKey: randomBytes(32).toString('base64'),
+    Gateway__TrackingKey: randomBytes(32).toString('base64'),
+  };
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const started = [];
   const opts = (cwd, env) => ({ cwd, env, logDir: dir });
@@ -133,6 +141,8 @@ export async function startSystem() {
       Orleans__SiloPort: `${siloPort}`,
       Orleans__GatewayPort: `${gatewayPort}`,
       Seeds__Path: join(REPO, 'seeds'),
+      Seeds__DemoPassword: DEMO_PASSWORD,
+      ...keys,
     }));
     started.push(siloProc);
     const gatewayProc = start('gateway', 'dotnet', [gateway], opts(join(REPO, 'src/Gateway'), {
@@ -140,6 +150,8 @@ export async function startSystem() {
       ASPNETCORE_URLS: baseUrl,
       ConnectionStrings__Storage: storage,
       Orleans__ClusterId: clusterId,
+      Seeds__DemoPassword: DEMO_PASSWORD,
+      ...keys,
     }));
     started.push(gatewayProc);
     await waitFor('gateway /healthz', async () => (await fetch(`${baseUrl}/healthz`)).status === 200, 120_000, [azurite, siloProc, gatewayProc]);
@@ -162,9 +174,10 @@ export async function startSystem() {
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  const token = async (role, subject, scope) => (await api('POST', '/api/v1/dev/token', { role, subject, scope })).token;
+  /** A staff token, signed in as a person would (`POST /api/v1/auth/login`). */
+  const signIn = async (username, password = DEMO_PASSWORD) => (await api('POST', '/api/v1/auth/login', { username, password })).token;
 
-  return { baseUrl, dir, api, token, stop: stopAll };
+  return { baseUrl, dir, api, signIn, stop: stopAll };
 }
 
 /** Chromium from the system (no Playwright browser download). Every page it opens is watched (`assertPagesClean`). */
