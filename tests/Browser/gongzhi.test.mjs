@@ -313,7 +313,7 @@ async function shoot(page, name) {
   return path;
 }
 
-test('screenshots of the board, the cadre page and the tracking page, in Chinese and English', { timeout: 90_000 }, async (t) => {
+test('screenshots of the board, the cadre page, sign-in, admin and the tracking page, in Chinese and English', { timeout: 90_000 }, async (t) => {
   assert.ok(flow.trackPath, 'needs the flow test’s case');
   mkdirSync(SHOTS, { recursive: true });
   // A few more open cases, so the board has something in its columns.
@@ -328,6 +328,14 @@ test('screenshots of the board, the cadre page and the tracking page, in Chinese
     {
       name: 'cadre', device: PHONE, path: '/cadre', who: CADRE,
       ready: async (p) => { await visible(p, S.cadre.section); await connected(p); await visible(p, S.cadre.caseItem(flow.cadreCase)); },
+    },
+    {
+      name: 'signin', device: PHONE, path: '/signin',
+      ready: async (p) => { await visible(p, S.signin.form); },
+    },
+    {
+      name: 'admin', device: DESK, path: '/admin', who: 'admin',
+      ready: async (p) => { await visible(p, S.admin.section); await visible(p, S.admin.accountRow('ximen-dispatcher')); await visible(p, '#cadres-body tr'); },
     },
     {
       name: 'track', device: PHONE, path: flow.trackPath,
