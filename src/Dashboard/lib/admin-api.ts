@@ -31,6 +31,10 @@ export const getWorld = (token: string): Promise<AdminWorld> => request<AdminWor
 export const saveCadre = (token: string, communityId: string, cadreId: string, body: AdminCadreRequest): Promise<unknown> =>
   request(`${ADMIN}/communities/${enc(communityId)}/cadres/${enc(cadreId)}`, { method: 'PUT', body, token });
 
+/** The cadre leaves the roster (refused with `cadre-has-open-cases` while they carry open cases). */
+export const retireCadre = (token: string, communityId: string, cadreId: string): Promise<unknown> =>
+  request(`${ADMIN}/communities/${enc(communityId)}/cadres/${enc(cadreId)}`, { method: 'DELETE', token });
+
 export const saveStandingParties = (token: string, communityId: string, body: AdminStandingPartiesRequest): Promise<unknown> =>
   request(`${ADMIN}/communities/${enc(communityId)}/standing-parties`, { method: 'PUT', body, token });
 

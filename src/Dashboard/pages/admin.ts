@@ -29,7 +29,7 @@ const ctx: AdminContext = {
 const community = (): AdminCommunity | null => ctx.world?.communities.find((c) => c.id === communitySelect.value) ?? null;
 const communityMessage = byId('community-message');
 const accounts = new AccountsPanel(ctx);
-const cadres = new CadresPanel(ctx, community, (text) => setMessage(communityMessage, text, 'ok'));
+const cadres = new CadresPanel(ctx, community, (text, kind = 'ok') => setMessage(communityMessage, text, kind));
 const parties = new PartiesPanel(ctx, community, (text) => setMessage(communityMessage, text, 'ok'));
 const catalog = new CatalogPanel(ctx, (text) => setMessage(byId('catalog-message'), text, 'ok'));
 const audit = new AuditPanel(ctx);

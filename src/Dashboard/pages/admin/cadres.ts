@@ -1,6 +1,7 @@
 // A community's cadres: name, the categories they take, weekly shifts, the volunteer (双报到) flag
 // and how many open cases they may hold; a new cadre. Duty and load show, but are the cadre's own.
-import { saveCadre } from '../../lib/admin-api';
+import { retireCadre, saveCadre } from '../../lib/admin-api';
+import { describeError } from '../../lib/api';
 import { locale } from '../../lib/i18n';
 import { byId, h } from '../../lib/dom';
 import type { AdminCadre, AdminCadreRequest, AdminCommunity } from '../../lib/types';
@@ -11,7 +12,7 @@ import { formatShifts, parseShifts } from './shifts';
 export class CadresPanel {
   private readonly body = byId<HTMLTableSectionElement>('cadres-body');
 
-  constructor(private readonly ctx: AdminContext, private readonly community: () => AdminCommunity | null, private readonly say: (text: string) => void) {}
+  constructor(private readonly ctx: AdminContext, private readonly community: () => AdminCommunity | null, private readonly say: (text: string, kind?: 'ok' | 'error') => void) {}
 
   render(): void {
     const community = this.community();
@@ -53,8 +54,27 @@ export class CadresPanel {
       h('td', {}, formatShifts(c.shifts)),
       h('td', {}, c.isVolunteer ? tx('yes') : tx('no')),
       h('td', {}, `${c.load} / ${c.maxOpenCases}`, h('br'), h('small', { class: 'muted' }, tx(c.onDuty ? 'cadre.onDuty' : 'cadre.offDuty'))),
-      h('td', {}, h('details', { class: 'fold', 'data-details': 'edit' }, h('summary', {}, tx('edit')), this.form(community, c))),
+      h('td', { class: 'row-actions' },
+        h('details', { class: 'fold', 'data-details': 'edit' }, h('summary', {}, tx('edit')), this.form(community, c)),
+        this.retireButton(community, c)),
     );
+  }
+
+  private retireButton(community: AdminCommunity, c: AdminCadre): HTMLButtonElement {
+    const button = h('button', { type: 'button', class: 'small secondary', 'data-action': 'retire' }, tx('cadre.retire'));
+    button.addEventListener('click', () => {
+      if (!window.confirm(tx('cadre.retireConfirm', { name: c.name }))) return;
+      button.disabled = true;
+      retireCadre(this.ctx.session.token, community.id, c.id).then(async () => {
+        this.ctx.changed();
+        await this.ctx.reloadWorld();
+        this.say(tx('cadre.retired', { name: c.name }));
+      }).catch((err: unknown) => {
+        button.disabled = false;
+        if (!this.ctx.session.handleAuthError(err)) this.say(describeError(err), 'error');
+      });
+    });
+    return button;
   }
 }
 
