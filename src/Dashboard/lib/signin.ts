@@ -76,6 +76,7 @@ export function renderSignIn(container: HTMLElement, options: SignInOptions = {}
       return;
     }
     submit.disabled = true;
+    showError(error, null);
     void signIn(name, password.value).then((answer) => {
       const session = sessionFromAnswer(answer);
       if (!session) throw new ApiError(500, null);
