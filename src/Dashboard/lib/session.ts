@@ -28,6 +28,7 @@ export class StaffSession {
   private session: Session | null;
   private hub: HubHandle | null = null;
   private menu: HTMLElement | null = null;
+  private readonly endHooks: (() => void)[] = [];
   private readonly renewal: SessionRenewal;
 
   constructor(private readonly parts: StaffPageParts) {
@@ -76,6 +77,11 @@ export class StaffSession {
     }, byId('language-switch'));
   }
 
+  /** Runs when the session ends (a poller to stop): nothing may ask the API without a token. */
+  onEnd(hook: () => void): void {
+    this.endHooks.push(hook);
+  }
+
   /** The hub to stop when the session ends. */
   attachHub(hub: HubHandle): void {
     this.hub = hub;
@@ -105,6 +111,7 @@ export class StaffSession {
     this.renewal.stop();
     void this.hub?.stop();
     this.hub = null;
+    for (const hook of this.endHooks.splice(0)) hook();
     this.session = null;
     clearSession();
     this.menu?.remove();

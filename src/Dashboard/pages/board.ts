@@ -64,6 +64,7 @@ const kpis = new Kpis(board);
 const alerts = new Alerts(board);
 const meeting = new Meeting(board);
 const poison = session.current ? watchPoison(byId('poison-warning'), () => session.token) : null;
+session.onEnd(() => poison?.stop());
 const live = new LiveSync(board, boardSection, pageMessage, {
   snapshotTaken: () => alerts.takeBaseline(),
   alert: (kind, caseId, key) => alerts.raise(kind, caseId, key),
