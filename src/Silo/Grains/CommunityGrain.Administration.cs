@@ -37,11 +37,12 @@ internal sealed partial class CommunityGrain
             return WorldEdit.Done;
         }
 
-        var changes = new List<(CadreSlot Slot, bool OnDuty)>();
+        // A new schedule puts the cadre on or off duty as it says now, not at the next minute's check; one who may
+        // now take a waiting case takes it.
+        var newSchedule = !known || !WorldJson.Same(slot!.Profile.Shifts, profile.Shifts);
         if (slot is null)
         {
-            var onShift = DutySchedule.IsOnShift(profile.Shifts, time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(info.TimeZone));
-            slot = new CadreSlot { Profile = profile with { OnDutyAtStart = false }, OnDuty = onShift, OnShift = profile.Shifts.Count > 0 ? onShift : null };
+            slot = new CadreSlot { Profile = profile with { OnDutyAtStart = false } };
             State.Cadres[profile.Id] = slot;
             State.RetiredCadres?.Remove(profile.Id);
         }
@@ -50,22 +51,15 @@ internal sealed partial class CommunityGrain
             slot.Profile = profile with { OnDutyAtStart = slot.Profile.OnDutyAtStart };
         }
 
-        // Duty follows the new shifts now, not at the next minute's check; a cadre who may now take a waiting case takes it.
-        changes.AddRange(ShiftChanges().Changes);
-        foreach (var (changed, onDuty) in changes)
+        if (newSchedule && profile.Shifts.Count > 0)
         {
-            changed.OnDuty = onDuty;
+            slot.OnShift = slot.OnDuty = DutySchedule.IsOnShift(profile.Shifts, time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(info.TimeZone));
         }
 
         var assigned = DrainWaiting();
         Record(actor, known ? "cadre-update" : "cadre-create", profile.Id, $"{CommunityId}: {Describe(slot.Profile)}");
         await _store.SaveAsync();
         await PublishRosterAsync(profile.Id);
-        foreach (var (changed, _) in changes.Where(c => c.Slot != slot))
-        {
-            await PublishRosterAsync(changed.Profile.Id);
-        }
-
         await AnnounceAsync(assigned);
         await FollowUpAsync(slot.Profile);
         return WorldEdit.Done;
