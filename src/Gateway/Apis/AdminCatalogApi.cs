@@ -24,7 +24,7 @@ public static class AdminCatalogApi
         await cluster.GetGrain<ICountyCatalogGrain>(countyId).GetAsync() is { } catalog ? TypedResults.Ok(AdminCatalogView.From(catalog)) : CountyNotFound(countyId);
 
     public static async Task<Results<Ok<AdminCategoryView>, ValidationProblem, ProblemHttpResult>> PutCategoryAsync(
-        string countyId, string categoryId, AdminCategoryRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string countyId, string categoryId, AdminCategoryRequest body, ClaimsPrincipal user, IClusterClient cluster, CommunityInfoCache descriptions)
     {
         var input = new AdminInput();
         input.Id("categoryId", categoryId);
@@ -41,11 +41,13 @@ public static class AdminCatalogApi
             return input.Problem;
         }
 
-        return AdminEdits.Answer(await cluster.GetGrain<ICountyCatalogGrain>(countyId).PutCategoryAsync(category, AdminEdits.Actor(user)), () => AdminCategoryView.From(category));
+        var edit = await cluster.GetGrain<ICountyCatalogGrain>(countyId).PutCategoryAsync(category, AdminEdits.Actor(user));
+        await ForgetCountyAsync(cluster, descriptions, countyId);
+        return AdminEdits.Answer(edit, () => AdminCategoryView.From(category));
     }
 
     public static async Task<Results<Ok<AdminSlaClassView>, ValidationProblem, ProblemHttpResult>> PutSlaClassAsync(
-        string countyId, string slaClassId, AdminSlaClassRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string countyId, string slaClassId, AdminSlaClassRequest body, ClaimsPrincipal user, IClusterClient cluster, CommunityInfoCache descriptions)
     {
         var input = new AdminInput();
         input.Id("slaClassId", slaClassId);
@@ -62,7 +64,18 @@ public static class AdminCatalogApi
         }
 
         var slaClass = new SlaClassInfo(slaClassId, TimeSpan.FromMinutes(acknowledge), TimeSpan.FromMinutes(resolve));
-        return AdminEdits.Answer(await cluster.GetGrain<ICountyCatalogGrain>(countyId).PutSlaClassAsync(slaClass, AdminEdits.Actor(user)), () => AdminSlaClassView.From(slaClass));
+        var edit = await cluster.GetGrain<ICountyCatalogGrain>(countyId).PutSlaClassAsync(slaClass, AdminEdits.Actor(user));
+        await ForgetCountyAsync(cluster, descriptions, countyId);
+        return AdminEdits.Answer(edit, () => AdminSlaClassView.From(slaClass));
+    }
+
+    // This gateway describes the county's communities anew at once; the others within their cache's lifetime.
+    private static async Task ForgetCountyAsync(IClusterClient cluster, CommunityInfoCache descriptions, string countyId)
+    {
+        foreach (var place in await cluster.GetGrain<ICommunityDirectoryGrain>(0).FindAsync(countyId))
+        {
+            descriptions.Forget(place.Id);
+        }
     }
 
     private static ProblemHttpResult CountyNotFound(string countyId) =>

@@ -86,7 +86,7 @@ public static class AdminWorldApi
     }
 
     public static async Task<Results<Ok<AdminCommunityView>, ValidationProblem, ProblemHttpResult>> PutStandingPartiesAsync(
-        string communityId, AdminStandingPartiesRequest body, ClaimsPrincipal user, IClusterClient cluster)
+        string communityId, AdminStandingPartiesRequest body, ClaimsPrincipal user, IClusterClient cluster, CommunityInfoCache descriptions)
     {
         var input = new AdminInput();
         var parties = input.List("parties", body.Parties, AdminInput.MaxParties, allowEmpty: true).Select((p, i) => p is null
@@ -100,6 +100,7 @@ public static class AdminWorldApi
         }
 
         var edit = await cluster.GetGrain<ICommunityGrain>(communityId).SetStandingPartiesAsync(parties, AdminEdits.Actor(user));
+        descriptions.Forget(communityId);
         var view = edit.Refusal is null ? await DescribeAsync(cluster, communityId) : null;
         return AdminEdits.Answer(edit, () => view!);
     }
