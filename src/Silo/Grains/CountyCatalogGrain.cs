@@ -73,7 +73,7 @@ internal sealed class CountyCatalogGrain(
                 + $"department {category.DepartmentId ?? "-"}; offer {category.OfferWindow.TotalMinutes:0} min");
         }
 
-        await FollowUpAsync();
+        await SpreadAsync();
         return WorldEdit.Done;
     }
 
@@ -100,7 +100,7 @@ internal sealed class CountyCatalogGrain(
                 $"acknowledge within {slaClass.AcknowledgeWithin.TotalMinutes:0} min; resolve within {slaClass.ResolveWithin.TotalMinutes:0} min");
         }
 
-        await FollowUpAsync();
+        await SpreadAsync();
         return WorldEdit.Done;
     }
 
@@ -119,21 +119,18 @@ internal sealed class CountyCatalogGrain(
                 await GrainFactory.GetGrain<ICommunityGrain>(place.Id).UseCatalogAsync(catalog);
             }
         }
+
+        // Audit entries of a change whose delivery was cut short go now (the silo spreads every catalog at start).
+        if (State.Administration is { } administration)
+        {
+            await administration.DeliverAsync(GrainFactory);
+        }
     }
 
     private async Task RecordAsync(string actor, string action, string target, string detail)
     {
         (State.Administration ??= new AdminChanges()).Record($"county-catalog/{CountyId}", time.GetUtcNow(), actor, action, target, detail);
         await _state.WriteAsync();
-    }
-
-    private async Task FollowUpAsync()
-    {
-        await SpreadAsync();
-        if (State.Administration is { } administration)
-        {
-            await administration.DeliverAsync(GrainFactory);
-        }
     }
 
     private WorldEdit? Unseeded() => State.Seeded ? null
