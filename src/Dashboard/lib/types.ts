@@ -5,7 +5,7 @@
 import type { paths } from './api-types.gen';
 
 type Route = keyof paths;
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put';
 type Json<T> = T extends { content: infer C } ? C[keyof C] : never;
 type Operation<P extends Route, M extends Method> = NonNullable<paths[P][M]>;
 type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never;
@@ -123,7 +123,8 @@ export interface SignInAnswer {
   displayName: string | null;
 }
 
-// Administration (hand-written until the admin routes are in the OpenAPI document)
+// Administration
+/** Hand-written until the account routes are in the OpenAPI document. */
 export interface AdminAccount {
   username: string;
   displayName: string;
@@ -134,26 +135,17 @@ export interface AdminAccount {
 }
 export interface AccountCreateRequest { username: string; displayName: string; role: string; scope: string; password: string }
 export interface AccountUpdateRequest { displayName: string; role: string; scope: string }
-export interface AdminShift { days: number[]; start: string; end: string }
-export interface AdminCadre {
-  id: string; name: string; categories: string[]; shifts: AdminShift[]; isVolunteer: boolean; maxOpenCases: number; onDuty: boolean; load: number;
-}
-export interface AdminParty { id: string; name: string; role: string; accountId: string | null }
-export interface AdminCommunity {
-  id: string; name: string; nameEn: string; subdistrictId: string; countyId: string; cadres: AdminCadre[]; standingParties: AdminParty[];
-}
-export interface AdminCategory {
-  id: string; name: string; nameEn: string; defaultMode: HandlingMode; slaClass: string;
-  slaClassByKind: Partial<Record<CaseKind, string>>; departmentId: string | null; offerWindowMinutes: number;
-}
-export interface AdminSlaClass { id: string; acknowledgeWithinMinutes: number; resolveWithinMinutes: number }
-export interface AdminCatalog { countyId: string; categories: AdminCategory[]; slaClasses: AdminSlaClass[] }
-export interface AdminWorld { communities: AdminCommunity[]; counties: AdminCatalog[] }
-export interface AdminCadreRequest { name: string; categories: string[]; shifts: AdminShift[]; isVolunteer: boolean; maxOpenCases?: number }
-export interface AdminStandingPartiesRequest { parties: AdminParty[] }
-export interface AdminCategoryRequest {
-  name: string; nameEn: string; defaultMode: HandlingMode; slaClass: string;
-  slaClassByKind?: Partial<Record<CaseKind, string>>; departmentId?: string | null; offerWindowMinutes: number;
-}
-export interface AdminSlaClassRequest { acknowledgeWithinMinutes: number; resolveWithinMinutes: number }
-export interface AuditEntry { id: string; at: string; actor: string; action: string; target: string; detail: string }
+/** Every community with its cadres and standing parties, and each county's categories and SLA classes. */
+export interface AdminWorld extends Ident<Answer<'/api/v1/admin/world'>> {}
+export type AdminCommunity = AdminWorld['communities'][number];
+export type AdminCadre = AdminCommunity['cadres'][number];
+export type AdminShift = AdminCadre['shifts'][number];
+export type AdminParty = AdminCommunity['standingParties'][number];
+export type AdminCatalog = AdminWorld['counties'][number];
+export type AdminCategory = AdminCatalog['categories'][number];
+export type AdminSlaClass = AdminCatalog['slaClasses'][number];
+export type AdminCadreRequest = Body<'/api/v1/admin/communities/{communityId}/cadres/{cadreId}', 'put'>;
+export type AdminStandingPartiesRequest = Body<'/api/v1/admin/communities/{communityId}/standing-parties', 'put'>;
+export type AdminCategoryRequest = Body<'/api/v1/admin/counties/{countyId}/categories/{categoryId}', 'put'>;
+export type AdminSlaClassRequest = Body<'/api/v1/admin/counties/{countyId}/sla-classes/{slaClassId}', 'put'>;
+export type AuditEntry = Answer<'/api/v1/admin/audit'>[number];
