@@ -155,6 +155,11 @@ export async function startSystem() {
     }));
     started.push(gatewayProc);
     await waitFor('gateway /healthz', async () => (await fetch(`${baseUrl}/healthz`)).status === 200, 120_000, [azurite, siloProc, gatewayProc]);
+    // The silo creates the seeded accounts after it starts: the last one listed signing in means all are there.
+    const seeded = JSON.parse(readFileSync(join(REPO, 'seeds', 'staff.json'), 'utf8')).accounts.at(-1).username;
+    await waitFor(`seeded account ${seeded}`, async () => (await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: seeded, password: DEMO_PASSWORD }),
+    })).status === 200, 60_000, [azurite, siloProc, gatewayProc]);
   } catch (err) {
     await stopAll();
     throw err;
