@@ -358,15 +358,30 @@ test('screenshots of the board, the cadre page, sign-in, admin and the tracking 
 test('a cadre page nobody has tapped announces a new case without a blocked vibration', { timeout: 60_000 }, async () => {
   // Playwright's own evaluations count as a user gesture, so this test waits on network events
   // and reads the page through a CDP session of its own (Runtime.evaluate without a gesture).
-  const { context, page } = await open(PHONE, '/cadre', { cuttableHub: false });
+  // Signing in is typing and tapping, and Chromium carries that activation over to the pages the tab
+  // opens next. So the cadre signs in on one phone, and the session this tab keeps is handed to a
+  // fresh tab nobody has touched (as a page of its own would find it in sessionStorage).
+  const signedIn = (await open(PHONE, '/cadre', { cuttableHub: false })).page;
+  await signInThroughPage(signedIn, CADRE);
+  await signedIn.locator(S.cadre.section).waitFor({ state: 'visible' });
+  const kept = await signedIn.evaluate(() => Object.entries(sessionStorage));
+  await signedIn.context().close();
+
+  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  context.setDefaultTimeout(20_000);
+  await context.addInitScript((entries) => {
+    if (location.protocol !== 'http:') return; // about:blank has no storage
+    for (const [key, value] of entries) sessionStorage.setItem(key, value);
+  }, kept);
+  const page = await context.newPage();
   const reads = [];
   let onRead = () => {};
   page.on('response', (res) => {
     if (/\/api\/v1\/cadres\/[^/]+$/.test(new URL(res.url()).pathname)) { reads.push(res.status()); onRead(); }
   });
   const readCount = (n) => new Promise((resolve) => { onRead = () => { if (reads.length >= n) resolve(); }; onRead(); });
-  // Signing in is a tap on the form; the queue it leads to is a fresh document nobody has tapped.
-  await signInThroughPage(page, CADRE);
+  await page.goto(sys.baseUrl + '/cadre');
   await readCount(2); // the first read, and the one after the hub connected
   const cdp = await context.newCDPSession(page);
   const toast = cdp.send('Runtime.evaluate', {

@@ -18,3 +18,4 @@ export async function signInThroughPage(page, username, password = DEMO_PASSWORD
   await Promise.race([navigated, refused]);
   await page.waitForLoadState('domcontentloaded');
 }
+
