@@ -45,7 +45,7 @@ export function requireSession(container: HTMLElement): Session | null {
 
 export function renderSignIn(container: HTMLElement, options: SignInOptions = {}): void {
   const username = h('input', {
-    id: 'signin-username', name: 'username', required: true, autocomplete: 'username', autocapitalize: 'none',
+    id: 'signin-username', name: 'username', type: 'text', required: true, autocomplete: 'username', autocapitalize: 'none',
     spellcheck: 'false', maxlength: 64, 'aria-describedby': 'signin-error',
   });
   const password = h('input', {

@@ -34,7 +34,7 @@ export class PartiesPanel {
     const remove = h('button', { type: 'button', class: 'small secondary', 'data-action': 'remove-party' }, tx('party.remove'));
     const tr = h('tr', { 'data-party-id': p.id },
       ...FIELDS.map((f) => h('td', {}, h('input', {
-        name: f, value: p[f] ?? '', maxlength: f === 'id' || f === 'accountId' ? 64 : 100, autocomplete: 'off',
+        name: f, type: 'text', value: p[f] ?? '', maxlength: f === 'id' || f === 'accountId' ? 64 : 100, autocomplete: 'off',
         'aria-label': `${tx(`party.${f}`)} ${i + 1}`, list: f === 'accountId' ? 'account-ids' : null,
       }))),
       h('td', {}, remove));
