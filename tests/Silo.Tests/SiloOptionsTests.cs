@@ -28,7 +28,7 @@ public sealed class SiloOptionsTests
 
     private static GrainDirectoryOptions DirectoryOptions(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGongzhiSilo();
         using var services = builder.Services.BuildServiceProvider();

@@ -18,11 +18,12 @@ namespace Gongzhi.Gateway.Extensions;
 /// <summary>Wires the gateway: Orleans client, storage queue, staff auth, SignalR, OpenAPI, the routes.</summary>
 public static class GatewayExtensions
 {
-    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account by default.</summary>
+    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account in Development.</summary>
     public const string StorageConnectionName = "Storage";
 
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
+        builder.AddGatewayKeys();
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
