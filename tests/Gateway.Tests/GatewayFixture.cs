@@ -87,6 +87,8 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("Gateway:IntakeQueueName", queueName);
             web.UseSetting("Gateway:TrackingKey", TrackingKey);
             web.UseSetting("Auth:SigningKey", SigningKey);
+            // Tests fire requests faster than people; RateLimitTests turns the limits on with small windows.
+            web.UseSetting("RateLimits:Enabled", "false");
         });
 
     /// <summary>An HTTP client of the flowing gateway carrying a dev token for the given staff member.</summary>

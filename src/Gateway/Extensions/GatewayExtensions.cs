@@ -24,6 +24,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddGatewayKeys();
+        builder.AddGatewayProtection();
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
@@ -117,6 +118,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseGatewayProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
