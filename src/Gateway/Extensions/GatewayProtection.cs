@@ -6,7 +6,7 @@ namespace Gongzhi.Gateway.Extensions;
 /// <summary>
 /// What stands between the internet and the routes: the client's address and scheme as a configured proxy
 /// forwards them (<c>ForwardedHeaders:KnownProxies</c>, <c>ForwardedHeaders:KnownNetworks</c>; loopback is
-/// always trusted), and the rate limits.
+/// always trusted), HSTS over HTTPS, the security headers, and the rate limits.
 /// </summary>
 public static class GatewayProtection
 {
@@ -29,14 +29,17 @@ public static class GatewayProtection
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddGatewayRateLimits();
         return builder;
     }
 
-    /// <summary>First in the pipeline.</summary>
+    /// <summary>First in the pipeline: every answer after it, refusals included, carries the headers.</summary>
     public static WebApplication UseGatewayProtection(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseHsts();
         app.UseGatewayRateLimits();
         return app;
     }
