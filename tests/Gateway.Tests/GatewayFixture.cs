@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Azure.Storage.Queues;
 using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Seeding;
 using Gongzhi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Tests;
 
@@ -37,6 +39,14 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     /// <summary>The in-process silo's grains, for tests that feed the cluster directly (e.g. case facts to the metrics).</summary>
     public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Loads the seeds in <paramref name="path"/> into the running silo, as a silo (re)starting with them does.</summary>
+    public Task LoadSeedsAsync(string path)
+    {
+        var loader = _silo.Services.GetServices<IHostedService>().Single(s => s.GetType().Name == "SeedLoader").GetType();
+        var again = (IHostedService)ActivatorUtilities.CreateInstance(_silo.Services, loader, Options.Create(new SeedOptions { Path = path }));
+        return again.StartAsync(CancellationToken.None);
+    }
 
     public QueueClient QuietQueue => new QueueServiceClient(Azurite.ConnectionString).GetQueueClient(QuietQueueName);
 

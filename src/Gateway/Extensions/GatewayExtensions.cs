@@ -141,6 +141,7 @@ public static class GatewayExtensions
         routes.MapVideoPetitionsApi();
         routes.MapConsultationsApi();
         routes.MapPoisonApi();
+        routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
         if (app.Environment.IsDevelopment())
         {
             routes.MapDevApi();
