@@ -32,6 +32,11 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public string QuietQueueName { get; } = "quiet-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>This fixture's own keys: no key of the repository signs a test's token.</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
+    public string TrackingKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
     /// <summary>The in-process silo's grains, for tests that feed the cluster directly (e.g. case facts to the metrics).</summary>
     public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
 
@@ -90,8 +95,10 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Storage", Azurite.ConnectionString);
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting("Gateway:IntakeQueueName", queueName);
-            web.UseSetting("Gateway:TrackingKey", "gateway-tests-tracking-key-at-least-32-chars");
-            web.UseSetting("Auth:SigningKey", "gateway-tests-signing-key-at-least-32-characters");
+            web.UseSetting("Gateway:TrackingKey", TrackingKey);
+            web.UseSetting("Auth:SigningKey", SigningKey);
+            // Tests fire requests faster than people; RateLimitTests turns the limits on with small windows.
+            web.UseSetting("RateLimits:Enabled", "false");
         });
 
     /// <summary>An HTTP client of the flowing gateway carrying a dev token for the given staff member.</summary>

@@ -175,6 +175,9 @@ public static class RefusalCodes
     /// <summary>415: the route does not take this content type.</summary>
     public const string UnsupportedMediaType = "unsupported-media-type";
 
+    /// <summary>429: too many requests from one address; retry after <c>Retry-After</c>. Args: <c>retryAfter</c> (seconds).</summary>
+    public const string RateLimited = "rate-limited";
+
     /// <summary>503: the cluster or storage did not answer; nothing was recorded; retry after <c>Retry-After</c>.</summary>
     public const string Unavailable = "unavailable";
 
