@@ -20,7 +20,7 @@ export const updateAccount = (token: string, username: string, body: AccountUpda
   request(`${ADMIN}/accounts/${enc(username)}`, { method: 'PUT', body, token });
 
 export const setAccountDisabled = (token: string, username: string, disabled: boolean): Promise<unknown> =>
-  request(`${ADMIN}/accounts/${enc(username)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST', body: {}, token });
+  request(`${ADMIN}/accounts/${enc(username)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST', token });
 
 export const resetPassword = (token: string, username: string, newPassword: string): Promise<unknown> =>
   request(`${ADMIN}/accounts/${enc(username)}/password`, { method: 'POST', body: { newPassword }, token });

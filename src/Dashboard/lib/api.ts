@@ -142,10 +142,10 @@ export const signIn = (username: string, password: string): Promise<SignInAnswer
   request<SignInAnswer>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
 
 export const renewSignIn = (token: string): Promise<SignInAnswer> =>
-  request<SignInAnswer>('/api/v1/auth/renew', { method: 'POST', body: {}, token });
+  request<SignInAnswer>('/api/v1/auth/renew', { method: 'POST', token });
 
 export const signOutSession = (token: string): Promise<void> =>
-  request<void>('/api/v1/auth/logout', { method: 'POST', body: {}, token });
+  request<void>('/api/v1/auth/logout', { method: 'POST', token });
 
 /** A new password; the answer is a fresh token (the change ends every other session). */
 export const changePassword = (token: string, currentPassword: string, newPassword: string): Promise<SignInAnswer> =>
