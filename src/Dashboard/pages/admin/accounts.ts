@@ -79,7 +79,8 @@ export class AccountsPanel {
       h('td', {}, a.scope),
       h('td', { class: 'account-state' }, state),
       h('td', { class: 'row-actions' },
-        toggle,
+        // An admin does not disable their own account from here (nobody would be left to enable it).
+        a.username === this.ctx.session.current?.claims.sub ? null : toggle,
         h('details', { class: 'fold', 'data-details': 'edit' }, h('summary', {}, tx('edit')), edit),
         h('details', { class: 'fold', 'data-details': 'reset' }, h('summary', {}, tx('account.reset')), reset),
       ),
