@@ -26,6 +26,7 @@ public static class PhotosApi
     {
         app.MapPost("/api/v1/cases/{caseId}/photos", UploadAsync).WithName("UploadPhoto").WithTags("Staff")
             .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes + 1))
             .WithSummary("Upload a photo of the work done, for the resolution's photoUrl")
             .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotCaseHandler)
             .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound).Refuses(StatusCodes.Status413PayloadTooLarge, RefusalCodes.TooLarge);

@@ -118,6 +118,7 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDashboard();
