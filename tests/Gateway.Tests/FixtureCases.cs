@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -12,6 +13,20 @@ public static class FixtureCases
         response.EnsureSuccessStatusCode();
         var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return (answer["caseId"]!.GetValue<string>(), answer["trackingToken"]!.GetValue<string>());
+    }
+
+    /// <summary>A valid submission at the given compound and building, once the silo has taken and assigned it.</summary>
+    public static async Task<(string CaseId, string Token, JsonObject Case)> SubmitAssignedAsync(
+        this GatewayFixture fixture, string compound = "huiqian-xinyuan", string building = "A")
+    {
+        var body = Submissions.Valid();
+        body["location"] = new JsonObject { ["compound"] = compound, ["building"] = building };
+        var (caseId, token) = await fixture.SubmitAsync(body);
+        var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
+        var theCase = await Eventually.GetAsync(
+            async () => (await dispatcher.GetAsync($"/api/v1/cases/{caseId}")) is { StatusCode: HttpStatusCode.OK } ok ? await ok.Content.ReadFromJsonAsync<JsonObject>() : null,
+            c => c?["status"]?.GetValue<string>() == "assigned");
+        return (caseId, token, theCase!);
     }
 
     /// <summary>An owners'-committee grievance at 吉市口佳苑东区, as in the article's 7+X story.</summary>
