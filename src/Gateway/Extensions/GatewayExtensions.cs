@@ -131,6 +131,7 @@ public static class GatewayExtensions
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
         routes.MapCasesApi();
+        routes.MapCasePhoneApi();
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
         routes.MapPhotosApi();
