@@ -74,6 +74,18 @@ public sealed class TextLimitTests(GatewayFixture fixture)
         await AssertInvalidAsync(response, "description");
     }
 
+    [Theory]
+    [InlineData("description")]
+    [InlineData("contact.name")]
+    public async Task A_submission_field_holding_a_lone_surrogate_is_refused_naming_the_field(string field)
+    {
+        var body = Submissions.With(field, "PLACEHOLDER").Replace("PLACEHOLDER", "broken \\ud800 text");
+
+        var response = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await AssertInvalidAsync(response, field);
+    }
+
     [Fact]
     public async Task A_json_body_larger_than_a_route_reads_is_refused_as_too_large()
     {

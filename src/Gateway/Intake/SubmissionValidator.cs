@@ -117,7 +117,18 @@ public static partial class SubmissionValidator
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        // A lone surrogate (\ud800) is well-formed JSON but no text: GetString refuses it, and so does this field.
+        string text;
+        try
+        {
+            text = value.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            errors[path] = ["Not valid text: it holds a lone UTF-16 surrogate."];
+            return null;
+        }
+
         if (text.Length == 0)
         {
             if (required)
