@@ -33,6 +33,8 @@ public sealed class TextLimitTests(GatewayFixture fixture)
         { "dispatcher", "/api/v1/consultations", "topic", Convene(topic: Over(TextLimits.Short)) },
         { "dispatcher", "/api/v1/consultations", "invited[0].name", Convene(invitedName: Over(TextLimits.Name)) },
         { "dispatcher", "/api/v1/consultations", "caseIds", Convene(caseIds: TextLimits.Items + 1) },
+        { "dispatcher", "/api/v1/consultations/{case}/minutes", "minutes", new JsonObject { ["minutes"] = new string('m', TextLimits.Minutes + 1), ["resolution"] = "决议" } },
+        { "dispatcher", "/api/v1/consultations/{case}/minutes", "resolution", new JsonObject { ["minutes"] = "纪要", ["resolution"] = Over(TextLimits.Note) } },
         { "cadre", "/api/v1/cases/{case}/video-petitions", "note", new JsonObject { ["note"] = Over(TextLimits.Note) } },
         { "cadre", "/api/v1/cases/{case}/video-petitions", "slots", new JsonObject { ["note"] = "n", ["slots"] = new JsonArray(Enumerable.Range(0, TextLimits.Items + 1).Select(_ => (JsonNode)"2026-12-01T10:00:00+08:00").ToArray()) } },
         { "leader", "/api/v1/video-petitions/{case}/accept", "slot", new JsonObject { ["slot"] = Over(TextLimits.Code) } },

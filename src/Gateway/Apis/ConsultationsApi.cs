@@ -97,6 +97,11 @@ public static class ConsultationsApi
     public static async Task<Results<Ok<ConsultationView>, ValidationProblem, ProblemHttpResult>> RecordMinutesAsync(
         string consultationId, MinutesRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
+        if (new FieldChecks().Optional(body.Minutes, "minutes", TextLimits.Minutes).Optional(body.Resolution, "resolution", TextLimits.Note).Problem is { } invalid)
+        {
+            return invalid;
+        }
+
         var grain = cluster.GetGrain<IConsultationGrain>(consultationId);
         var consultation = await grain.GetAsync();
         if (consultation is null)
@@ -108,11 +113,6 @@ public static class ConsultationsApi
         if (!(await auth.AuthorizeAsync(user, new ConsultationAccess(consultation, community), StaffOperations.RecordMinutes)).Succeeded)
         {
             return Problems.Forbidden(RefusalCodes.DispatcherOnly, "Only a dispatcher of the community records the minutes.", ("communityId", consultation.CommunityId));
-        }
-
-        if (new FieldChecks().Optional(body.Minutes, "minutes", TextLimits.Minutes).Optional(body.Resolution, "resolution", TextLimits.Note).Problem is { } invalid)
-        {
-            return invalid;
         }
 
         var result = await grain.RecordMinutesAsync(body.Minutes ?? "", body.Resolution ?? "", user.Actor());

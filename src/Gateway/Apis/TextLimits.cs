@@ -36,6 +36,9 @@ public static class TextLimits
     /// <summary>The most items a list in a body may hold (linked cases, invited parties, proposed slots).</summary>
     public const int Items = 50;
 
-    /// <summary>The largest JSON body a route reads, in bytes; a photo's own limit is <see cref="PhotosApi.MaxBytes"/>.</summary>
-    public const int JsonBodyBytes = 64 * 1024;
+    /// <summary>
+    /// The largest JSON body a route reads, in bytes: room for the longest minutes and resolution in Chinese (3 bytes a
+    /// character in UTF-8). The submission keeps its own 64 KB (<see cref="SubmissionsApi.MaxBodyBytes"/>); a photo, 5 MB.
+    /// </summary>
+    public const int JsonBodyBytes = 128 * 1024;
 }
