@@ -121,6 +121,7 @@ public static class GatewayExtensions
         app.UseGatewayProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDashboard();
@@ -133,6 +134,7 @@ public static class GatewayExtensions
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
         routes.MapCasesApi();
+        routes.MapCasePhoneApi();
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
         routes.MapPhotosApi();
