@@ -33,6 +33,20 @@ public static class FixtureCases
     public static Task<JsonObject> TrackUntilAsync(this GatewayFixture fixture, string token, string status) =>
         fixture.TrackUntilAsync(token, t => t["status"]!.GetValue<string>() == status);
 
+    /// <summary>A valid submission at the given compound and building, once the silo has assigned it to a cadre.</summary>
+    public static async Task<(string CaseId, string Token, JsonObject Case)> SubmitAssignedAsync(
+        this GatewayFixture fixture, string compound = "huiqian-xinyuan", string building = "A")
+    {
+        var body = Submissions.Valid();
+        body["location"] = new JsonObject { ["compound"] = compound, ["building"] = building };
+        var (caseId, token) = await fixture.SubmitAsync(body);
+        var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
+        var theCase = await Eventually.GetAsync(
+            async () => (await dispatcher.GetAsync($"/api/v1/cases/{caseId}")) is { StatusCode: System.Net.HttpStatusCode.OK } ok ? await ok.Content.ReadFromJsonAsync<JsonObject>() : null,
+            c => c?["status"]?.GetValue<string>() == "assigned");
+        return (caseId, token, theCase!);
+    }
+
     /// <summary>The full case as a dispatcher of Ximen sees it.</summary>
     public static async Task<JsonObject> CaseAsync(this GatewayFixture fixture, string caseId)
     {
