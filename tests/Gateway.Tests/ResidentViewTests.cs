@@ -57,6 +57,16 @@ public sealed class ResidentViewTests(GatewayFixture fixture)
         await resident.DisposeAsync();
     }
 
+    [Fact]
+    public async Task The_public_description_of_a_community_names_no_staff_account()
+    {
+        var description = await fixture.Flow.CreateClient().GetStringAsync("/api/v1/communities/ximen");
+
+        Assert.Contains("huiqian-xinyuan", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("ximen-dispatcher", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("wenshang-subdistrict-official", description, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonObject> Ok(HttpResponseMessage response)
     {
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
