@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Gongzhi.Gateway.Tests;
 
@@ -86,6 +87,24 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
         var cadre = await fixture.StaffAsync("cadre", values["cadreId"], "ximen");
         Assert.Equal(HttpStatusCode.OK, (await cadre.PostAsync($"/api/v1/cases/{values["caseId"]}/acknowledge", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await cadre.PostAsJsonAsync($"/api/v1/cases/{values["caseId"]}/resolve", new { note = "已处理" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hub_lets_anyone_follow_a_case_by_its_token_but_refuses_staff_methods_to_anonymous_callers_and_outsiders()
+    {
+        // A submission to the quiet queue: its token is good, and no cadre's queue grows.
+        var submitted = await fixture.Quiet.CreateClient().PostAsJsonAsync("/api/v1/cases", Submissions.Valid());
+        var token = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["trackingToken"]!.GetValue<string>();
+        var anonymous = await fixture.HubAsync();
+        var outsider = await fixture.HubAsync(await fixture.TokenAsync("dispatcher", "dongguan-dispatcher", "dongguan"));
+
+        await anonymous.InvokeAsync("WatchCase", token);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => anonymous.InvokeAsync("WatchCommunity", "ximen"));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => anonymous.InvokeAsync("WatchScope", "wenshang-subdistrict"));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync("WatchCommunity", "ximen"));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync("WatchScope", "wenshang-subdistrict"));
+        await anonymous.DisposeAsync();
+        await outsider.DisposeAsync();
     }
 
     // Real ids of Ximen: an assigned case, its cadre, a consultation on it and a video petition its resident asked for.
