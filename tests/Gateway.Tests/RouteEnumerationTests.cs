@@ -3,6 +3,7 @@ using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Realtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
@@ -75,6 +76,30 @@ public sealed class RouteEnumerationTests(GatewayFixture fixture)
         Assert.True(RequiresRole(fallback));
         var anonymous = await fixture.Flow.CreateClient().GetAsync("/no-such-route");
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pages_and_their_built_files_are_served_to_anyone_under_the_deny_by_default_policy()
+    {
+        var dist = Directory.CreateTempSubdirectory("gongzhi-dist-");
+        Directory.CreateDirectory(Path.Combine(dist.FullName, "assets"));
+        foreach (var page in new[] { "index.html", "submit.html", "track.html", "cadre.html", "board.html" })
+        {
+            await File.WriteAllTextAsync(Path.Combine(dist.FullName, page), $"<!doctype html><title>{page}</title>");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(dist.FullName, "assets", "submit-1a2b.js"), "console.log('submit');");
+        await using var gateway = fixture.Gateway(fixture.QuietQueueName).WithWebHostBuilder(web => web.UseSetting("Gateway:DashboardPath", dist.FullName));
+        var anyone = gateway.CreateClient();
+
+        foreach (var path in new[] { "/", "/submit", "/track/some-token", "/cadre", "/board", "/assets/submit-1a2b.js" })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await anyone.GetAsync(path)).StatusCode);
+        }
+
+        // A file that is not there falls to the fallback policy: strangers are not told which paths exist.
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anyone.GetAsync("/assets/missing.js")).StatusCode);
+        dist.Delete(recursive: true);
     }
 
     /// <summary>Every endpoint the app serves (routes, hub, OpenAPI, pages), each with its methods and pattern.</summary>
