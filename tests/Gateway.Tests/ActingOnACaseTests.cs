@@ -11,7 +11,7 @@ public sealed class ActingOnACaseTests(GatewayFixture fixture)
     [Fact]
     public async Task A_cadre_whose_case_climbed_to_the_subdistrict_neither_resolves_nor_escalates_it_and_the_subdistrict_does()
     {
-        var (caseId, _, theCase) = await fixture.SubmitAssignedAsync();
+        var (caseId, _, theCase) = await fixture.SubmitAssignedAsync(category: "suggestion");
         var cadre = await fixture.StaffAsync("cadre", theCase["assigneeId"]!.GetValue<string>(), "ximen");
         var official = await fixture.StaffAsync("dispatcher", "jiedao", "wenshang-subdistrict");
         await OkAsync(await cadre.PostAsync($"/api/v1/cases/{caseId}/acknowledge", null));
@@ -31,8 +31,8 @@ public sealed class ActingOnACaseTests(GatewayFixture fixture)
     [Fact]
     public async Task A_merged_follower_s_token_reads_the_primary_case_but_neither_rates_it_nor_takes_its_steps()
     {
-        var (primaryId, primaryToken, primary) = await fixture.SubmitAssignedAsync("wenmiao-huayuan", "6");
-        var (followerId, followerToken, _) = await fixture.SubmitAssignedAsync("wenmiao-huayuan", "6");
+        var (primaryId, primaryToken, primary) = await fixture.SubmitAssignedAsync("wenmiao-huayuan", "6", "suggestion");
+        var (followerId, followerToken, _) = await fixture.SubmitAssignedAsync("wenmiao-huayuan", "6", "suggestion");
         var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
         await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/cases/{followerId}/merge", new { intoCaseId = primaryId }));
         await OkAsync(await dispatcher.PostAsJsonAsync($"/api/v1/cases/{primaryId}/mode", new { mode = "doForYou" }));

@@ -16,7 +16,7 @@ public sealed class ResidentViewTests(GatewayFixture fixture)
     [Fact]
     public async Task A_tracking_view_its_pushes_and_its_video_petition_carry_no_staff_account_id_and_no_internal_note()
     {
-        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync("ximen-xiaoqu", "62");
+        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync("ximen-xiaoqu", "62", "suggestion");
         var first = theCase["assigneeId"]!.GetValue<string>();
         var resident = await fixture.HubAsync();
         var heard = Channel.CreateUnbounded<string>();

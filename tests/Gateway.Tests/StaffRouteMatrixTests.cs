@@ -110,7 +110,7 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
     // Real ids of Ximen: an assigned case, its cadre, a consultation on it and a video petition its resident asked for.
     private async Task<Dictionary<string, string>> RouteValuesAsync()
     {
-        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync("chengxi-xincun", "13");
+        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync("chengxi-xincun", "13", "suggestion");
         var resident = fixture.Flow.CreateClient();
         var petition = await resident.PostAsJsonAsync($"/api/v1/cases/{caseId}/video-petitions", new { note = "想视频反映", trackingToken = token });
         var dispatcher = await fixture.StaffAsync("dispatcher", "ximen-dispatcher", "ximen");
