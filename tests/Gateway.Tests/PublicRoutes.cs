@@ -3,6 +3,7 @@ namespace Gongzhi.Gateway.Tests;
 /// <summary>
 /// The short, named list of what anyone may call without a staff token, each with its reason. Everything else needs a
 /// staff role (<see cref="RouteEnumerationTests"/> proves it). Adding to this list is a security decision: give the reason.
+/// An entry whose route is not mapped (a page whose file is not built) is allowed.
 /// </summary>
 public static class PublicRoutes
 {
@@ -32,6 +33,8 @@ public static class PublicRoutes
         ["GET /track/{trackingToken}"] = "the resident's tracking page (static HTML); the data comes from the track route",
         ["GET /cadre"] = "a page shell (static HTML); the data needs a staff token",
         ["GET /board"] = "a page shell (static HTML); the data needs a staff token",
+        ["GET /signin"] = "the sign-in page (static HTML); there is no token yet",
+        ["GET /admin"] = "a page shell (static HTML); the data needs an admin token",
     };
 
     /// <summary>The hub methods anyone may call, with the reason; every other hub method needs a staff role.</summary>
