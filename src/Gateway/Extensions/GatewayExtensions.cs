@@ -122,11 +122,13 @@ public static class GatewayExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodyLimits();
+        // The dashboard's files are public and served before authorization, whose fallback policy denies everything unnamed.
+        app.UseDashboardFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseDashboard();
+        app.MapDashboardPages();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         // Every route in one group, so that the 401 and 403 its authorization implies are in the document.
         var routes = app.MapGroup("").DocumentAuthorization();
         routes.MapHealthApi();
@@ -149,7 +151,8 @@ public static class GatewayExtensions
             routes.MapDevApi();
         }
 
-        app.MapHub<DispatchHub>(DispatchHub.Path);
+        // Residents follow a case by tracking token without a staff token; each hub method states its own policy.
+        app.MapHub<DispatchHub>(DispatchHub.Path).AllowAnonymous();
         return app;
     }
 
