@@ -72,8 +72,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A gateway on the test cluster in the given environment, writing submissions to the given queue.</summary>
-    public WebApplicationFactory<Program> Gateway(string queueName, string environment = "Development") =>
+    /// <summary>A gateway on the test cluster in the given environment, writing submissions to the given queue; dev tokens on unless said otherwise.</summary>
+    public WebApplicationFactory<Program> Gateway(string queueName, string environment = "Development", bool devTokens = true) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);
@@ -82,6 +82,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("Gateway:IntakeQueueName", queueName);
             web.UseSetting("Gateway:TrackingKey", "gateway-tests-tracking-key-at-least-32-chars");
             web.UseSetting("Auth:SigningKey", "gateway-tests-signing-key-at-least-32-characters");
+            web.UseSetting("Auth:DevTokens", devTokens ? "true" : "false");
         });
 
     /// <summary>An HTTP client of the flowing gateway carrying a dev token for the given staff member.</summary>

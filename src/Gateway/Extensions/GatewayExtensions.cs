@@ -76,9 +76,10 @@ public static class GatewayExtensions
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, time) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TimeProvider = time;
                 jwt.TokenValidationParameters = TokenIssuer.Validation(auth.Value);
                 jwt.Events = new JwtBearerEvents
                 {
@@ -92,9 +93,11 @@ public static class GatewayExtensions
 
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = StaffSessionCheck.OnTokenValidated,
                 };
             });
         builder.Services.AddStaffAuthorization();
+        builder.Services.AddStaffIdentity();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
@@ -126,6 +129,7 @@ public static class GatewayExtensions
         // Every route in one group, so that the 401 and 403 its authorization implies are in the document.
         var routes = app.MapGroup("").DocumentAuthorization();
         routes.MapHealthApi();
+        routes.MapAuthApi();
         routes.MapSubmissionsApi();
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
@@ -138,7 +142,7 @@ public static class GatewayExtensions
         routes.MapVideoPetitionsApi();
         routes.MapConsultationsApi();
         routes.MapPoisonApi();
-        if (app.Environment.IsDevelopment())
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
         {
             routes.MapDevApi();
         }
