@@ -19,6 +19,9 @@ namespace Gongzhi.Gateway.Tests;
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
+    /// <summary>The password of the seeded staff accounts (<c>seeds/staff.json</c>).</summary>
+    public const string DemoPassword = "gongzhi-demo-2026";
+
     private readonly string _clusterId = "gw-tests-" + Guid.NewGuid().ToString("N")[..8];
     private IHost _silo = null!;
 
@@ -46,6 +49,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Orleans:SiloPort"] = $"{FreePorts.Next()}",
             ["Orleans:GatewayPort"] = $"{FreePorts.Next()}",
             ["Seeds:Path"] = RepoPaths.Seeds,
+            ["Seeds:DemoPassword"] = DemoPassword,
             ["Intake:IdleDelay"] = "00:00:00.050",
         });
         builder.AddGongzhiSilo();

@@ -35,6 +35,18 @@ public sealed class SignInTests(GatewayFixture fixture)
         Assert.Equal(expiresAt.ToUnixTimeSeconds(), me["expiresAt"]!.GetValue<DateTimeOffset>().ToUnixTimeSeconds());
     }
 
+    [Theory]
+    [InlineData("ximen-dispatcher", "dispatcher", "ximen")]
+    [InlineData("wang-liqun", "cadre", "ximen")]
+    [InlineData("heating-liaison", "department", "heating")]
+    [InlineData("admin", "admin", "wenshang")]
+    public async Task A_seeded_staff_member_signs_in_with_the_demo_password(string username, string role, string scope)
+    {
+        var body = (await (await SignInAsync(fixture.Flow.CreateClient(), username, GatewayFixture.DemoPassword)).Content.ReadFromJsonAsync<JsonObject>())!;
+
+        Assert.Equal((role, scope), (body["role"]!.GetValue<string>(), body["scope"]!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task A_wrong_password_an_unknown_user_and_a_disabled_account_get_the_same_refusal()
     {

@@ -7,7 +7,8 @@ namespace Gongzhi.Silo.Seeding;
 
 /// <summary>
 /// Loads the demo world from <c>seeds/</c> into the community grains at start-up. Idempotent: a
-/// community already loaded keeps its duty, load and cases; only its description is refreshed.
+/// community already loaded keeps its duty, load and cases; only its description is refreshed. With a demo password
+/// configured, the demo staff accounts that do not exist yet are created (<see cref="StaffSeeder"/>).
 /// </summary>
 internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> options, ILogger<SeedLoader> logger) : IHostedService
 {
@@ -22,6 +23,12 @@ internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> opt
         {
             await grains.GetGrain<ICommunityGrain>(definition.Info.Id).ConfigureAsync(definition);
             await grains.GetGrain<ICommunityDirectoryGrain>(0).RegisterAsync(new CommunityPlace(definition.Info.Id, definition.Info.SubdistrictId, definition.Info.CountyId));
+        }
+
+        if (!string.IsNullOrEmpty(options.Value.DemoPassword))
+        {
+            var created = await StaffSeeder.SeedAsync(grains, options.Value.Path, options.Value.DemoPassword);
+            logger.LogInformation("Demo staff accounts created: {Created}", created);
         }
 
         logger.LogInformation("Seeds loaded from {SeedsPath}", options.Value.Path);
