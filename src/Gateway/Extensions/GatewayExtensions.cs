@@ -106,6 +106,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<CasePushPump>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CasePushPump>());
         builder.Services.AddSingleton<HubDispatchObserver>();
+        builder.Services.AddSingleton<StaffConnections>();
         builder.Services.AddSingleton<ObserverRegistration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 
@@ -147,7 +148,7 @@ public static class GatewayExtensions
             routes.MapDevApi();
         }
 
-        app.MapHub<DispatchHub>(DispatchHub.Path);
+        app.MapHub<DispatchHub>(DispatchHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 

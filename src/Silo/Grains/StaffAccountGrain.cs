@@ -1,3 +1,4 @@
+using Gongzhi.Realtime;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Storage;
 using Gongzhi.Staff;
@@ -17,6 +18,9 @@ internal sealed class StaffAccountGrain(GrainStates states, [FromKeyedServices(C
     private readonly StoredState<StaffAccountState> _state = states.For<StaffAccountState>("staff");
 
     private StaffAccount? Account => _state.State.Account;
+
+    /// <summary>Tells every gateway (one-way) to close the hub connections of sessions that ended.</summary>
+    private IDispatchRegistryGrain Registry => GrainFactory.GetGrain<IDispatchRegistryGrain>(0);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => _state.ReadAsync();
 
@@ -54,6 +58,11 @@ internal sealed class StaffAccountGrain(GrainStates states, [FromKeyedServices(C
 
         var endsSessions = account.Disabled || account.SecurityStamp != Account.SecurityStamp;
         await StoreAsync(account, endsSessions ? [] : _state.State.Sessions);
+        if (endsSessions)
+        {
+            await Registry.PublishSessionsEndedAsync(account.Username, null);
+        }
+
         return AccountWriteOutcome.Ok;
     }
 
@@ -86,6 +95,7 @@ internal sealed class StaffAccountGrain(GrainStates states, [FromKeyedServices(C
         if (Account is not null && _state.State.Sessions.Any(s => s.Id == sessionId))
         {
             await StoreAsync(Account, _state.State.Sessions.Where(s => s.Id != sessionId));
+            await Registry.PublishSessionsEndedAsync(Account.Username, sessionId);
         }
     }
 
