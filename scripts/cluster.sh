@@ -59,6 +59,8 @@ cluster_build() {
 cluster_environment() {
   export ConnectionStrings__Storage="$(storage_connection 10000 10001 10002)"
   export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
+  # cluster_token mints staff tokens from the dev-token route (loopback only, behind this switch).
+  export Auth__DevTokens=true
   local dev=src/Gateway/appsettings.Development.json
   export Gateway__TrackingKey="${Gateway__TrackingKey:-$(sed -nE '/"Gateway"/,/}/s/.*"TrackingKey": *"([^"]+)".*/\1/p' "$dev")}"
   export Auth__SigningKey="${Auth__SigningKey:-$(sed -nE '/"Auth"/,/}/s/.*"SigningKey": *"([^"]+)".*/\1/p' "$dev")}"
