@@ -34,6 +34,7 @@ public static class StaffIdentityExtensions
                 configuration.GetSection("Auth:Password").Bind(o.Password);
             });
         services.AddScoped<StaffSignIn>();
+        services.AddSingleton<StaffAccountAudit>();
         return services;
     }
 }

@@ -131,6 +131,7 @@ public static class GatewayExtensions
         var routes = app.MapGroup("").DocumentAuthorization();
         routes.MapHealthApi();
         routes.MapAuthApi();
+        routes.MapAdminAccountsApi();
         routes.MapSubmissionsApi();
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
