@@ -74,7 +74,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer().AddStaffOidc(builder.Configuration);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, time) =>
             {
