@@ -133,6 +133,7 @@ export async function startSystem() {
       Orleans__SiloPort: `${siloPort}`,
       Orleans__GatewayPort: `${gatewayPort}`,
       Seeds__Path: join(REPO, 'seeds'),
+      Seeds__DemoPassword: 'gongzhi-demo-2026',
     }));
     started.push(siloProc);
     const gatewayProc = start('gateway', 'dotnet', [gateway], opts(join(REPO, 'src/Gateway'), {
@@ -140,6 +141,8 @@ export async function startSystem() {
       ASPNETCORE_URLS: baseUrl,
       ConnectionStrings__Storage: storage,
       Orleans__ClusterId: clusterId,
+      // Until the tests sign in through the page: the dev-token route, loopback only, behind its switch.
+      Auth__DevTokens: 'true',
     }));
     started.push(gatewayProc);
     await waitFor('gateway /healthz', async () => (await fetch(`${baseUrl}/healthz`)).status === 200, 120_000, [azurite, siloProc, gatewayProc]);
