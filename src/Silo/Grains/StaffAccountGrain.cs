@@ -10,7 +10,8 @@ namespace Gongzhi.Silo.Grains;
 /// One staff account and its sessions. Every change is made on a copy and kept only once stored (decision 38): a
 /// failed write leaves the stored account as it was, and the activation reloads it.
 /// </summary>
-internal sealed class StaffAccountGrain(GrainStates states, [FromKeyedServices(Clocks.Domain)] TimeProvider time) : Grain, IStaffAccountGrain
+/// <remarks>Sessions expire on the liveness clock: they last as long as their tokens, in real time even while a test lets days pass.</remarks>
+internal sealed class StaffAccountGrain(GrainStates states, [FromKeyedServices(Clocks.Liveness)] TimeProvider time) : Grain, IStaffAccountGrain
 {
     /// <summary>Sessions kept per account; signing in once more ends the oldest.</summary>
     internal const int MaxSessions = 20;
