@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the whole system locally: Azurite, one silo, one gateway on http://127.0.0.1:5080, the
-# dashboard and the demo world from seeds/. Ctrl-C stops everything it started; data stays in
-# .azurite/, so the next run finds every case where it was.
+# Starts the whole system locally in the Production environment: Azurite, one silo, one gateway on
+# http://127.0.0.1:5080, the dashboard and the demo world from seeds/, whose staff sign in with the demo
+# password. Keys are generated once into .run/keys.env (mode 600) and reused. Ctrl-C stops everything it
+# started; data stays in .azurite/, so the next run finds every case where it was.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/lib.sh
@@ -26,12 +27,15 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-echo "==> Azurite (data in .azurite/)"
+ensure_keys "$RUN_DIR/keys.env"
+
+echo "==> Azurite (data in .azurite/, account $STORAGE_ACCOUNT with the generated key)"
 start_azurite .azurite 10000 10001 10002 "$RUN_DIR/azurite.log"
 PIDS+=("$AZURITE_PID")
 
 export ConnectionStrings__Storage="$(storage_connection 10000 10001 10002)"
-export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
+export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+export Seeds__DemoPassword="$DEMO_PASSWORD"
 
 echo "==> silo (log: $RUN_DIR/silo.log)"
 (cd src/Silo && Seeds__Path="$PWD/../../seeds" exec dotnet bin/Debug/net10.0/Gongzhi.Silo.dll) >"$RUN_DIR/silo.log" 2>&1 &
@@ -50,24 +54,15 @@ done
 curl -fsS "$GATEWAY_URL/healthz" >/dev/null || { echo; echo "The gateway did not become healthy; see $RUN_DIR/*.log" >&2; exit 1; }
 echo " ready"
 
-token() {
-  curl -fsS -X POST "$GATEWAY_URL/api/v1/dev/token" -H 'Content-Type: application/json' \
-    -d "{\"role\":\"$1\",\"subject\":\"$2\",\"scope\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
-
 cat <<INFO
 
-Gongzhi is running (Development).
+Gongzhi is running (Production).
   Home:                 $GATEWAY_URL/
   Submit a request:     $GATEWAY_URL/submit
-  Ximen dispatch board: $GATEWAY_URL/board#token=$(token dispatcher ximen-dispatcher ximen)
-  Cadre 王立群 (on duty): $GATEWAY_URL/cadre#token=$(token cadre wang-liqun ximen)
-  Cadre 李建国 (on duty): $GATEWAY_URL/cadre#token=$(token cadre li-jianguo ximen)
-  Cadre 张秀梅 (on duty): $GATEWAY_URL/cadre#token=$(token cadre zhang-xiumei ximen)
-  Cadre 刘振华 (off duty): $GATEWAY_URL/cadre#token=$(token cadre liu-zhenhua ximen)
+$(print_sign_in "$GATEWAY_URL")
   API contract:         $GATEWAY_URL/openapi/v1.json   (docs/api.md)
   Health:               $GATEWAY_URL/healthz
-Logs in $RUN_DIR/. Press Ctrl-C to stop.
+Keys in $RUN_DIR/keys.env, logs in $RUN_DIR/. Press Ctrl-C to stop.
 INFO
 
 wait -n "${PIDS[@]}" || true

@@ -8,9 +8,10 @@
 #
 # Silo i (1..N) listens on SiloPort 11110+i and GatewayPort 29999+i (the first one on run.sh's
 # 11111/30000) and only the first loads seeds/; gateway j (1..M) serves http://127.0.0.1:(5079+j).
-# Every gateway gets the same Gateway__TrackingKey and Auth__SigningKey: from the environment when
-# set, else the Development values of src/Gateway/appsettings.Development.json (a tracking link or
-# a staff token issued by one gateway must work on every other).
+# Like run.sh it runs the Production environment with the demo world's staff signing in with the demo
+# password, and every process gets the keys of .run/keys.env (generated once, mode 600): the same
+# Gateway__TrackingKey and Auth__SigningKey on every gateway (a tracking link or a staff token issued
+# by one gateway must work on every other), unless the environment sets them.
 # Env SILOS and GATEWAYS set the defaults of --silos and --gateways.
 #
 # Non-interactive use (a chaos run, a script): --pids-file FILE writes one "name pid" line per
@@ -55,15 +56,14 @@ cluster_build() {
   npm run --silent build:dashboard >/dev/null
 }
 
-# The environment every silo and gateway shares: storage, Development, the one set of gateway keys.
+# The environment every silo and gateway shares: storage, Production, the one set of gateway keys.
 cluster_environment() {
+  local signing=${Auth__SigningKey:-} tracking=${Gateway__TrackingKey:-}
+  ensure_keys "$CLUSTER_RUN_DIR/keys.env"
+  export Auth__SigningKey="${signing:-$Auth__SigningKey}" Gateway__TrackingKey="${tracking:-$Gateway__TrackingKey}"
   export ConnectionStrings__Storage="$(storage_connection 10000 10001 10002)"
-  export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
-  # cluster_token mints staff tokens from the dev-token route (loopback only, behind this switch).
-  export Auth__DevTokens=true
-  local dev=src/Gateway/appsettings.Development.json
-  export Gateway__TrackingKey="${Gateway__TrackingKey:-$(sed -nE '/"Gateway"/,/}/s/.*"TrackingKey": *"([^"]+)".*/\1/p' "$dev")}"
-  export Auth__SigningKey="${Auth__SigningKey:-$(sed -nE '/"Auth"/,/}/s/.*"SigningKey": *"([^"]+)".*/\1/p' "$dev")}"
+  export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
+  export Seeds__DemoPassword="$DEMO_PASSWORD"
 }
 
 cluster_start_azurite() {
@@ -146,15 +146,10 @@ cluster_stop_pids_file() {
   done
 }
 
-cluster_token() {
-  curl -fsS -X POST "$(cluster_gateway_url 1)/api/v1/dev/token" -H 'Content-Type: application/json' \
-    -d "{\"role\":\"$1\",\"subject\":\"$2\",\"scope\":\"$3\"}" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
-
 cluster_print_info() {
   local i j url
   echo
-  echo "Gongzhi cluster is running (Development): $CLUSTER_SILOS silos, $CLUSTER_GATEWAYS gateways, one Azurite."
+  echo "Gongzhi cluster is running (Production): $CLUSTER_SILOS silos, $CLUSTER_GATEWAYS gateways, one Azurite."
   echo "  Azurite:  blob 127.0.0.1:10000, queue :10001, table :10002 (data in $CLUSTER_DATA/)"
   for ((i = 1; i <= CLUSTER_SILOS; i++)); do
     echo "  silo $i:   SiloPort $(cluster_silo_port "$i"), GatewayPort $(cluster_silo_gateway_port "$i")$([ "$i" = 1 ] && echo ', loads seeds/')"
@@ -164,15 +159,9 @@ cluster_print_info() {
     echo "  gateway $j: $url/  (submit: $url/submit, health: $url/healthz, contract: $url/openapi/v1.json)"
   done
   url=$(cluster_gateway_url 1)
-  cat <<INFO
-  Ximen dispatch board: $url/board#token=$(cluster_token dispatcher ximen-dispatcher ximen)
-  Cadre 王立群 (on duty): $url/cadre#token=$(cluster_token cadre wang-liqun ximen)
-  Cadre 李建国 (on duty): $url/cadre#token=$(cluster_token cadre li-jianguo ximen)
-  Cadre 张秀梅 (on duty): $url/cadre#token=$(cluster_token cadre zhang-xiumei ximen)
-  Cadre 刘振华 (off duty): $url/cadre#token=$(cluster_token cadre liu-zhenhua ximen)
-  (tokens and tracking links work on every gateway: swap the port)
-Logs in $CLUSTER_RUN_DIR/ (silo-N.log, gateway-N.log, azurite.log).
-INFO
+  print_sign_in "$url"
+  echo "  (staff sessions and tracking links work on every gateway: swap the port)"
+  echo "Keys in $CLUSTER_RUN_DIR/keys.env, logs in $CLUSTER_RUN_DIR/ (silo-N.log, gateway-N.log, azurite.log)."
 }
 
 cluster_main() {

@@ -13,6 +13,11 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
     private readonly int[] _siloPorts = Enumerable.Range(0, silos).Select(_ => SystemUnderTest.FreePort()).ToArray();
     private readonly int[] _siloGatewayPorts = Enumerable.Range(0, silos).Select(_ => SystemUnderTest.FreePort()).ToArray();
     private readonly string _clusterId = "chaos-" + Guid.NewGuid().ToString("N")[..8];
+
+    // One set of keys for every gateway of the run: a token or tracking link from one must work on the other.
+    private readonly string _signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+    private readonly string _trackingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
     private readonly Dictionary<string, int> _pids = [];
 
     public Uri[] Gateways { get; } = Enumerable.Range(0, gateways).Select(_ => new Uri($"http://127.0.0.1:{SystemUnderTest.FreePort()}")).ToArray();
@@ -79,6 +84,9 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
             pid = sut.Spawn(name, "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(sut.Root, "src", "Gateway"), new(common)
             {
                 ["ASPNETCORE_URLS"] = Gateways[j].ToString().TrimEnd('/'),
+                ["Auth__SigningKey"] = _signingKey,
+                ["Gateway__TrackingKey"] = _trackingKey,
+                ["RateLimits__Enabled"] = "false",
             });
             port = Gateways[j].Port;
         }

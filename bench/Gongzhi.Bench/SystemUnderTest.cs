@@ -172,6 +172,10 @@ public sealed class SystemUnderTest : IAsyncDisposable
         GatewayPid = Spawn("gateway", "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)
         {
             ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
+            // This run's own keys; the load comes from one address, so no rate limit applies.
+            ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            ["Gateway__TrackingKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            ["RateLimits__Enabled"] = "false",
         });
         await WaitHealthyAsync(ct);
     }

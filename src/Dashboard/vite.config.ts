@@ -57,7 +57,8 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     target: 'es2022',
-    sourcemap: true,
+    // No source maps: dist/ is what the gateway serves to the public (it refuses *.map too). The dev server maps sources itself.
+    sourcemap: false,
     rollupOptions: {
       input: Object.fromEntries(PAGES.map((page) => [page, `${here}${page}.html`])),
       onwarn(warning, warn) {

@@ -6,12 +6,15 @@ import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+// This run's own storage account and keys: nothing public or committed signs or opens anything.
+const ACCOUNT = 'gongzhibrowser';
+const ACCOUNT_KEY = randomBytes(64).toString('base64');
+const KEYS = { Auth__SigningKey: randomBytes(48).toString('base64'), Gateway__TrackingKey: randomBytes(48).toString('base64') };
 
 /** A port nothing listens on right now (the OS picks it). */
 function freePort() {
@@ -103,9 +106,9 @@ export async function startSystem() {
   }
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-browser-'));
   const [blob, queue, table, siloPort, gatewayPort, httpPort] = await freePorts(6);
-  const storage = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${ACCOUNT_KEY};`
-    + `BlobEndpoint=http://127.0.0.1:${blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queue}/devstoreaccount1;`
-    + `TableEndpoint=http://127.0.0.1:${table}/devstoreaccount1;`;
+  const storage = `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};`
+    + `BlobEndpoint=http://127.0.0.1:${blob}/${ACCOUNT};QueueEndpoint=http://127.0.0.1:${queue}/${ACCOUNT};`
+    + `TableEndpoint=http://127.0.0.1:${table}/${ACCOUNT};`;
   const clusterId = `browser-${randomUUID().slice(0, 8)}`;
   const baseUrl = `http://127.0.0.1:${httpPort}`;
   const started = [];
@@ -122,7 +125,7 @@ export async function startSystem() {
       '--silent', '--disableTelemetry', '--skipApiVersionCheck', '--inMemoryPersistence',
       '--blobHost', '127.0.0.1', '--blobPort', `${blob}`, '--queueHost', '127.0.0.1', '--queuePort', `${queue}`,
       '--tableHost', '127.0.0.1', '--tablePort', `${table}`,
-    ], opts(dir, {}));
+    ], opts(dir, { AZURITE_ACCOUNTS: `${ACCOUNT}:${ACCOUNT_KEY}` }));
     started.push(azurite);
     await waitFor('Azurite', async () => (await portOpen(blob)) && (await portOpen(queue)) && (await portOpen(table)), 60_000, [azurite]);
 
@@ -141,6 +144,9 @@ export async function startSystem() {
       ASPNETCORE_URLS: baseUrl,
       ConnectionStrings__Storage: storage,
       Orleans__ClusterId: clusterId,
+      ...KEYS,
+      // The tests sign in and load pages faster than people do; tests/Gateway.Tests covers the limits.
+      RateLimits__Enabled: 'false',
       // Until the tests sign in through the page: the dev-token route, loopback only, behind its switch.
       Auth__DevTokens: 'true',
     }));

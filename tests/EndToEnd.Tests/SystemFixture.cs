@@ -38,6 +38,10 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
             ["ConnectionStrings__Storage"] = Azurite.ConnectionString,
             ["Orleans__ClusterId"] = _clusterId,
+            ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            ["Gateway__TrackingKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
+            // Tests poll faster than people; tests/Gateway.Tests covers the limits.
+            ["RateLimits__Enabled"] = "false",
         });
         await WaitHealthyAsync();
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Azure.Storage.Queues;
 using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Seeding;
 using Gongzhi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Tests;
 
@@ -33,8 +35,21 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public string QuietQueueName { get; } = "quiet-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>This fixture's own keys: no key of the repository signs a test's token.</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
+    public string TrackingKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
     /// <summary>The in-process silo's grains, for tests that feed the cluster directly (e.g. case facts to the metrics).</summary>
     public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Loads the seeds in <paramref name="path"/> into the running silo, as a silo (re)starting with them does.</summary>
+    public Task LoadSeedsAsync(string path)
+    {
+        var loader = _silo.Services.GetServices<IHostedService>().Single(s => s.GetType().Name == "SeedLoader").GetType();
+        var again = (IHostedService)ActivatorUtilities.CreateInstance(_silo.Services, loader, Options.Create(new SeedOptions { Path = path }));
+        return again.StartAsync(CancellationToken.None);
+    }
 
     public QueueClient QuietQueue => new QueueServiceClient(Azurite.ConnectionString).GetQueueClient(QuietQueueName);
 
@@ -84,8 +99,10 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Storage", Azurite.ConnectionString);
             web.UseSetting("Orleans:ClusterId", _clusterId);
             web.UseSetting("Gateway:IntakeQueueName", queueName);
-            web.UseSetting("Gateway:TrackingKey", "gateway-tests-tracking-key-at-least-32-chars");
-            web.UseSetting("Auth:SigningKey", "gateway-tests-signing-key-at-least-32-characters");
+            web.UseSetting("Gateway:TrackingKey", TrackingKey);
+            web.UseSetting("Auth:SigningKey", SigningKey);
+            // Tests fire requests faster than people; RateLimitTests turns the limits on with small windows.
+            web.UseSetting("RateLimits:Enabled", "false");
             web.UseSetting("Auth:DevTokens", devTokens ? "true" : "false");
         });
 

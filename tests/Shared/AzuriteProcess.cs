@@ -5,21 +5,22 @@ namespace Gongzhi.Testing;
 
 /// <summary>
 /// A private Azurite for one test fixture: the project's pinned npm copy, on free ports of 127.0.0.1,
-/// holding its data in memory; stopped on dispose.
+/// holding its data in memory; stopped on dispose. Its one account has a random key (AZURITE_ACCOUNTS), as
+/// run.sh's has, so a process in Production accepts it.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private const string AccountName = "gongzhitests";
 
     private readonly Process _process;
 
-    private AzuriteProcess(Process process, int blob, int queue, int table)
+    private AzuriteProcess(Process process, string accountKey, int blob, int queue, int table)
     {
         _process = process;
         ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+            $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={accountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
     }
 
     public string ConnectionString { get; }
@@ -55,6 +56,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var accountKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+        start.Environment["AZURITE_ACCOUNTS"] = $"{AccountName}:{accountKey}";
         foreach (var arg in new[]
                  {
                      azurite, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--inMemoryPersistence",
@@ -72,7 +75,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var instance = new AzuriteProcess(process, blob, queue, table);
+        var instance = new AzuriteProcess(process, accountKey, blob, queue, table);
         try
         {
             foreach (var port in new[] { blob, queue, table })

@@ -26,12 +26,36 @@ public sealed class SiloOptionsTests
         Assert.Equal(GrainDirectoryOptions.CachingStrategyType.LRU, DirectoryOptions([]).CachingStrategy);
     }
 
-    private static GrainDirectoryOptions DirectoryOptions(Dictionary<string, string?> settings)
+    [Fact]
+    public void By_default_the_silo_and_client_ports_listen_on_loopback_only()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var endpoints = Options<EndpointOptions>([]);
+
+        Assert.Equal(System.Net.IPAddress.Loopback, endpoints.AdvertisedIPAddress);
+        Assert.True(endpoints.SiloListeningEndpoint is null || System.Net.IPAddress.IsLoopback(endpoints.SiloListeningEndpoint.Address));
+        Assert.True(endpoints.GatewayListeningEndpoint is null || System.Net.IPAddress.IsLoopback(endpoints.GatewayListeningEndpoint.Address));
+    }
+
+    [Fact]
+    public void A_private_address_is_listened_on_alone_and_auto_listens_on_every_interface()
+    {
+        var pinned = Options<EndpointOptions>(new() { ["Orleans:AdvertisedIPAddress"] = "10.1.2.3" });
+        Assert.Equal(System.Net.IPAddress.Parse("10.1.2.3"), pinned.AdvertisedIPAddress);
+        Assert.Null(pinned.SiloListeningEndpoint);
+
+        var auto = Options<EndpointOptions>(new() { ["Orleans:AdvertisedIPAddress"] = "auto" });
+        Assert.Equal(System.Net.IPAddress.Any, auto.SiloListeningEndpoint!.Address);
+    }
+
+    private static GrainDirectoryOptions DirectoryOptions(Dictionary<string, string?> settings) => Options<GrainDirectoryOptions>(settings);
+
+    private static T Options<T>(Dictionary<string, string?> settings)
+        where T : class
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGongzhiSilo();
         using var services = builder.Services.BuildServiceProvider();
-        return services.GetRequiredService<IOptions<GrainDirectoryOptions>>().Value;
+        return services.GetRequiredService<IOptions<T>>().Value;
     }
 }

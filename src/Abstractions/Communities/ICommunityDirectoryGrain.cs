@@ -11,4 +11,8 @@ public interface ICommunityDirectoryGrain : IGrainWithIntegerKey
     /// <summary>The communities a scope names: the community itself, or every community of the sub-district or county; empty for an unknown id.</summary>
     [Alias("Find")]
     Task<IReadOnlyList<CommunityPlace>> FindAsync(string scope);
+
+    /// <summary>Every community known, by id.</summary>
+    [Alias("List")]
+    Task<IReadOnlyList<CommunityPlace>> ListAsync();
 }

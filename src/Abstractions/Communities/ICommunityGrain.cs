@@ -7,7 +7,10 @@ namespace Gongzhi.Communities;
 [Alias("gongzhi.ICommunityGrain")]
 public interface ICommunityGrain : IGrainWithStringKey
 {
-    /// <summary>Loads or refreshes the community from the seeds; duty and load already held are kept.</summary>
+    /// <summary>
+    /// Loads or refreshes the community from the seeds; duty and load already held are kept. A community an admin
+    /// has changed keeps its description and roster as the admin left them.
+    /// </summary>
     [Alias("Configure")]
     Task ConfigureAsync(CommunityDefinition definition);
 
@@ -84,4 +87,27 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>Puts cadres on and off duty as their shifts begin and end; what the duty reminder calls.</summary>
     [Alias("ApplyShifts")]
     Task ApplyShiftsAsync();
+
+    /// <summary>Every cadre's profile (categories, shifts, volunteer flag), for the admin page.</summary>
+    [Alias("GetProfiles")]
+    Task<IReadOnlyList<CadreProfile>> GetProfilesAsync();
+
+    /// <summary>
+    /// An admin adds a cadre or changes one (audited as <paramref name="actor"/>); duty follows the new shifts at once
+    /// and waiting cases are offered again. Not found when the community is not configured.
+    /// </summary>
+    [Alias("PutCadre")]
+    Task<WorldEdit> PutCadreAsync(CadreProfile profile, string actor);
+
+    /// <summary>An admin takes a cadre off the roster; refused while they carry open cases (reassign them first).</summary>
+    [Alias("RetireCadre")]
+    Task<WorldEdit> RetireCadreAsync(string cadreId, string actor);
+
+    /// <summary>An admin replaces the standing parties of the community's 7+X consultations.</summary>
+    [Alias("SetStandingParties")]
+    Task<WorldEdit> SetStandingPartiesAsync(IReadOnlyList<ConsultationParty> parties, string actor);
+
+    /// <summary>The county's catalog changed: the community takes its categories and SLA classes (idempotent).</summary>
+    [Alias("UseCatalog")]
+    Task UseCatalogAsync(CountyCatalog catalog);
 }

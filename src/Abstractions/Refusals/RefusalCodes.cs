@@ -187,8 +187,22 @@ public static class RefusalCodes
     /// <summary>415: the route does not take this content type.</summary>
     public const string UnsupportedMediaType = "unsupported-media-type";
 
+    /// <summary>429: too many requests from one address; retry after <c>Retry-After</c>. Args: <c>retryAfter</c> (seconds).</summary>
+    public const string RateLimited = "rate-limited";
+
     /// <summary>503: the cluster or storage did not answer; nothing was recorded; retry after <c>Retry-After</c>.</summary>
     public const string Unavailable = "unavailable";
+
+    // Administration of the world (categories, SLA classes, cadres, standing parties).
+
+    /// <summary>404: no county catalog by that id (the county was never seeded). Args: <c>countyId</c>.</summary>
+    public const string CountyNotFound = "county-not-found";
+
+    /// <summary>409: the cadre still carries open cases and cannot be retired; reassign them first. Args: <c>cadreId</c>, <c>openCases</c>.</summary>
+    public const string CadreHasOpenCases = "cadre-has-open-cases";
+
+    /// <summary>409: the cadre id already serves another community. Args: <c>cadreId</c>, <c>communityId</c> (the other).</summary>
+    public const string CadreInOtherCommunity = "cadre-in-other-community";
 
     /// <summary>Every code above, for the test that keeps docs/api.md complete.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()

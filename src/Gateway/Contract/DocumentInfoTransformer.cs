@@ -13,6 +13,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         ["Video petitions"] = "视频信访: a video meeting between the resident (or the case's cadre) and an official of the case's level.",
         ["Consultations"] = "7+X 民主协商议事会: a dispatcher convenes the community's parties on open cases and records the minutes.",
         ["Operations"] = "Health probes and the intake poison queue.",
+        ["Administration"] = "Admins only: staff accounts, communities' cadres and standing parties, the county's categories and SLA classes, and the audit log of every change.",
         ["Development"] = "Demo staff tokens; mapped in the Development environment only.",
     };
 

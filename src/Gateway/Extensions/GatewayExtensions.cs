@@ -18,11 +18,13 @@ namespace Gongzhi.Gateway.Extensions;
 /// <summary>Wires the gateway: Orleans client, storage queue, staff auth, SignalR, OpenAPI, the routes.</summary>
 public static class GatewayExtensions
 {
-    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account by default.</summary>
+    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account in Development.</summary>
     public const string StorageConnectionName = "Storage";
 
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
+        builder.AddGatewayKeys();
+        builder.AddGatewayProtection();
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
@@ -120,6 +122,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseGatewayProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -144,6 +147,7 @@ public static class GatewayExtensions
         routes.MapVideoPetitionsApi();
         routes.MapConsultationsApi();
         routes.MapPoisonApi();
+        routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
         {
             routes.MapDevApi();

@@ -56,6 +56,9 @@ public sealed class CommunityInfoCache(Func<string, Task<CommunityInfo?>> load, 
         }
     }
 
+    /// <summary>Drops what this gateway knows of a community (an admin changed it here), so the next request asks the cluster.</summary>
+    public void Forget(string communityId) => _known.TryRemove(communityId, out _);
+
     /// <summary>Completes when the refresh of the community in flight, if any, has ended (for tests and diagnostics).</summary>
     public Task RefreshedAsync(string communityId) =>
         _known.TryGetValue(communityId, out var entry) ? entry.Refreshing : Task.CompletedTask;

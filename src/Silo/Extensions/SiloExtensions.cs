@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Gongzhi.Hosting;
 using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Intake;
@@ -24,7 +25,7 @@ namespace Gongzhi.Silo.Extensions;
 /// <summary>Wires the silo: Orleans on Azure Storage (clustering, grain state, reminders), the intake worker, the seeds.</summary>
 public static class SiloExtensions
 {
-    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account by default.</summary>
+    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account in Development.</summary>
     public const string StorageConnectionName = "Storage";
 
     // Orleans' LRU cache refuses a capacity under 3.
@@ -32,6 +33,7 @@ public static class SiloExtensions
 
     public static IHostApplicationBuilder AddGongzhiSilo(this IHostApplicationBuilder builder)
     {
+        StartupSecrets.Check(builder.Configuration, builder.Environment);
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
         var counter = new StorageRequestCounter();

@@ -28,4 +28,7 @@ internal sealed class CommunityDirectoryGrain(GrainStates states) : Grain, IComm
             .Where(p => p.Id == scope || p.SubdistrictId == scope || p.CountyId == scope)
             .OrderBy(p => p.Id, StringComparer.Ordinal)
             .ToArray());
+
+    public Task<IReadOnlyList<CommunityPlace>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<CommunityPlace>>(State.Communities.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray());
 }

@@ -19,12 +19,22 @@ internal sealed partial class CommunityGrain
 
     public async Task ApplyShiftsAsync()
     {
-        if (State.Info is not { } info)
+        if (State.Info is null)
         {
             return;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(info.TimeZone);
+        var (changes, shiftsMoved) = ShiftChanges();
+        if (changes.Count > 0 || shiftsMoved)
+        {
+            await ChangeDutyAsync(changes);
+        }
+    }
+
+    // Who goes on or off duty as a shift begins or ends now; notes each cadre's shift state as it goes.
+    private (List<(CadreSlot Slot, bool OnDuty)> Changes, bool ShiftsMoved) ShiftChanges()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Info.TimeZone);
         var now = time.GetUtcNow();
         var changes = new List<(CadreSlot Slot, bool OnDuty)>();
         var shiftsMoved = false;
@@ -41,10 +51,7 @@ internal sealed partial class CommunityGrain
             slot.OnShift = onShift;
         }
 
-        if (changes.Count > 0 || shiftsMoved)
-        {
-            await ChangeDutyAsync(changes);
-        }
+        return (changes, shiftsMoved);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>

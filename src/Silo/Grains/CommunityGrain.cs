@@ -57,29 +57,36 @@ internal sealed partial class CommunityGrain(
         }
 
         _news = new AssignmentNews(this, a => GrainFactory.GetGrain<ICaseGrain>(a.CaseId).OnAssignedAsync(a), a => _store.Find(a.CaseId)?.AssigneeId == a.CadreId);
+        // Audit entries stored with a change whose delivery was cut short (idempotent by id, so best effort here).
+        _ = DeliverLeftAuditAsync();
+
         var period = deadlineOptions.Value.CheckPeriod;
         this.RegisterGrainTimer(CheckDeadlinesAsync, period, period);
     }
 
     public async Task ConfigureAsync(CommunityDefinition definition)
     {
-        State.Info = definition.Info;
-        foreach (var profile in definition.Cadres)
+        // Seeds describe a community until an admin changes it; from then on the admin's description and roster stand.
+        if (State.Administration is null)
         {
-            if (State.Cadres.TryGetValue(profile.Id, out var slot))
+            State.Info = definition.Info;
+            foreach (var profile in definition.Cadres)
             {
-                slot.Profile = profile;
-            }
-            else
-            {
-                State.Cadres[profile.Id] = new CadreSlot { Profile = profile, OnDuty = profile.OnDutyAtStart };
+                if (State.Cadres.TryGetValue(profile.Id, out var slot))
+                {
+                    slot.Profile = profile;
+                }
+                else
+                {
+                    State.Cadres[profile.Id] = new CadreSlot { Profile = profile, OnDuty = profile.OnDutyAtStart };
+                }
             }
         }
 
         var assigned = DrainWaiting();
         _store.MainChanged();
         await _store.SaveAsync();
-        await CopyDescriptionForGatewaysAsync(definition.Info);
+        await CopyDescriptionForGatewaysAsync(Info);
         foreach (var slot in State.Cadres.Values.ToArray())
         {
             await GrainFactory.GetGrain<ICadreGrain>(slot.Profile.Id).ConfigureAsync(CommunityId, slot.Profile);
@@ -88,6 +95,18 @@ internal sealed partial class CommunityGrain(
         await AnnounceAsync(assigned);
         await this.RegisterOrUpdateReminder(DutyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         logger.LogInformation("Community {CommunityId} configured with {CadreCount} cadres", CommunityId, State.Cadres.Count);
+    }
+
+    private async Task DeliverLeftAuditAsync()
+    {
+        try
+        {
+            await DeliverAuditAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Community {CommunityId}: audit entries not delivered yet; the next change delivers them", CommunityId);
+        }
     }
 
     // Best effort: the copy only serves gateways while no silo answers; the next configuration writes it again.

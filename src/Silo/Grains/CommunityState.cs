@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Communities;
 using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
@@ -18,4 +19,12 @@ public sealed class CommunityState : IChunkedMain
     public List<int> Chunks { get; set; } = [];
 
     public int NextChunk { get; set; }
+
+    /// <summary>The admin's changes (null until the first): once there is one, the seeds no longer change the description or roster.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AdminChanges? Administration { get; set; }
+
+    /// <summary>Cadres an admin took off the roster, so retiring one again is answered as done.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? RetiredCadres { get; set; }
 }

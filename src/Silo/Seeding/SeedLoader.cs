@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Gongzhi.Silo.Seeding;
 
 /// <summary>
-/// Loads the demo world from <c>seeds/</c> into the community grains at start-up. Idempotent: a
-/// community already loaded keeps its duty, load and cases; only its description is refreshed. With a demo password
-/// configured, the demo staff accounts that do not exist yet are created (<see cref="StaffSeeder"/>).
+/// Loads the demo world from <c>seeds/</c> into the county catalogs and community grains at start-up. Idempotent: a
+/// community already loaded keeps its duty, load and cases; only its description is refreshed, and not even that
+/// once an admin has changed the community (or, for categories and SLA classes, the county's catalog).
+/// With a demo password configured, the demo staff accounts that do not exist yet are created (<see cref="StaffSeeder"/>).
 /// </summary>
 internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> options, ILogger<SeedLoader> logger) : IHostedService
 {
@@ -19,10 +20,21 @@ internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> opt
             return;
         }
 
-        foreach (var definition in Read(options.Value.Path))
+        var definitions = Read(options.Value.Path);
+        foreach (var county in definitions.GroupBy(d => d.Info.CountyId))
         {
-            await grains.GetGrain<ICommunityGrain>(definition.Info.Id).ConfigureAsync(definition);
-            await grains.GetGrain<ICommunityDirectoryGrain>(0).RegisterAsync(new CommunityPlace(definition.Info.Id, definition.Info.SubdistrictId, definition.Info.CountyId));
+            // Each county's catalog first: the seeds' unless an admin changed it, and the communities get the one in force.
+            var seeded = county.First().Info;
+            var catalog = await grains.GetGrain<ICountyCatalogGrain>(county.Key).SeedAsync(seeded.Categories, seeded.SlaClasses);
+            foreach (var definition in county)
+            {
+                var info = definition.Info with { Categories = catalog.Categories, SlaClasses = catalog.SlaClasses };
+                await grains.GetGrain<ICommunityGrain>(info.Id).ConfigureAsync(definition with { Info = info });
+                await grains.GetGrain<ICommunityDirectoryGrain>(0).RegisterAsync(new CommunityPlace(info.Id, info.SubdistrictId, info.CountyId));
+            }
+
+            // A community an admin changed kept its description, and may have missed a catalog change cut short: give it again.
+            await grains.GetGrain<ICountyCatalogGrain>(county.Key).SpreadAsync();
         }
 
         if (!string.IsNullOrEmpty(options.Value.DemoPassword))

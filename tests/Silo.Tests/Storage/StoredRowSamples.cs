@@ -1,3 +1,4 @@
+using Gongzhi.Administration;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Consultations;
@@ -105,6 +106,24 @@ internal static class StoredRowSamples
     };
 
     public static LevelQueueState LevelQueue() => new() { Cases = ["c1", "c9"] };
+
+    public static CountyCatalogState CountyCatalog() => new()
+    {
+        Seeded = true,
+        Categories =
+        [
+            new CategoryInfo("heating", "供暖", "Heating", HandlingMode.DoItNow)
+            {
+                SlaClass = "utilities", SlaClassByKind = new Dictionary<CaseKind, string> { [CaseKind.Suggestion] = "general" }, DepartmentId = "heating",
+            },
+        ],
+        SlaClasses = [new SlaClassInfo("utilities", TimeSpan.FromHours(2), TimeSpan.FromHours(24)), new SlaClassInfo("general", TimeSpan.FromHours(24), TimeSpan.FromDays(7))],
+        Administration = new AdminChanges
+        {
+            Revision = 1,
+            Outbox = [new AuditEntry("county-catalog/wenshang/r1", T0, "admin", "sla-class-update", "utilities", "acknowledge within 120 min; resolve within 1440 min")],
+        },
+    };
 
     public static VideoPetitionIndexState VideoPetitionIndex() => new() { Petitions = ["v1"] };
 

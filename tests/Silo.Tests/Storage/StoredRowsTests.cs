@@ -32,6 +32,7 @@ public sealed class StoredRowsTests
         Stored<CommunityState>("community-with-cases", null),
         Stored<CadreState>("cadre", null),
         Stored<CommunityDirectoryState>("directory", null),
+        Stored<CountyCatalogState>("county-catalog", StoredRowSamples.CountyCatalog),
         new("archived-events", () => StoredRowSamples.ArchivedEvents(),
             o => JsonSerializer.Serialize((CaseEvent[])o, BlobCaseArchive.Json),
             json => JsonSerializer.Serialize(JsonSerializer.Deserialize<CaseEvent[]>(json, BlobCaseArchive.Json), BlobCaseArchive.Json)),
