@@ -78,6 +78,20 @@ public sealed class SignInTests(GatewayFixture fixture)
         Assert.Equal("sign-in-failed", JsonNode.Parse(bodies[0])!["code"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("\"\\ud800abc\"", 400)]
+    [InlineData("\"ＮＯＢＯＤＹ-ﬁ\"", 401)]
+    [InlineData("12", 400)]
+    [InlineData("\"\"", 400)]
+    public async Task An_odd_username_is_refused_as_a_client_error(string usernameJson, int status)
+    {
+        var body = new StringContent($$"""{"username":{{usernameJson}},"password":"whatever-it-is"}""", System.Text.Encoding.UTF8, "application/json");
+
+        var response = await fixture.Flow.CreateClient().PostAsync("/api/v1/auth/login", body);
+
+        Assert.Equal(status, (int)response.StatusCode);
+    }
+
     [Fact]
     public async Task Repeated_failures_lock_the_account_until_the_lockout_ends()
     {

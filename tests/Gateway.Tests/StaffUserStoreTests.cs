@@ -1,4 +1,5 @@
 using Gongzhi.Gateway.Auth;
+using Gongzhi.Staff;
 using Microsoft.AspNetCore.Identity;
 using static Gongzhi.Gateway.Tests.StaffAccounts;
 
@@ -37,5 +38,7 @@ public sealed class StaffUserStoreTests(GatewayFixture fixture)
             Assert.Equal(username, found?.Username);
             Assert.IsType<StaffUserManager>(users);
         });
+        Assert.Equal("admin", StaffUsernames.Normalize(" ＡＤＭＩＮ "));
+        Assert.Equal("\ud800abc", StaffUsernames.Normalize("\ud800ABC"));
     }
 }

@@ -9,7 +9,7 @@ namespace Gongzhi.Gateway.Apis;
 /// </summary>
 public static class AdminAccountsApi
 {
-    private const int MaxLength = 64;
+    private const int MaxLength = AuthApi.MaxUsername;
 
     public static IEndpointRouteBuilder MapAdminAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -45,9 +45,9 @@ public static class AdminAccountsApi
             errors["username"] = [$"Required, at most {MaxLength} characters."];
         }
 
-        if (string.IsNullOrEmpty(body.Password))
+        if (string.IsNullOrEmpty(body.Password) || body.Password.Length > AuthApi.MaxPassword)
         {
-            errors["password"] = ["Required."];
+            errors["password"] = [$"Required, at most {AuthApi.MaxPassword} characters."];
         }
 
         if (errors.Count > 0)
@@ -116,9 +116,9 @@ public static class AdminAccountsApi
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResetPasswordAsync(
         string username, PasswordResetRequest body, ClaimsPrincipal admin, StaffUserManager users, StaffAccountAudit audit)
     {
-        if (string.IsNullOrEmpty(body.NewPassword))
+        if (string.IsNullOrEmpty(body.NewPassword) || body.NewPassword.Length > AuthApi.MaxPassword)
         {
-            return Problems.Invalid("newPassword", "Required.");
+            return Problems.Invalid("newPassword", $"Required, at most {AuthApi.MaxPassword} characters.");
         }
 
         var result = await ChangeAsync(users, username, user => users.SetNewPasswordAsync(user, body.NewPassword));
@@ -156,7 +156,7 @@ public static class AdminAccountsApi
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (await users.FindByNameAsync(username) is not { } user)
+            if (username.Length > MaxLength || await users.FindByNameAsync(username) is not { } user)
             {
                 return null;
             }

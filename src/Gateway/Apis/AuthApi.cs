@@ -6,6 +6,12 @@ namespace Gongzhi.Gateway.Apis;
 /// <summary>Staff sign-in: a token of a new session, its renewal, sign-out, a password change, and who the caller is.</summary>
 public static class AuthApi
 {
+    /// <summary>The longest username any route takes.</summary>
+    public const int MaxUsername = 64;
+
+    /// <summary>The longest password any route takes (hashing a longer one would only cost time).</summary>
+    public const int MaxPassword = 256;
+
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
@@ -29,14 +35,14 @@ public static class AuthApi
         SignInRequest body, StaffSignIn signIn, TimeProvider time, HttpResponse response)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Username) || body.Username.Length > 64)
+        if (string.IsNullOrWhiteSpace(body.Username) || body.Username.Length > MaxUsername)
         {
-            errors["username"] = ["Required, at most 64 characters."];
+            errors["username"] = [$"Required, at most {MaxUsername} characters."];
         }
 
-        if (string.IsNullOrEmpty(body.Password) || body.Password.Length > 256)
+        if (string.IsNullOrEmpty(body.Password) || body.Password.Length > MaxPassword)
         {
-            errors["password"] = ["Required, at most 256 characters."];
+            errors["password"] = [$"Required, at most {MaxPassword} characters."];
         }
 
         if (errors.Count > 0)
@@ -67,9 +73,14 @@ public static class AuthApi
     public static async Task<Results<Ok<SignInResponse>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
         PasswordChangeRequest body, ClaimsPrincipal user, StaffSignIn signIn)
     {
-        if (string.IsNullOrEmpty(body.CurrentPassword) || string.IsNullOrEmpty(body.NewPassword) || body.NewPassword.Length > 256)
+        if (string.IsNullOrEmpty(body.CurrentPassword) || body.CurrentPassword.Length > MaxPassword)
         {
-            return Problems.Invalid(string.IsNullOrEmpty(body.CurrentPassword) ? "currentPassword" : "newPassword", "Required, at most 256 characters.");
+            return Problems.Invalid("currentPassword", $"Required, at most {MaxPassword} characters.");
+        }
+
+        if (string.IsNullOrEmpty(body.NewPassword) || body.NewPassword.Length > MaxPassword)
+        {
+            return Problems.Invalid("newPassword", $"Required, at most {MaxPassword} characters.");
         }
 
         var (token, errors) = await signIn.ChangePasswordAsync(user, body.CurrentPassword, body.NewPassword);
