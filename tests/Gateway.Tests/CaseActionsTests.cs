@@ -10,20 +10,6 @@ namespace Gongzhi.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class CaseActionsTests(GatewayFixture fixture)
 {
-    private async Task<(string CaseId, string Token, JsonObject Case)> SubmitAssignedAsync(string compound = "huiqian-xinyuan", string building = "A")
-    {
-        var body = Submissions.Valid();
-        body["location"] = new JsonObject { ["compound"] = compound, ["building"] = building };
-        var response = await fixture.Flow.CreateClient().PostAsJsonAsync("/api/v1/cases", body);
-        var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        var caseId = answer["caseId"]!.GetValue<string>();
-        var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
-        var theCase = await Eventually.GetAsync(
-            async () => (await dispatcher.GetAsync($"/api/v1/cases/{caseId}")) is { StatusCode: HttpStatusCode.OK } ok ? await ok.Content.ReadFromJsonAsync<JsonObject>() : null,
-            c => c?["status"]?.GetValue<string>() == "assigned");
-        return (caseId, answer["trackingToken"]!.GetValue<string>(), theCase!);
-    }
-
     private static int LastSeq(JsonObject theCase) => theCase["timeline"]!.AsArray()[^1]!["seq"]!.GetValue<int>();
 
     private static async Task<JsonObject> OkAsync(HttpResponseMessage response)
@@ -35,7 +21,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_cadre_declines_with_a_reason_and_the_case_goes_to_the_other_cadre_on_duty()
     {
-        var (caseId, token, theCase) = await SubmitAssignedAsync();
+        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync();
         var first = theCase["assigneeId"]!.GetValue<string>();
         var cadre = await fixture.StaffAsync("cadre", first, "ximen");
 
@@ -57,7 +43,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_stale_expected_seq_is_refused_with_409_and_changes_nothing()
     {
-        var (caseId, _, theCase) = await SubmitAssignedAsync();
+        var (caseId, _, theCase) = await fixture.SubmitAssignedAsync();
         var cadre = await fixture.StaffAsync("cadre", theCase["assigneeId"]!.GetValue<string>(), "ximen");
 
         var stale = await cadre.PostAsJsonAsync($"/api/v1/cases/{caseId}/acknowledge", new { expectedSeq = LastSeq(theCase) - 1 });
@@ -70,7 +56,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_dispatcher_changes_the_mode_to_do_it_for_you_and_the_workflow_runs_with_the_residents_confirmations()
     {
-        var (caseId, token, theCase) = await SubmitAssignedAsync();
+        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync();
         var cadreId = theCase["assigneeId"]!.GetValue<string>();
         var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
         var cadre = await fixture.StaffAsync("cadre", cadreId, "ximen");
@@ -98,7 +84,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_case_climbs_to_the_subdistrict_whose_officials_see_it_live_and_hand_it_back()
     {
-        var (caseId, token, theCase) = await SubmitAssignedAsync();
+        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync();
         var cadre = await fixture.StaffAsync("cadre", theCase["assigneeId"]!.GetValue<string>(), "ximen");
         var official = await fixture.StaffAsync("dispatcher", "jiedao", "wenshang-subdistrict");
         var board = await fixture.HubAsync(await fixture.TokenAsync("dispatcher", "jiedao", "wenshang-subdistrict"));
@@ -137,8 +123,8 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_duplicate_is_suggested_merged_into_the_first_and_its_resident_follows_the_first_live()
     {
-        var (firstId, _, _) = await SubmitAssignedAsync("wenmiao-huayuan", "5");
-        var (secondId, secondToken, second) = await SubmitAssignedAsync("wenmiao-huayuan", "5");
+        var (firstId, _, _) = await fixture.SubmitAssignedAsync("wenmiao-huayuan", "5");
+        var (secondId, secondToken, second) = await fixture.SubmitAssignedAsync("wenmiao-huayuan", "5");
         Assert.Contains(second["possibleDuplicates"]!.AsArray(), d => d!.GetValue<string>() == firstId);
 
         var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
@@ -166,7 +152,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_dispatcher_assigns_by_hand_to_an_on_duty_cadre_only()
     {
-        var (caseId, _, theCase) = await SubmitAssignedAsync();
+        var (caseId, _, theCase) = await fixture.SubmitAssignedAsync();
         var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
         var current = theCase["assigneeId"]!.GetValue<string>();
         var other = current == "wang-liqun" ? "li-jianguo" : "wang-liqun";
@@ -181,7 +167,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_cadre_resolves_with_a_photo_the_resident_can_see()
     {
-        var (caseId, token, theCase) = await SubmitAssignedAsync();
+        var (caseId, token, theCase) = await fixture.SubmitAssignedAsync();
         var cadreId = theCase["assigneeId"]!.GetValue<string>();
         var cadre = await fixture.StaffAsync("cadre", cadreId, "ximen");
         var stranger = await fixture.StaffAsync("cadre", cadreId == "wang-liqun" ? "li-jianguo" : "wang-liqun", "ximen");

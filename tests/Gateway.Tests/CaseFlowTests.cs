@@ -34,7 +34,9 @@ public sealed class CaseFlowTests(GatewayFixture fixture)
 
         var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
         var full = (await dispatcher.GetFromJsonAsync<JsonObject>($"/api/v1/cases/{caseId}"))!;
-        Assert.Equal("13805371234", full["contact"]!["phone"]!.GetValue<string>());
+        Assert.Equal("138****1234", full["contact"]!["phone"]!.GetValue<string>());
+        var revealed = (await (await dispatcher.PostAsync($"/api/v1/cases/{caseId}/phone", null)).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("13805371234", revealed["phone"]!.GetValue<string>());
         var cadreId = full["assigneeId"]!.GetValue<string>();
         var other = cadreId == "wang-liqun" ? "li-jianguo" : "wang-liqun";
 

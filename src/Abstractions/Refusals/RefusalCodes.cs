@@ -187,6 +187,9 @@ public static class RefusalCodes
     /// <summary>415: the route does not take this content type.</summary>
     public const string UnsupportedMediaType = "unsupported-media-type";
 
+    /// <summary>415: the uploaded photo's bytes are not a JPEG, PNG or WebP image, whatever its Content-Type says.</summary>
+    public const string PhotoNotImage = "photo-not-image";
+
     /// <summary>429: too many requests from one address; retry after <c>Retry-After</c>. Args: <c>retryAfter</c> (seconds).</summary>
     public const string RateLimited = "rate-limited";
 

@@ -33,13 +33,13 @@ public static class CaseDispatchApi
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AssignAsync(
         string caseId, AssignRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (string.IsNullOrWhiteSpace(body.CadreId))
+        if (new FieldChecks().Required(body.CadreId, "cadreId", TextLimits.Code, "the cadre to give the case to").Problem is { } invalid)
         {
-            return Problems.Invalid("cadreId", "Required: the cadre to give the case to.");
+            return invalid;
         }
 
         var (grain, refusal) = await ForDispatcherAsync(caseId, user, auth, cluster);
-        return refusal ?? CasesApi.Answer(await grain.AssignAsync(user.Actor(), body.CadreId.Trim(), body.ExpectedSeq));
+        return refusal ?? CasesApi.Answer(await grain.AssignAsync(user.Actor(), body.CadreId!.Trim(), body.ExpectedSeq));
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ChangeModeAsync(
@@ -64,9 +64,9 @@ public static class CaseDispatchApi
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> MergeAsync(
         string caseId, MergeRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (string.IsNullOrWhiteSpace(body.IntoCaseId))
+        if (new FieldChecks().Required(body.IntoCaseId, "intoCaseId", TextLimits.Code, "the primary case to merge into").Problem is { } invalid)
         {
-            return Problems.Invalid("intoCaseId", "Required: the primary case to merge into.");
+            return invalid;
         }
 
         var (grain, refusal) = await ForDispatcherAsync(caseId, user, auth, cluster);
@@ -75,7 +75,7 @@ public static class CaseDispatchApi
             return refusal;
         }
 
-        var primary = await cluster.GetGrain<ICaseGrain>(body.IntoCaseId.Trim()).GetAsync();
+        var primary = await cluster.GetGrain<ICaseGrain>(body.IntoCaseId!.Trim()).GetAsync();
         var mine = await grain.GetAsync();
         if (primary is null || primary.CommunityId != mine!.CommunityId)
         {
@@ -88,7 +88,7 @@ public static class CaseDispatchApi
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> EscalateAsync(
         string caseId, EscalateRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (CasesApi.Text(body.Reason, "reason", "say why it cannot be settled at this level") is { } invalid)
+        if (new FieldChecks().Required(body.Reason, "reason", TextLimits.Note, "say why it cannot be settled at this level").Problem is { } invalid)
         {
             return invalid;
         }
@@ -110,7 +110,7 @@ public static class CaseDispatchApi
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ReturnAsync(
         string caseId, ReturnRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (CasesApi.Text(body.Instructions, "instructions", "say what the level below should do") is { } invalid)
+        if (new FieldChecks().Required(body.Instructions, "instructions", TextLimits.Note, "say what the level below should do").Problem is { } invalid)
         {
             return invalid;
         }

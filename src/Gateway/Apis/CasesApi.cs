@@ -6,8 +6,6 @@ namespace Gongzhi.Gateway.Apis;
 /// </summary>
 public static class CasesApi
 {
-    public const int MaxText = 2000;
-
     private static readonly (string Route, CaseEventType Step, string Field, string Summary)[] CadreSteps =
     [
         ("start", CaseEventType.WorkStarted, "", "马上办: the assigned cadre starts the work"),
@@ -78,7 +76,7 @@ public static class CasesApi
             return Problems.Forbidden(RefusalCodes.CadreOnly, "Only the assigned cadre declines a case.");
         }
 
-        if (Text(body.Reason, "reason", "say why, for the dispatcher") is { } invalid)
+        if (new FieldChecks().Required(body.Reason, "reason", TextLimits.Note, "say why, for the dispatcher").Problem is { } invalid)
         {
             return invalid;
         }
@@ -89,14 +87,15 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ResolveAsync(
         string caseId, ResolveRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (Text(body.Note, "note", "say what was done") is { } invalid)
+        var checks = new FieldChecks().Required(body.Note, "note", TextLimits.Note, "say what was done").Optional(body.PhotoUrl, "photoUrl", TextLimits.Url);
+        if (body.PhotoUrl is { Length: <= TextLimits.Url } photo && !Uri.TryCreate(photo, UriKind.Absolute, out _) && !photo.StartsWith('/'))
         {
-            return invalid;
+            checks.Fault("photoUrl", "Must be a URL.");
         }
 
-        if (body.PhotoUrl is { } photo && !Uri.TryCreate(photo, UriKind.Absolute, out _) && !photo.StartsWith('/'))
+        if (checks.Problem is { } invalid)
         {
-            return Problems.Invalid("photoUrl", "Must be a URL.");
+            return invalid;
         }
 
         var grain = cluster.GetGrain<ICaseGrain>(caseId);
@@ -122,25 +121,16 @@ public static class CasesApi
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ArrangeAccompanimentAsync(
         string caseId, AccompanimentRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        var errors = new Dictionary<string, string[]>();
+        var checks = new FieldChecks().Required(body.Where, "where", TextLimits.Short, "where they will meet")
+            .Required(body.Office, "office", TextLimits.Short, "which office or procedure");
         if (body.When is null)
         {
-            errors["when"] = ["Required: when the cadre will meet the resident (ISO 8601)."];
+            checks.Fault("when", "Required: when the cadre will meet the resident (ISO 8601).");
         }
 
-        if (string.IsNullOrWhiteSpace(body.Where))
+        if (checks.Problem is { } invalid)
         {
-            errors["where"] = ["Required: where they will meet."];
-        }
-
-        if (string.IsNullOrWhiteSpace(body.Office))
-        {
-            errors["office"] = ["Required: which office or procedure."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
+            return invalid;
         }
 
         var when = body.When!.Value.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
@@ -156,7 +146,10 @@ public static class CasesApi
             return Problems.Forbidden(RefusalCodes.StepForCadre, "Only the assigned cadre takes this step.", ("step", Refusal.Name(step)));
         }
 
-        if (requiredField.Length > 0 && Text(note, requiredField, "say what was handed over or agreed") is { } invalid)
+        var checks = requiredField.Length > 0
+            ? new FieldChecks().Required(note, requiredField, TextLimits.Note, "say what was handed over or agreed")
+            : new FieldChecks().Optional(note, "note", TextLimits.Note);
+        if (checks.Problem is { } invalid)
         {
             return invalid;
         }
@@ -170,12 +163,6 @@ public static class CasesApi
             .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.StepForCadre, RefusalCodes.StepForResident, RefusalCodes.OtherCadre)
             .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.CaseNotOpen,
                 RefusalCodes.StepOfOtherMode, RefusalCodes.StepAlreadyDone, RefusalCodes.StepOutOfOrder, RefusalCodes.StepNeedsNote);
-
-    /// <summary>A required free-text field: present and not too long.</summary>
-    internal static ValidationProblem? Text(string? value, string field, string hint) =>
-        string.IsNullOrWhiteSpace(value) ? Problems.Invalid(field, $"Required: {hint}.")
-        : value.Length > MaxText ? Problems.Invalid(field, $"At most {MaxText} characters.")
-        : null;
 
     internal static Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult> Answer(CaseCommandResult result) =>
         result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(CaseView.From(result.Case!)) : Problems.Refused(result);

@@ -25,12 +25,27 @@ public static class ConsultationsApi
     public static async Task<Results<Created<ConsultationView>, ValidationProblem, ProblemHttpResult>> ConveneAsync(
         ConveneRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
-        if (string.IsNullOrWhiteSpace(body.CommunityId))
+        var checks = new FieldChecks().Required(body.CommunityId, "communityId", TextLimits.Code, "the community whose cases the meeting settles")
+            .Each(body.CaseIds, "caseIds", TextLimits.Code).Optional(body.Topic, "topic", TextLimits.Short)
+            .Optional(body.Time, "time", TextLimits.Code).Optional(body.Place, "place", TextLimits.Short);
+        if (body.Invited is { Length: > TextLimits.Items } crowd)
         {
-            return Problems.Invalid("communityId", "Required: the community whose cases the meeting settles.");
+            checks.Fault("invited", $"At most {TextLimits.Items} invited parties; this has {crowd.Length}.");
         }
 
-        var community = await cluster.GetGrain<ICommunityGrain>(body.CommunityId.Trim()).GetInfoAsync();
+        for (var i = 0; i < Math.Min(body.Invited?.Length ?? 0, TextLimits.Items); i++)
+        {
+            var party = body.Invited![i];
+            checks.Optional(party?.Name, $"invited[{i}].name", TextLimits.Name).Optional(party?.Role, $"invited[{i}].role", TextLimits.Short)
+                .Optional(party?.AccountId, $"invited[{i}].accountId", TextLimits.Code);
+        }
+
+        if (checks.Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        var community = await cluster.GetGrain<ICommunityGrain>(body.CommunityId!.Trim()).GetInfoAsync();
         if (community is null)
         {
             return Problems.Invalid("communityId", "No such community.");
@@ -82,6 +97,11 @@ public static class ConsultationsApi
     public static async Task<Results<Ok<ConsultationView>, ValidationProblem, ProblemHttpResult>> RecordMinutesAsync(
         string consultationId, MinutesRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
+        if (new FieldChecks().Optional(body.Minutes, "minutes", TextLimits.Minutes).Optional(body.Resolution, "resolution", TextLimits.Note).Problem is { } invalid)
+        {
+            return invalid;
+        }
+
         var grain = cluster.GetGrain<IConsultationGrain>(consultationId);
         var consultation = await grain.GetAsync();
         if (consultation is null)

@@ -13,22 +13,17 @@ public static class PhotosApi
     public const string ContainerName = "attachments";
     public const int MaxBytes = 5 * 1024 * 1024;
 
-    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["image/jpeg"] = "jpg",
-        ["image/png"] = "png",
-        ["image/webp"] = "webp",
-    };
-
     public sealed record PhotoUploaded(string Url);
 
     public static IEndpointRouteBuilder MapPhotosApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/cases/{caseId}/photos", UploadAsync).WithName("UploadPhoto").WithTags("Staff")
             .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp").RequireAuthorization(StaffRoles.StaffPolicy)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes + 1))
             .WithSummary("Upload a photo of the work done, for the resolution's photoUrl")
             .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotCaseHandler)
-            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound).Refuses(StatusCodes.Status413PayloadTooLarge, RefusalCodes.TooLarge);
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound).Refuses(StatusCodes.Status413PayloadTooLarge, RefusalCodes.TooLarge)
+            .Refuses(StatusCodes.Status415UnsupportedMediaType, RefusalCodes.PhotoNotImage);
         app.MapGet("/api/v1/cases/{caseId}/photos/{name}", DownloadAsync).WithName("GetPhoto").WithTags("Residents").AllowAnonymous()
             .WithSummary("A photo of a resolution; its unguessable URL is the right to see it")
             .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")
@@ -40,7 +35,7 @@ public static class PhotosApi
         string caseId, HttpRequest request, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster, BlobServiceClient blobs,
         CancellationToken cancellationToken)
     {
-        if (request.ContentType?.Split(';')[0].Trim() is not { } type || !Extensions.TryGetValue(type, out var extension))
+        if (request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not { } declared || !PhotoTypes.Extensions.ContainsKey(declared))
         {
             return Problems.Invalid("body", "Send the image itself with Content-Type image/jpeg, image/png or image/webp.");
         }
@@ -73,7 +68,13 @@ public static class PhotosApi
             return Problems.Invalid("body", "The image is empty.");
         }
 
-        var name = $"{Guid.NewGuid():N}.{extension}";
+        // The bytes say what the photo is; the Content-Type only had to claim an image to get this far.
+        if (PhotoTypes.Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } type)
+        {
+            return Problems.UnsupportedMediaType(Refusal.Of(RefusalCodes.PhotoNotImage, "The bytes are not a JPEG, PNG or WebP image, whatever the Content-Type says."));
+        }
+
+        var name = $"{Guid.NewGuid():N}.{PhotoTypes.Extensions[type]}";
         var container = blobs.GetBlobContainerClient(ContainerName);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         buffer.Position = 0;
@@ -83,13 +84,16 @@ public static class PhotosApi
     }
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAsync(
-        string caseId, string name, BlobServiceClient blobs, CancellationToken cancellationToken)
+        string caseId, string name, HttpContext http, BlobServiceClient blobs, CancellationToken cancellationToken)
     {
         var blob = blobs.GetBlobContainerClient(ContainerName).GetBlobClient($"{caseId}/{name}");
         try
         {
             var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken);
-            return TypedResults.Stream(download.Value.Content, download.Value.Details.ContentType);
+            var type = download.Value.Details.ContentType is { } stored && PhotoTypes.Extensions.ContainsKey(stored) ? stored : "application/octet-stream";
+            // The browser takes the type as given, never guessing a page or script from the bytes (the global headers say so too).
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.Stream(download.Value.Content, type);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {

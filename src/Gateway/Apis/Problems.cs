@@ -38,6 +38,8 @@ internal static class Problems
         Problem(413, "Request body too large", Refusal.Of(RefusalCodes.TooLarge, $"The body may be at most {limit} bytes.",
             ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
+    public static ProblemHttpResult UnsupportedMediaType(Refusal refusal) => Problem(415, "Unsupported media type", refusal);
+
     /// <summary>A 400 naming each field at fault.</summary>
     public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "The request has invalid fields", extensions: Extensions(Refusal.Of(RefusalCodes.InvalidFields, "Invalid fields.")));

@@ -25,7 +25,7 @@ public static class TrackApi
 
     // The refusals of a resident's step of the handling mode.
     private static RouteHandlerBuilder ResidentStep(this RouteHandlerBuilder route) =>
-        route.TakesJson().Refuses(StatusCodes.Status403Forbidden, RefusalCodes.StepForCadre)
+        route.TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.StepForCadre)
             .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CaseNotFound)
             .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.WrongStatus, RefusalCodes.CaseNotOpen,
                 RefusalCodes.StepOfOtherMode, RefusalCodes.StepAlreadyDone, RefusalCodes.StepOutOfOrder);
@@ -42,12 +42,17 @@ public static class TrackApi
         return (caseId, snapshot, null);
     }
 
-    public static async Task<Results<Ok<TrackView>, ProblemHttpResult>> StepAsync(
+    public static async Task<Results<Ok<TrackView>, ValidationProblem, ProblemHttpResult>> StepAsync(
         string trackingToken, CaseEventType step, TrackStepRequest? body, TrackingTokens tokens, IClusterClient cluster)
     {
         if (tokens.Open(trackingToken) is not { } caseId)
         {
             return Problems.UnknownTrackingToken();
+        }
+
+        if (new FieldChecks().Optional(body?.Comment, "comment", TextLimits.Comment).Problem is { } invalid)
+        {
+            return invalid;
         }
 
         var (followed, _, mergedFrom) = await FollowAsync(caseId, cluster);
@@ -81,18 +86,19 @@ public static class TrackApi
             "unsatisfied" => SatisfactionRating.Unsatisfied,
             _ => null,
         };
+        var checks = new FieldChecks().Optional(body.Comment, "comment", TextLimits.Comment);
         if (rating is null)
         {
-            return Problems.Invalid("rating", "Must be one of: satisfied, basically, unsatisfied.");
+            checks.Fault("rating", "Must be one of: satisfied, basically, unsatisfied.");
         }
 
-        if (body.Comment is { Length: > 1000 })
+        if (checks.Problem is { } invalid)
         {
-            return Problems.Invalid("comment", "At most 1000 characters.");
+            return invalid;
         }
 
         var (followed, _, mergedFrom) = await FollowAsync(caseId, cluster);
-        var result = await cluster.GetGrain<ICaseGrain>(followed).RateAsync(rating.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim(), body.ExpectedSeq);
+        var result = await cluster.GetGrain<ICaseGrain>(followed).RateAsync(rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim(), body.ExpectedSeq);
         return result.Outcome switch
         {
             CommandOutcome.Ok => TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)),

@@ -33,7 +33,7 @@ public static class VideoPetitionsApi
             .Refuses(StatusCodes.Status409Conflict, RefusalCodes.PetitionWrongStatus);
         petition.MapPost("/cancel", CancelAsync).WithName("CancelVideoPetition").AllowAnonymousOrStaff()
             .WithSummary("The resident, the requester or an official of its level calls the meeting off")
-            .TakesJson().Refuses(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthenticated)
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthenticated)
             .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.TokenMismatch, RefusalCodes.NotAParty).Refuses(StatusCodes.Status409Conflict, RefusalCodes.PetitionNotOpen);
         return app;
     }
@@ -41,8 +41,14 @@ public static class VideoPetitionsApi
     public static async Task<Results<Created<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RequestAsync(
         string caseId, VideoPetitionRequestBody body, ClaimsPrincipal user, IAuthorizationService auth, TrackingTokens tokens, IClusterClient cluster)
     {
+        var checks = new FieldChecks().Optional(body.Note, "note", TextLimits.Note).Optional(body.TrackingToken, "trackingToken", TextLimits.Token)
+            .Each(body.Slots, "slots", TextLimits.Code);
+        if (checks.Problem is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var slots = new List<DateTimeOffset>();
-        var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < (body.Slots?.Length ?? 0); i++)
         {
             if (IsoTimes.TryParse(body.Slots![i], out var slot))
@@ -51,13 +57,13 @@ public static class VideoPetitionsApi
             }
             else
             {
-                errors[$"slots[{i}]"] = [IsoTimes.Hint];
+                checks.Fault($"slots[{i}]", IsoTimes.Hint);
             }
         }
 
-        if (errors.Count > 0)
+        if (checks.Problem is { } invalid)
         {
-            return Problems.Invalid(errors);
+            return invalid;
         }
 
         if (body.TrackingToken is null && user.Role() is null)
@@ -147,6 +153,11 @@ public static class VideoPetitionsApi
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
         string petitionId, AcceptVideoPetitionRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
+        if (new FieldChecks().Optional(body.Slot, "slot", TextLimits.Code).Problem is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!IsoTimes.TryParse(body.Slot, out var slot))
         {
             return Problems.Invalid("slot", $"Required: the meeting time. {IsoTimes.Hint}");
@@ -168,6 +179,11 @@ public static class VideoPetitionsApi
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> RecordOutcomeAsync(
         string petitionId, VideoPetitionOutcomeRequest body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
     {
+        if (new FieldChecks().Optional(body.Outcome, "outcome", TextLimits.Note).Problem is { } invalid)
+        {
+            return invalid;
+        }
+
         var grain = cluster.GetGrain<IVideoPetitionGrain>(petitionId);
         var petition = await grain.GetAsync();
         if (petition is null)
@@ -183,6 +199,11 @@ public static class VideoPetitionsApi
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> CancelAsync(
         string petitionId, CancelVideoPetitionRequest? body, ClaimsPrincipal user, IAuthorizationService auth, TrackingTokens tokens, IClusterClient cluster)
     {
+        if (new FieldChecks().Optional(body?.Reason, "reason", TextLimits.Note).Optional(body?.TrackingToken, "trackingToken", TextLimits.Token).Problem is { } invalid)
+        {
+            return invalid;
+        }
+
         var grain = cluster.GetGrain<IVideoPetitionGrain>(petitionId);
         var petition = await grain.GetAsync();
         if (petition is null)

@@ -125,6 +125,7 @@ public static class GatewayExtensions
         app.UseGatewayProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodyLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseDashboard();
@@ -139,6 +140,7 @@ public static class GatewayExtensions
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
         routes.MapCasesApi();
+        routes.MapCasePhoneApi();
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
         routes.MapPhotosApi();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Gateway.Apis;
 
 namespace Gongzhi.Gateway.Intake;
 
@@ -11,10 +12,6 @@ namespace Gongzhi.Gateway.Intake;
 /// </summary>
 public static partial class SubmissionValidator
 {
-    public const int MaxDescription = 4000;
-    public const int MaxName = 50;
-    public const int MaxShortText = 64;
-
     /// <summary>Checks the shape of the body; the result is null when any field is at fault.</summary>
     public static SubmitCaseRequest? Parse(JsonElement root, Dictionary<string, string[]> errors)
     {
@@ -24,8 +21,8 @@ public static partial class SubmissionValidator
             return null;
         }
 
-        var communityId = Text(root, "communityId", errors, required: true, MaxShortText);
-        var kindText = Text(root, "kind", errors, required: true, MaxShortText);
+        var communityId = Text(root, "communityId", errors, required: true, TextLimits.Code);
+        var kindText = Text(root, "kind", errors, required: true, TextLimits.Code);
         CaseKind? kind = kindText switch
         {
             null => null,
@@ -39,8 +36,8 @@ public static partial class SubmissionValidator
             errors["kind"] = ["Must be one of: suggestion, grievance, service."];
         }
 
-        var category = Text(root, "category", errors, required: true, MaxShortText);
-        var description = Text(root, "description", errors, required: true, MaxDescription);
+        var category = Text(root, "category", errors, required: true, TextLimits.Code);
+        var description = Text(root, "description", errors, required: true, TextLimits.Description);
         var clientRequestId = Text(root, "clientRequestId", errors, required: false, 100);
         if (clientRequestId is not null && !ClientRequestIdPattern().IsMatch(clientRequestId))
         {
@@ -48,13 +45,13 @@ public static partial class SubmissionValidator
         }
 
         var location = Object(root, "location", errors);
-        var compound = location is { } l ? Text(l, "compound", errors, required: true, MaxShortText, "location.") : null;
-        var building = location is { } l2 ? Text(l2, "building", errors, required: false, MaxShortText, "location.") : null;
-        var unit = location is { } l3 ? Text(l3, "unit", errors, required: false, MaxShortText, "location.") : null;
+        var compound = location is { } l ? Text(l, "compound", errors, required: true, TextLimits.Code, "location.") : null;
+        var building = location is { } l2 ? Text(l2, "building", errors, required: false, TextLimits.Code, "location.") : null;
+        var unit = location is { } l3 ? Text(l3, "unit", errors, required: false, TextLimits.Code, "location.") : null;
 
         var contact = Object(root, "contact", errors);
-        var name = contact is { } c ? Text(c, "name", errors, required: true, MaxName, "contact.") : null;
-        var phone = contact is { } c2 ? Text(c2, "phone", errors, required: true, MaxShortText, "contact.") : null;
+        var name = contact is { } c ? Text(c, "name", errors, required: true, TextLimits.Name, "contact.") : null;
+        var phone = contact is { } c2 ? Text(c2, "phone", errors, required: true, TextLimits.Code, "contact.") : null;
         if (phone is not null && !PhonePattern().IsMatch(phone))
         {
             errors["contact.phone"] = ["Not a phone number: give a mobile number (11 digits starting with 1) or a landline with its area code."];
@@ -120,7 +117,18 @@ public static partial class SubmissionValidator
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        // A lone surrogate (\ud800) is well-formed JSON but no text: GetString refuses it, and so does this field.
+        string text;
+        try
+        {
+            text = value.GetString()!.Trim();
+        }
+        catch (InvalidOperationException)
+        {
+            errors[path] = ["Not valid text: it holds a lone UTF-16 surrogate."];
+            return null;
+        }
+
         if (text.Length == 0)
         {
             if (required)

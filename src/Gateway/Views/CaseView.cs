@@ -2,7 +2,7 @@ using Gongzhi.Cases;
 
 namespace Gongzhi.Gateway.Views;
 
-/// <summary>A case as staff see it, contact details included.</summary>
+/// <summary>A case as staff see it: contact details included, the phone number masked until revealed (<see cref="MaskedPhone"/>).</summary>
 public sealed record CaseView(
     string CaseId,
     string CommunityId,
@@ -29,7 +29,7 @@ public sealed record CaseView(
     IReadOnlyList<CaseEvent> Timeline)
 {
     public static CaseView From(CaseSnapshot s) =>
-        new(s.CaseId, s.CommunityId, s.Kind, s.Category, s.Description, s.Location, s.Contact, s.Status, s.Mode,
+        new(s.CaseId, s.CommunityId, s.Kind, s.Category, s.Description, s.Location, s.Contact.Masked(), s.Status, s.Mode,
             s.AssigneeId, s.AssigneeName, s.SubmittedAt, s.Rating, s.Level, s.LevelOwnerId, s.Deadlines, s.ResolvedAtLevel,
             s.ReopenCount, s.Closure, s.MergedInto, s.Followers, s.PossibleDuplicates, s.Timeline);
 }
