@@ -191,6 +191,21 @@ public sealed class SignInTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_dev_token_changes_no_password_and_counts_no_failure_against_the_account()
+    {
+        var username = await CreateAsync(fixture.Flow);
+        var devToken = await fixture.TokenAsync("dispatcher", username, "ximen");
+
+        for (var i = 0; i < 6; i++)
+        {
+            var refused = await fixture.Flow.Bearer(devToken).PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = "wrong-" + i, newPassword = "a-much-better-password" });
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(fixture.Flow.CreateClient(), username)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_token_of_no_session_is_refused_where_dev_tokens_are_off()
     {
         await using var production = fixture.Gateway(fixture.QuietQueueName, "Development", devTokens: false);

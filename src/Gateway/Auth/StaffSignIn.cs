@@ -69,11 +69,12 @@ public sealed class StaffSignIn(UserManager<StaffUser> users, TokenIssuer issuer
 
     /// <summary>
     /// Changes the caller's password: every session ends (the security stamp changes) and a new one opens for the
-    /// caller. Null with no errors for a wrong current password; the new password's faults otherwise.
+    /// caller. Null with no errors for a wrong current password, or a token of no session (a dev token is no sign-in,
+    /// and must not count failures against a real account); the new password's faults otherwise.
     /// </summary>
     public async Task<(StaffToken? Token, IReadOnlyList<IdentityError> Errors)> ChangePasswordAsync(ClaimsPrincipal caller, string currentPassword, string newPassword)
     {
-        if (await users.FindByNameAsync(caller.Subject() ?? "") is not { Disabled: false } user)
+        if (caller.FindFirst(StaffRoles.SessionClaim) is null || await users.FindByNameAsync(caller.Subject() ?? "") is not { Disabled: false } user)
         {
             return (null, []);
         }
