@@ -85,8 +85,12 @@ public sealed class BenchWorld
             description = $"Bench {runId} case {i}: {category} at {compound}, building {1 + (i % 4)}.",
             location = new { compound, building = $"{1 + (i % 4)}", unit = $"{1 + (i % 3)}" },
             contact = new { name = $"Resident {i}", phone = $"138{i % 100_000_000:D8}" },
-            clientRequestId = clientRequestId ?? $"{runId}-{i}",
+            clientRequestId = clientRequestId ?? RequestId(runId, i),
         };
         return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body));
     }
+
+    /// <summary>The i-th submission's request id: a UUID, as the gateway requires, the same for the same run and index.</summary>
+    public static string RequestId(string runId, long i) =>
+        new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"{runId}-{i}")).AsSpan(0, 16)).ToString();
 }

@@ -130,7 +130,8 @@ public static class CaseLifecycle
 
         if (actor.CadreId is { } cadreId)
         {
-            var refusal = CheckCadre(record, cadreId, CaseStatus.Acknowledged) ?? ModeWorkflow.CheckReadyToResolve(record);
+            var refusal = CheckCadre(record, cadreId, CaseStatus.Acknowledged) ?? EscalationLadder.CheckLevelActs(record, actor)
+                ?? ModeWorkflow.CheckReadyToResolve(record);
             if (refusal is not null)
             {
                 return refusal;

@@ -77,7 +77,20 @@ public static class ConsultationRules
     public static IReadOnlyList<string> CaseIdsOf(ConsultationRequest request) =>
         request.CaseIds.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()).Distinct().ToArray();
 
-    /// <summary>What is wrong with the linked cases: each must exist, be open (not closed) and belong to the community.</summary>
+    /// <summary>
+    /// The levels a 7+X meeting settles: the community's, and the sub-district's, whose official sits among the 7 standing
+    /// parties (大事不出镇). A case a county department or the leader holds is theirs to resolve, however the meeting went.
+    /// </summary>
+    public static bool Settles(CaseLevel level) => level is CaseLevel.Community or CaseLevel.Subdistrict;
+
+    /// <summary>The meeting's resolution resolves a linked case, if the case is at a level the meeting settles.</summary>
+    public static CaseTransition ResolveLinkedCase(CaseRecord record, string consultationId, string resolution, CaseActor actor, DateTimeOffset now) =>
+        record.Submission is not null && !Settles(record.Level)
+            ? CaseRefusals.Forbidden(RefusalCodes.LevelOfficialOnly, $"The case is with {LevelName(record.Level)}, whose official resolves it; a 7+X meeting settles cases at the community or the sub-district.",
+                ("level", Refusal.Name(record.Level)), ("levelOwnerId", record.LevelOwnerId))
+            : CaseLifecycle.Resolve(record, actor, resolution, consultationId, now);
+
+    /// <summary>What is wrong with the linked cases: each must exist, be open (not closed), belong to the community and be at a level the meeting settles.</summary>
     public static string[] CheckCases(string communityId, IReadOnlyList<string> caseIds, IReadOnlyList<CaseSnapshot?> snapshots)
     {
         var problems = new List<string>();
@@ -88,6 +101,8 @@ public static class ConsultationRules
                 null => $"No case '{caseIds[i]}'.",
                 { CommunityId: var other } when other != communityId => $"Case '{caseIds[i]}' belongs to another community.",
                 { Status: CaseStatus.Closed } => $"Case '{caseIds[i]}' is closed.",
+                { Level: var level } when !Settles(level) =>
+                    $"Case '{caseIds[i]}' is with {LevelName(level)}: a 7+X meeting settles cases at the community or the sub-district.",
                 _ => null,
             };
             if (problem is not null)
@@ -195,6 +210,8 @@ public static class ConsultationRules
             _ => new LinkedCaseResult(caseId, LinkedCaseOutcome.Refused, answer.Refusal?.Detail),
         };
     }
+
+    private static string LevelName(CaseLevel level) => level == CaseLevel.Leader ? "the county leader" : "a county department";
 
     private static void Require(Dictionary<string, string[]> errors, string field, string? value, string hint, int max)
     {

@@ -25,9 +25,24 @@ public static class EscalationLadder
         _ => null,
     };
 
+    /// <summary>
+    /// The level holding the case acts on it: once it has climbed above the community, its cadre (still the resident's
+    /// contact) no longer resolves or escalates it; an official of that level does.
+    /// </summary>
+    public static CaseTransition? CheckLevelActs(CaseRecord record, CaseActor actor) =>
+        actor.CadreId is not null && record.Level != CaseLevel.Community
+            ? CaseRefusals.Forbidden(RefusalCodes.LevelOfficialOnly, "The case is above the community: an official of its level acts on it.",
+                ("level", Refusal.Name(record.Level)), ("levelOwnerId", record.LevelOwnerId))
+            : null;
+
     /// <summary>Moves an unresolved case one level up, with the reason on the timeline.</summary>
     public static CaseTransition Escalate(CaseRecord record, CaseActor actor, string reason, DateTimeOffset now)
     {
+        if (CheckLevelActs(record, actor) is { } refusal)
+        {
+            return refusal;
+        }
+
         if (!record.IsUnresolved)
         {
             return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be escalated.");

@@ -96,6 +96,26 @@ public sealed class ConsultationRulesTests
     }
 
     [Fact]
+    public void A_meeting_links_and_settles_cases_at_the_community_or_the_subdistrict_but_not_those_with_a_department_or_the_leader()
+    {
+        var atSubdistrict = Acknowledged();
+        EscalationLadder.Escalate(atSubdistrict, Dispatcher, "街道协调", T0);
+        var atDepartment = Acknowledged();
+        EscalationLadder.Escalate(atDepartment, Dispatcher, "街道协调", T0);
+        EscalationLadder.Escalate(atDepartment, Dispatcher, "热力公司", T0);
+
+        Assert.Equal(["Case 'dept' is with a county department: a 7+X meeting settles cases at the community or the sub-district."],
+            ConsultationRules.CheckCases("ximen", ["sd", "dept"], [atSubdistrict.ToSnapshot(), atDepartment.ToSnapshot()]));
+
+        var settled = ConsultationRules.ResolveLinkedCase(atSubdistrict, "k1", "协商一致", Dispatcher, T0.AddHours(1));
+        var refused = ConsultationRules.ResolveLinkedCase(atDepartment, "k1", "协商一致", Dispatcher, T0.AddHours(1));
+
+        Assert.Equal((CommandOutcome.Ok, CaseLevel.Subdistrict), (settled.Outcome, atSubdistrict.ResolvedAtLevel!.Value));
+        Assert.Equal((CommandOutcome.Forbidden, RefusalCodes.LevelOfficialOnly), (refused.Outcome, refused.Refusal!.Code));
+        Assert.Equal(CaseStatus.Acknowledged, atDepartment.Status);
+    }
+
+    [Fact]
     public void Convening_tells_each_case_the_topic_time_and_place_and_names_the_consultation()
     {
         var record = new ConsultationRecord();

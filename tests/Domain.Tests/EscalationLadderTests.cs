@@ -1,6 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Domain;
+using Gongzhi.Refusals;
 using static Gongzhi.Domain.Tests.CaseFixtures;
 
 namespace Gongzhi.Domain.Tests;
@@ -77,5 +78,20 @@ public sealed class EscalationLadderTests
         var record = Resolved();
         Assert.Equal(CommandOutcome.Conflict, EscalationLadder.Escalate(record, Official, "x", T0).Outcome);
         Assert.Equal(CommandOutcome.Conflict, EscalationLadder.Return(record, Official, "x", T0).Outcome);
+    }
+
+    [Fact]
+    public void Once_the_case_has_climbed_its_cadre_neither_resolves_nor_escalates_it_the_level_holding_it_acts()
+    {
+        var record = Acknowledged(cadre: "wang");
+        EscalationLadder.Escalate(record, CaseActor.Cadre("wang"), "超出社区能力", T0);
+
+        var resolve = CaseLifecycle.Resolve(record, CaseActor.Cadre("wang"), "我来办结", null, T0.AddHours(1));
+        var escalate = EscalationLadder.Escalate(record, CaseActor.Cadre("wang"), "再往上", T0.AddHours(1));
+
+        Assert.Equal((CommandOutcome.Forbidden, RefusalCodes.LevelOfficialOnly), (resolve.Outcome, resolve.Refusal!.Code));
+        Assert.Equal((CommandOutcome.Forbidden, RefusalCodes.LevelOfficialOnly), (escalate.Outcome, escalate.Refusal!.Code));
+        Assert.Equal((CaseLevel.Subdistrict, CaseStatus.Acknowledged), (record.Level, record.Status));
+        Assert.Equal(CommandOutcome.Ok, CaseLifecycle.Resolve(record, Official, "街道协调解决", null, T0.AddHours(2)).Outcome);
     }
 }

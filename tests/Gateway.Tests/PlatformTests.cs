@@ -75,7 +75,9 @@ public sealed class PlatformTests(GatewayFixture fixture)
         Assert.Contains("role", await bad.Content.ReadAsStringAsync());
 
         await using var production = fixture.Gateway(fixture.QuietQueueName, "Production", devTokens: false);
-        var response = await production.CreateClient().PostAsJsonAsync("/api/v1/dev/token", new { role = "admin", subject = "x", scope = "wenshang" });
+        // Signed in, so that the answer is the route's absence and not the deny-by-default policy's 401.
+        var signedIn = production.Bearer(await StaffAccounts.TokenAsync(production, "ximen-dispatcher", GatewayFixture.DemoPassword));
+        var response = await signedIn.PostAsJsonAsync("/api/v1/dev/token", new { role = "admin", subject = "x", scope = "wenshang" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 

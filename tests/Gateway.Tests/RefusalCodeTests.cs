@@ -97,7 +97,7 @@ public sealed class RefusalCodeTests(GatewayFixture fixture)
         var noCase = await ProblemAsync(await dispatcher.GetAsync("/api/v1/cases/no-such-case"), HttpStatusCode.NotFound, "case-not-found");
         var noCommunity = await ProblemAsync(await anyone.GetAsync("/api/v1/communities/no-such-place"), HttpStatusCode.NotFound, "community-not-found");
         await ProblemAsync(await anyone.GetAsync("/api/v1/track/not-a-token"), HttpStatusCode.NotFound, "tracking-token-unknown");
-        await ProblemAsync(await anyone.GetAsync("/api/v1/no-such-route"), HttpStatusCode.NotFound, "not-found");
+        await ProblemAsync(await dispatcher.GetAsync("/api/v1/no-such-route"), HttpStatusCode.NotFound, "not-found");
 
         Assert.Equal("no-such-case", Arg(noCase, "caseId"));
         Assert.Equal("no-such-place", Arg(noCommunity, "communityId"));

@@ -142,7 +142,7 @@ public sealed class SubmitCaseTests(GatewayFixture fixture)
     [Fact]
     public async Task The_same_client_request_id_twice_yields_the_same_case_and_one_case()
     {
-        var requestId = "retry-" + Guid.NewGuid().ToString("N");
+        var requestId = Guid.NewGuid().ToString();
         var client = fixture.Flow.CreateClient();
         var first = await (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid(clientRequestId: requestId))).Content.ReadFromJsonAsync<JsonObject>();
         var second = await (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid(clientRequestId: requestId))).Content.ReadFromJsonAsync<JsonObject>();
@@ -156,5 +156,39 @@ public sealed class SubmitCaseTests(GatewayFixture fixture)
             cases => cases!.Count(c => c!["caseId"]!.GetValue<string>() == caseId) == 1);
         var theCase = opened!.Single(c => c!["caseId"]!.GetValue<string>() == caseId)!;
         Assert.Single(theCase["timeline"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "submitted");
+    }
+
+    [Theory]
+    [InlineData("r-1")]
+    [InlineData("retry-7f3a0001")]
+    [InlineData("0f8fad5b-d9cb-469f-a165")]
+    public async Task A_client_request_id_that_is_not_a_uuid_is_refused_naming_the_field(string requestId)
+    {
+        var before = await QueuedAsync();
+        var response = await fixture.Quiet.CreateClient().PostAsJsonAsync("/api/v1/cases", Submissions.Valid(clientRequestId: requestId));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("invalid-fields", problem["code"]!.GetValue<string>());
+        Assert.NotNull(problem["errors"]!["clientRequestId"]);
+        Assert.Equal(before, await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task Replaying_another_resident_s_client_request_id_with_another_body_opens_a_new_case_and_never_returns_their_token()
+    {
+        var requestId = Guid.NewGuid().ToString();
+        var client = fixture.Quiet.CreateClient();
+        var victim = (await (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid(clientRequestId: requestId))).Content.ReadFromJsonAsync<JsonObject>())!;
+        var forged = Submissions.Valid(clientRequestId: requestId);
+        forged["description"] = "I only want to read the other case";
+        forged["contact"]!["name"] = "Mallory";
+
+        var answer = await client.PostAsJsonAsync("/api/v1/cases", forged);
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        var replay = (await answer.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.NotEqual(victim["caseId"]!.GetValue<string>(), replay["caseId"]!.GetValue<string>());
+        Assert.DoesNotContain(victim["trackingToken"]!.GetValue<string>(), replay.ToJsonString(), StringComparison.Ordinal);
     }
 }

@@ -18,11 +18,17 @@ public sealed class TokenAndIdTests
     }
 
     [Fact]
-    public void The_same_client_request_id_gives_the_same_case_id_per_community()
+    public void The_same_client_request_id_and_body_give_the_same_case_id_and_any_other_body_another()
     {
-        Assert.Equal(CaseIds.ForClientRequest("ximen", "r-1"), CaseIds.ForClientRequest("ximen", "r-1"));
-        Assert.NotEqual(CaseIds.ForClientRequest("ximen", "r-1"), CaseIds.ForClientRequest("ximen", "r-2"));
-        Assert.NotEqual(CaseIds.ForClientRequest("ximen", "r-1"), CaseIds.ForClientRequest("dongguan", "r-1"));
+        var sent = new SubmitCaseRequest("ximen", Cases.CaseKind.Service, "heating", "暖气不热", new Cases.CaseLocation("huiqian-xinyuan", "A", null),
+            new Cases.ContactInfo("李福", "13800000000"), "0f8fad5b-d9cb-469f-a165-70867728950e");
+
+        Assert.Equal(CaseIds.ForClientRequest(sent), CaseIds.ForClientRequest(sent with { }));
+        Assert.NotEqual(CaseIds.ForClientRequest(sent), CaseIds.ForClientRequest(sent with { ClientRequestId = "7c9e6679-7425-40de-944b-e07fc1f90ae7" }));
+        Assert.NotEqual(CaseIds.ForClientRequest(sent), CaseIds.ForClientRequest(sent with { CommunityId = "dongguan" }));
+        Assert.NotEqual(CaseIds.ForClientRequest(sent), CaseIds.ForClientRequest(sent with { Description = "暖气不热了" }));
+        Assert.NotEqual(CaseIds.ForClientRequest(sent), CaseIds.ForClientRequest(sent with { Contact = new Cases.ContactInfo("Mallory", "13800000000") }));
+        Assert.NotEqual(CaseIds.ForClientRequest(sent), CaseIds.ForClientRequest(sent with { Location = new Cases.CaseLocation("huiqian-xinyuan", "B", null) }));
     }
 
     [Fact]

@@ -47,6 +47,27 @@ public sealed class MeetingGrainTests(ClusterFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_consultation_resolution_leaves_a_linked_case_that_climbed_to_a_county_department_with_that_department()
+    {
+        var caseId = await OpenCaseAsync();
+        var caseGrain = Client.GetGrain<ICaseGrain>(caseId);
+        var community = (await caseGrain.GetAsync())!.CommunityId;
+        var request = new ConsultationRequest(community, [caseId], "供暖协调", fixture.Time.GetUtcNow().AddHours(1), "社区会议室", []);
+        var grain = Client.GetGrain<IConsultationGrain>(Guid.NewGuid().ToString("N"));
+        Assert.Equal(CommandOutcome.Ok, (await grain.ConveneAsync(request, Dispatcher)).Outcome);
+        await caseGrain.EscalateAsync(Dispatcher, "街道协调");
+        await caseGrain.EscalateAsync(CaseActor.Staff("dispatcher", "subdistrict-official"), "需热力公司");
+
+        var concluded = await grain.RecordMinutesAsync("各方同意", "热力公司三日内维修", Dispatcher);
+
+        var result = concluded.Consultation!.CaseResults.Single();
+        Assert.Equal(LinkedCaseOutcome.Refused, result.Outcome);
+        Assert.Contains("county department", result.Reason, StringComparison.Ordinal);
+        var snapshot = (await caseGrain.GetAsync())!;
+        Assert.Equal((CaseLevel.Department, CaseStatus.Assigned), (snapshot.Level, snapshot.Status));
+    }
+
+    [Fact]
     public async Task A_video_petition_slot_is_judged_by_the_silo_clock_and_the_index_lists_it_until_held()
     {
         var caseId = await OpenCaseAsync();

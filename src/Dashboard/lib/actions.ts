@@ -127,6 +127,8 @@ export interface ResidentSubject {
   status: CaseStatus;
   mode: HandlingMode | null;
   rating?: string | null;
+  /** Set when the token is a merged follower's: it reads the primary case but acts only on its own. */
+  mergedFrom?: string | null;
   timeline: readonly CaseEvent[];
 }
 
@@ -144,10 +146,11 @@ export function ratedSinceResolved(timeline: readonly CaseEvent[]): boolean {
 /**
  * The resident's steps that apply now: consent to 代为办 (once assigned), confirm being led
  * through (领着办, once arranged), confirm receipt (代为办, once the result is handed over), rate
- * (once resolved and not yet rated).
+ * (once resolved and not yet rated). None for a merged follower's token.
  */
 export function residentActions(v: ResidentSubject): ResidentAction[] {
   const actions: ResidentAction[] = [];
+  if (v.mergedFrom) return actions;
   if (v.mode && (v.status === 'assigned' || v.status === 'acknowledged')) {
     const progress = modeProgress(v.mode, v.timeline);
     const next = (type: StepType): boolean => progress.steps.some((s) => s.type === type && s.next);

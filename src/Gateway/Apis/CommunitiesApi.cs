@@ -15,9 +15,10 @@ public static class CommunitiesApi
         return app;
     }
 
+    /// <summary>The public description: the standing parties of its 7+X meetings are left out, as they name staff accounts.</summary>
     public static async Task<Results<Ok<CommunityInfo>, ProblemHttpResult>> GetAsync(string communityId, IClusterClient cluster) =>
         await cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync() is { } info
-            ? TypedResults.Ok(info)
+            ? TypedResults.Ok(info with { StandingParties = [] })
             : Problems.CommunityNotFound(communityId);
 
     public static async Task<Results<Ok<IReadOnlyList<RosterEntry>>, ProblemHttpResult>> GetRosterAsync(string communityId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)

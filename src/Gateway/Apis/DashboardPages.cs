@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Apis;
 
-/// <summary>Serves the built dashboard: its assets, and one HTML page per path.</summary>
+/// <summary>Serves the built dashboard: its assets, and one HTML page per path, all public (the pages ask for sign-in themselves).</summary>
 public static class DashboardPages
 {
     private static readonly (string Route, string File)[] Pages =
@@ -15,17 +15,25 @@ public static class DashboardPages
         ("/board", "board.html"),
     ];
 
-    public static WebApplication UseDashboard(this WebApplication app)
+    /// <summary>The built assets; call before <c>UseAuthorization</c>, whose fallback policy would refuse them.</summary>
+    public static WebApplication UseDashboardFiles(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        var root = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.DashboardPath));
-        if (!Directory.Exists(root))
+        if (Root(app) is { } root)
         {
-            app.Logger.LogWarning("No built dashboard at {DashboardPath}; run `npm run build:dashboard`", root);
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) });
+        }
+
+        return app;
+    }
+
+    public static WebApplication MapDashboardPages(this WebApplication app)
+    {
+        if (Root(app) is not { } root)
+        {
+            app.Logger.LogWarning("No built dashboard at {DashboardPath}; run `npm run build:dashboard`", RootPath(app));
             return app;
         }
 
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root) });
         foreach (var (route, file) in Pages)
         {
             var path = Path.Combine(root, file);
@@ -33,5 +41,13 @@ public static class DashboardPages
         }
 
         return app;
+    }
+
+    private static string? Root(WebApplication app) => RootPath(app) is var root && Directory.Exists(root) ? root : null;
+
+    private static string RootPath(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        return Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, options.DashboardPath));
     }
 }

@@ -44,7 +44,13 @@ public static class SubmissionsApi
         {
             var errors = new Dictionary<string, string[]>();
             var submit = SubmissionValidator.Parse(document.RootElement, errors);
-            if (submit is null)
+            if (submit?.ClientRequestId is { } clientRequestId && !Guid.TryParseExact(clientRequestId, "D", out _))
+            {
+                // A guessable request id would let anyone land on another resident's case (see CaseIds.ForClientRequest).
+                errors["clientRequestId"] = ["Must be a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), new for each submission."];
+            }
+
+            if (submit is null || errors.Count > 0)
             {
                 return Problems.Invalid(errors);
             }
@@ -61,7 +67,7 @@ public static class SubmissionsApi
                 return Problems.Invalid(errors);
             }
 
-            var caseId = submit.ClientRequestId is { } requestId ? CaseIds.ForClientRequest(submit.CommunityId, requestId) : CaseIds.New();
+            var caseId = submit.ClientRequestId is not null ? CaseIds.ForClientRequest(submit) : CaseIds.New();
             var submission = new CaseSubmission(caseId, submit.CommunityId, submit.Kind, submit.Category, submit.Description,
                 submit.Location, submit.Contact, submit.ClientRequestId, time.GetUtcNow());
             await queue.EnqueueAsync(submission, cancellationToken);

@@ -55,9 +55,9 @@ public static class TrackApi
             return invalid;
         }
 
-        var (followed, _, mergedFrom) = await FollowAsync(caseId, cluster);
-        var result = await cluster.GetGrain<ICaseGrain>(followed).StepAsync(CaseActor.Resident, new CaseStep(step, body?.Comment?.Trim()), body?.ExpectedSeq);
-        return result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)) : Problems.Refused(result);
+        // A token acts on its own case only: a merged follower reads the primary but takes no step on it.
+        var result = await cluster.GetGrain<ICaseGrain>(caseId).StepAsync(CaseActor.Resident, new CaseStep(step, body?.Comment?.Trim()), body?.ExpectedSeq);
+        return result.Outcome == CommandOutcome.Ok ? TypedResults.Ok(TrackView.From(result.Case!)) : Problems.Refused(result);
     }
 
     public static async Task<Results<Ok<TrackView>, ProblemHttpResult>> GetAsync(string trackingToken, TrackingTokens tokens, IClusterClient cluster)
@@ -97,11 +97,11 @@ public static class TrackApi
             return invalid;
         }
 
-        var (followed, _, mergedFrom) = await FollowAsync(caseId, cluster);
-        var result = await cluster.GetGrain<ICaseGrain>(followed).RateAsync(rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim(), body.ExpectedSeq);
+        // Only the resident whose case was resolved rates it: a merged follower's own case is closed, so its rating is refused.
+        var result = await cluster.GetGrain<ICaseGrain>(caseId).RateAsync(rating!.Value, string.IsNullOrWhiteSpace(body.Comment) ? null : body.Comment.Trim(), body.ExpectedSeq);
         return result.Outcome switch
         {
-            CommandOutcome.Ok => TypedResults.Ok(TrackView.From(result.Case!, mergedFrom)),
+            CommandOutcome.Ok => TypedResults.Ok(TrackView.From(result.Case!)),
             _ => Problems.Conflict(result.Refusal!),
         };
     }

@@ -100,7 +100,8 @@ public static class VideoPetitionsApi
         var result = await cluster.GetGrain<IVideoPetitionGrain>(petitionId).RequestAsync(new VideoPetitionRequest(caseId, requester, body.Note ?? "", slots));
         if (result.Outcome == CommandOutcome.Ok && result.Petition is { } petition)
         {
-            return TypedResults.Created($"/api/v1/video-petitions/{petitionId}", VideoPetitionView.From(petition));
+            var view = requester == CaseActor.Resident ? VideoPetitionView.ForResident(petition) : VideoPetitionView.From(petition);
+            return TypedResults.Created($"/api/v1/video-petitions/{petitionId}", view);
         }
 
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
@@ -144,10 +145,16 @@ public static class VideoPetitionsApi
             return NeedsIdentity();
         }
 
-        var allowed = trackingToken is not null
-            ? tokens.Open(trackingToken) == petition.CaseId
-            : await IsStaffPartyAsync(user, auth, petition, cluster);
-        return allowed ? TypedResults.Ok(VideoPetitionView.From(petition)) : Problems.Forbidden(RefusalCodes.NotAParty, "Only the petition's parties see it.");
+        if (trackingToken is not null)
+        {
+            return tokens.Open(trackingToken) == petition.CaseId
+                ? TypedResults.Ok(VideoPetitionView.ForResident(petition))
+                : Problems.Forbidden(RefusalCodes.NotAParty, "Only the petition's parties see it.");
+        }
+
+        return await IsStaffPartyAsync(user, auth, petition, cluster)
+            ? TypedResults.Ok(VideoPetitionView.From(petition))
+            : Problems.Forbidden(RefusalCodes.NotAParty, "Only the petition's parties see it.");
     }
 
     public static async Task<Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
@@ -214,7 +221,7 @@ public static class VideoPetitionsApi
         if (body?.TrackingToken is { } token)
         {
             return tokens.Open(token) == petition.CaseId
-                ? Answer(await grain.CancelAsync(CaseActor.Resident, body.Reason))
+                ? Answer(await grain.CancelAsync(CaseActor.Resident, body.Reason), VideoPetitionView.ForResident)
                 : Problems.Forbidden(RefusalCodes.TokenMismatch, "The tracking token does not open the petition's case.");
         }
 
@@ -245,11 +252,12 @@ public static class VideoPetitionsApi
     private static ProblemHttpResult NeedsIdentity() =>
         Problems.Unauthorized(Refusal.Of(RefusalCodes.Unauthenticated, "Send the case's trackingToken, or a staff bearer token."));
 
-    private static Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult> Answer(VideoPetitionResult result)
+    private static Results<Ok<VideoPetitionView>, ValidationProblem, ProblemHttpResult> Answer(
+        VideoPetitionResult result, Func<VideoPetitionSnapshot, VideoPetitionView>? view = null)
     {
         if (result.Outcome == CommandOutcome.Ok && result.Petition is { } petition)
         {
-            return TypedResults.Ok(VideoPetitionView.From(petition));
+            return TypedResults.Ok((view ?? VideoPetitionView.From)(petition));
         }
 
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);

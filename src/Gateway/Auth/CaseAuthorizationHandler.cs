@@ -18,11 +18,11 @@ public sealed class CaseAuthorizationHandler : StaffOperationHandler<CaseAccess>
             // Assigning, changing mode and merging belong to the dispatchers of the case's community.
             nameof(StaffOperations.DispatchCase) => dispatches,
 
-            // A cadre's resolution is the grain's to judge (it knows the assignee); an official resolves only above the community.
-            nameof(StaffOperations.ResolveCase) => user.Role() == StaffRoles.Cadre || (!atCommunity && user.OwnsLevel(snapshot)),
-            nameof(StaffOperations.EscalateCase) => user.IsAssignedCadre(snapshot) || (atCommunity && dispatches) || user.OwnsLevel(snapshot),
+            // The level holding the case acts: at the community its cadre (the grain judges which cadre and the mode's steps), above it an official of that level.
+            nameof(StaffOperations.ResolveCase) => atCommunity ? user.Role() == StaffRoles.Cadre : user.OwnsLevel(snapshot),
+            nameof(StaffOperations.EscalateCase) => atCommunity ? user.IsAssignedCadre(snapshot) || dispatches : user.OwnsLevel(snapshot),
             nameof(StaffOperations.ReturnCase) => !atCommunity && user.OwnsLevel(snapshot),
-            nameof(StaffOperations.AttachPhoto) => user.IsAssignedCadre(snapshot) || (!atCommunity && user.OwnsLevel(snapshot)),
+            nameof(StaffOperations.AttachPhoto) => atCommunity ? user.IsAssignedCadre(snapshot) : user.OwnsLevel(snapshot),
             nameof(StaffOperations.AskForVideoPetition) => user.IsAssignedCadre(snapshot),
             _ => false,
         };

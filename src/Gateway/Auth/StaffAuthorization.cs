@@ -17,10 +17,16 @@ public static class StaffAuthorization
     /// <summary>Admins only: replaying the poison queue.</summary>
     public const string AdminPolicy = "admin";
 
+    /// <summary>A signed-in staff member of any role: the <see cref="StaffRoles.StaffPolicy"/>, and what a route that states nothing requires.</summary>
+    public static readonly AuthorizationPolicy Staff = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser().RequireClaim(StaffRoles.RoleClaim, StaffRoles.All).Build();
+
     public static IServiceCollection AddStaffAuthorization(this IServiceCollection services)
     {
+        // Deny by default: a route, page, file or hub endpoint that forgets to say who may call it is for staff only.
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffRoles.StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(StaffRoles.RoleClaim, StaffRoles.All))
+            .SetFallbackPolicy(Staff)
+            .AddPolicy(StaffRoles.StaffPolicy, Staff)
             .AddPolicy(CadrePolicy, p => p.RequireClaim(StaffRoles.RoleClaim, StaffRoles.Cadre).RequireClaim(StaffRoles.SubjectClaim))
             .AddPolicy(PoisonReaderPolicy, p => p.RequireClaim(StaffRoles.RoleClaim, StaffRoles.Dispatcher, StaffRoles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireClaim(StaffRoles.RoleClaim, StaffRoles.Admin));

@@ -126,11 +126,13 @@ public static class GatewayExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodyLimits();
+        // The dashboard's files are public and served before authorization, whose fallback policy denies everything unnamed.
+        app.UseDashboardFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseDashboard();
+        app.MapDashboardPages();
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         // Every route in one group, so that the 401 and 403 its authorization implies are in the document.
         var routes = app.MapGroup("").DocumentAuthorization();
         routes.MapHealthApi();
@@ -155,7 +157,8 @@ public static class GatewayExtensions
             routes.MapDevApi();
         }
 
-        app.MapHub<DispatchHub>(DispatchHub.Path, o => o.CloseOnAuthenticationExpiration = true);
+        // Residents follow a case by tracking token without a staff token; each hub method states its own policy.
+        app.MapHub<DispatchHub>(DispatchHub.Path, o => o.CloseOnAuthenticationExpiration = true).AllowAnonymous();
         return app;
     }
 

@@ -5,7 +5,7 @@ namespace Gongzhi.Gateway.Intake;
 
 /// <summary>
 /// Case ids: 16 lower-case Crockford base-32 characters (80 bits). Random for a new request; derived
-/// from the client's request id when it sends one, so that a retried request lands on the same case.
+/// from the client's request id and the body when it sends one, so that a retried request lands on the same case.
 /// </summary>
 public static class CaseIds
 {
@@ -14,8 +14,23 @@ public static class CaseIds
 
     public static string New() => Encode(RandomNumberGenerator.GetBytes(10));
 
-    public static string ForClientRequest(string communityId, string clientRequestId) =>
-        Encode(SHA256.HashData(Encoding.UTF8.GetBytes($"{communityId}\n{clientRequestId}")).AsSpan(0, 10));
+    /// <summary>
+    /// The case of a request with a client request id: a hash of that id and the whole body, so a retry (same id, same body)
+    /// lands on the same case, and anyone repeating the id with any other body gets a case of their own, never the first one's.
+    /// </summary>
+    public static string ForClientRequest(SubmitCaseRequest submit)
+    {
+        string?[] fields = [submit.CommunityId, submit.ClientRequestId, submit.Kind.ToString(), submit.Category, submit.Description,
+            submit.Location.Compound, submit.Location.Building, submit.Location.Unit, submit.Contact.Name, submit.Contact.Phone];
+        var text = new StringBuilder();
+        foreach (var field in fields)
+        {
+            // Length-prefixed, so that no two different bodies give the same text.
+            text.Append(field?.Length ?? -1).Append(':').Append(field).Append('\n');
+        }
+
+        return Encode(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 10));
+    }
 
     public static bool IsWellFormed(string? caseId) =>
         caseId is { Length: Length } && caseId.All(c => Alphabet.Contains(c, StringComparison.Ordinal));

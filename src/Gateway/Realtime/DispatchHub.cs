@@ -48,6 +48,8 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, I
         return base.OnDisconnectedAsync(exception);
     }
 
+    /// <summary>A dispatcher's board watches their community.</summary>
+    [Authorize(Policy = StaffRoles.StaffPolicy)]
     public async Task WatchCommunity(string communityId)
     {
         var community = await cluster.GetGrain<ICommunityGrain>(communityId).GetInfoAsync();
@@ -61,6 +63,7 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, I
     }
 
     /// <summary>An official watches the queue of their level (sub-district, department or county).</summary>
+    [Authorize(Policy = StaffRoles.StaffPolicy)]
     public async Task WatchScope(string scopeId)
     {
         if (Context.User is not { } user || !(await auth.AuthorizeAsync(user, new LevelOwner(scopeId), StaffOperations.WatchLevel)).Succeeded)
@@ -71,6 +74,8 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, I
         await Groups.AddToGroupAsync(Context.ConnectionId, ScopeGroup(scopeId));
     }
 
+    /// <summary>A resident follows their case: the tracking token is the right to it, no staff token needed.</summary>
+    [AllowAnonymous]
     public async Task WatchCase(string trackingToken)
     {
         var caseId = tokens.Open(trackingToken) ?? throw new HubException("Unknown tracking token.");

@@ -72,10 +72,14 @@ public sealed class HubDispatchObserver : IDispatchObserver
             staff.Add(DispatchHub.ScopeGroup(former));
         }
 
-        var residents = update.Followers.Prepend(update.CaseId).Select(DispatchHub.CaseGroup).ToList();
         var toStaff = _hub.Clients.Groups(staff).SendAsync(CaseUpdated, CasePush.From(update));
-        var toResidents = _hub.Clients.Groups(residents).SendAsync(CaseUpdated, CasePush.ForResident(update));
-        return toStaff.IsCompletedSuccessfully && toResidents.IsCompletedSuccessfully ? Task.CompletedTask : Task.WhenAll(toStaff, toResidents);
+        var toResidents = _hub.Clients.Group(DispatchHub.CaseGroup(update.CaseId)).SendAsync(CaseUpdated, CasePush.ForResident(update));
+        var toFollowers = update.Followers.Count == 0
+            ? Task.CompletedTask
+            : _hub.Clients.Groups(update.Followers.Select(DispatchHub.CaseGroup).ToList()).SendAsync(CaseUpdated, CasePush.ForFollower(update));
+        return toStaff.IsCompletedSuccessfully && toResidents.IsCompletedSuccessfully && toFollowers.IsCompletedSuccessfully
+            ? Task.CompletedTask
+            : Task.WhenAll(toStaff, toResidents, toFollowers);
     }
 
     public async Task OnRosterChangedAsync(RosterEntry entry)

@@ -22,4 +22,7 @@ public sealed record CasePush(
 
     /// <summary>The same change as its residents may read it (see <see cref="ResidentEvents"/>): the cadre's display name, not their account id.</summary>
     public static CasePush ForResident(CaseUpdate u) => From(u) with { AssigneeId = null, Event = ResidentEvents.ForResident(u.Event) };
+
+    /// <summary>The same change as the residents of cases merged into it read it: also without the primary resident's own words.</summary>
+    public static CasePush ForFollower(CaseUpdate u) => From(u) with { AssigneeId = null, Event = ResidentEvents.ForFollower(u.Event) };
 }

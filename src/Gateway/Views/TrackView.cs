@@ -29,7 +29,9 @@ public sealed record TrackView(
     public static TrackView Pending(string caseId) =>
         new(caseId, null, CaseStatus.Submitted, null, null, null, null, null, null, null, null, CaseLevel.Community, CaseDeadlines.None, null, 0, null, []);
 
+    /// <summary>The resident's view; a merged follower (<paramref name="mergedFrom"/> set) reads the primary without its resident's own words.</summary>
     public static TrackView From(CaseSnapshot s, string? mergedFrom = null) =>
         new(s.CaseId, s.CommunityId, s.Status, s.Mode, s.Kind, s.Category, s.Location.Compound, s.Location.Building, s.AssigneeName,
-            s.SubmittedAt, s.Rating, s.Level, s.Deadlines, s.Closure, s.ReopenCount, mergedFrom, ResidentEvents.ForResident(s.Timeline));
+            s.SubmittedAt, s.Rating, s.Level, s.Deadlines, s.Closure, s.ReopenCount, mergedFrom,
+            mergedFrom is null ? ResidentEvents.ForResident(s.Timeline) : ResidentEvents.ForFollower(s.Timeline));
 }

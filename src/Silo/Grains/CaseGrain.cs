@@ -157,7 +157,7 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         RunAsync(null, () => CaseLifecycle.Notice(Record, notice, Now));
 
     public Task<CaseCommandResult> ResolveByConsultationAsync(string consultationId, string resolution, CaseActor actor) =>
-        RunAsync(null, () => CaseLifecycle.Resolve(Record, actor, resolution, consultationId, Now));
+        RunAsync(null, () => ConsultationRules.ResolveLinkedCase(Record, consultationId, resolution, actor, Now));
 
     private async Task<CaseCommandResult> RunAsync(int? expectedSeq, Func<CaseTransition> command)
     {

@@ -1,0 +1,45 @@
+namespace Gongzhi.Gateway.Tests;
+
+/// <summary>
+/// The short, named list of what anyone may call without a staff token, each with its reason. Everything else needs a
+/// staff role (<see cref="RouteEnumerationTests"/> proves it). Adding to this list is a security decision: give the reason.
+/// An entry whose route is not mapped (a page whose file is not built) is allowed.
+/// </summary>
+public static class PublicRoutes
+{
+    public static readonly IReadOnlyDictionary<string, string> Routes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = "a load balancer's probe; flags and the poison count, no case data",
+        ["GET /healthz/live"] = "a load balancer's probe",
+        ["GET /healthz/ready"] = "a load balancer's probe",
+        ["POST /api/v1/cases"] = "residents submit without an account (rate-limited, validated)",
+        ["GET /api/v1/communities/{communityId}"] = "the submit page reads the community's compounds and categories; no people in it",
+        ["GET /api/v1/track/{trackingToken}"] = "the resident's own case; the HMAC tracking token is the right to it",
+        ["POST /api/v1/track/{trackingToken}/rating"] = "the resident rates their own case by its tracking token",
+        ["POST /api/v1/track/{trackingToken}/consent"] = "the resident's step, by tracking token",
+        ["POST /api/v1/track/{trackingToken}/led-through"] = "the resident's step, by tracking token",
+        ["POST /api/v1/track/{trackingToken}/receipt"] = "the resident's step, by tracking token",
+        ["GET /api/v1/cases/{caseId}/photos/{name}"] = "a resolution's photo; its unguessable name (a GUID) is the right to see it",
+        ["POST /api/v1/cases/{caseId}/video-petitions"] = "the resident asks by tracking token (checked in the route) or the cadre by staff token",
+        ["GET /api/v1/video-petitions/{petitionId}"] = "the resident reads by tracking token (checked in the route), staff by token",
+        ["POST /api/v1/video-petitions/{petitionId}/cancel"] = "the resident cancels by tracking token (checked in the route), staff by token",
+        ["POST /api/v1/auth/login"] = "signing in: there is no token yet (rate-limited, lockout)",
+        ["POST /api/v1/dev/token"] = "tests only: mapped only with Auth:DevTokens=true and answering loopback callers",
+        ["GET /openapi/{documentName}.json"] = "the published contract; it describes routes, holds no data",
+        ["* /hubs/dispatch"] = "the live channel: residents follow a case by tracking token; each hub method states its own policy",
+        ["* /hubs/dispatch/negotiate"] = "the live channel's negotiation, as above",
+        ["GET /"] = "a page shell (static HTML); it asks for sign-in itself",
+        ["GET /submit"] = "the resident's submit page (static HTML)",
+        ["GET /track/{trackingToken}"] = "the resident's tracking page (static HTML); the data comes from the track route",
+        ["GET /cadre"] = "a page shell (static HTML); the data needs a staff token",
+        ["GET /board"] = "a page shell (static HTML); the data needs a staff token",
+        ["GET /signin"] = "the sign-in page (static HTML); there is no token yet",
+        ["GET /admin"] = "a page shell (static HTML); the data needs an admin token",
+    };
+
+    /// <summary>The hub methods anyone may call, with the reason; every other hub method needs a staff role.</summary>
+    public static readonly IReadOnlyDictionary<string, string> HubMethods = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["WatchCase"] = "a resident follows their case; the tracking token is checked in the method",
+    };
+}
