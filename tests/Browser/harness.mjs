@@ -136,6 +136,7 @@ export async function startSystem() {
       Orleans__SiloPort: `${siloPort}`,
       Orleans__GatewayPort: `${gatewayPort}`,
       Seeds__Path: join(REPO, 'seeds'),
+      Seeds__DemoPassword: 'gongzhi-demo-2026',
     }));
     started.push(siloProc);
     const gatewayProc = start('gateway', 'dotnet', [gateway], opts(join(REPO, 'src/Gateway'), {
@@ -146,6 +147,8 @@ export async function startSystem() {
       ...KEYS,
       // The tests sign in and load pages faster than people do; tests/Gateway.Tests covers the limits.
       RateLimits__Enabled: 'false',
+      // Until the tests sign in through the page: the dev-token route, loopback only, behind its switch.
+      Auth__DevTokens: 'true',
     }));
     started.push(gatewayProc);
     await waitFor('gateway /healthz', async () => (await fetch(`${baseUrl}/healthz`)).status === 200, 120_000, [azurite, siloProc, gatewayProc]);
