@@ -48,6 +48,7 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
             ["ConnectionStrings__Storage"] = ConnectionString,
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Auth__DevTokens"] = "true",
             ["Orleans__ClusterId"] = _clusterId,
         };
         int pid, port;

@@ -149,6 +149,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
             ["ConnectionStrings__Storage"] = ConnectionString,
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            // The bench mints its staff tokens from the dev-token route (loopback only, behind this switch).
+            ["Auth__DevTokens"] = "true",
             ["Orleans__ClusterId"] = cluster,
             // Both log their storage requests every second; the report turns them into work per case.
             ["Storage__RequestLogPeriod"] = "00:00:01",

@@ -9,6 +9,9 @@ namespace Gongzhi.EndToEnd.Tests;
 /// <summary>The whole system as separate processes: Azurite, one silo with the seeds, one gateway in Development.</summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
+    /// <summary>The password of the seeded staff accounts, given to the silo as run.sh gives it.</summary>
+    public const string DemoPassword = "gongzhi-demo-2026";
+
     private readonly int _siloPort = FreePorts.Next();
     private readonly int _gatewayPort = FreePorts.Next();
     private readonly int _httpPort = FreePorts.Next();
@@ -91,11 +94,18 @@ public sealed class SystemFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Signs in as the seeded account <paramref name="subject"/> through the sign-in route, as a page does; the account must have this role and scope.</summary>
     public async Task<string> TokenAsync(string role, string subject, string scope)
     {
-        var response = await Http.PostAsJsonAsync("/api/v1/dev/token", new { role, subject, scope });
+        var response = await Http.PostAsJsonAsync("/api/v1/auth/login", new { username = subject, password = DemoPassword });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        if ((body["role"]!.GetValue<string>(), body["scope"]!.GetValue<string>()) != (role, scope))
+        {
+            throw new InvalidOperationException($"The seeded account {subject} is not {role} of {scope}.");
+        }
+
+        return body["token"]!.GetValue<string>();
     }
 
     public async Task<HttpClient> StaffAsync(string role, string subject, string scope)
@@ -113,5 +123,6 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Orleans__SiloPort"] = $"{_siloPort}",
         ["Orleans__GatewayPort"] = $"{_gatewayPort}",
         ["Seeds__Path"] = RepoPaths.Seeds,
+        ["Seeds__DemoPassword"] = DemoPassword,
     });
 }

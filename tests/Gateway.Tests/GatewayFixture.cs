@@ -21,6 +21,9 @@ namespace Gongzhi.Gateway.Tests;
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
+    /// <summary>The password of the seeded staff accounts (<c>seeds/staff.json</c>).</summary>
+    public const string DemoPassword = "gongzhi-demo-2026";
+
     private readonly string _clusterId = "gw-tests-" + Guid.NewGuid().ToString("N")[..8];
     private IHost _silo = null!;
 
@@ -61,6 +64,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Orleans:SiloPort"] = $"{FreePorts.Next()}",
             ["Orleans:GatewayPort"] = $"{FreePorts.Next()}",
             ["Seeds:Path"] = RepoPaths.Seeds,
+            ["Seeds:DemoPassword"] = DemoPassword,
             ["Intake:IdleDelay"] = "00:00:00.050",
         });
         builder.AddGongzhiSilo();
@@ -87,8 +91,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A gateway on the test cluster in the given environment, writing submissions to the given queue.</summary>
-    public WebApplicationFactory<Program> Gateway(string queueName, string environment = "Development") =>
+    /// <summary>A gateway on the test cluster in the given environment, writing submissions to the given queue; dev tokens on unless said otherwise.</summary>
+    public WebApplicationFactory<Program> Gateway(string queueName, string environment = "Development", bool devTokens = true) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);
@@ -99,6 +103,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("Auth:SigningKey", SigningKey);
             // Tests fire requests faster than people; RateLimitTests turns the limits on with small windows.
             web.UseSetting("RateLimits:Enabled", "false");
+            web.UseSetting("Auth:DevTokens", devTokens ? "true" : "false");
         });
 
     /// <summary>An HTTP client of the flowing gateway carrying a dev token for the given staff member.</summary>

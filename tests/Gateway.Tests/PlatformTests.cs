@@ -68,16 +68,15 @@ public sealed class PlatformTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Dev_tokens_are_refused_with_bad_fields_and_absent_outside_development()
+    public async Task Dev_tokens_are_refused_with_bad_fields_and_absent_without_the_switch()
     {
         var bad = await fixture.Flow.CreateClient().PostAsJsonAsync("/api/v1/dev/token", new { role = "mayor", subject = "x", scope = "ximen" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("role", await bad.Content.ReadAsStringAsync());
 
-        await using var production = fixture.Gateway(fixture.QuietQueueName, "Production");
+        await using var production = fixture.Gateway(fixture.QuietQueueName, "Production", devTokens: false);
         // Signed in, so that the answer is the route's absence and not the deny-by-default policy's 401.
-        var signedIn = production.CreateClient();
-        signedIn.DefaultRequestHeaders.Authorization = new("Bearer", await fixture.TokenAsync("dispatcher", "d1", "ximen"));
+        var signedIn = production.Bearer(await StaffAccounts.TokenAsync(production, "ximen-dispatcher", GatewayFixture.DemoPassword));
         var response = await signedIn.PostAsJsonAsync("/api/v1/dev/token", new { role = "admin", subject = "x", scope = "wenshang" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

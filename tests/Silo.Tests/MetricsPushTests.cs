@@ -21,6 +21,8 @@ public sealed class MetricsPushTests(ClusterFixture fixture) : IClassFixture<Clu
 
         public Task OnInvitationAsync(Gongzhi.Consultations.Invitation invitation) => Task.CompletedTask;
 
+        public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
+
         public Task OnMetricsChangedAsync(string community, KpiSummary summary)
         {
             if (community == communityId)

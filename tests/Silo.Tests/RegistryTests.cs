@@ -42,6 +42,9 @@ public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<Cluste
         }
 
         public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
+
+        public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
+
         public Task OnInvitationAsync(Invitation invitation)
         {
             Invitations.Enqueue(invitation);

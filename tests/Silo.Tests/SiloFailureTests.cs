@@ -179,5 +179,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
         public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
 
         public Task OnInvitationAsync(Invitation invitation) => Task.CompletedTask;
+
+        public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
     }
 }

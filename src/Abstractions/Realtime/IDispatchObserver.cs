@@ -23,4 +23,8 @@ public interface IDispatchObserver : IGrainObserver
     /// <summary>A party with a staff account is invited to a 7+X consultation.</summary>
     [OneWay, Alias("OnInvitation")]
     Task OnInvitationAsync(Invitation invitation);
+
+    /// <summary>A staff account's sessions ended (one, or all when <paramref name="sessionId"/> is null): its hub connections close.</summary>
+    [OneWay, Alias("OnSessionsEnded")]
+    Task OnSessionsEndedAsync(string username, string? sessionId);
 }

@@ -38,4 +38,8 @@ public interface IDispatchRegistryGrain : IGrainWithIntegerKey
     /// <summary>Sends an invitation to every live gateway, for the invited account's connections.</summary>
     [OneWay, Alias("PublishInvitation")]
     Task PublishInvitationAsync(Invitation invitation);
+
+    /// <summary>Tells every live gateway that a staff account's sessions ended (one, or all when <paramref name="sessionId"/> is null).</summary>
+    [OneWay, Alias("PublishSessionsEnded")]
+    Task PublishSessionsEndedAsync(string username, string? sessionId);
 }

@@ -55,6 +55,12 @@ public static class RefusalCodes
     /// <summary>A role the route needs. Args: <c>roles</c> (comma-separated).</summary>
     public const string RoleRequired = "role-required";
 
+    /// <summary>The username or password is wrong, or the account is disabled (which of them is not said).</summary>
+    public const string SignInFailed = "sign-in-failed";
+
+    /// <summary>Too many failed sign-ins: the account takes none until <c>until</c> (also in <c>Retry-After</c>). Args: <c>until</c>.</summary>
+    public const string AccountLocked = "account-locked";
+
     // 404: nothing by that name.
 
     /// <summary>No such route or resource.</summary>
@@ -80,6 +86,9 @@ public static class RefusalCodes
 
     /// <summary>The tracking token opens no case.</summary>
     public const string TrackingTokenUnknown = "tracking-token-unknown";
+
+    /// <summary>No staff account has this username. Args: <c>username</c>.</summary>
+    public const string AccountNotFound = "account-not-found";
 
     // 409: not possible in the current state.
 
@@ -163,6 +172,9 @@ public static class RefusalCodes
 
     /// <summary>The consultation's minutes are already recorded.</summary>
     public const string ConsultationConcluded = "consultation-concluded";
+
+    /// <summary>A staff account with this username already exists. Args: <c>username</c>.</summary>
+    public const string UsernameTaken = "username-taken";
 
     // Other statuses.
 

@@ -12,5 +12,9 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = "gongzhi-staff";
 
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How long a token lasts; the pages renew it at about two thirds of this.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Maps <c>/api/v1/dev/token</c> (any role, loopback callers only): for the gateway's own tests, never in a deployment.</summary>
+    public bool DevTokens { get; set; }
 }

@@ -17,6 +17,12 @@ public static class StaffRoles
     public const string ScopeClaim = "scope";
     public const string SubjectClaim = "sub";
 
+    /// <summary>The session a token belongs to (a sign-in); a token whose session ended is refused.</summary>
+    public const string SessionClaim = "sid";
+
+    /// <summary>The account's security stamp when the token was issued; a token with an older one is refused.</summary>
+    public const string StampClaim = "stamp";
+
     /// <summary>The authorization policy of every staff route.</summary>
     public const string StaffPolicy = "staff";
 

@@ -76,11 +76,12 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer().AddStaffOidc(builder.Configuration);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((jwt, auth) =>
+            .Configure<IOptions<AuthOptions>, TimeProvider>((jwt, auth, time) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TimeProvider = time;
                 jwt.TokenValidationParameters = TokenIssuer.Validation(auth.Value);
                 jwt.Events = new JwtBearerEvents
                 {
@@ -94,9 +95,11 @@ public static class GatewayExtensions
 
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = StaffSessionCheck.OnTokenValidated,
                 };
             });
         builder.Services.AddStaffAuthorization();
+        builder.Services.AddStaffIdentity();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
@@ -105,6 +108,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<CasePushPump>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CasePushPump>());
         builder.Services.AddSingleton<HubDispatchObserver>();
+        builder.Services.AddSingleton<StaffConnections>();
         builder.Services.AddSingleton<ObserverRegistration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 
@@ -132,6 +136,8 @@ public static class GatewayExtensions
         // Every route in one group, so that the 401 and 403 its authorization implies are in the document.
         var routes = app.MapGroup("").DocumentAuthorization();
         routes.MapHealthApi();
+        routes.MapAuthApi();
+        routes.MapAdminAccountsApi();
         routes.MapSubmissionsApi();
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
@@ -146,13 +152,13 @@ public static class GatewayExtensions
         routes.MapConsultationsApi();
         routes.MapPoisonApi();
         routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
-        if (app.Environment.IsDevelopment())
+        if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
         {
             routes.MapDevApi();
         }
 
         // Residents follow a case by tracking token without a staff token; each hub method states its own policy.
-        app.MapHub<DispatchHub>(DispatchHub.Path).AllowAnonymous();
+        app.MapHub<DispatchHub>(DispatchHub.Path, o => o.CloseOnAuthenticationExpiration = true).AllowAnonymous();
         return app;
     }
 

@@ -11,7 +11,7 @@ namespace Gongzhi.Gateway.Realtime;
 /// to their own group on connect. Joins are checked by the same authorization handlers as the REST routes; the pushes come
 /// from <see cref="HubDispatchObserver"/>.
 /// </summary>
-public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, IAuthorizationService auth) : Hub
+public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, IAuthorizationService auth, StaffConnections connections) : Hub
 {
     public const string Path = "/hubs/dispatch";
 
@@ -38,7 +38,14 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, I
             await Groups.AddToGroupAsync(Context.ConnectionId, AccountGroup(subject));
         }
 
+        connections.Add(Context);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context);
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>A dispatcher's board watches their community.</summary>

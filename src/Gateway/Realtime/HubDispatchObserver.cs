@@ -14,12 +14,14 @@ public sealed class HubDispatchObserver : IDispatchObserver
     private readonly IHubContext<DispatchHub> _hub;
     private readonly CasePushPump _pump;
     private readonly ILogger<HubDispatchObserver> _logger;
+    private readonly StaffConnections _staff;
 
-    public HubDispatchObserver(IHubContext<DispatchHub> hub, CasePushPump pump, ILogger<HubDispatchObserver> logger)
+    public HubDispatchObserver(IHubContext<DispatchHub> hub, CasePushPump pump, ILogger<HubDispatchObserver> logger, StaffConnections staff)
     {
         _hub = hub;
         _pump = pump;
         _logger = logger;
+        _staff = staff;
         pump.Send = SendAsync;
     }
 
@@ -127,5 +129,12 @@ public sealed class HubDispatchObserver : IDispatchObserver
         {
             _logger.LogWarning(ex, "Push of invitation to {ConsultationId} for {AccountId} failed", invitation.ConsultationId, invitation.AccountId);
         }
+    }
+
+    public Task OnSessionsEndedAsync(string username, string? sessionId)
+    {
+        var closed = _staff.Close(username, sessionId);
+        _logger.LogInformation("Sessions of {Username} ended: {Closed} hub connections closed", username, closed);
+        return Task.CompletedTask;
     }
 }

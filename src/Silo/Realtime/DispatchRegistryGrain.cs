@@ -95,6 +95,12 @@ internal sealed class DispatchRegistryGrain(
         return Task.CompletedTask;
     }
 
+    public Task PublishSessionsEndedAsync(string username, string? sessionId)
+    {
+        Send(observer => observer.OnSessionsEndedAsync(username, sessionId));
+        return Task.CompletedTask;
+    }
+
     // The updates kept for gateways yet to register; null once the window has passed.
     private List<CaseUpdate>? Replay()
     {

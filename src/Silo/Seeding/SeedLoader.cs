@@ -9,6 +9,7 @@ namespace Gongzhi.Silo.Seeding;
 /// Loads the demo world from <c>seeds/</c> into the county catalogs and community grains at start-up. Idempotent: a
 /// community already loaded keeps its duty, load and cases; only its description is refreshed, and not even that
 /// once an admin has changed the community (or, for categories and SLA classes, the county's catalog).
+/// With a demo password configured, the demo staff accounts that do not exist yet are created (<see cref="StaffSeeder"/>).
 /// </summary>
 internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> options, ILogger<SeedLoader> logger) : IHostedService
 {
@@ -34,6 +35,12 @@ internal sealed class SeedLoader(IGrainFactory grains, IOptions<SeedOptions> opt
 
             // A community an admin changed kept its description, and may have missed a catalog change cut short: give it again.
             await grains.GetGrain<ICountyCatalogGrain>(county.Key).SpreadAsync();
+        }
+
+        if (!string.IsNullOrEmpty(options.Value.DemoPassword))
+        {
+            var created = await StaffSeeder.SeedAsync(grains, options.Value.Path, options.Value.DemoPassword);
+            logger.LogInformation("Demo staff accounts created: {Created}", created);
         }
 
         logger.LogInformation("Seeds loaded from {SeedsPath}", options.Value.Path);

@@ -56,6 +56,7 @@ public sealed class StoryFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("ConnectionStrings:Storage", Azurite.ConnectionString);
             web.UseSetting("Orleans:ClusterId", _clusterId);
+            web.UseSetting("Auth:DevTokens", "true");
         });
     }
 

@@ -9,7 +9,7 @@ namespace Gongzhi.Testing;
 /// <summary>What tests of an in-process gateway share: demo tokens, and SignalR clients through the test server.</summary>
 public static class TestGateway
 {
-    /// <summary>A signed staff token from the Development-only route.</summary>
+    /// <summary>A signed staff token of no session from the dev-token route (the gateway must run with <c>Auth:DevTokens</c> on).</summary>
     public static async Task<string> TokenAsync(WebApplicationFactory<Program> gateway, string role, string subject, string scope)
     {
         var response = await gateway.CreateClient().PostAsJsonAsync("/api/v1/dev/token", new { role, subject, scope });
