@@ -148,7 +148,6 @@ export async function startSystem() {
       ASPNETCORE_URLS: baseUrl,
       ConnectionStrings__Storage: storage,
       Orleans__ClusterId: clusterId,
-      Seeds__DemoPassword: DEMO_PASSWORD,
       ...KEYS,
       // The tests sign in and load pages faster than people do; tests/Gateway.Tests covers the limits.
       RateLimits__Enabled: 'false',

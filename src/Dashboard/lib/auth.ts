@@ -27,7 +27,7 @@ export function sessionFromAnswer(answer: SignInAnswer, nowMs: number = Date.now
   if (!answer.token || !answer.username || Number.isNaN(lifetime)) return null;
   return {
     token: answer.token,
-    claims: { sub: answer.username, role: answer.role, scope: answer.scope ?? '' },
+    claims: { sub: answer.username, role: answer.role, scope: answer.scope },
     displayName: answer.displayName || answer.username,
     expiresAt: nowMs + Math.max(0, lifetime),
     receivedAt: nowMs,

@@ -114,27 +114,13 @@ export interface StaffClaims {
 }
 
 /** What `POST /api/v1/auth/login`, `/renew` and `/password` answer. */
-export interface SignInAnswer {
-  token: string;
-  expiresAt: string;
-  role: string;
-  scope: string | null;
-  username: string;
-  displayName: string | null;
-}
+export interface SignInAnswer extends Ident<Answer<'/api/v1/auth/login', 'post'>> {}
 
 // Administration
-/** Hand-written until the account routes are in the OpenAPI document. */
-export interface AdminAccount {
-  username: string;
-  displayName: string;
-  role: string;
-  scope: string;
-  disabled: boolean;
-  lockedUntil: string | null;
-}
-export interface AccountCreateRequest { username: string; displayName: string; role: string; scope: string; password: string }
-export interface AccountUpdateRequest { displayName: string; role: string; scope: string }
+/** A staff account as the admin page lists it. */
+export interface AdminAccount extends Ident<Answer<'/api/v1/admin/accounts'>[number]> {}
+export type AccountCreateRequest = Body<'/api/v1/admin/accounts'>;
+export type AccountUpdateRequest = Body<'/api/v1/admin/accounts/{username}', 'put'>;
 /** Every community with its cadres and standing parties, and each county's categories and SLA classes. */
 export interface AdminWorld extends Ident<Answer<'/api/v1/admin/world'>> {}
 export type AdminCommunity = AdminWorld['communities'][number];

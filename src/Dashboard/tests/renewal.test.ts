@@ -10,7 +10,7 @@ const START = Date.parse('2026-12-03T10:00:00Z');
 /** The answer of a login or renewal at `now`: a token good for 15 minutes. */
 const answer = (n: number, now = Date.now()): SignInAnswer => ({
   token: `token-${n}`, expiresAt: new Date(now + 15 * MINUTE).toISOString(),
-  role: 'dispatcher', scope: 'ximen', username: 'ximen-dispatcher', displayName: null,
+  role: 'dispatcher', scope: 'ximen', username: 'ximen-dispatcher', displayName: '',
 });
 
 describe('when the token is renewed', () => {

@@ -48,7 +48,7 @@ describe('the staff session of a page', () => {
   });
 
   it('renews before the token runs out, and every later call and hub connect read the fresh token', async () => {
-    const fresh = { token: 'tok-2', expiresAt: new Date(Date.now() + 25 * MINUTE).toISOString(), role: 'dispatcher', scope: 'ximen', username: 'ximen-dispatcher', displayName: null };
+    const fresh = { token: 'tok-2', expiresAt: new Date(Date.now() + 25 * MINUTE).toISOString(), role: 'dispatcher', scope: 'ximen', username: 'ximen-dispatcher', displayName: '' };
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(JSON.stringify(fresh), { status: 200, headers: { 'Content-Type': 'application/json' } })));
     const session = new StaffSession({ expiredKey: 'board.expired', ...page() });
     const accessToken = () => session.token;

@@ -4,7 +4,7 @@ import { destinationAfterSignIn, homeOf, samePath } from '../lib/destination';
 import { setLocale, translateDocument } from '../lib/i18n';
 import { renderSignIn } from '../lib/signin';
 
-const answer = (role: string, scope: string | null, expiresAt = '2026-12-03T10:15:00Z') =>
+const answer = (role: string, scope: string, expiresAt = '2026-12-03T10:15:00Z') =>
   ({ token: 'tok', expiresAt, role, scope, username: 'wang-liqun', displayName: 'Wang Liqun' });
 
 function jsonResponse(status: number, body: unknown): Response {
