@@ -8,6 +8,7 @@ import {
   DESK, PHONE, REPO, assertPagesClean, expectNetworkLoss, expectRefusal, launchBrowser, startSystem,
 } from './harness.mjs';
 import * as S from './selectors.mjs';
+import { signInThroughPage } from './staff.mjs';
 
 const COMMUNITY = 'ximen';
 // 供暖 is 马上办 (do it now). Among the cadres on duty at start, 王立群 and 李建国 take it; the
@@ -26,7 +27,7 @@ const flow = {};
 
 before(async () => {
   [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
-  dispatcher = await sys.token('dispatcher', 'ximen-dispatcher', COMMUNITY);
+  dispatcher = await sys.signIn('ximen-dispatcher');
   await setDuty(OTHER_CADRE, false);
 }, { timeout: 150_000 });
 
@@ -97,7 +98,12 @@ async function assignedCase(caseId, timeoutMs = 15_000) {
   }
 }
 
-const staffPath = async (page, role, subject) => `/${page}#token=${encodeURIComponent(await sys.token(role, subject, COMMUNITY))}`;
+/** A staff page opened by `username`, signed in through its form (seeded accounts share the demo password). */
+async function openAs(device, path, username, options) {
+  const opened = await open(device, path, options);
+  await signInThroughPage(opened.page, username);
+  return opened;
+}
 
 /** Marks the window; `assertNoReload` later proves the page changed without a reload. */
 const markWindow = (page) => page.evaluate(() => { window.__gongzhiSameWindow = true; });
@@ -130,7 +136,7 @@ const kpiText = (page) => page.evaluate((sel) => [...document.querySelectorAll(s
 
 test('a resident submits, the cadre handles it live, the resident rates, the board follows', { timeout: 120_000 }, async (t) => {
   // The dispatcher's board, open before anything happens.
-  const board = (await open(DESK, await staffPath('board', 'dispatcher', 'ximen-dispatcher'))).page;
+  const board = (await openAs(DESK, '/board', 'ximen-dispatcher')).page;
   await visible(board, S.board.section);
   await connected(board);
   const openBefore = await number(board, S.board.counter('open'));
@@ -139,7 +145,7 @@ test('a resident submits, the cadre handles it live, the resident rates, the boa
   await markWindow(board);
 
   // The cadre's phone, open and live.
-  const cadre = (await open(PHONE, await staffPath('cadre', 'cadre', CADRE))).page;
+  const cadre = (await openAs(PHONE, '/cadre', CADRE)).page;
   await visible(cadre, S.cadre.section);
   await connected(cadre);
   await markWindow(cadre);
@@ -251,7 +257,7 @@ test('a resident submits, the cadre handles it live, the resident rates, the boa
 
 test('the cadre page reconnects by itself and shows what changed while it was offline', { timeout: 120_000 }, async (t) => {
   const taken = await submitCase({ description: '西关嘉园2号楼暖气漏水，楼道有积水' });
-  const { context, page } = await open(PHONE, await staffPath('cadre', 'cadre', CADRE));
+  const { context, page } = await openAs(PHONE, '/cadre', CADRE);
   await visible(page, S.cadre.section);
   await connected(page);
   await visible(page, S.cadre.caseItem(taken.caseId));
@@ -307,7 +313,7 @@ async function shoot(page, name) {
   return path;
 }
 
-test('screenshots of the board, the cadre page and the tracking page, in Chinese and English', { timeout: 90_000 }, async (t) => {
+test('screenshots of the board, the cadre page, sign-in, admin and the tracking page, in Chinese and English', { timeout: 90_000 }, async (t) => {
   assert.ok(flow.trackPath, 'needs the flow test’s case');
   mkdirSync(SHOTS, { recursive: true });
   // A few more open cases, so the board has something in its columns.
@@ -316,20 +322,28 @@ test('screenshots of the board, the cadre page and the tracking page, in Chinese
 
   const pages = [
     {
-      name: 'board', device: DESK, path: await staffPath('board', 'dispatcher', 'ximen-dispatcher'),
+      name: 'board', device: DESK, path: '/board', who: 'ximen-dispatcher',
       ready: async (p) => { await visible(p, S.board.section); await connected(p); await visible(p, S.board.card(flow.cadreCase)); },
     },
     {
-      name: 'cadre', device: PHONE, path: await staffPath('cadre', 'cadre', CADRE),
+      name: 'cadre', device: PHONE, path: '/cadre', who: CADRE,
       ready: async (p) => { await visible(p, S.cadre.section); await connected(p); await visible(p, S.cadre.caseItem(flow.cadreCase)); },
+    },
+    {
+      name: 'signin', device: PHONE, path: '/signin',
+      ready: async (p) => { await visible(p, S.signin.form); },
+    },
+    {
+      name: 'admin', device: DESK, path: '/admin', who: 'admin',
+      ready: async (p) => { await visible(p, S.admin.section); await visible(p, S.admin.accountRow('ximen-dispatcher')); await visible(p, '#cadres-body tr'); },
     },
     {
       name: 'track', device: PHONE, path: flow.trackPath,
       ready: async (p) => { await visible(p, S.track.summary); await connected(p); await visible(p, S.track.closed); },
     },
   ];
-  for (const { name, device, path, ready } of pages) {
-    const { page, context } = await open(device, path);
+  for (const { name, device, path, who, ready } of pages) {
+    const { page, context } = who ? await openAs(device, path, who) : await open(device, path);
     await ready(page);
     await shoot(page, `${name}-zh`);
     await switchToEnglish(page, ready);
@@ -344,14 +358,30 @@ test('screenshots of the board, the cadre page and the tracking page, in Chinese
 test('a cadre page nobody has tapped announces a new case without a blocked vibration', { timeout: 60_000 }, async () => {
   // Playwright's own evaluations count as a user gesture, so this test waits on network events
   // and reads the page through a CDP session of its own (Runtime.evaluate without a gesture).
-  const { context, page } = await open(PHONE, '/', { cuttableHub: false });
+  // Signing in is typing and tapping, and Chromium carries that activation over to the pages the tab
+  // opens next. So the cadre signs in on one phone, and the session this tab keeps is handed to a
+  // fresh tab nobody has touched (as a page of its own would find it in sessionStorage).
+  const signedIn = (await open(PHONE, '/cadre', { cuttableHub: false })).page;
+  await signInThroughPage(signedIn, CADRE);
+  await signedIn.locator(S.cadre.section).waitFor({ state: 'visible' });
+  const kept = await signedIn.evaluate(() => Object.entries(sessionStorage));
+  await signedIn.context().close();
+
+  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  context.setDefaultTimeout(20_000);
+  await context.addInitScript((entries) => {
+    if (location.protocol !== 'http:') return; // about:blank has no storage
+    for (const [key, value] of entries) sessionStorage.setItem(key, value);
+  }, kept);
+  const page = await context.newPage();
   const reads = [];
   let onRead = () => {};
   page.on('response', (res) => {
     if (/\/api\/v1\/cadres\/[^/]+$/.test(new URL(res.url()).pathname)) { reads.push(res.status()); onRead(); }
   });
   const readCount = (n) => new Promise((resolve) => { onRead = () => { if (reads.length >= n) resolve(); }; onRead(); });
-  await page.goto(sys.baseUrl + await staffPath('cadre', 'cadre', CADRE));
+  await page.goto(sys.baseUrl + '/cadre');
   await readCount(2); // the first read, and the one after the hub connected
   const cdp = await context.newCDPSession(page);
   const toast = cdp.send('Runtime.evaluate', {
@@ -378,8 +408,7 @@ test('a cadre page nobody has tapped announces a new case without a blocked vibr
 
 test('an official\'s board shows a case escalated to its level, live, and hands it back', { timeout: 60_000 }, async () => {
   const SUBDISTRICT = 'wenshang-subdistrict';
-  const token = await sys.token('admin', 'county-admin', SUBDISTRICT);
-  const { page } = await open(DESK, `/board?scope=${SUBDISTRICT}#token=${encodeURIComponent(token)}`);
+  const { page } = await openAs(DESK, `/board?scope=${SUBDISTRICT}`, 'admin');
   await visible(page, S.board.section);
   await connected(page);
   await page.locator(S.board.scopeBoard(SUBDISTRICT)).waitFor({ state: 'attached' });
@@ -404,7 +433,7 @@ test('an official\'s board shows a case escalated to its level, live, and hands 
 test('every page shows the Gongzhi icon, served by the gateway', { timeout: 60_000 }, async () => {
   assert.ok(flow.trackPath, 'needs the flow test’s case');
   // Signed out: the staff pages show their sign-in form.
-  for (const path of ['/', '/submit', flow.trackPath, '/cadre', '/board']) {
+  for (const path of ['/', '/submit', flow.trackPath, '/cadre', '/board', '/signin', '/admin']) {
     const { page, context } = await open(PHONE, path);
     await page.waitForLoadState('networkidle');
     const icons = await page.locator(S.common.icon).evaluateAll((links) => links.map((l) => l.href));

@@ -11,6 +11,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/** The seeded staff accounts' shared password (run.sh and the README use the same). */
+export const DEMO_PASSWORD = 'gongzhi-demo-2026';
+
 // This run's own storage account and keys: nothing public or committed signs or opens anything.
 const ACCOUNT = 'gongzhibrowser';
 const ACCOUNT_KEY = randomBytes(64).toString('base64');
@@ -95,7 +98,7 @@ function portOpen(port) {
 }
 
 /**
- * Starts Azurite, the silo and the gateway. Returns { baseUrl, token(), api(), stop() }.
+ * Starts Azurite, the silo and the gateway. Returns { baseUrl, signIn(), api(), stop() }.
  * The .NET projects and the dashboard must be built (test.sh does; npm run test:browser does not).
  */
 export async function startSystem() {
@@ -136,7 +139,8 @@ export async function startSystem() {
       Orleans__SiloPort: `${siloPort}`,
       Orleans__GatewayPort: `${gatewayPort}`,
       Seeds__Path: join(REPO, 'seeds'),
-      Seeds__DemoPassword: 'gongzhi-demo-2026',
+      Seeds__DemoPassword: DEMO_PASSWORD,
+      ...KEYS,
     }));
     started.push(siloProc);
     const gatewayProc = start('gateway', 'dotnet', [gateway], opts(join(REPO, 'src/Gateway'), {
@@ -147,11 +151,14 @@ export async function startSystem() {
       ...KEYS,
       // The tests sign in and load pages faster than people do; tests/Gateway.Tests covers the limits.
       RateLimits__Enabled: 'false',
-      // Until the tests sign in through the page: the dev-token route, loopback only, behind its switch.
-      Auth__DevTokens: 'true',
     }));
     started.push(gatewayProc);
     await waitFor('gateway /healthz', async () => (await fetch(`${baseUrl}/healthz`)).status === 200, 120_000, [azurite, siloProc, gatewayProc]);
+    // The silo creates the seeded accounts after it starts: the last one listed signing in means all are there.
+    const seeded = JSON.parse(readFileSync(join(REPO, 'seeds', 'staff.json'), 'utf8')).accounts.at(-1).username;
+    await waitFor(`seeded account ${seeded}`, async () => (await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: seeded, password: DEMO_PASSWORD }),
+    })).status === 200, 60_000, [azurite, siloProc, gatewayProc]);
   } catch (err) {
     await stopAll();
     throw err;
@@ -171,9 +178,10 @@ export async function startSystem() {
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
     return text ? JSON.parse(text) : null;
   };
-  const token = async (role, subject, scope) => (await api('POST', '/api/v1/dev/token', { role, subject, scope })).token;
+  /** A staff token, signed in as a person would (`POST /api/v1/auth/login`). */
+  const signIn = async (username, password = DEMO_PASSWORD) => (await api('POST', '/api/v1/auth/login', { username, password })).token;
 
-  return { baseUrl, dir, api, token, stop: stopAll };
+  return { baseUrl, dir, api, signIn, stop: stopAll };
 }
 
 /** Chromium from the system (no Playwright browser download). Every page it opens is watched (`assertPagesClean`). */

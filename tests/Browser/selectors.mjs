@@ -16,6 +16,37 @@ export const common = {
   icon: 'link[rel="icon"]',
 };
 
+/** The staff sign-in form (on /signin, and in place of a staff page while nobody is signed in). */
+export const signin = {
+  form: '#signin-form',
+  username: '#signin-username',
+  password: '#signin-password',
+  submit: '#signin-submit',
+  /** A refusal (wrong password, locked account) in words. */
+  error: '#signin-error:not([hidden])',
+  /** Why the person must sign in (again): `data-notice` is its resource key (`signin.signedOut` …). */
+  notice: (key) => `#signin-notice[data-notice="${key}"]`,
+};
+
+/** The staff header's account menu. */
+export const account = {
+  menu: '#account-menu',
+  name: '#account-name',
+  signOut: '#signout',
+  changePassword: '#change-password-open',
+};
+
+/** /admin — the administrators' page. */
+export const admin = {
+  section: '#admin-section',
+  accountRow: (username) => `#accounts-body tr[data-username="${username}"]`,
+  newAccount: '#account-create-fold > summary',
+  newAccountField: (name) => `#account-new [name="${name}"]`,
+  newAccountSubmit: '#account-new button[type="submit"]',
+  accountsMessage: '#accounts-message:not([hidden])',
+  auditRow: (action, target) => `#audit-body tr[data-audit-action="${action}"][data-audit-target="${target}"]`,
+};
+
 /** /submit — the resident's form. */
 export const submit = {
   form: '#case-form',
@@ -33,7 +64,7 @@ export const submit = {
   trackLink: '#track-link',
 };
 
-/** /cadre#token=… — a cadre's queue. */
+/** /cadre — a cadre's queue. */
 export const cadre = {
   section: '#cadre-section',
   list: '#assignments',
@@ -45,6 +76,10 @@ export const cadre = {
   resolveSubmit: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] button[type="submit"]`,
   /** The short notice of a new assignment or a finished action. */
   toast: '#toast',
+  /** A case's phone: masked, its "show number" button, then the number. */
+  maskedPhone: (caseId) => `#assignments [data-phone-for="${caseId}"] [data-masked="true"]`,
+  revealPhone: (caseId) => `#assignments [data-reveal-phone="${caseId}"]`,
+  shownPhone: (caseId) => `#assignments [data-phone-for="${caseId}"] a[data-masked="false"]`,
 };
 
 /** /track/{token} — the resident's tracking page. */
@@ -59,7 +94,7 @@ export const track = {
   closed: '#closed-section',
 };
 
-/** /board#token=… — the dispatch board. */
+/** /board — the dispatch board. */
 export const board = {
   section: '#board-section',
   /** A case's card: the element carrying both its id and its status. */

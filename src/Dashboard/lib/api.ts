@@ -3,7 +3,7 @@ import { t } from './i18n';
 import { explainProblem } from './problems';
 import type {
   CadreView, CaseActionBody, CaseActionRoute, CaseView, Community, HandlingMode, ProblemDetails, RatingRequest, RosterEntry,
-  SubmitCaseRequest, SubmitCaseResponse, TrackStepRequest, TrackView,
+  SignInAnswer, SubmitCaseRequest, SubmitCaseResponse, TrackStepRequest, TrackView,
 } from './types';
 
 export type { CaseActionRoute } from './types';
@@ -29,7 +29,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   token?: string | null;
   signal?: AbortSignal;
@@ -136,6 +136,20 @@ export type TrackStep = 'consent' | 'led-through' | 'receipt';
 
 export const confirmTrackStep = (trackingToken: string, step: TrackStep, body: TrackStepRequest = {}): Promise<TrackView> =>
   request<TrackView>(`/api/v1/track/${enc(trackingToken)}/${step}`, { method: 'POST', body });
+
+// Staff sign-in (the bearer of /renew, /logout and /password is the session's current token)
+export const signIn = (username: string, password: string): Promise<SignInAnswer> =>
+  request<SignInAnswer>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+
+export const renewSignIn = (token: string): Promise<SignInAnswer> =>
+  request<SignInAnswer>('/api/v1/auth/renew', { method: 'POST', token });
+
+export const signOutSession = (token: string): Promise<void> =>
+  request<void>('/api/v1/auth/logout', { method: 'POST', token });
+
+/** A new password; the answer is a fresh token (the change ends every other session). */
+export const changePassword = (token: string, currentPassword: string, newPassword: string): Promise<SignInAnswer> =>
+  request<SignInAnswer>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword }, token });
 
 // Staff
 export const getCase = (token: string, caseId: string): Promise<CaseView> =>

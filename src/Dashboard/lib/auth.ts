@@ -1,43 +1,61 @@
-// Staff bearer token: taken from `#token=…` (then kept in sessionStorage and removed from
-// the address bar), or pasted into a sign-in form. First cut: no login flow of our own.
-import type { StaffClaims } from './types';
+// The staff member's sign-in as this tab keeps it: the answer of `POST /api/v1/auth/login` (or
+// `/renew`, `/password`) in sessionStorage, with the moment the page received it. The bearer token
+// is read from here for every API call and for the hub's `access_token` (docs/architecture.md,
+// "Issue 12 — pages": why sessionStorage and not an HttpOnly cookie).
+import type { SignInAnswer, StaffClaims } from './types';
 
-const STORAGE_KEY = 'gongzhi.staffToken';
+const STORAGE_KEY = 'gongzhi.staffSession';
+
+export interface Session {
+  token: string;
+  /** `sub` (the username), `role`, `scope`: what the page asks for and shows. */
+  claims: StaffClaims;
+  displayName: string;
+  /** When the token stops being accepted (ms since the epoch, this device's clock). */
+  expiresAt: number;
+  /** When this page received the token (ms since the epoch): its lifetime is counted from here. */
+  receivedAt: number;
+}
 
 /**
- * Read the staff token. A `#token=…` in the URL wins: it is stored in sessionStorage and
- * stripped from the address bar (so it does not linger in history or get shared by copy).
+ * The session an answer of the auth routes starts, received at `nowMs`; null for an answer without a token.
+ * Its expiry is counted on this device's clock: the token's own lifetime (`exp` − `iat`, both the server's
+ * clock) from the moment it arrived, so a phone whose clock is off still renews in time.
  */
-export function readToken(): string | null {
-  const fromHash = tokenFromHash(window.location.hash);
-  if (fromHash) {
-    storeToken(fromHash);
-    const { pathname, search } = window.location;
-    window.history.replaceState(window.history.state, '', pathname + search);
-    return fromHash;
-  }
+export function sessionFromAnswer(answer: SignInAnswer, nowMs: number = Date.now()): Session | null {
+  const lifetime = tokenLifetimeMs(answer.token) ?? Date.parse(answer.expiresAt) - nowMs;
+  if (!answer.token || !answer.username || Number.isNaN(lifetime)) return null;
+  return {
+    token: answer.token,
+    claims: { sub: answer.username, role: answer.role, scope: answer.scope },
+    displayName: answer.displayName || answer.username,
+    expiresAt: nowMs + Math.max(0, lifetime),
+    receivedAt: nowMs,
+  };
+}
+
+/** `exp` − `iat` of a JWT in milliseconds (the page reads the payload only for this; the server verifies it). */
+export function tokenLifetimeMs(token: string): number | null {
+  const payload = token.split('.')[1];
+  if (!payload) return null;
   try {
-    return window.sessionStorage.getItem(STORAGE_KEY);
+    const b64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4))) as { iat?: unknown; exp?: unknown };
+    return typeof claims.iat === 'number' && typeof claims.exp === 'number' && claims.exp > claims.iat ? (claims.exp - claims.iat) * 1000 : null;
   } catch {
     return null;
   }
 }
 
-export function tokenFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const token = params.get('token') ?? params.get('access_token');
-  return token && token.trim() ? token.trim() : null;
-}
-
-export function storeToken(token: string): void {
+export function storeSession(session: Session): void {
   try {
-    window.sessionStorage.setItem(STORAGE_KEY, token);
+    window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   } catch {
-    // Private mode without storage: the token lives only in this page.
+    // Private mode without storage: the session lives only in this page.
   }
 }
 
-export function clearToken(): void {
+export function clearSession(): void {
   try {
     window.sessionStorage.removeItem(STORAGE_KEY);
   } catch {
@@ -45,73 +63,40 @@ export function clearToken(): void {
   }
 }
 
-/** Decode a base64url string to UTF-8 text. */
-export function base64UrlDecode(input: string): string {
-  let b64 = input.replace(/-/g, '+').replace(/_/g, '/');
-  const pad = b64.length % 4;
-  if (pad === 1) throw new Error('Invalid base64url');
-  if (pad) b64 += '='.repeat(4 - pad);
-  const binary = atob(b64);
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
-}
-
-const ROLE_CLAIM_URI = 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role';
-
-/**
- * Decode a JWT payload without verifying it (the server verifies; the page only needs
- * `sub`, `role` and `scope` to know what to ask for). Returns null for a malformed token.
- */
-export function decodeJwt(token: string): StaffClaims | null {
-  const parts = token.trim().split('.');
-  if (parts.length < 2 || !parts[1]) return null;
-  let payload: unknown;
+/** The kept session, if it reads as one (anything else is forgotten). */
+export function storedSession(): Session | null {
+  let raw: string | null = null;
   try {
-    payload = JSON.parse(base64UrlDecode(parts[1]));
+    raw = window.sessionStorage.getItem(STORAGE_KEY);
   } catch {
     return null;
   }
-  if (typeof payload !== 'object' || payload === null) return null;
-  const raw = payload as Record<string, unknown>;
-  const role = firstString(raw['role'] ?? raw[ROLE_CLAIM_URI]);
-  return {
-    ...raw,
-    sub: firstString(raw['sub']),
-    role,
-    scope: firstString(raw['scope']),
-    exp: typeof raw['exp'] === 'number' ? raw['exp'] : undefined,
-  };
-}
-
-function firstString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  if (typeof value === 'number') return String(value);
-  return '';
-}
-
-/** True when the token carries an `exp` in the past (with a little slack for clock skew). */
-export function isExpired(claims: StaffClaims, nowMs: number = Date.now()): boolean {
-  return claims.exp !== undefined && claims.exp * 1000 < nowMs - 30_000;
-}
-
-export interface Session {
-  token: string;
-  claims: StaffClaims;
-}
-
-/** The current session if a usable token is present; otherwise null (and a reason, as a resource key for `t()`). */
-export function currentSession(): { session: Session | null; problem: string | null } {
-  const token = readToken();
-  if (!token) return { session: null, problem: null };
-  const claims = decodeJwt(token);
-  if (!claims || !claims.sub) {
-    clearToken();
-    return { session: null, problem: 'signin.error.unreadable' };
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<Session>;
+    if (typeof value.token === 'string' && typeof value.expiresAt === 'number' && typeof value.receivedAt === 'number'
+      && typeof value.claims?.sub === 'string' && typeof value.claims.role === 'string') {
+      return value as Session;
+    }
+  } catch {
+    // fall through
   }
-  if (isExpired(claims)) {
-    clearToken();
+  clearSession();
+  return null;
+}
+
+/** True once the token is no longer accepted. */
+export function isExpired(session: Pick<Session, 'expiresAt'>, nowMs: number = Date.now()): boolean {
+  return session.expiresAt <= nowMs;
+}
+
+/** The session kept in this tab if its token is still good; an expired one is forgotten, with the notice to show. */
+export function currentSession(nowMs: number = Date.now()): { session: Session | null; problem: string | null } {
+  const session = storedSession();
+  if (!session) return { session: null, problem: null };
+  if (isExpired(session, nowMs)) {
+    clearSession();
     return { session: null, problem: 'signin.error.expired' };
   }
-  return { session: { token, claims }, problem: null };
+  return { session, problem: null };
 }

@@ -74,6 +74,6 @@ export class PoisonWatch {
 }
 
 /** The watch for a signed-in board. */
-export function watchPoison(el: HTMLElement, token: string): PoisonWatch {
-  return new PoisonWatch(el, () => request<PoisonReport>(POISON_PATH, { token }));
+export function watchPoison(el: HTMLElement, token: () => string): PoisonWatch {
+  return new PoisonWatch(el, () => request<PoisonReport>(POISON_PATH, { token: token() }));
 }

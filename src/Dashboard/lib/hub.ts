@@ -123,8 +123,8 @@ export function runHub(connection: HubConnection, lifecycle: HubLifecycle): HubH
 }
 
 export interface LiveOptions {
-  /** A staff bearer token; none for a resident. */
-  token?: string;
+  /** The staff bearer token as it is now (renewed while the page is open), read at every (re)connect; none for a resident. */
+  accessToken?: () => string;
   /** `#connection-state`: shown, and kept saying the connection's state. */
   connectionState: HTMLElement;
   /** Hub pushes this page takes (`caseUpdated`, `rosterUpdated` …) and their handlers. */
@@ -140,7 +140,7 @@ export interface LiveOptions {
 
 /** The one way a page goes live: connect, take the pushes, show the state, re-join and resync on every reconnect. */
 export function startLive(options: LiveOptions): HubHandle {
-  const connection = createHub(options.token ? () => options.token ?? '' : undefined);
+  const connection = createHub(options.accessToken);
   for (const [name, handler] of Object.entries(options.on)) connection.on(name, handler as (...args: unknown[]) => void);
   options.connectionState.hidden = false;
   return runHub(connection, {

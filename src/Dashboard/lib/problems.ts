@@ -1,7 +1,7 @@
 // The server's refusals in plain words, in the chosen language. A refusal is a problem details
 // object with a stable `code` and its `args` (docs/api.md, "Refusal codes"); its English `detail`
 // is for logs and is never shown or read here. Texts: locales/{zh,en}/refusals.json, one per code.
-import { hasText, t } from './i18n';
+import { formatDateTime, hasText, t } from './i18n';
 import { actorText, modeText, statusText, stepText } from './labels';
 import type { ProblemDetails } from './types';
 
@@ -21,6 +21,8 @@ const ARG_WORDS: Record<string, Words> = {
   mode: modeText,
   stepMode: modeText,
   roles: each((role) => actorText(role, null)),
+  /** An instant (a lockout's end): the local time in the chosen language. */
+  until: (value) => formatDateTime(value) || value,
 };
 
 /** Where one code's argument is another enum than the same name elsewhere. */

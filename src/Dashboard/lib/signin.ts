@@ -1,66 +1,104 @@
-// First-cut staff sign-in: paste a bearer token (or open the page with `#token=…`).
-import { clearToken, currentSession, decodeJwt, isExpired, storeToken, type Session } from './auth';
+// Staff sign-in: username and password (`POST /api/v1/auth/login`). The form stands in for the page
+// on the board, the cadre's phone, the officials' board and the admin page while nobody is signed
+// in, and on its own at /signin. Signed in, the person goes back to the page they came from when
+// their role works there, else to their role's own page (lib/destination.ts).
+import { ApiError, signIn } from './api';
+import { currentSession, sessionFromAnswer, storeSession, type Session } from './auth';
+import { destinationAfterSignIn } from './destination';
 import { h, setMessage } from './dom';
-import { t } from './i18n';
+import { onLocaleChange, t } from './i18n';
+import { explainProblem, explainRefusal, refusalOf } from './problems';
 
-/**
- * Resolve the staff session, or render the sign-in form into `container` and return null.
- * A successful sign-in stores the token and reloads the page (one clean start path). `problem` is
- * a resource key (`board.expired`, `signin.error.expired` …): the texts carry `data-i18n`, so a
- * language switch (`translateDocument`) turns the form and its message in place.
- */
-export function requireSession(container: HTMLElement, problem?: string | null): Session | null {
-  const { session, problem: tokenProblem } = currentSession();
-  if (session && !problem) return session;
-  renderSignIn(container, problem ?? tokenProblem);
+export interface SignInOptions {
+  /** Resource key of a notice above the form: why the person must sign in again (`signin.ended` …). */
+  notice?: string | null;
+  /** The page to go back to (a path with its query); the current page when left out. */
+  from?: string | null;
+  /** How to go there (tests replace the navigation). */
+  go?: (path: string) => void;
+}
+
+/** The error shown now, as a function so it is said again in the other language after a switch. */
+let errorText: (() => string) | null = null;
+let errorEl: HTMLElement | null = null;
+let following = false;
+
+function showError(el: HTMLElement, text: (() => string) | null): void {
+  errorText = text;
+  errorEl = el;
+  setMessage(el, text ? text() : null, 'error');
+  if (!following) {
+    following = true;
+    onLocaleChange(() => {
+      if (errorEl?.isConnected && errorText) setMessage(errorEl, errorText(), 'error');
+    });
+  }
+}
+
+/** The session kept in this tab, or null after putting the sign-in form into `container`. */
+export function requireSession(container: HTMLElement): Session | null {
+  const { session, problem } = currentSession();
+  if (session) return session;
+  renderSignIn(container, { notice: problem });
   return null;
 }
 
-export function renderSignIn(container: HTMLElement, problem?: string | null): void {
-  const textarea = h('textarea', {
-    id: 'signin-token', name: 'token', rows: 4, required: true, autocomplete: 'off', spellcheck: 'false',
-    placeholder: 'eyJhbGciOi…', 'aria-describedby': 'signin-error',
+export function renderSignIn(container: HTMLElement, options: SignInOptions = {}): void {
+  const username = h('input', {
+    id: 'signin-username', name: 'username', type: 'text', required: true, autocomplete: 'username', autocapitalize: 'none',
+    spellcheck: 'false', maxlength: 64, 'aria-describedby': 'signin-error',
   });
+  const password = h('input', {
+    id: 'signin-password', name: 'password', type: 'password', required: true, autocomplete: 'current-password',
+    maxlength: 256, 'aria-describedby': 'signin-error',
+  });
+  const submit = h('button', { type: 'submit', id: 'signin-submit', class: 'block', 'data-i18n': 'signin.submit' }, t('signin.submit'));
   const error = h('p', { class: 'message', id: 'signin-error', role: 'alert', hidden: true });
-  const form = h('form', { id: 'signin-form', class: 'card', novalidate: true },
+  const notice = options.notice
+    ? h('p', { class: 'message', id: 'signin-notice', role: 'status', 'data-kind': 'info', 'data-notice': options.notice, 'data-i18n': options.notice }, t(options.notice))
+    : null;
+  const form = h('form', { id: 'signin-form', class: 'card signin', novalidate: true },
     h('h1', { 'data-i18n': 'signin.heading' }, t('signin.heading')),
-    h('p', { class: 'hint', 'data-i18n': 'signin.hint' }, t('signin.hint')),
-    h('div', { class: 'field' },
-      h('label', { for: 'signin-token', 'data-i18n': 'signin.token' }, t('signin.token')),
-      textarea,
-    ),
+    notice,
+    h('div', { class: 'field' }, h('label', { for: 'signin-username', 'data-i18n': 'signin.username' }, t('signin.username')), username),
+    h('div', { class: 'field' }, h('label', { for: 'signin-password', 'data-i18n': 'signin.password' }, t('signin.password')), password),
     error,
-    h('button', { type: 'submit', id: 'signin-submit', class: 'block', 'data-i18n': 'signin.submit' }, t('signin.submit')),
+    submit,
   );
-  const showProblem = (key: string): void => {
-    setMessage(error, t(key), 'error');
-    error.dataset['i18n'] = key;
-  };
-  if (problem) showProblem(problem);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const token = textarea.value.trim().replace(/^Bearer\s+/i, '');
-    const claims = decodeJwt(token);
-    if (!claims || !claims.sub) {
-      showProblem('signin.error.unreadable');
+    if (submit.disabled) return;
+    const name = username.value.trim();
+    if (!name || !password.value) {
+      showError(error, () => t('signin.error.missing'));
+      (name ? password : username).focus();
       return;
     }
-    if (isExpired(claims)) {
-      showProblem('signin.error.expired');
-      return;
-    }
-    storeToken(token);
-    window.location.reload();
+    submit.disabled = true;
+    showError(error, null);
+    void signIn(name, password.value).then((answer) => {
+      const session = sessionFromAnswer(answer);
+      if (!session) throw new ApiError(500, null);
+      storeSession(session);
+      const { pathname, search } = window.location;
+      (options.go ?? ((path) => window.location.assign(path)))(destinationAfterSignIn(session.claims, options.from ?? pathname + search));
+    }).catch((err: unknown) => {
+      submit.disabled = false;
+      password.value = '';
+      password.focus();
+      showError(error, () => refusalText(err));
+    });
   });
 
   container.replaceChildren(form);
   container.hidden = false;
-  textarea.focus();
+  (username.value ? password : username).focus();
 }
 
-/** Forget the token and start again at the sign-in form. */
-export function signOut(): void {
-  clearToken();
-  window.location.reload();
+/** Why the sign-in did not go through: the refusal (`sign-in-failed`, `account-locked` with its time), else the status. */
+function refusalText(err: unknown): string {
+  if (!(err instanceof ApiError)) return t('common.error.other');
+  const { code, args } = refusalOf(err.problem);
+  return explainRefusal(code, args) ?? (err.status === 401 ? t('signin.error.failed') : explainProblem(err.status, err.problem));
 }

@@ -5,7 +5,7 @@
 import type { paths } from './api-types.gen';
 
 type Route = keyof paths;
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put';
 type Json<T> = T extends { content: infer C } ? C[keyof C] : never;
 type Operation<P extends Route, M extends Method> = NonNullable<paths[P][M]>;
 type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never;
@@ -106,12 +106,32 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-/** Claims of a staff JWT. */
+/** Who is signed in: `sub` is the username (the token's claims, as the login answer tells them). */
 export interface StaffClaims {
   sub: string;
   role: string;
   scope: string;
-  exp?: number;
-  name?: string;
-  [claim: string]: unknown;
 }
+
+/** What `POST /api/v1/auth/login`, `/renew` and `/password` answer. */
+export interface SignInAnswer extends Ident<Answer<'/api/v1/auth/login', 'post'>> {}
+
+// Administration
+/** A staff account as the admin page lists it. */
+export interface AdminAccount extends Ident<Answer<'/api/v1/admin/accounts'>[number]> {}
+export type AccountCreateRequest = Body<'/api/v1/admin/accounts'>;
+export type AccountUpdateRequest = Body<'/api/v1/admin/accounts/{username}', 'put'>;
+/** Every community with its cadres and standing parties, and each county's categories and SLA classes. */
+export interface AdminWorld extends Ident<Answer<'/api/v1/admin/world'>> {}
+export type AdminCommunity = AdminWorld['communities'][number];
+export type AdminCadre = AdminCommunity['cadres'][number];
+export type AdminShift = AdminCadre['shifts'][number];
+export type AdminParty = AdminCommunity['standingParties'][number];
+export type AdminCatalog = AdminWorld['counties'][number];
+export type AdminCategory = AdminCatalog['categories'][number];
+export type AdminSlaClass = AdminCatalog['slaClasses'][number];
+export type AdminCadreRequest = Body<'/api/v1/admin/communities/{communityId}/cadres/{cadreId}', 'put'>;
+export type AdminStandingPartiesRequest = Body<'/api/v1/admin/communities/{communityId}/standing-parties', 'put'>;
+export type AdminCategoryRequest = Body<'/api/v1/admin/counties/{countyId}/categories/{categoryId}', 'put'>;
+export type AdminSlaClassRequest = Body<'/api/v1/admin/counties/{countyId}/sla-classes/{slaClassId}', 'put'>;
+export type AuditEntry = Answer<'/api/v1/admin/audit'>[number];

@@ -63,7 +63,8 @@ const filters = new Filters(board, render);
 const kpis = new Kpis(board);
 const alerts = new Alerts(board);
 const meeting = new Meeting(board);
-const poison = session.current ? watchPoison(byId('poison-warning'), session.token) : null;
+const poison = session.current ? watchPoison(byId('poison-warning'), () => session.token) : null;
+session.onEnd(() => poison?.stop());
 const live = new LiveSync(board, boardSection, pageMessage, {
   snapshotTaken: () => alerts.takeBaseline(),
   alert: (kind, caseId, key) => alerts.raise(kind, caseId, key),

@@ -38,7 +38,10 @@ const DONE_ACTIONS: ReadonlySet<CaseActionRoute> = new Set<CaseActionRoute>([
 const session = new StaffSession({ expiredKey: 'cadre.expired', signin: byId('signin'), section: cadreSection, connectionState, pageMessage });
 const queue = new CadreQueue(session.current?.claims.sub ?? '');
 const names = new CommunityNames();
-const parts: CaseItemParts = { me: '', names, messages: queue.messages, drafts: new Drafts(), folds: new Set<string>() };
+const parts: CaseItemParts = {
+  me: '', names, messages: queue.messages, drafts: new Drafts(), folds: new Set<string>(),
+  phone: { token: () => session.token, handleAuthError: (err) => session.handleAuthError(err) },
+};
 const notices = new Notices(queue, names);
 const offline = new OfflineSummary();
 const actions = new CaseActions({
@@ -106,7 +109,7 @@ async function init(): Promise<void> {
   // Even when the first load failed on the network, go live: every (re)connect re-fetches.
   if (session.refused) return;
   session.attachHub(startLive({
-    token: session.token,
+    accessToken: () => session.token,
     connectionState,
     on: {
       caseUpdated: (update: CaseUpdated) => onCaseUpdated(update),

@@ -13,6 +13,8 @@ public static class DashboardPages
         ("/track/{trackingToken}", "track.html"),
         ("/cadre", "cadre.html"),
         ("/board", "board.html"),
+        ("/signin", "signin.html"),
+        ("/admin", "admin.html"),
     ];
 
     /// <summary>The built assets; call before <c>UseAuthorization</c>, whose fallback policy would refuse them.</summary>

@@ -9,6 +9,7 @@ import { actionForm, fold, type Drafts, trackFolds, type ActionFormSpec } from '
 import { formatDateTime, locale } from '../../lib/i18n';
 import { kindText, levelText, MODES, modeText, statusText } from '../../lib/labels';
 import { deadlineEl } from '../../lib/ticker';
+import { phoneElement, type PhoneHost } from '../../lib/phone-reveal';
 import { renderTimeline } from '../../lib/timeline';
 import type { CaseView, RosterEntry } from '../../lib/types';
 import { tx, type Board } from './board';
@@ -34,7 +35,10 @@ export class Cards {
   /** Folds left open, by `caseId:name`. */
   readonly folds = new Set<string>();
 
+  private readonly phone: PhoneHost;
+
   constructor(private readonly board: Board, root: HTMLElement, private readonly drafts: Drafts) {
+    this.phone = { token: () => board.session.token, handleAuthError: (err) => board.session.handleAuthError(err) };
     trackFolds(root, this.folds);
     this.drafts.listen(root);
   }
@@ -98,7 +102,7 @@ export class Cards {
         ),
       ),
       h('div', { class: 'case-deadline' }, deadlineEl(relevantDeadline(c))),
-      waiting ? h('p', { style: 'margin:0.25rem 0' }, h('span', { class: 'pill waiting' }, tx('card.waiting'))) : null,
+      waiting ? h('p', { class: 'waiting-line' }, h('span', { class: 'pill waiting' }, tx('card.waiting'))) : null,
       h('div', { class: 'case-place' },
         place.kind === 'scope' ? `${(locale() === 'en' ? n.nameEn : n.name) ?? c.communityId} · ` : '',
         n.place(c.location) || '—'),
@@ -116,7 +120,7 @@ export class Cards {
       actions.length > 0 ? fold('actions', c.caseId, tx('card.actions'), this.folds, ...this.actionForms(c, actions)) : null,
       fold('details', c.caseId, tx('card.details'), this.folds,
         h('p', { class: 'description' }, c.description),
-        c.contact ? h('p', { class: 'case-contact' }, tx('card.contact'), ': ', c.contact.name, ' ', c.contact.phone) : null,
+        c.contact ? h('p', { class: 'case-contact' }, tx('card.contact'), ': ', c.contact.name, ' ', c.contact.phone ? phoneElement(c.caseId, c.contact.phone, this.phone) : null) : null,
         renderTimeline(c.timeline, undefined, { audience: 'staff', owner: (id) => n.owner(id) }),
       ),
     );

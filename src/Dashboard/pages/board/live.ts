@@ -71,7 +71,7 @@ export class LiveSync {
     const { place, session } = this.board;
     if (session.refused) return;
     session.attachHub(startLive({
-      token: session.token,
+      accessToken: () => session.token,
       connectionState: byId('connection-state'),
       on: {
         caseUpdated: (update: CaseUpdated) => this.onCaseUpdated(update),

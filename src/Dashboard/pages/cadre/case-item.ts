@@ -10,6 +10,7 @@ import { actionForm, fold, type ActionFormSpec, type Drafts } from '../../lib/fo
 import { formatDateTime, t } from '../../lib/i18n';
 import { kindText, levelText, modeText, statusText, stepText } from '../../lib/labels';
 import type { CommunityNames } from '../../lib/names';
+import { phoneElement, type PhoneHost } from '../../lib/phone-reveal';
 import type { ModeProgress } from '../../lib/steps';
 import { deadlineEl } from '../../lib/ticker';
 import { renderTimeline } from '../../lib/timeline';
@@ -27,6 +28,8 @@ export interface CaseItemParts {
   drafts: Drafts;
   /** Folded forms (decline, escalate, timeline) left open, by `caseId:name`. */
   folds: Set<string>;
+  /** Reveals the resident's masked phone number. */
+  phone: PhoneHost;
 }
 
 export function renderCase(c: CaseView, signature: string, parts: CaseItemParts): HTMLLIElement {
@@ -63,7 +66,7 @@ export function renderCase(c: CaseView, signature: string, parts: CaseItemParts)
     h('p', { class: 'description' }, c.description),
     c.contact ? h('p', { class: 'case-contact' },
       tx('contact'), ': ', c.contact.name, ' ',
-      c.contact.phone ? h('a', { href: `tel:${c.contact.phone.replace(/[^\d+]/g, '')}`, class: 'case-phone' }, c.contact.phone) : null,
+      c.contact.phone ? phoneElement(c.caseId, c.contact.phone, parts.phone) : null,
     ) : null,
     plan.progress && (c.status === 'acknowledged' || plan.progress.steps.some((s) => s.done))
       ? stepsList(c, plan.progress) : null,

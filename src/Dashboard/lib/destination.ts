@@ -1,0 +1,46 @@
+// Where a staff member goes after signing in: back to the page they came from when their role
+// belongs there, else their role's own page. Pure (no DOM), tested in tests/signin.test.ts.
+
+/** A role's own page: a cadre's queue, a dispatcher's board, an admin's page, an official's level. */
+export function homeOf(role: string, scope: string): string {
+  switch (role) {
+    case 'cadre': return '/cadre';
+    case 'dispatcher': return '/board';
+    case 'admin': return '/admin';
+    default: return scope ? `/board?scope=${encodeURIComponent(scope)}` : '/board';
+  }
+}
+
+/** The pages each role may work on (the gateway still checks every call). */
+function pagesOf(role: string): readonly string[] {
+  switch (role) {
+    case 'cadre': return ['/cadre'];
+    case 'admin': return ['/admin', '/board'];
+    default: return ['/board'];
+  }
+}
+
+/**
+ * A return address from `?return=` or the current page, kept only when it is a path on this site
+ * (never `//elsewhere` or `https://elsewhere`); else null.
+ */
+export function samePath(from: string | null | undefined): string | null {
+  if (!from || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/\\')) return null;
+  try {
+    const base = 'http://gongzhi.invalid';
+    const url = new URL(from, base);
+    return url.origin === base ? url.pathname + url.search : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where to go after signing in from `from` (a path with its query, or null). */
+export function destinationAfterSignIn(who: { role: string; scope: string }, from: string | null | undefined): string {
+  const back = samePath(from);
+  if (back) {
+    const path = back.split('?', 1)[0]?.replace(/\/$/, '') ?? '';
+    if (pagesOf(who.role).includes(path)) return back;
+  }
+  return homeOf(who.role, who.scope);
+}
