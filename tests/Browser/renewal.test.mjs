@@ -5,7 +5,7 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DESK, assertPagesClean, launchBrowser, startSystem } from './harness.mjs';
 import * as S from './selectors.mjs';
-import { signInThroughPage } from './staff.mjs';
+import { signInThroughPage, storedToken } from './staff.mjs';
 
 /** Long enough to sign in and go live; the page renews at two thirds of it. */
 const LIFETIME_S = 12;
@@ -30,7 +30,6 @@ after(async () => {
 }, { timeout: 60_000 });
 
 const isHub = (ws) => ws.url().includes('/hubs/');
-const tokenOf = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('gongzhi.staffSession'))?.token ?? null);
 
 test('an open board renews its token before it runs out and stays live past the first token’s end, without asking to sign in', { timeout: 90_000 }, async () => {
   const context = await browser.newContext({ ...DESK, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -43,7 +42,7 @@ test('an open board renews its token before it runs out and stays live past the 
   await signInThroughPage(page, 'ximen-dispatcher');
   await page.locator(S.board.section).waitFor({ state: 'visible' });
   await page.locator(S.common.connected).waitFor({ state: 'attached' });
-  const first = await tokenOf(page);
+  const first = await storedToken(page);
   const firstHub = hubs.at(-1);
   const bearer = (ws) => new URL(ws.url()).searchParams.get('access_token');
   assert.equal(bearer(firstHub), first, 'the hub connected with the signed-in token');
@@ -53,7 +52,7 @@ test('an open board renews its token before it runs out and stays live past the 
     const kept = JSON.parse(sessionStorage.getItem('gongzhi.staffSession') ?? 'null');
     return kept && kept.token !== old;
   }, first);
-  const renewed = await tokenOf(page);
+  const renewed = await storedToken(page);
   const me = await fetch(`${sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${renewed}` } });
   assert.equal(me.status, 200, 'the renewed token is good');
   assert.equal((await me.json()).username, 'ximen-dispatcher');

@@ -6,7 +6,7 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_PASSWORD, PHONE, assertPagesClean, expectRefusal, launchBrowser, startSystem } from './harness.mjs';
 import * as S from './selectors.mjs';
-import { signInThroughPage } from './staff.mjs';
+import { signInThroughPage, storedToken } from './staff.mjs';
 
 let sys;
 let browser;
@@ -54,7 +54,6 @@ async function liveCadrePage(username, password = DEMO_PASSWORD) {
   return page;
 }
 
-const tokenOf = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('gongzhi.staffSession'))?.token ?? null);
 
 /** The status of `POST /api/v1/auth/login` and its refusal code, if any. */
 async function loginStatus(username, password) {
@@ -89,7 +88,7 @@ test('a cadre changes their password from the account menu: this page carries on
   const fresh = 'Zhouting-xin-mima-2026';
   const phone = await liveCadrePage(username);
   const tablet = await liveCadrePage(username);
-  const before = await tokenOf(phone);
+  const before = await storedToken(phone);
   // The tablet learns its session ended when the server refuses its token (the hub closed, the page asks again).
   expectRefusal(tablet, 401, /\/api\/v1\/cadres\//);
   const tabletHubClosed = hubClosed(tablet);
@@ -109,7 +108,7 @@ test('a cadre changes their password from the account menu: this page carries on
   await sentToSignIn(tablet, 'signin.ended');
 
   // This page took the change's fresh token: it keeps working, live, and the old token is refused.
-  const after = await tokenOf(phone);
+  const after = await storedToken(phone);
   assert.ok(after && after !== before, 'the page keeps the fresh token');
   assert.equal((await fetch(`${sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${before}` } })).status, 401,
     'the token from before the change is refused');
