@@ -99,9 +99,10 @@ function portOpen(port) {
 
 /**
  * Starts Azurite, the silo and the gateway. Returns { baseUrl, signIn(), api(), stop() }.
+ * `gatewayEnv`: settings of this file's own gateway (e.g. `{ Auth__TokenLifetime: '00:00:12' }`).
  * The .NET projects and the dashboard must be built (test.sh does; npm run test:browser does not).
  */
-export async function startSystem() {
+export async function startSystem({ gatewayEnv = {} } = {}) {
   const silo = join(REPO, 'src/Silo/bin/Debug/net10.0/Gongzhi.Silo.dll');
   const gateway = join(REPO, 'src/Gateway/bin/Debug/net10.0/Gongzhi.Gateway.dll');
   for (const dll of [silo, gateway]) {
@@ -151,6 +152,7 @@ export async function startSystem() {
       ...KEYS,
       // The tests sign in and load pages faster than people do; tests/Gateway.Tests covers the limits.
       RateLimits__Enabled: 'false',
+      ...gatewayEnv,
     }));
     started.push(gatewayProc);
     await waitFor('gateway /healthz', async () => (await fetch(`${baseUrl}/healthz`)).status === 200, 120_000, [azurite, siloProc, gatewayProc]);

@@ -34,6 +34,15 @@ export const account = {
   name: '#account-name',
   signOut: '#signout',
   changePassword: '#change-password-open',
+  /** The change-password dialog (opened from the menu): current, new, new again; a refusal in words. */
+  passwordDialog: '#password-dialog[open]',
+  currentPassword: '#password-current',
+  newPassword: '#password-new',
+  repeatPassword: '#password-repeat',
+  passwordSubmit: '#password-submit',
+  passwordError: '#password-error:not([hidden])',
+  /** The page's own message line ("password changed" …). */
+  pageMessage: '#page-message:not([hidden])',
 };
 
 /** /admin — the administrators' page. */
@@ -67,6 +76,8 @@ export const submit = {
 /** /cadre — a cadre's queue. */
 export const cadre = {
   section: '#cadre-section',
+  /** The on-duty switch: `data-on-duty` is true | false. */
+  dutyToggle: '#duty-toggle',
   list: '#assignments',
   /** One case: the element carrying both its id and its status (buttons and forms inside carry only the id). */
   caseItem: (caseId) => `#assignments [data-case-id="${caseId}"][data-status]`,

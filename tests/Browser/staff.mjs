@@ -19,3 +19,6 @@ export async function signInThroughPage(page, username, password = DEMO_PASSWORD
   await page.waitForLoadState('domcontentloaded');
 }
 
+
+/** The staff token the page keeps for this tab (null once signed out). */
+export const storedToken = (page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('gongzhi.staffSession') ?? 'null')?.token ?? null);

@@ -4,7 +4,7 @@
 // hub stops, the page hides and the sign-in form comes back with a notice.
 import { mountAccountMenu } from './account-menu';
 import { ApiError, renewSignIn, signOutSession } from './api';
-import { clearSession, storeSession, type Session } from './auth';
+import { clearSession, isExpired, storeSession, type Session } from './auth';
 import { byId, setMessage } from './dom';
 import type { HubHandle } from './hub';
 import { mountLanguageSwitch } from './i18n';
@@ -95,8 +95,13 @@ export class StaffSession {
   }
 
   /** The token is no good any more: stop, hide the page and ask to sign in again, saying why (`noticeKey`). */
-  expire(noticeKey: string = this.parts.expiredKey): void {
+  expire(noticeKey: string = this.refusedKey()): void {
     this.end(noticeKey);
+  }
+
+  /** A token refused before it ran out was ended on the server (signed out elsewhere, password changed, account disabled). */
+  private refusedKey(): string {
+    return this.session && !isExpired(this.session) ? 'signin.ended' : this.parts.expiredKey;
   }
 
   /** True (and the session ended) when `err` says the token is no good. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../lib/api';
 import { storeSession, storedSession } from '../lib/auth';
 import { StaffSession } from '../lib/session';
 
@@ -65,5 +66,21 @@ describe('the staff session of a page', () => {
     expect(session.current).toBeNull();
     expect(parts.section.hidden).toBe(true);
     expect(document.querySelector('#signin-notice')?.getAttribute('data-notice')).toBe('signin.ended');
+  });
+
+  it('says the session ended when the server refuses a token the clock still calls good, and that it expired once it ran out', () => {
+    const parts = page();
+    const session = new StaffSession({ expiredKey: 'board.expired', ...parts });
+    expect(session.handleAuthError(new ApiError(401, null))).toBe(true);
+    expect(document.querySelector('#signin-notice')?.getAttribute('data-notice')).toBe('signin.ended');
+
+    storeSession({
+      token: 'tok-old', claims: { sub: 'ximen-dispatcher', role: 'dispatcher', scope: 'ximen' }, displayName: '调度员',
+      expiresAt: Date.now() + MINUTE, receivedAt: Date.now() - 14 * MINUTE,
+    });
+    const later = new StaffSession({ expiredKey: 'board.expired', ...page() });
+    vi.setSystemTime(Date.now() + MINUTE);
+    later.expire();
+    expect(document.querySelector('#signin-notice')?.getAttribute('data-notice')).toBe('board.expired');
   });
 });
