@@ -237,6 +237,16 @@ export function expectRefusal(page, status, url) {
 }
 
 /**
+ * The hub refuses the page's token on purpose (its session ended on the server): the 401 on the negotiation, and
+ * the SignalR client's own console lines about it ("Failed to complete negotiation … Status code '401'"), are
+ * not troubles. The page itself must still handle it cleanly (it shows the sign-in form).
+ */
+export function expectHubRefusal(page, status = 401) {
+  expectRefusal(page, status, /\/hubs\/dispatch\/negotiate/);
+  page.allowed.push((t) => t.kind === 'console' && t.text.includes('negotiation') && t.text.includes(`Status code '${status}'`));
+}
+
+/**
  * The test cuts the page's network on purpose: until the returned function is called, failed
  * requests and the console errors of a lost connection are not troubles (uncaught errors still are).
  */

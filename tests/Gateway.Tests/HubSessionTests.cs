@@ -52,4 +52,24 @@ public sealed class HubSessionTests(GatewayFixture fixture)
         await desk.InvokeAsync("WatchCommunity", "ximen");
         Assert.Equal(HubConnectionState.Connected, desk.State);
     }
+
+    [Fact]
+    public async Task A_token_whose_session_ended_cannot_connect_again_while_a_resident_without_one_still_can()
+    {
+        var username = await CreateAsync(fixture.Flow);
+        var token = await TokenAsync(fixture.Flow, username);
+        await using (var before = await fixture.HubAsync(token))
+        {
+            Assert.Equal(HubConnectionState.Connected, before.State);
+        }
+
+        await fixture.Flow.Bearer(token).PostAsync("/api/v1/auth/logout", null);
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => fixture.HubAsync(token));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        var forged = await Assert.ThrowsAsync<HttpRequestException>(() => fixture.HubAsync(token[..^4] + "AAAA"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, forged.StatusCode);
+        await using var resident = await fixture.HubAsync(null);
+        Assert.Equal(HubConnectionState.Connected, resident.State);
+    }
 }

@@ -26,7 +26,7 @@ public static class OidcAuthentication
         var ourIssuer = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>()?.Issuer ?? new AuthOptions().Issuer;
         builder.Services.Configure<AuthenticationOptions>(o => o.DefaultScheme = o.DefaultAuthenticateScheme = o.DefaultChallengeScheme = SelectorScheme);
         builder.AddPolicyScheme(SelectorScheme, "Staff token or the county's", o =>
-            o.ForwardDefaultSelector = context => IssuerOf(BearerToken(context.Request)) is { } issuer && issuer != ourIssuer ? Scheme : JwtBearerDefaults.AuthenticationScheme);
+            o.ForwardDefaultSelector = context => IssuerOf(BearerTokens.Of(context.Request)) is { } issuer && issuer != ourIssuer ? Scheme : JwtBearerDefaults.AuthenticationScheme);
         return builder.AddJwtBearer(Scheme, jwt =>
         {
             jwt.Authority = oidc.Authority;
@@ -37,7 +37,7 @@ public static class OidcAuthentication
             {
                 OnMessageReceived = context =>
                 {
-                    context.Token = BearerToken(context.Request);
+                    context.Token = BearerTokens.Of(context.Request);
                     return Task.CompletedTask;
                 },
                 OnTokenValidated = context =>
@@ -55,18 +55,6 @@ public static class OidcAuthentication
                 },
             };
         });
-    }
-
-    /// <summary>The bearer token of a request: the Authorization header, or on the hub the <c>access_token</c> query a browser's WebSocket must use.</summary>
-    private static string? BearerToken(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return header["Bearer ".Length..].Trim();
-        }
-
-        return request.Path.StartsWithSegments(Realtime.DispatchHub.Path) && request.Query["access_token"] is [{ } token, ..] ? token : null;
     }
 
     /// <summary>The issuer a token says it has, read without validating it: only to choose the scheme that validates it.</summary>

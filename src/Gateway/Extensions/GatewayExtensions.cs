@@ -129,6 +129,7 @@ public static class GatewayExtensions
         // The dashboard's files are public and served before authorization, whose fallback policy denies everything unnamed.
         app.UseDashboardFiles();
         app.UseAuthentication();
+        app.UseHubTokenCheck();
         app.UseAuthorization();
         app.MapDashboardPages();
 

@@ -1,0 +1,17 @@
+namespace Gongzhi.Gateway.Auth;
+
+/// <summary>Where a request carries a bearer token.</summary>
+public static class BearerTokens
+{
+    /// <summary>The bearer token of a request: the Authorization header, or on the hub the <c>access_token</c> query a browser's WebSocket must use.</summary>
+    public static string? Of(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+
+        return request.Path.StartsWithSegments(Realtime.DispatchHub.Path) && request.Query["access_token"] is [{ } token, ..] ? token : null;
+    }
+}
