@@ -41,3 +41,21 @@ describe('the admin page’s helpers', () => {
     expect(utcDay(new Date('2026-12-03T23:30:00-05:00'))).toBe('2026-12-04');
   });
 });
+
+describe('the new account form', () => {
+  it('keeps what the admin typed when the panel is drawn again (the world arriving after the list, a language switch)', async () => {
+    const { AccountsPanel } = await import('../pages/admin/accounts');
+    document.body.innerHTML = `<datalist id="scope-ids"></datalist><datalist id="account-ids"></datalist>
+      <div id="account-create"></div><table><tbody id="accounts-body"></tbody></table><p id="accounts-message" hidden></p>`;
+    const world = { communities: [], counties: [] } as unknown as AdminWorld;
+    const panel = new AccountsPanel({ session: {} as never, world, reloadWorld: async () => {}, changed: () => {} });
+    panel.render();
+    const username = document.querySelector<HTMLInputElement>('#account-create input[name="username"]')!;
+    username.value = 'new-dispatcher';
+
+    panel.render();
+
+    expect(document.querySelector<HTMLInputElement>('#account-create input[name="username"]')!.value).toBe('new-dispatcher');
+    expect(document.querySelectorAll('#account-create form')).toHaveLength(1);
+  });
+});

@@ -29,7 +29,10 @@ export class AccountsPanel {
   render(): void {
     byId('scope-ids').replaceChildren(...scopeIds(this.ctx.world).map((id) => h('option', { value: id })));
     byId('account-ids').replaceChildren(...this.accounts.map((a) => h('option', { value: a.username })));
-    byId('account-create').replaceChildren(this.createForm());
+    // A render caused by something else (the world arriving after the list, a language switch) keeps what the
+    // admin is typing into the new account's form; only a created account clears it.
+    const create = byId('account-create');
+    if (!create.firstElementChild) create.replaceChildren(this.createForm());
     this.body.replaceChildren(...[...this.accounts].sort((a, b) => a.username.localeCompare(b.username)).map((a) => this.row(a)));
   }
 
@@ -53,6 +56,7 @@ export class AccountsPanel {
       await createAccount(this.ctx.session.token, {
         username, displayName: v.text('displayName') || username, role: v.text('role'), scope: v.text('scope'), password: v.text('password'),
       });
+      byId('account-create').replaceChildren(this.createForm());
       await this.afterChange(tx('account.created', { username }));
     }));
   }
