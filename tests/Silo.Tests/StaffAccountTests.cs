@@ -1,4 +1,9 @@
 using Gongzhi.Silo.Tests.Faults;
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Consultations;
+using Gongzhi.Metrics;
+using Gongzhi.Realtime;
 using Gongzhi.Staff;
 
 namespace Gongzhi.Silo.Tests;
@@ -145,5 +150,56 @@ public sealed class StaffAccountTests(ClusterFixture fixture) : IClassFixture<Cl
         Assert.Null(await grain.GetAsync());
         Assert.Equal(AccountWriteOutcome.Ok, await grain.CreateAsync(NewAccount(username)));
         Assert.Single(await ListedAsync(), u => u == username);
+    }
+
+    [Fact]
+    public async Task A_disable_or_sign_out_stored_though_its_notice_to_the_gateways_was_lost_sends_the_notice_when_retried()
+    {
+        var username = NewUsername();
+        var grain = Grain(username);
+        await grain.CreateAsync(NewAccount(username));
+        Assert.True(await grain.OpenSessionAsync("s1", fixture.Time.GetUtcNow().AddMinutes(15)));
+        var ended = new SessionsEndedRecorder();
+        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
+        var gateway = "gw-" + Guid.NewGuid().ToString("N");
+        await registry.RegisterAsync(gateway, fixture.Client.CreateObjectReference<IDispatchObserver>(ended));
+        try
+        {
+            // The write is stored, then the call fails before the grain tells the gateways (as a crash there would).
+            var disabled = NewAccount(username) with { Disabled = true, SecurityStamp = "stamp-2", ConcurrencyStamp = "c-2" };
+            fixture.Faults.Inject(c => c.IsWrite && c.Key == StaffUsernames.Normalize(username) && c.StateName == "staff", StorageFault.TimesOutAfterStoring);
+            await Assert.ThrowsAnyAsync<Exception>(() => grain.UpdateAsync("c-1", disabled));
+            Assert.DoesNotContain(username, ended.Usernames);
+
+            Assert.Equal(AccountWriteOutcome.Ok, await grain.UpdateAsync("c-1", disabled));
+            await Eventually.GetAsync(() => Task.FromResult(ended.Usernames.Count(u => u == username)), n => n >= 1);
+
+            // The sign-out finds its session already gone with the disable, and still tells the gateways.
+            await grain.EndSessionAsync("s1");
+            await Eventually.GetAsync(() => Task.FromResult(ended.Usernames.Count(u => u == username)), n => n >= 2);
+        }
+        finally
+        {
+            await registry.UnregisterAsync(gateway);
+        }
+    }
+
+    private sealed class SessionsEndedRecorder : IDispatchObserver
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Usernames { get; } = [];
+
+        public Task OnSessionsEndedAsync(string username, string? sessionId)
+        {
+            Usernames.Add(username);
+            return Task.CompletedTask;
+        }
+
+        public Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates) => Task.CompletedTask;
+
+        public Task OnRosterChangedAsync(RosterEntry entry) => Task.CompletedTask;
+
+        public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
+
+        public Task OnInvitationAsync(Invitation invitation) => Task.CompletedTask;
     }
 }

@@ -49,6 +49,13 @@ internal sealed class StaffAccountGrain(GrainStates states, [FromKeyedServices(C
 
         if (Account == account)
         {
+            // A retry of a change already stored: if it ended the sessions, the notice to the gateways may be what
+            // failed (a crash or a timeout after the write), so it goes again. Harmless when it did arrive.
+            if (_state.State.Sessions.Count == 0)
+            {
+                await Registry.PublishSessionsEndedAsync(account.Username, null);
+            }
+
             return AccountWriteOutcome.Ok;
         }
 
@@ -93,11 +100,18 @@ internal sealed class StaffAccountGrain(GrainStates states, [FromKeyedServices(C
 
     public async Task EndSessionAsync(string sessionId)
     {
-        if (Account is not null && _state.State.Sessions.Any(s => s.Id == sessionId))
+        if (Account is null)
+        {
+            return;
+        }
+
+        if (_state.State.Sessions.Any(s => s.Id == sessionId))
         {
             await StoreAsync(Account, _state.State.Sessions.Where(s => s.Id != sessionId));
-            await Registry.PublishSessionsEndedAsync(Account.Username, sessionId);
         }
+
+        // Also when the session was already gone: a retried sign-out whose notice was lost after the write.
+        await Registry.PublishSessionsEndedAsync(Account.Username, sessionId);
     }
 
     public Task<bool> IsSessionOpenAsync(string sessionId, string securityStamp) => Task.FromResult(IsOpen(sessionId, securityStamp));
