@@ -1,35 +1,18 @@
 // Browser tests of staff accounts: signing in through the page (and failing to), signing out, an
 // admin creating an account that then signs in, and a resident's phone shown only on request.
 // One system for the file; each test uses accounts and cases of its own.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESK, PHONE, assertPagesClean, expectRefusal, launchBrowser, startSystem } from './harness.mjs';
+import { DESK, PHONE, browserSuite, expectRefusal } from './harness.mjs';
 import * as S from './selectors.mjs';
 import { signInThroughPage } from './staff.mjs';
 
-let sys;
-let browser;
-const contexts = [];
-
-before(async () => {
-  [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
-}, { timeout: 150_000 });
-
-afterEach(assertPagesClean);
-
-after(async () => {
-  await Promise.allSettled(contexts.map((c) => c.close()));
-  await browser?.close();
-  await sys?.stop();
-}, { timeout: 60_000 });
+const suite = browserSuite();
 
 async function open(device, path) {
-  const context = await browser.newContext({ ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  await page.goto(sys.baseUrl + path);
-  return { context, page };
+  const page = await suite.page(device);
+  await page.goto(suite.sys.baseUrl + path);
+  return { page };
 }
 
 const visible = (page, selector) => page.locator(selector).first().waitFor({ state: 'visible' });
@@ -67,7 +50,7 @@ test('signing out returns to the sign-in form, and the token is refused from the
   assert.equal(await page.locator(S.account.menu).count(), 0, 'the account menu is gone');
   await page.waitForFunction(() => sessionStorage.getItem('gongzhi.staffSession') === null);
 
-  const me = await fetch(`${sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+  const me = await fetch(`${suite.sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(me.status, 401, 'the signed-out token is refused');
   await page.reload();
   await visible(page, S.signin.form);
@@ -100,7 +83,7 @@ test('an admin creates an account on the admin page, and that account signs in',
 });
 
 test('the board shows a resident’s phone masked until "show number", and the reveal is recorded', { timeout: 60_000 }, async () => {
-  const { caseId } = await sys.api('POST', '/api/v1/cases', {
+  const { caseId } = await suite.sys.api('POST', '/api/v1/cases', {
     communityId: 'ximen', kind: 'grievance', category: 'environment', description: '文庙花园垃圾桶满了没人清运',
     location: { compound: 'wenmiao-huayuan' }, contact: { name: '赵女士', phone: '13905376789' },
   });
@@ -119,7 +102,7 @@ test('the board shows a resident’s phone masked until "show number", and the r
   await visible(page, `${card} .phone-recorded`);
 
   const day = new Date().toISOString().slice(0, 10);
-  const admin = await sys.signIn('admin');
-  const audit = await sys.api('GET', `/api/v1/admin/audit?day=${day}`, undefined, admin);
+  const admin = await suite.sys.signIn('admin');
+  const audit = await suite.sys.api('GET', `/api/v1/admin/audit?day=${day}`, undefined, admin);
   assert.ok(audit.some((e) => e.target === caseId && e.actor === 'ximen-dispatcher'), 'the reveal is in the audit log');
 });

@@ -1,6 +1,7 @@
 // Starts the real system for the browser tests, as run.sh does but on free ports and in a temp
 // folder: Azurite (in memory), one silo and one gateway; stops everything it started by PID.
 import { spawn } from 'node:child_process';
+import { after, afterEach, before } from 'node:test';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -265,3 +266,33 @@ export function assertPagesClean() {
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESK = { viewport: { width: 1400, height: 900 } };
+
+/**
+ * One system and one browser for a test file: started before its tests, every page checked clean after each
+ * test, everything stopped at the end. `suite.sys` is the started system (`startSystem`); `suite.page(device)`
+ * opens a page in a context of its own (a separate person's storage), not yet navigated, with its hub
+ * WebSockets in `page.hubSockets`.
+ */
+export function browserSuite({ gatewayEnv } = {}) {
+  const contexts = [];
+  const suite = { sys: null, browser: null };
+  before(async () => {
+    [suite.sys, suite.browser] = await Promise.all([startSystem({ gatewayEnv }), launchBrowser()]);
+  }, { timeout: 150_000 });
+  afterEach(assertPagesClean);
+  after(async () => {
+    await Promise.allSettled(contexts.map((c) => c.close()));
+    await suite.browser?.close();
+    await suite.sys?.stop();
+  }, { timeout: 60_000 });
+  suite.page = async (device, { timeout = 20_000 } = {}) => {
+    const context = await suite.browser.newContext({ ...device, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    context.setDefaultTimeout(timeout);
+    const page = await context.newPage();
+    page.hubSockets = [];
+    page.on('websocket', (ws) => { if (ws.url().includes('/hubs/')) page.hubSockets.push(ws); });
+    return page;
+  };
+  return suite;
+}

@@ -1,44 +1,23 @@
 // Browser test of silent renewal: this file's gateway issues tokens that last seconds, not minutes,
 // so an open board outlives several of them while the test watches. The page must renew each before
 // it runs out, and when the server closes the hub at a token's expiry, connect again on the fresh one.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESK, assertPagesClean, launchBrowser, startSystem } from './harness.mjs';
+import { DESK, browserSuite } from './harness.mjs';
 import * as S from './selectors.mjs';
 import { signInThroughPage, storedToken } from './staff.mjs';
 
 /** Long enough to sign in and go live; the page renews at two thirds of it. */
 const LIFETIME_S = 12;
 
-let sys;
-let browser;
-const contexts = [];
-
-before(async () => {
-  [sys, browser] = await Promise.all([
-    startSystem({ gatewayEnv: { Auth__TokenLifetime: `00:00:${LIFETIME_S}` } }),
-    launchBrowser(),
-  ]);
-}, { timeout: 150_000 });
-
-afterEach(assertPagesClean);
-
-after(async () => {
-  await Promise.allSettled(contexts.map((c) => c.close()));
-  await browser?.close();
-  await sys?.stop();
-}, { timeout: 60_000 });
+const suite = browserSuite({ gatewayEnv: { Auth__TokenLifetime: `00:00:${LIFETIME_S}` } });
 
 const isHub = (ws) => ws.url().includes('/hubs/');
 
 test('an open board renews its token before it runs out and stays live past the first token’s end, without asking to sign in', { timeout: 90_000 }, async () => {
-  const context = await browser.newContext({ ...DESK, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  context.setDefaultTimeout(LIFETIME_S * 2_000);
-  const page = await context.newPage();
-  const hubs = [];
-  page.on('websocket', (ws) => { if (isHub(ws)) hubs.push(ws); });
-  await page.goto(`${sys.baseUrl}/board`);
+  const page = await suite.page(DESK, { timeout: LIFETIME_S * 2_000 });
+  const hubs = page.hubSockets;
+  await page.goto(`${suite.sys.baseUrl}/board`);
   await signInThroughPage(page, 'ximen-dispatcher');
   await page.locator(S.board.section).waitFor({ state: 'visible' });
   await page.locator(S.common.connected).waitFor({ state: 'attached' });
@@ -53,7 +32,7 @@ test('an open board renews its token before it runs out and stays live past the 
     return kept && kept.token !== old;
   }, first);
   const renewed = await storedToken(page);
-  const me = await fetch(`${sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${renewed}` } });
+  const me = await fetch(`${suite.sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${renewed}` } });
   assert.equal(me.status, 200, 'the renewed token is good');
   assert.equal((await me.json()).username, 'ximen-dispatcher');
 
@@ -66,7 +45,7 @@ test('an open board renews its token before it runs out and stays live past the 
   assert.equal(await page.locator(S.board.section).isVisible(), true, 'the board stays on screen');
 
   // Live after the first token's end: a resident's new case reaches the board by push.
-  const { caseId } = await sys.api('POST', '/api/v1/cases', {
+  const { caseId } = await suite.sys.api('POST', '/api/v1/cases', {
     communityId: 'ximen', kind: 'grievance', category: 'environment', description: '西门小区东门路灯不亮已经三天了',
     location: { compound: 'wenmiao-huayuan' }, contact: { name: '孙先生', phone: '13905371111' },
   });

@@ -2,27 +2,13 @@
 // account menu (this page carries on, the same person's other browser is sent to sign in again),
 // and an account disabled by an admin while its page is live. One system for the file; each test
 // uses a seeded cadre no other test here touches.
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, PHONE, assertPagesClean, expectHubRefusal, expectRefusal, launchBrowser, startSystem } from './harness.mjs';
+import { DEMO_PASSWORD, PHONE, browserSuite, expectHubRefusal, expectRefusal } from './harness.mjs';
 import * as S from './selectors.mjs';
 import { signInThroughPage, storedToken } from './staff.mjs';
 
-let sys;
-let browser;
-const contexts = [];
-
-before(async () => {
-  [sys, browser] = await Promise.all([startSystem(), launchBrowser()]);
-}, { timeout: 150_000 });
-
-afterEach(assertPagesClean);
-
-after(async () => {
-  await Promise.allSettled(contexts.map((c) => c.close()));
-  await browser?.close();
-  await sys?.stop();
-}, { timeout: 60_000 });
+const suite = browserSuite();
 
 /** Resolves when the page's live hub WebSocket closes (the page never closes it itself while signed in). */
 const hubClosed = (page) => {
@@ -41,13 +27,8 @@ async function hubOpenWith(page, token) {
 
 /** A separate person's browser (its own storage) signed in as `username` on their live cadre page. */
 async function liveCadrePage(username, password = DEMO_PASSWORD) {
-  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  page.hubSockets = [];
-  page.on('websocket', (ws) => { if (ws.url().includes('/hubs/')) page.hubSockets.push(ws); });
-  await page.goto(`${sys.baseUrl}/cadre`);
+  const page = await suite.page(PHONE);
+  await page.goto(`${suite.sys.baseUrl}/cadre`);
   await signInThroughPage(page, username, password);
   await page.locator(S.cadre.section).waitFor({ state: 'visible' });
   await page.locator(S.common.connected).waitFor({ state: 'attached' });
@@ -57,7 +38,7 @@ async function liveCadrePage(username, password = DEMO_PASSWORD) {
 
 /** The status of `POST /api/v1/auth/login` and its refusal code, if any. */
 async function loginStatus(username, password) {
-  const res = await fetch(`${sys.baseUrl}/api/v1/auth/login`, {
+  const res = await fetch(`${suite.sys.baseUrl}/api/v1/auth/login`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
   });
   const body = await res.json().catch(() => ({}));
@@ -110,7 +91,7 @@ test('a cadre changes their password from the account menu: this page carries on
   // This page took the change's fresh token: it keeps working, live, and the old token is refused.
   const after = await storedToken(phone);
   assert.ok(after && after !== before, 'the page keeps the fresh token');
-  assert.equal((await fetch(`${sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${before}` } })).status, 401,
+  assert.equal((await fetch(`${suite.sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${before}` } })).status, 401,
     'the token from before the change is refused');
   assert.equal(await phone.locator(S.signin.form).count(), 0, 'no sign-in form on the page that changed it');
   // The change ended every session, this one's too, and opened a new one: the page's hub is live again with the new token.
@@ -132,11 +113,11 @@ test('a cadre changes their password from the account menu: this page carries on
 test('an admin disables an account while its cadre page is live: the page stops at once and asks to sign in; enabled again, it signs in', { timeout: 90_000 }, async () => {
   const username = 'wu-lei';
   const page = await liveCadrePage(username);
-  const admin = await sys.signIn('admin');
+  const admin = await suite.sys.signIn('admin');
   expectHubRefusal(page);
   const closed = hubClosed(page);
 
-  await sys.api('POST', `/api/v1/admin/accounts/${username}/disable`, undefined, admin);
+  await suite.sys.api('POST', `/api/v1/admin/accounts/${username}/disable`, undefined, admin);
   // No reload and no renewal due for minutes: the server closing the hub connection is what ends the page.
   await closed;
   await sentToSignIn(page, 'signin.ended');
@@ -145,7 +126,7 @@ test('an admin disables an account while its cadre page is live: the page stops 
   assert.deepEqual(await loginStatus(username, DEMO_PASSWORD), { status: 401, code: 'sign-in-failed' }, 'a disabled account cannot sign in');
   await signInRefused(page, username, DEMO_PASSWORD);
 
-  await sys.api('POST', `/api/v1/admin/accounts/${username}/enable`, undefined, admin);
+  await suite.sys.api('POST', `/api/v1/admin/accounts/${username}/enable`, undefined, admin);
   await signInThroughPage(page, username);
   await page.locator(S.cadre.section).waitFor({ state: 'visible' });
   await page.locator(S.common.connected).waitFor({ state: 'attached' });
