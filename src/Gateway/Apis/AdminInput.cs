@@ -9,9 +9,9 @@ namespace Gongzhi.Gateway.Apis;
 /// </summary>
 internal sealed partial class AdminInput
 {
-    public const int IdLength = 64;
+    public const int IdLength = TextLimits.Code;
     public const int NameLength = 100;
-    public const int MaxCategories = 50;
+    public const int MaxCategories = TextLimits.Items;
     public const int MaxShifts = 14;
     public const int MaxParties = 30;
     public const int MaxOpenCasesLimit = 100;

@@ -7,17 +7,18 @@ namespace Gongzhi.Gateway.Apis;
 public static class AuthApi
 {
     /// <summary>The longest username any route takes.</summary>
-    public const int MaxUsername = 64;
+    public const int MaxUsername = TextLimits.Code;
 
     /// <summary>The longest password any route takes (hashing a longer one would only cost time).</summary>
     public const int MaxPassword = 256;
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
-        auth.MapPost("/login", SignInAsync).WithName("SignIn").WithSummary("Sign in with a username and password: a staff token of a new session")
+        // The rate limiter counts sign-ins by this path (RateLimits.SignInPath), so the route is mapped from it.
+        app.MapPost(Extensions.RateLimits.SignInPath, SignInAsync).WithTags("Sign-in").WithName("SignIn").WithSummary("Sign in with a username and password: a staff token of a new session")
             .AllowAnonymous().TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
             .Refuses(StatusCodes.Status401Unauthorized, RefusalCodes.SignInFailed, RefusalCodes.AccountLocked);
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Sign-in");
         auth.MapPost("/renew", RenewAsync).WithName("RenewToken").WithSummary("A fresh token of the caller's session")
             .RequireAuthorization(StaffRoles.StaffPolicy).Refuses(StatusCodes.Status401Unauthorized, RefusalCodes.Unauthenticated);
         auth.MapPost("/logout", SignOutAsync).WithName("SignOut").WithSummary("End the caller's session: its tokens are refused from now on")

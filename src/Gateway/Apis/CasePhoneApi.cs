@@ -1,5 +1,3 @@
-using Gongzhi.Administration;
-
 namespace Gongzhi.Gateway.Apis;
 
 /// <summary>
@@ -19,7 +17,7 @@ public static class CasePhoneApi
     }
 
     public static async Task<Results<Ok<RevealedPhone>, ProblemHttpResult>> RevealAsync(
-        string caseId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster, TimeProvider time)
+        string caseId, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster, StaffAccountAudit audit)
     {
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot is null)
@@ -33,10 +31,7 @@ public static class CasePhoneApi
             return Problems.OutsideScope(snapshot.CommunityId, "The case is outside your scope.");
         }
 
-        var now = time.GetUtcNow();
-        var entry = new AuditEntry(Guid.NewGuid().ToString("N"), now, user.Subject()!, RevealAction, caseId,
-            $"Revealed the resident's phone number of case {caseId} ({user.Role()}).");
-        await cluster.GetGrain<IAuditLogGrain>(AuditDays.KeyOf(now)).AppendAsync(entry);
+        await audit.RecordAsync(user, RevealAction, caseId, $"Revealed the resident's phone number of case {caseId} ({user.Role()}).");
         return TypedResults.Ok(new RevealedPhone(snapshot.Contact.Phone));
     }
 }

@@ -31,15 +31,15 @@ public static class TrackApi
                 RefusalCodes.StepOfOtherMode, RefusalCodes.StepAlreadyDone, RefusalCodes.StepOutOfOrder);
 
     /// <summary>The case a token opens, following a merge to the primary case the resident now follows.</summary>
-    public static async Task<(string CaseId, CaseSnapshot? Snapshot, string? MergedFrom)> FollowAsync(string caseId, IClusterClient cluster)
+    private static async Task<(CaseSnapshot? Snapshot, string? MergedFrom)> FollowAsync(string caseId, IClusterClient cluster)
     {
         var snapshot = await cluster.GetGrain<ICaseGrain>(caseId).GetAsync();
         if (snapshot?.MergedInto is { } primaryId && await cluster.GetGrain<ICaseGrain>(primaryId).GetAsync() is { } primary)
         {
-            return (primaryId, primary, caseId);
+            return (primary, caseId);
         }
 
-        return (caseId, snapshot, null);
+        return (snapshot, null);
     }
 
     public static async Task<Results<Ok<TrackView>, ValidationProblem, ProblemHttpResult>> StepAsync(
@@ -67,7 +67,7 @@ public static class TrackApi
             return Problems.UnknownTrackingToken();
         }
 
-        var (_, snapshot, mergedFrom) = await FollowAsync(caseId, cluster);
+        var (snapshot, mergedFrom) = await FollowAsync(caseId, cluster);
         return TypedResults.Ok(snapshot is null ? TrackView.Pending(caseId) : TrackView.From(snapshot, mergedFrom));
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+
 namespace Gongzhi.Gateway.Auth;
 
 /// <summary>Where a request carries a bearer token.</summary>
@@ -13,5 +15,12 @@ public static class BearerTokens
         }
 
         return request.Path.StartsWithSegments(Realtime.DispatchHub.Path) && request.Query["access_token"] is [{ } token, ..] ? token : null;
+    }
+
+    /// <summary>The JwtBearer event of both schemes: browsers cannot set headers on WebSockets, so the hub also takes the query.</summary>
+    public static Task OnMessageReceived(MessageReceivedContext context)
+    {
+        context.Token = Of(context.Request);
+        return Task.CompletedTask;
     }
 }

@@ -12,6 +12,8 @@ public static class OidcAuthentication
 {
     public const string Scheme = "oidc";
 
+    private static readonly JsonWebTokenHandler TokenReader = new();
+
     /// <summary>The default scheme when the option is on: forwards to <see cref="JwtBearerDefaults.AuthenticationScheme"/> or <see cref="Scheme"/>.</summary>
     public const string SelectorScheme = "staff-or-oidc";
 
@@ -35,11 +37,7 @@ public static class OidcAuthentication
             jwt.MapInboundClaims = false;
             jwt.Events = new JwtBearerEvents
             {
-                OnMessageReceived = context =>
-                {
-                    context.Token = BearerTokens.Of(context.Request);
-                    return Task.CompletedTask;
-                },
+                OnMessageReceived = BearerTokens.OnMessageReceived,
                 OnTokenValidated = context =>
                 {
                     if (OidcClaims.Map(context.Principal!, oidc) is { } staff)
@@ -60,7 +58,6 @@ public static class OidcAuthentication
     /// <summary>The issuer a token says it has, read without validating it: only to choose the scheme that validates it.</summary>
     private static string? IssuerOf(string? token)
     {
-        var handler = new JsonWebTokenHandler();
-        return token is not null && handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
+        return token is not null && TokenReader.CanReadToken(token) ? TokenReader.ReadJsonWebToken(token).Issuer : null;
     }
 }

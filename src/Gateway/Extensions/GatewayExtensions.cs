@@ -86,15 +86,7 @@ public static class GatewayExtensions
                 jwt.Events = new JwtBearerEvents
                 {
                     // Browsers cannot set headers on WebSockets: the hub takes the token from the query.
-                    OnMessageReceived = context =>
-                    {
-                        if (context.Request.Path.StartsWithSegments(DispatchHub.Path) && context.Request.Query["access_token"] is [{ } token, ..])
-                        {
-                            context.Token = token;
-                        }
-
-                        return Task.CompletedTask;
-                    },
+                    OnMessageReceived = BearerTokens.OnMessageReceived,
                     OnTokenValidated = StaffSessionCheck.OnTokenValidated,
                 };
             });
