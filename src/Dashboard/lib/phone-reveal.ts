@@ -9,7 +9,7 @@ import { t } from './i18n';
 /** Numbers this page was given, by case. */
 const revealed = new Map<string, string>();
 
-export const isMasked = (phone: string): boolean => phone.includes('*');
+const isMasked = (phone: string): boolean => phone.includes('*');
 
 export const revealPhone = (token: string, caseId: string): Promise<{ phone: string }> =>
   request<{ phone: string }>(`/api/v1/cases/${encodeURIComponent(caseId)}/phone`, { method: 'POST', token });

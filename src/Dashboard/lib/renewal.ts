@@ -8,7 +8,7 @@ import { isExpired, sessionFromAnswer, type Session } from './auth';
 import type { SignInAnswer } from './types';
 
 /** How far into a token's life it is renewed. */
-export const RENEW_AT = 2 / 3;
+const RENEW_AT = 2 / 3;
 /** The wait before trying again after a failure that does not end the session. */
 export const RETRY_MS = 30_000;
 

@@ -17,7 +17,7 @@ export interface AdminContext {
 /** A text of the admin page (`locales/{zh,en}/admin.json`). */
 export const tx = (key: string, params?: Record<string, string | number>): string => t(`admin.${key}`, params);
 
-export const ROLES = ['cadre', 'dispatcher', 'department', 'leader', 'admin'] as const;
+const ROLES = ['cadre', 'dispatcher', 'department', 'leader', 'admin'] as const;
 
 export const roleOptions = (): Option[] => ROLES.map((role) => ({ value: role, label: tx(`role.${role}`) }));
 

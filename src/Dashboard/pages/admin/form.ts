@@ -3,6 +3,7 @@
 import { ApiError, describeError } from '../../lib/api';
 import { h, setMessage } from '../../lib/dom';
 import { t } from '../../lib/i18n';
+import { clearErrors } from '../../lib/forms';
 
 export interface Option { value: string; label: string }
 
@@ -71,11 +72,6 @@ export function recordForm(
       .finally(() => { button.disabled = false; });
   });
   return form;
-}
-
-function clearErrors(form: HTMLFormElement): void {
-  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-  form.querySelectorAll<HTMLElement>('[data-error-for]').forEach((el) => { el.textContent = ''; });
 }
 
 /** A refusal in words on the form; each field the server names is marked (its English text is never shown). */
