@@ -139,12 +139,16 @@ internal sealed partial class CommunityGrain
 
     private async Task FollowUpAsync(CadreProfile? cadre)
     {
+        // A cadre is not in the description the gateways read (its standing parties are), so only that change copies it.
         if (cadre is not null)
         {
             await GrainFactory.GetGrain<ICadreGrain>(cadre.Id).ConfigureAsync(CommunityId, cadre);
         }
+        else
+        {
+            await CopyDescriptionForGatewaysAsync(Info);
+        }
 
-        await CopyDescriptionForGatewaysAsync(Info);
         await DeliverAuditAsync();
     }
 
