@@ -11,7 +11,7 @@ GATEWAY_URL=http://127.0.0.1:5080
 RUN_DIR=.run
 mkdir -p "$RUN_DIR"
 
-for port in 5080 10000 10001 10002 11111 30000; do require_free_port "$port"; done
+for port in 5080 9181 9191 10000 10001 10002 11111 30000; do require_free_port "$port"; done
 
 ensure_npm
 echo "==> building (dotnet, dashboard)"

@@ -34,6 +34,9 @@ cluster_defaults() {
 cluster_silo_port() { echo $((11110 + $1)); }
 cluster_silo_gateway_port() { echo $((29999 + $1)); }
 cluster_gateway_url() { echo "http://127.0.0.1:$((5079 + $1))"; }
+# Management ports (health, metrics; the silo's also the Orleans Dashboard): silo i on 9190+i, gateway j on 9180+j.
+cluster_silo_management_port() { echo $((9190 + $1)); }
+cluster_gateway_management_port() { echo $((9180 + $1)); }
 
 # Records a started process: in CLUSTER_PIDS/CLUSTER_NAMES and, when set, in the pids file.
 cluster_track() {
@@ -44,8 +47,8 @@ cluster_track() {
 
 cluster_check_ports() {
   local i ports=(10000 10001 10002)
-  for ((i = 1; i <= CLUSTER_SILOS; i++)); do ports+=("$(cluster_silo_port "$i")" "$(cluster_silo_gateway_port "$i")"); done
-  for ((i = 1; i <= CLUSTER_GATEWAYS; i++)); do ports+=($((5079 + i))); done
+  for ((i = 1; i <= CLUSTER_SILOS; i++)); do ports+=("$(cluster_silo_port "$i")" "$(cluster_silo_gateway_port "$i")" "$(cluster_silo_management_port "$i")"); done
+  for ((i = 1; i <= CLUSTER_GATEWAYS; i++)); do ports+=($((5079 + i)) "$(cluster_gateway_management_port "$i")"); done
   for port in "${ports[@]}"; do require_free_port "$port" || return 1; done
 }
 
@@ -78,6 +81,7 @@ cluster_start_silo() {
   if [ "$i" = 1 ]; then seeds=(Seeds__Path="$PWD/seeds"); fi
   echo "==> silo $i: SiloPort $(cluster_silo_port "$i"), GatewayPort $(cluster_silo_gateway_port "$i")${seeds:+, seeds} (log: $log)"
   (cd src/Silo && exec env "${seeds[@]}" Orleans__SiloPort="$(cluster_silo_port "$i")" Orleans__GatewayPort="$(cluster_silo_gateway_port "$i")" \
+    Management__Urls="http://127.0.0.1:$(cluster_silo_management_port "$i")" \
     dotnet "bin/$CLUSTER_CONFIG/net10.0/Gongzhi.Silo.dll") >>"$log" 2>&1 &
   cluster_track "silo-$i" "$!"
 }
@@ -87,7 +91,7 @@ cluster_start_gateway() {
   local j=$1 url log="$CLUSTER_RUN_DIR/gateway-$1.log"
   url=$(cluster_gateway_url "$j")
   echo "==> gateway $j: $url (log: $log)"
-  (cd src/Gateway && ASPNETCORE_URLS="$url" exec dotnet "bin/$CLUSTER_CONFIG/net10.0/Gongzhi.Gateway.dll") >>"$log" 2>&1 &
+  (cd src/Gateway && ASPNETCORE_URLS="$url" Management__Urls="http://127.0.0.1:$(cluster_gateway_management_port "$j")" exec dotnet "bin/$CLUSTER_CONFIG/net10.0/Gongzhi.Gateway.dll") >>"$log" 2>&1 &
   cluster_track "gateway-$j" "$!"
 }
 

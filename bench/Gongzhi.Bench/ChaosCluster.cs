@@ -70,6 +70,7 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
             {
                 ["Orleans__SiloPort"] = $"{_siloPorts[i]}",
                 ["Orleans__GatewayPort"] = $"{_siloGatewayPorts[i]}",
+                ["Management__Urls"] = $"http://127.0.0.1:{SystemUnderTest.FreePort()}",
             };
             if (i == 0)
             {
@@ -84,6 +85,7 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
             pid = sut.Spawn(name, "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(sut.Root, "src", "Gateway"), new(common)
             {
                 ["ASPNETCORE_URLS"] = Gateways[j].ToString().TrimEnd('/'),
+                ["Management__Urls"] = $"http://127.0.0.1:{SystemUnderTest.FreePort()}",
                 ["Auth__SigningKey"] = _signingKey,
                 ["Gateway__TrackingKey"] = _trackingKey,
                 ["RateLimits__Enabled"] = "false",

@@ -160,6 +160,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             ["Orleans__SiloPort"] = $"{siloPort}",
             ["Orleans__GatewayPort"] = $"{gatewayPort}",
+            ["Management__Urls"] = $"http://127.0.0.1:{FreePort()}",
             ["Seeds__Path"] = World.SeedsPath,
             ["Intake__Enabled"] = IntakeWorker ? "true" : "false",
         };
@@ -172,6 +173,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         GatewayPid = Spawn("gateway", "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)
         {
             ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
+            ["Management__Urls"] = $"http://127.0.0.1:{FreePort()}",
             // This run's own keys; the load comes from one address, so no rate limit applies.
             ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Gateway__TrackingKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),

@@ -110,7 +110,7 @@ export async function startSystem({ gatewayEnv = {} } = {}) {
     if (!existsSync(dll)) throw new Error(`${dll} is missing: run dotnet build Gongzhi.slnx && npm run build:dashboard first`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'gongzhi-browser-'));
-  const [blob, queue, table, siloPort, gatewayPort, httpPort] = await freePorts(6);
+  const [blob, queue, table, siloPort, gatewayPort, httpPort, siloManagementPort, gatewayManagementPort] = await freePorts(8);
   const storage = `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};`
     + `BlobEndpoint=http://127.0.0.1:${blob}/${ACCOUNT};QueueEndpoint=http://127.0.0.1:${queue}/${ACCOUNT};`
     + `TableEndpoint=http://127.0.0.1:${table}/${ACCOUNT};`;
@@ -140,6 +140,7 @@ export async function startSystem({ gatewayEnv = {} } = {}) {
       Orleans__ClusterId: clusterId,
       Orleans__SiloPort: `${siloPort}`,
       Orleans__GatewayPort: `${gatewayPort}`,
+      Management__Urls: `http://127.0.0.1:${siloManagementPort}`,
       Seeds__Path: join(REPO, 'seeds'),
       Seeds__DemoPassword: DEMO_PASSWORD,
       ...KEYS,
@@ -148,6 +149,7 @@ export async function startSystem({ gatewayEnv = {} } = {}) {
     const gatewayProc = start('gateway', 'dotnet', [gateway], opts(join(REPO, 'src/Gateway'), {
       ASPNETCORE_ENVIRONMENT: 'Development',
       ASPNETCORE_URLS: baseUrl,
+      Management__Urls: `http://127.0.0.1:${gatewayManagementPort}`,
       ConnectionStrings__Storage: storage,
       Orleans__ClusterId: clusterId,
       ...KEYS,

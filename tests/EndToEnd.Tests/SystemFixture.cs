@@ -15,6 +15,8 @@ public sealed class SystemFixture : IAsyncLifetime
     private readonly int _siloPort = FreePorts.Next();
     private readonly int _gatewayPort = FreePorts.Next();
     private readonly int _httpPort = FreePorts.Next();
+    private readonly int _siloManagementPort = FreePorts.Next();
+    private readonly int _gatewayManagementPort = FreePorts.Next();
     private readonly string _clusterId = "e2e-" + Guid.NewGuid().ToString("N")[..8];
 
     public AzuriteProcess Azurite { get; private set; } = null!;
@@ -24,6 +26,12 @@ public sealed class SystemFixture : IAsyncLifetime
     public ServiceProcess Gateway { get; private set; } = null!;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_httpPort}");
+
+    /// <summary>The silo's management port: health, metrics, the Orleans Dashboard.</summary>
+    public Uri SiloManagementAddress => new($"http://127.0.0.1:{_siloManagementPort}");
+
+    /// <summary>The gateway's management port: metrics.</summary>
+    public Uri GatewayManagementAddress => new($"http://127.0.0.1:{_gatewayManagementPort}");
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -36,6 +44,7 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
+            ["Management__Urls"] = GatewayManagementAddress.ToString(),
             ["ConnectionStrings__Storage"] = Azurite.ConnectionString,
             ["Orleans__ClusterId"] = _clusterId,
             ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
@@ -122,6 +131,7 @@ public sealed class SystemFixture : IAsyncLifetime
         ["Orleans__ClusterId"] = _clusterId,
         ["Orleans__SiloPort"] = $"{_siloPort}",
         ["Orleans__GatewayPort"] = $"{_gatewayPort}",
+        ["Management__Urls"] = SiloManagementAddress.ToString(),
         ["Seeds__Path"] = RepoPaths.Seeds,
         ["Seeds__DemoPassword"] = DemoPassword,
     });
