@@ -19,7 +19,7 @@ USER 1654
 VOLUME /data
 # Any HTTP answer from the blob endpoint means Azurite serves (it has no health route).
 HEALTHCHECK --interval=5s --timeout=5s --start-period=10s --retries=6 \
-  CMD ["bash", "/usr/local/bin/healthz", "AZURITE_BLOB_URL", "http://127.0.0.1:10000", "/", "[1-5][0-9][0-9]"]
+  CMD ["bash", "/usr/local/bin/healthz", "/", "[1-5][0-9][0-9]", "AZURITE_BLOB_URL=http://127.0.0.1:10000"]
 ENTRYPOINT ["/usr/local/bin/node", "/opt/azurite/node_modules/azurite/dist/src/azurite.js", \
             "--disableTelemetry", "--skipApiVersionCheck", "--location", "/data"]
 # Loopback by default (host networking); give --blobHost 0.0.0.0 … on a container network.

@@ -1,5 +1,6 @@
 # The gateway with the built dashboard: a self-contained linux-x64 publish on runtime-deps, run as the
-# non-root user app, probed on its management port's /healthz/live. Context: the repository root.
+# non-root user app, probed on its management port's /healthz/live (on the public port while the
+# management port does not listen). Context: the repository root.
 # Here (no registry): scripts/build-images.sh passes BASE_IMAGE=gongzhi/base:bookworm and
 # BUILD_IMAGE=NODE_IMAGE=gongzhi/build:local; elsewhere the official images below are used as they are.
 ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0
@@ -39,5 +40,6 @@ COPY deploy/healthz.sh /usr/local/bin/healthz
 USER 1654
 ENV ASPNETCORE_ENVIRONMENT=Production Gateway__DashboardPath=/app/dashboard
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["bash", "/usr/local/bin/healthz", "Management__Urls", "http://127.0.0.1:9181"]
+  CMD ["bash", "/usr/local/bin/healthz", "/healthz/live", "200", \
+       "Management__Urls=http://127.0.0.1:9181", "ASPNETCORE_URLS=http://127.0.0.1:8080"]
 ENTRYPOINT ["/app/Gongzhi.Gateway"]
