@@ -20,6 +20,6 @@ COPY --from=build /app ./
 COPY deploy/healthz.sh /usr/local/bin/healthz
 USER 1654
 ENV ASPNETCORE_ENVIRONMENT=Production
-HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 \
+HEALTHCHECK --interval=5s --timeout=5s --start-period=20s --retries=3 \
   CMD ["bash", "/usr/local/bin/healthz", "/healthz/live", "200", "Balancer__Urls=http://127.0.0.1:8080"]
 ENTRYPOINT ["/app/Gongzhi.Balancer"]

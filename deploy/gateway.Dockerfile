@@ -39,7 +39,7 @@ COPY --from=dashboard /src/src/Dashboard/dist ./dashboard
 COPY deploy/healthz.sh /usr/local/bin/healthz
 USER 1654
 ENV ASPNETCORE_ENVIRONMENT=Production Gateway__DashboardPath=/app/dashboard
-HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=5s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "/usr/local/bin/healthz", "/healthz/live", "200", \
        "Management__Urls=http://127.0.0.1:9181", "ASPNETCORE_URLS=http://127.0.0.1:8080"]
 ENTRYPOINT ["/app/Gongzhi.Gateway"]

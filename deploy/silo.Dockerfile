@@ -27,6 +27,6 @@ COPY seeds ./seeds
 COPY deploy/healthz.sh /usr/local/bin/healthz
 USER 1654
 ENV DOTNET_ENVIRONMENT=Production
-HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=5s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "/usr/local/bin/healthz", "/healthz/live", "200", "Management__Urls=http://127.0.0.1:9191"]
 ENTRYPOINT ["/app/Gongzhi.Silo"]
