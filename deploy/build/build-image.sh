@@ -22,4 +22,5 @@ mkdir "$CTX/ca-certificates"
 cp /usr/local/share/ca-certificates/*.crt "$CTX/ca-certificates/" 2>/dev/null || true
 cp "$HERE/Dockerfile" "$CTX/Dockerfile"
 echo "==> $TAG from $BASE + .NET SDK ($DOTNET_ROOT) + Node $("$NODE" --version)"
-docker build -q --build-arg "BASE_IMAGE=$BASE" -t "$TAG" "$CTX" >/dev/null
+docker build --build-arg "BASE_IMAGE=$BASE" -t "$TAG" "$CTX" >"$CTX.log" 2>&1 || { tail -30 "$CTX.log"; exit 1; }
+rm -f "$CTX.log"
