@@ -20,6 +20,9 @@ public static class GatewayCluster
         ClusterId = ClusterId,
         Order = int.MaxValue,
         Match = new RouteMatch { Path = "{**catch-all}" },
+        // The gateway sees the host the browser asked for; YARP's default X-Forwarded-For/-Proto (set, not
+        // appended: a client cannot forge them) give it the browser's address, which it trusts from loopback.
+        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
     };
 
     public static ClusterConfig Cluster(BalancerOptions options) => new()

@@ -89,6 +89,21 @@ public sealed class BalancerTests
     }
 
     [Fact]
+    public async Task A_gateway_sees_the_host_the_browser_asked_for_and_the_browsers_address()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var balancer = await TestBalancer.StartAsync(a);
+        using var browser = balancer.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/seen");
+        request.Headers.Host = "gongzhi.example";
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        var seen = await (await browser.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Equal("gongzhi.example 127.0.0.1", seen);
+    }
+
+    [Fact]
     public async Task The_balancer_is_live_without_gateways_but_ready_only_while_one_is()
     {
         await using var a = await FakeGateway.StartAsync("a");
