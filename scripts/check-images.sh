@@ -15,12 +15,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A port nothing listens on, from a range the other launchers do not use.
+# A port nothing listens on, below the ephemeral range and away from the ports compose and the scripts use.
 used_ports=" "
 free_port() {
   local port
   while true; do
-    port=$((20000 + RANDOM % 20000))
+    port=$((20000 + RANDOM % 10000))
     [[ "$used_ports" == *" $port "* ]] && continue
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
     used_ports+="$port "
