@@ -19,7 +19,8 @@ WORKDIR /app
 COPY --from=build /app ./
 COPY deploy/healthz.sh /usr/local/bin/healthz
 USER 1654
-ENV ASPNETCORE_ENVIRONMENT=Production
+# It listens on Balancer__Urls only: the base's ASPNETCORE_HTTP_PORTS would only add a warning at start.
+ENV ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_HTTP_PORTS=
 HEALTHCHECK --interval=5s --timeout=5s --start-period=20s --retries=3 \
   CMD ["bash", "/usr/local/bin/healthz", "/healthz/live", "200", "Balancer__Urls=http://127.0.0.1:8080"]
 ENTRYPOINT ["/app/Gongzhi.Balancer"]

@@ -26,7 +26,8 @@ COPY --from=build /app ./
 COPY seeds ./seeds
 COPY deploy/healthz.sh /usr/local/bin/healthz
 USER 1654
-ENV DOTNET_ENVIRONMENT=Production
+# It listens on Management__Urls only: the base's ASPNETCORE_HTTP_PORTS would only add a warning at start.
+ENV DOTNET_ENVIRONMENT=Production ASPNETCORE_HTTP_PORTS=
 HEALTHCHECK --interval=5s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "/usr/local/bin/healthz", "/healthz/live", "200", "Management__Urls=http://127.0.0.1:9191"]
 ENTRYPOINT ["/app/Gongzhi.Silo"]

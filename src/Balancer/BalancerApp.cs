@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.DataProtection;
 using Yarp.ReverseProxy;
 
 namespace Gongzhi.Balancer;
@@ -8,7 +8,10 @@ public static class BalancerApp
 {
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        // The full builder: the slim one registers only the plain console formatter, not the JSON one.
+        var builder = WebApplication.CreateBuilder(args);
+        // Nothing the balancer sends is protected (hash-cookie affinity), so no key ring is kept on disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddOptions<BalancerOptions>()
             .BindConfiguration(BalancerOptions.Section)
             .Validate(o => o.Gateways.Count > 0, "Balancer:Gateways lists no gateway.")
