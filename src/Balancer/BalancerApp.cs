@@ -24,13 +24,13 @@ public static class BalancerApp
 
         var app = builder.Build();
         app.MapGet("/healthz/live", () => Results.Text("live"));
-        app.MapGet("/healthz/ready", ReadyAsync);
+        app.MapGet("/healthz/ready", Ready);
         app.MapReverseProxy();
         return app;
     }
 
     /// <summary>Ready while at least one gateway is healthy.</summary>
-    private static IResult ReadyAsync(IProxyStateLookup proxy) =>
+    private static IResult Ready(IProxyStateLookup proxy) =>
         proxy.TryGetCluster(GatewayCluster.ClusterId, out var cluster) && cluster.DestinationsState.AvailableDestinations.Count > 0
             ? Results.Text("ready")
             : Results.Text("no healthy gateway", statusCode: StatusCodes.Status503ServiceUnavailable);
