@@ -35,7 +35,7 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddGongzhiGrainStorage(new TableServiceClient(storage));
+            silo.AddGongzhiGrainStorage(new TableServiceClient(storage));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Configure<DeadlineOptions>(o => o.CheckPeriod = TimeSpan.FromMilliseconds(200));
