@@ -83,6 +83,13 @@ public sealed class Options
 
     public string? OutputDirectory { get; private set; }
 
+    /// <summary>The silo's grain storage provider (<c>Orleans__GrainStorage</c>: Gongzhi or AzureTable); null leaves the silo's default.</summary>
+    public string? GrainStorage { get; private set; }
+
+    /// <summary>The silo's own environment for this run.</summary>
+    public IReadOnlyDictionary<string, string> SiloEnvironment =>
+        GrainStorage is { } provider ? new Dictionary<string, string> { ["Orleans__GrainStorage"] = provider } : new Dictionary<string, string>();
+
     public bool Smoke => Scenario == "smoke";
 
     /// <summary>s5 measures intake alone: the silo's intake worker is off and the queue is audited after the run.</summary>
@@ -131,6 +138,7 @@ public sealed class Options
                 case "--no-build": o.Build = false; break;
                 case "--no-chart": o.Chart = false; break;
                 case "--out": o.OutputDirectory = Next(); break;
+                case "--grain-storage": o.GrainStorage = Next(); break;
                 case "-h" or "--help": throw new HelpRequested();
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -196,6 +204,8 @@ public sealed class Options
           --no-build        use the existing Release build of src/Silo and src/Gateway
           --no-chart        skip the PNG (needs /usr/bin/chromium)
           --out DIR         report folder (docs/benchmarks)
+          --grain-storage P the silo's grain storage provider, Gongzhi (ours, the default) or AzureTable (Orleans' own);
+                            the report's name ends in -P when given
         s4 (resident grains): submits --cases N (100000) at --rate (500/s) over 100 communities × 5 cadres, waits until
         every accepted case is assigned (boards only listen) or --seconds (1200) pass, and induces a gen2 GC in the silo
         at 0, 25 %, 50 %, 75 % and 100 % of N to read its heap (EventPipe), RSS and Orleans' activation count.

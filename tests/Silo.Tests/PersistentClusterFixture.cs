@@ -18,7 +18,7 @@ namespace Gongzhi.Silo.Tests;
 /// A silo whose grain state and reminders live in Azure Table storage (a private Azurite), with a fake
 /// clock and the deadline watch looking often, so a test can restart silos and see what was stored come back.
 /// </summary>
-public sealed class PersistentClusterFixture : IAsyncLifetime
+public class PersistentClusterFixture : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
 
@@ -28,6 +28,9 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The grain storage provider under test (<c>Orleans:GrainStorage</c>).</summary>
+    protected virtual GrainStorageProvider Provider => GrainStorageProvider.Gongzhi;
+
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteProcess.StartAsync();
@@ -35,7 +38,7 @@ public sealed class PersistentClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddGongzhiGrainStorage(new TableServiceClient(storage));
+            silo.AddGongzhiGrainStorage(new TableServiceClient(storage), Provider);
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage));
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.Configure<DeadlineOptions>(o => o.CheckPeriod = TimeSpan.FromMilliseconds(200));

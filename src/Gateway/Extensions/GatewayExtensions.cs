@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Gongzhi.Gateway.Apis;
@@ -8,6 +7,7 @@ using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Realtime;
+using Gongzhi.Hosting;
 using Gongzhi.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -18,14 +18,11 @@ namespace Gongzhi.Gateway.Extensions;
 /// <summary>Wires the gateway: Orleans client, storage queue, staff auth, SignalR, OpenAPI, the routes.</summary>
 public static class GatewayExtensions
 {
-    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account in Development.</summary>
-    public const string StorageConnectionName = "Storage";
-
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddGatewayKeys();
         builder.AddGatewayProtection();
-        var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
+        var storage = StorageAccount.From(builder.Configuration, builder.Environment);
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
 
@@ -37,7 +34,7 @@ public static class GatewayExtensions
                 o.ServiceId = serviceId;
             });
             client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
-            client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
+            client.UseAzureStorageClustering(o => o.TableServiceClient = storage.Tables());
             client.AddClusterConnectionStatusObserver<ClusterConnectionWatcher>();
             // Wait for the cluster rather than fail start-up: the silo may still be coming up. Other services start meanwhile.
             client.UseConnectionRetryFilter(async (_, ct) =>
@@ -57,8 +54,8 @@ public static class GatewayExtensions
         queueOptions.AddPolicy(counter.For("queue"), Azure.Core.HttpPipelinePosition.PerCall);
         var blobOptions = new BlobClientOptions();
         blobOptions.AddPolicy(counter.For("blob"), Azure.Core.HttpPipelinePosition.PerCall);
-        builder.Services.AddSingleton(new QueueServiceClient(storage, queueOptions));
-        builder.Services.AddSingleton(new BlobServiceClient(storage, blobOptions));
+        builder.Services.AddSingleton(storage.Queues(queueOptions));
+        builder.Services.AddSingleton(storage.Blobs(blobOptions));
         builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)
             .Validate(o => o.TrackingKey.Length >= 32, "Gateway:TrackingKey must be set to at least 32 characters.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.IntakeQueueName) && !string.IsNullOrWhiteSpace(o.IntakePoisonQueueName),

@@ -18,4 +18,10 @@ public sealed class OrleansHostOptions
 
     /// <summary>How many grains' directory entries the silo keeps at hand (Orleans' own default is 1,000,000); 0 keeps none.</summary>
     public int GrainDirectoryCacheSize { get; set; } = 20_000;
+
+    /// <summary>Which provider keeps grain state (<see cref="GrainStorageProvider"/>); ours unless a deployment chooses Orleans' own.</summary>
+    public GrainStorageProvider GrainStorage { get; set; } = GrainStorageProvider.Gongzhi;
+
+    /// <summary>Runs under Kubernetes: Orleans then watches the silo pods and removes dead silos from membership at once.</summary>
+    public bool Kubernetes { get; set; }
 }

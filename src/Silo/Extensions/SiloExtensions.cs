@@ -25,19 +25,16 @@ namespace Gongzhi.Silo.Extensions;
 /// <summary>Wires the silo: Orleans on Azure Storage (clustering, grain state, reminders), the intake worker, the seeds.</summary>
 public static class SiloExtensions
 {
-    /// <summary>The one connection string setting for Azure Storage; Azurite's well-known account in Development.</summary>
-    public const string StorageConnectionName = "Storage";
-
     // Orleans' LRU cache refuses a capacity under 3.
     private const int MinimumDirectoryCacheSize = 3;
 
     public static IHostApplicationBuilder AddGongzhiSilo(this IHostApplicationBuilder builder)
     {
         StartupSecrets.Check(builder.Configuration, builder.Environment);
-        var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
+        var storage = StorageAccount.From(builder.Configuration, builder.Environment);
         var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
         var counter = new StorageRequestCounter();
-        TableServiceClient Tables() => new(storage, Counted(new TableClientOptions(), counter, "table"));
+        TableServiceClient Tables() => storage.Tables(Counted(new TableClientOptions(), counter, "table"));
 
         builder.UseOrleans(silo =>
         {
@@ -52,15 +49,19 @@ public static class SiloExtensions
                 : Dns.GetHostAddresses(Dns.GetHostName()).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
             silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !loopback);
             silo.UseAzureStorageClustering(o => o.TableServiceClient = Tables());
-            silo.Services.AddGongzhiGrainStorage(Tables());
+            silo.AddGongzhiGrainStorage(Tables(), cluster.GrainStorage);
             silo.UseAzureTableReminderService(o => o.TableServiceClient = Tables());
+            if (cluster.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
         });
 
         builder.Services.AddGongzhiSiloServices();
         builder.Services.AddSingleton(counter);
         builder.Services.AddHostedService<StorageRequestLog>();
-        builder.Services.AddSingleton(new QueueServiceClient(storage, Counted(new QueueClientOptions(), counter, "queue")));
-        builder.Services.AddSingleton(new BlobServiceClient(storage, Counted(new BlobClientOptions(), counter, "blob")));
+        builder.Services.AddSingleton(storage.Queues(Counted(new QueueClientOptions(), counter, "queue")));
+        builder.Services.AddSingleton(storage.Blobs(Counted(new BlobClientOptions(), counter, "blob")));
         builder.Services.AddSingleton<ICaseArchive, BlobCaseArchive>();
         builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section)
             .Validate(o => o.KeepInRow >= 1 && o.MaxEventsInRow > o.KeepInRow, "Archive:MaxEventsInRow must exceed Archive:KeepInRow, which must be at least 1.")
@@ -92,9 +93,20 @@ public static class SiloExtensions
         return builder;
     }
 
-    /// <summary>Our grain state in the table <see cref="StorageNames.GrainTable"/>, through <see cref="GrainTableStorage"/>.</summary>
-    public static IServiceCollection AddGongzhiGrainStorage(this IServiceCollection services, TableServiceClient tables) =>
-        services.AddGrainStorage(StorageNames.Gongzhi, (_, _) => new GrainTableStorage(tables, StorageNames.GrainTable, CreateStateSerializer()));
+    /// <summary>
+    /// Our grain state as <see cref="StorageNames.Gongzhi"/>: in table <see cref="StorageNames.GrainTable"/> through
+    /// <see cref="GrainTableStorage"/>, or in <see cref="StorageNames.OrleansGrainTable"/> through Orleans' own (<see cref="AzureTableRows"/>).
+    /// </summary>
+    public static ISiloBuilder AddGongzhiGrainStorage(this ISiloBuilder silo, TableServiceClient tables, GrainStorageProvider provider = GrainStorageProvider.Gongzhi)
+    {
+        if (provider == GrainStorageProvider.AzureTable)
+        {
+            return AzureTableRows.Add(silo, tables);
+        }
+
+        silo.Services.AddGrainStorage(StorageNames.Gongzhi, (_, _) => new GrainTableStorage(tables, StorageNames.GrainTable, CreateStateSerializer()));
+        return silo;
+    }
 
     /// <summary>What every silo needs besides its storage: its clocks (see <see cref="Clocks"/>) and the intake worker's wake-up.</summary>
     public static IServiceCollection AddGongzhiSiloServices(this IServiceCollection services)

@@ -25,6 +25,9 @@ internal static class StartupSecrets
         "development-only-tracking-key-change-me-in-production",
     ];
 
+    private static readonly string UseIdentity =
+        $"to sign in with a managed identity set {StorageAccount.AccountNameSetting} ({EnvironmentName(StorageAccount.AccountNameSetting)}) or {StorageAccount.ServiceUrisSection}:Blob|Queue|Table.";
+
     private static readonly string[] SecretNameEndings = ["key", "secret", "password"];
 
     /// <summary>Outside Development, throws naming every setting at fault; <paramref name="required"/> must be set.</summary>
@@ -51,18 +54,9 @@ internal static class StartupSecrets
         var problems = new List<string>();
         var committed = committedFiles.SelectMany(file => CommittedSecrets(file).Select(s => (File: Path.GetFileName(file), s.Setting, s.Value))).ToList();
 
-        var storage = configuration[StorageSetting];
-        if (string.IsNullOrWhiteSpace(storage))
+        if (StorageProblem(configuration, committed.Select(c => c.Value)) is { } storageProblem)
         {
-            problems.Add($"{StorageSetting} is not set ({EnvironmentName(StorageSetting)}).");
-        }
-        else if (storage.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add($"{StorageSetting} is UseDevelopmentStorage=true, Azurite's public account; set the storage account's own connection string.");
-        }
-        else if (AccountKey(storage) is { } key && (Published.Contains(key) || committed.Any(c => c.Value == key)))
-        {
-            problems.Add($"{StorageSetting} uses a public account key (Azurite's devstoreaccount1 or one committed to the repository).");
+            problems.Add(storageProblem);
         }
 
         foreach (var setting in required)
@@ -87,6 +81,30 @@ internal static class StartupSecrets
         }
 
         return problems.Distinct().ToList();
+    }
+
+    // A managed identity (StorageAccount) leaves the connection string unused: nothing in it to check then.
+    private static string? StorageProblem(IConfiguration configuration, IEnumerable<string> committedValues)
+    {
+        var storage = configuration[StorageSetting];
+        if (StorageAccount.UsesIdentity(configuration))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(storage))
+        {
+            return $"{StorageSetting} is not set ({EnvironmentName(StorageSetting)}); {UseIdentity}";
+        }
+
+        if (storage.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"{StorageSetting} is UseDevelopmentStorage=true, Azurite's public account; set the storage account's own connection string, or {UseIdentity}";
+        }
+
+        return AccountKey(storage) is { } key && (Published.Contains(key) || committedValues.Contains(key))
+            ? $"{StorageSetting} uses a public account key (Azurite's devstoreaccount1 or one committed to the repository)."
+            : null;
     }
 
     /// <summary>The environment variable that sets a setting: <c>Auth:SigningKey</c> → <c>Auth__SigningKey</c>.</summary>

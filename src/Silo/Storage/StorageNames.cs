@@ -11,4 +11,7 @@ public static class StorageNames
     /// <c>gongzhistate</c>, which is no longer read: a development store from then starts afresh (run.sh seeds again).
     /// </summary>
     public const string GrainTable = "gongzhigrains";
+
+    /// <summary>The table Orleans' own provider keeps our state in when <c>Orleans:GrainStorage</c> is <c>AzureTable</c> (<see cref="AzureTableRows"/>).</summary>
+    public const string OrleansGrainTable = "gongzhiorleansgrains";
 }
