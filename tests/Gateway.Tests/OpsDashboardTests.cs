@@ -84,6 +84,10 @@ public sealed class OpsDashboardTests(GatewayFixture fixture) : IAsyncLifetime
         var page = await admin.GetAsync("/ops/orleans/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(FakeOrleansDashboard.Page, await page.Content.ReadAsStringAsync());
+        // Its icon fonts and inline styles are let in; scripts still come only from the gateway itself.
+        Assert.Equal(Extensions.SecurityHeaders.OrleansDashboardPolicy, page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("default-src 'self'", Extensions.SecurityHeaders.OrleansDashboardPolicy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", Extensions.SecurityHeaders.OrleansDashboardPolicy, StringComparison.Ordinal);
         Assert.Equal("console.log('dashboard')", await admin.GetStringAsync("/ops/orleans/index.min.js"));
 
         var data = (await admin.GetFromJsonAsync<JsonObject>("/ops/orleans/ClusterStats"))!;
