@@ -150,6 +150,7 @@ export async function startSystem({ gatewayEnv = {} } = {}) {
       ASPNETCORE_ENVIRONMENT: 'Development',
       ASPNETCORE_URLS: baseUrl,
       Management__Urls: `http://127.0.0.1:${gatewayManagementPort}`,
+      Ops__OrleansDashboard: `http://127.0.0.1:${siloManagementPort}/dashboard`,
       ConnectionStrings__Storage: storage,
       Orleans__ClusterId: clusterId,
       ...KEYS,

@@ -54,6 +54,13 @@ export const admin = {
   newAccountSubmit: '#account-new button[type="submit"]',
   accountsMessage: '#accounts-message:not([hidden])',
   auditRow: (action, target) => `#audit-body tr[data-audit-action="${action}"][data-audit-target="${target}"]`,
+  orleansDashboard: '#orleans-dashboard',
+};
+
+/** /ops/orleans/ — the Orleans Dashboard's own page, as the gateway serves it to admins. */
+export const orleans = {
+  menu: '#menu a',
+  content: '#content',
 };
 
 /** /submit — the resident's form. */

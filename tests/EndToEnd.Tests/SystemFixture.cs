@@ -45,6 +45,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
             ["Management__Urls"] = GatewayManagementAddress.ToString(),
+            ["Ops__OrleansDashboard"] = new Uri(SiloManagementAddress, "dashboard").ToString(),
             ["ConnectionStrings__Storage"] = Azurite.ConnectionString,
             ["Orleans__ClusterId"] = _clusterId,
             ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),

@@ -4,7 +4,7 @@
 import { request } from './api';
 import type {
   AccountCreateRequest, AccountUpdateRequest, AdminAccount, AdminCadreRequest, AdminCategoryRequest, AdminSlaClassRequest,
-  AdminStandingPartiesRequest, AdminWorld, AuditEntry,
+  AdminStandingPartiesRequest, AdminWorld, AuditEntry, OpsTicket,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -47,3 +47,7 @@ export const saveSlaClass = (token: string, countyId: string, slaClassId: string
 // The audit log of one UTC day (yyyy-MM-dd)
 export const getAudit = (token: string, day: string): Promise<AuditEntry[]> =>
   request<AuditEntry[]>(`${ADMIN}/audit?day=${enc(day)}`, { token });
+
+// Operators' tools: the ops ticket (an HttpOnly cookie for /ops) that lets a new tab open the Orleans Dashboard
+export const requestOpsTicket = (token: string): Promise<OpsTicket> =>
+  request<OpsTicket>('/api/v1/auth/ops-ticket', { method: 'POST', token });

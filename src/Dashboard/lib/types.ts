@@ -135,3 +135,4 @@ export type AdminStandingPartiesRequest = Body<'/api/v1/admin/communities/{commu
 export type AdminCategoryRequest = Body<'/api/v1/admin/counties/{countyId}/categories/{categoryId}', 'put'>;
 export type AdminSlaClassRequest = Body<'/api/v1/admin/counties/{countyId}/sla-classes/{slaClassId}', 'put'>;
 export type AuditEntry = Answer<'/api/v1/admin/audit'>[number];
+export type OpsTicket = Answer<'/api/v1/auth/ops-ticket', 'post'>;

@@ -1,7 +1,7 @@
 // /admin — the county's administrators: staff accounts; a community's cadres (categories, shifts,
 // volunteer flag) and standing parties; the county's categories with their SLA classes; the day's
-// audit log. Every change goes through the admin API, which audits it. This file wires the panels
-// in pages/admin/; every text comes from locales/{zh,en}/admin.json.
+// audit log; the way to the Orleans Dashboard. Every change goes through the admin API, which audits
+// it. This file wires the panels in pages/admin/; every text comes from locales/{zh,en}/admin.json.
 import { getWorld } from '../lib/admin-api';
 import { describeError } from '../lib/api';
 import { byId, h, setMessage } from '../lib/dom';
@@ -13,6 +13,7 @@ import { AuditPanel } from './admin/audit';
 import { CadresPanel } from './admin/cadres';
 import { CatalogPanel } from './admin/catalog';
 import { tx, type AdminContext } from './admin/context';
+import { OpsPanel } from './admin/ops';
 import { PartiesPanel } from './admin/parties';
 
 const pageMessage = byId('page-message');
@@ -33,6 +34,7 @@ const cadres = new CadresPanel(ctx, community, (text, kind = 'ok') => setMessage
 const parties = new PartiesPanel(ctx, community, (text) => setMessage(communityMessage, text, 'ok'));
 const catalog = new CatalogPanel(ctx, (text) => setMessage(byId('catalog-message'), text, 'ok'));
 const audit = new AuditPanel(ctx);
+new OpsPanel(ctx);
 
 session.mountHeader();
 translateDocument();

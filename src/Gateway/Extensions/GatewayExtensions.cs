@@ -6,6 +6,7 @@ using Gongzhi.Gateway.Apis;
 using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Ops;
 using Gongzhi.Gateway.Realtime;
 using Gongzhi.Hosting;
 using Gongzhi.Storage;
@@ -106,6 +107,7 @@ public static class GatewayExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddGatewayOpenApi();
+        builder.AddOps();
         return builder;
     }
 
@@ -142,6 +144,7 @@ public static class GatewayExtensions
         routes.MapConsultationsApi();
         routes.MapPoisonApi();
         routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
+        routes.MapOpsApi(app.Services.GetRequiredService<IOptions<OpsOptions>>().Value);
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
         {
             routes.MapDevApi();

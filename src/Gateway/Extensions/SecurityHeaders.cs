@@ -11,6 +11,9 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The Orleans Dashboard, fronted at <c>/ops/orleans/</c> for admins, embeds its icon fonts as data: addresses and sets inline styles; scripts stay 'self' only.</summary>
+    public const string OrleansDashboardPolicy = ContentSecurityPolicy + "; font-src 'self' data:; style-src 'self' 'unsafe-inline'";
+
     public const string ReferrerPolicy = "no-referrer";
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
@@ -21,7 +24,7 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Ops.OpsApi.OrleansPath) ? OrleansDashboardPolicy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 return Task.CompletedTask;

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace Gongzhi.Gateway.Ops;
+
+/// <summary>
+/// A browser's navigation to <c>/ops/...</c> carries no bearer header, so an admin's page first asks for a ticket: an
+/// HttpOnly, SameSite=Strict cookie scoped to <see cref="CookiePath"/>, holding a short token of the admin's own
+/// session. The session check still applies to it: signing out ends it as it ends the bearer token.
+/// </summary>
+public sealed class OpsTicket(TokenIssuer issuer, IOptions<OpsOptions> options, TimeProvider time)
+{
+    public const string CookieName = "gongzhi-ops";
+
+    public const string CookiePath = "/ops";
+
+    /// <summary>Sets the ticket's cookie on <paramref name="response"/> for <paramref name="admin"/>, and answers when it expires.</summary>
+    public DateTimeOffset Issue(ClaimsPrincipal admin, HttpResponse response)
+    {
+        var expiresAt = time.GetUtcNow() + options.Value.TicketLifetime;
+        var token = admin.FindFirst(StaffRoles.SessionClaim)?.Value is { } sessionId
+            ? issuer.Issue(new StaffUser
+            {
+                Username = admin.Subject() ?? "",
+                Role = admin.Role() ?? "",
+                Scope = admin.Scope() ?? "",
+                SecurityStamp = admin.FindFirst(StaffRoles.StampClaim)?.Value ?? "",
+            }, sessionId, expiresAt)
+            : issuer.Issue(admin.Role() ?? "", admin.Subject() ?? "", admin.Scope() ?? "");
+        response.Cookies.Append(CookieName, token, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = response.HttpContext.Request.IsHttps,
+            Path = CookiePath,
+            MaxAge = options.Value.TicketLifetime,
+        });
+        return expiresAt;
+    }
+
+    /// <summary>The ticket's token on a request to <see cref="CookiePath"/>; no other path reads the cookie.</summary>
+    public static string? Of(HttpRequest request) =>
+        request.Path.StartsWithSegments(CookiePath) && request.Cookies[CookieName] is { Length: > 0 } token ? token : null;
+}
