@@ -14,6 +14,9 @@ async function main() {
   if (page.status !== 200) throw new Error(`GET / through the balancer answered ${page.status || page.error}`);
 
   const token = await signIn(base, CADRE);
+  // On duty at start in the seeds; a shift that ended since would have taken her off.
+  const duty = await call(base, 'POST', `/api/v1/cadres/${CADRE}/duty`, { token, body: { onDuty: true } });
+  if (duty.status !== 200) throw new Error(`${CADRE} could not go on duty: ${duty.status || duty.error} ${JSON.stringify(duty.body)}`);
   let heard;
   const pushed = new Promise((resolve) => { heard = resolve; });
   let caseId = null;
