@@ -7,9 +7,10 @@
 #
 #   scripts/deploy-check.sh [--no-build] [--rate N] [--seconds N] [--gateway SERVICE] [--silo SERVICE]
 #
-# Defaults: 20 submissions/s for 60 s; gateway1 crashed at 15 s, silo1 at 35 s. A crash is SIGKILL to the
-# container's process from the host: `docker kill` would count as a deliberate stop, which Docker never
-# restarts. Logs, the figures (figures.json) and the compose logs stay in .run/deploy-check/.
+# Defaults: 20 submissions/s for 60 s; gateway1 crashed at 10 s, silo1 at 35 s (or 5 s after gateway1 is
+# healthy again). A crash is SIGKILL to the container's process from the host: `docker kill` would count
+# as a deliberate stop, which Docker never restarts. Logs, the figures (figures.json) and the compose logs
+# stay in .run/deploy-check/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/lib.sh
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
     --seconds) SECONDS_OF_LOAD=$2; shift ;;
     --gateway) GATEWAY=$2; shift ;;
     --silo) SILO=$2; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -32,9 +33,11 @@ done
 RUN=.run/deploy-check
 rm -rf "$RUN" && mkdir -p "$RUN"
 RESULT=FAIL
+exec 3>&1 4>&2 # the terminal, for finish: a signal may arrive while a step's output goes to its log
 finish() {
   local code=$?
   trap - EXIT INT TERM
+  exec 1>&3 2>&4
   if [ -n "${STARTED:-}" ]; then
     check_compose logs --no-color --timestamps >"$RUN/compose.log" 2>&1 || true
     echo "==> tearing down (docker-compose -p $CHECK_PROJECT down -v)"
@@ -73,13 +76,15 @@ echo "==> end to end through the balancer"
 E2E=$(node scripts/deploy-check/e2e.mjs http://127.0.0.1:8080) || { echo "$E2E"; exit 1; }
 echo "    $E2E"
 
-echo "==> load: $RATE submissions/s for $SECONDS_OF_LOAD s; crashing $GATEWAY at 15 s and $SILO at 35 s"
+echo "==> load: $RATE submissions/s for $SECONDS_OF_LOAD s; crashing $GATEWAY at 10 s, then $SILO at 35 s (or 5 s after $GATEWAY is healthy)"
+remember_containers
 node scripts/deploy-check/load.mjs --rate "$RATE" --seconds "$SECONDS_OF_LOAD" --out "$RUN/load.json" >"$RUN/load.log" 2>&1 &
 LOAD_PID=$!
 LOAD_START=$(now_ms)
 KILLS=()
-sleep_until "$LOAD_START" 15
+sleep_until "$LOAD_START" 10
 KILLS+=("$(crash_and_watch "$GATEWAY" "$(ready_url "$GATEWAY")")")
+sleep 5
 sleep_until "$LOAD_START" 35
 KILLS+=("$(crash_and_watch "$SILO" "$(ready_url "$SILO")")")
 echo "    waiting for the load step to settle (every accepted case created and pushed)"

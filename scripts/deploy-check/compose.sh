@@ -63,7 +63,13 @@ ready_url() {
   esac
 }
 
-container_of() { check_compose ps -q "$1"; }
+# Each service's container id, looked up once (docker-compose ps takes seconds): remember_containers, then container_of.
+declare -A CHECK_CONTAINERS=()
+remember_containers() {
+  local service
+  for service in "${CHECK_SERVICES[@]}"; do CHECK_CONTAINERS[$service]=$(check_compose ps -q "$service"); done
+}
+container_of() { echo "${CHECK_CONTAINERS[$1]}"; }
 docker_health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}' "$1" 2>/dev/null || echo gone; }
 
 # crash_and_watch SERVICE READY_URL: SIGKILLs the service's process (a crash, which the restart policy

@@ -95,12 +95,14 @@ async function main() {
   const notPushed = caseIds.filter((id) => !pushedAt.has(id));
   await Promise.all(watchers.map((w) => w.stop()));
 
-  const latencies = records.filter((r) => r.first.status === 202).map((r) => r.first.ms);
+  const acceptedAtOnce = records.filter((r) => r.first.status === 202);
+  const latencies = acceptedAtOnce.map((r) => r.first.ms);
+  const toPush = acceptedAtOnce.filter((r) => pushedAt.has(r.first.caseId)).map((r) => pushedAt.get(r.first.caseId) - r.first.at);
   const summary = {
     rate, seconds: duration, start, end,
     sent: records.length,
     acceptedFirst: latencies.length,
-    failedFirst: failed.map((r) => ({ n: r.n, at: r.first.at, status: r.first.status, error: r.first.error ?? null, retry: r.retry.status })),
+    failedFirst: failed.map((r) => ({ n: r.n, at: r.first.at, ms: r.first.ms, status: r.first.status, error: r.first.error ?? null, retry: r.retry.status })),
     acceptedAfterRetry: failed.filter((r) => r.retry.status === 202).length,
     accepted: accepted.length,
     distinctCases: caseIds.length,
@@ -110,6 +112,7 @@ async function main() {
     notPushed,
     hubReconnects: reconnects,
     acceptMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
+    pushMs: { p50: percentile(toPush, 50), p95: percentile(toPush, 95), max: percentile(toPush, 100) },
   };
   writeFileSync(args.out, JSON.stringify(summary, null, 2));
   console.log(`load: ${summary.sent} sent in ${seconds(end - start)} s, ${summary.acceptedFirst} accepted at once, ` +
