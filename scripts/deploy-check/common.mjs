@@ -45,7 +45,7 @@ export async function signIn(base, username) {
  * A hub connection over WebSockets that keeps reconnecting (every second, for ever) and, after each
  * reconnect, runs `onConnected` again (hub groups are per connection). `onCaseUpdated` hears every push.
  */
-export async function connectHub(base, { token, onCaseUpdated, onConnected = async () => {}, onState = () => {} }) {
+export async function connectHub(base, { token, onCaseUpdated, onResync, onConnected = async () => {}, onState = () => {} }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(`${base}/hubs/dispatch`, {
       transport: signalR.HttpTransportType.WebSockets,
@@ -56,6 +56,7 @@ export async function connectHub(base, { token, onCaseUpdated, onConnected = asy
     .configureLogging(signalR.LogLevel.None)
     .build();
   connection.on('caseUpdated', (update) => onCaseUpdated?.(update));
+  connection.on('resync', (message) => onResync?.(message));
   connection.onreconnecting(() => onState('reconnecting'));
   connection.onreconnected(async () => {
     onState('reconnected');

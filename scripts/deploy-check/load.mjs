@@ -1,8 +1,10 @@
 // deploy-check's load step: residents' submissions through the balancer at a steady rate, each with its own
-// clientRequestId, while the shell kills containers. Then: every failed submission is retried once with
-// the same clientRequestId (as a resident's page would), every accepted (202) one must become a case
-// (read as the community's dispatcher) and be pushed to the community's board. The board listens on each
-// gateway directly, so a killed gateway's gap is heard through the other one.
+// clientRequestId, while the shell kills containers. Then: every failed submission is retried with the
+// same clientRequestId (as a resident's page would: every 2 s, for at most 2 minutes), every accepted (202)
+// one must become a case (read as the community's dispatcher) and reach the community's board: pushed
+// live, or in the board's re-read after a `resync` (docs/api.md: what a board does when the gateway says it
+// may have missed events). The board listens on each gateway directly, so a killed gateway's gap is heard
+// through the other one.
 //   node scripts/deploy-check/load.mjs --base URL --gateways URL,URL --rate N --seconds N --out FILE
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -25,12 +27,23 @@ const settleMs = Number(args['settle-seconds']) * 1000;
 const CATEGORIES = ['heating', 'water-power', 'property', 'environment', 'suggestion', 'neighbour-dispute', 'certificates'];
 
 const pushedAt = new Map();
+const resyncedAt = new Map();
 let reconnects = 0;
+let resyncs = 0;
+
+// A board told to resync reads the community's open cases again.
+async function resync(token) {
+  resyncs++;
+  const answer = await call(base, 'GET', `/api/v1/communities/${COMMUNITY}/cases`, { token, timeoutMs: 30_000 });
+  if (answer.status !== 200 || !Array.isArray(answer.body)) return;
+  for (const c of answer.body) if (!resyncedAt.has(c.caseId)) resyncedAt.set(c.caseId, Date.now());
+}
 
 async function listen(gateway, token) {
   return connectHub(gateway, {
     token,
     onCaseUpdated: (update) => { if (!pushedAt.has(update.caseId)) pushedAt.set(update.caseId, Date.now()); },
+    onResync: () => { resync(token).catch(() => {}); },
     onConnected: (connection) => connection.invoke('WatchCommunity', COMMUNITY),
     onState: (state) => { if (state === 'reconnected') reconnects++; },
   });
@@ -71,8 +84,25 @@ async function settle(caseIds, token) {
     if (pending.length > 0) await sleep(2000);
   }
   const pushDeadline = Date.now() + 30_000;
-  while ([...createdAt.keys()].some((id) => !pushedAt.has(id)) && Date.now() < pushDeadline) await sleep(500);
+  while ([...createdAt.keys()].some((id) => !onBoard(id)) && Date.now() < pushDeadline) await sleep(500);
   return { createdAt, notCreated: pending };
+}
+
+const onBoard = (caseId) => pushedAt.has(caseId) || resyncedAt.has(caseId);
+
+// Retries every failed submission with its own clientRequestId until accepted, every 2 s for at most 2 minutes.
+async function retry(failed) {
+  const deadline = Date.now() + 120_000;
+  let pending = failed;
+  while (pending.length > 0) {
+    await eachLimited(pending, 8, async (record) => {
+      record.retry = await submit(record);
+      record.retries = (record.retries ?? 0) + 1;
+    });
+    pending = pending.filter((r) => r.retry.status !== 202);
+    if (pending.length === 0 || Date.now() > deadline) break;
+    await sleep(2000);
+  }
 }
 
 const percentile = (values, p) => {
@@ -87,12 +117,15 @@ async function main() {
   const { records, start, end } = await drive();
 
   const failed = records.filter((r) => r.first.status !== 202);
-  await eachLimited(failed, 8, async (record) => { record.retry = await submit(record); });
+  const retryStart = Date.now();
+  await retry(failed);
+  const retrySeconds = seconds(Date.now() - retryStart);
   const accepted = records.filter((r) => r.first.status === 202 || r.retry?.status === 202);
   const caseOf = (r) => (r.first.status === 202 ? r.first.caseId : r.retry.caseId);
   const caseIds = [...new Set(accepted.map(caseOf))];
   const { notCreated } = await settle(caseIds, token);
-  const notPushed = caseIds.filter((id) => !pushedAt.has(id));
+  const notPushed = caseIds.filter((id) => !onBoard(id));
+  const resyncedOnly = caseIds.filter((id) => !pushedAt.has(id) && resyncedAt.has(id)).length;
   await Promise.all(watchers.map((w) => w.stop()));
 
   const acceptedAtOnce = records.filter((r) => r.first.status === 202);
@@ -102,21 +135,25 @@ async function main() {
     rate, seconds: duration, start, end,
     sent: records.length,
     acceptedFirst: latencies.length,
-    failedFirst: failed.map((r) => ({ n: r.n, at: r.first.at, ms: r.first.ms, status: r.first.status, error: r.first.error ?? null, retry: r.retry.status })),
+    failedFirst: failed.map((r) => ({ n: r.n, at: r.first.at, ms: r.first.ms, status: r.first.status, error: r.first.error ?? null, retry: r.retry.status, retries: r.retries })),
     acceptedAfterRetry: failed.filter((r) => r.retry.status === 202).length,
+    retrySeconds,
     accepted: accepted.length,
     distinctCases: caseIds.length,
     created: caseIds.length - notCreated.length,
     notCreated,
-    pushed: caseIds.length - notPushed.length,
+    pushed: caseIds.length - notPushed.length - resyncedOnly,
+    resyncedOnly,
     notPushed,
     hubReconnects: reconnects,
+    resyncs,
     acceptMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
     pushMs: { p50: percentile(toPush, 50), p95: percentile(toPush, 95), max: percentile(toPush, 100) },
   };
   writeFileSync(args.out, JSON.stringify(summary, null, 2));
   console.log(`load: ${summary.sent} sent in ${seconds(end - start)} s, ${summary.acceptedFirst} accepted at once, ` +
-    `${failed.length} failed (${summary.acceptedAfterRetry} accepted on retry); ${summary.created}/${summary.distinctCases} cases created, ${summary.pushed} pushed`);
+    `${failed.length} failed (${summary.acceptedAfterRetry} accepted on retry within ${retrySeconds} s); ${summary.created}/${summary.distinctCases} cases created, ` +
+    `${summary.pushed} pushed live, ${resyncedOnly} seen only after a resync`);
 }
 
 main().then(() => process.exit(0), (error) => {

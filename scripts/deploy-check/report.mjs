@@ -39,9 +39,9 @@ const elsewhere = load.failedFirst.filter((f) => !inWindows.has(f));
 
 const problems = [];
 if (load.notCreated.length > 0) problems.push(`${load.notCreated.length} accepted submissions never became a case (${load.notCreated.slice(0, 5).join(', ')})`);
-if (load.notPushed.length > 0) problems.push(`${load.notPushed.length} cases were never pushed to the board (${load.notPushed.slice(0, 5).join(', ')})`);
+if (load.notPushed.length > 0) problems.push(`${load.notPushed.length} cases never reached the board, neither pushed nor after a resync (${load.notPushed.slice(0, 5).join(', ')})`);
 const stillRefused = load.failedFirst.filter((f) => f.retry !== 202);
-if (stillRefused.length > 0) problems.push(`${stillRefused.length} submissions were still refused on retry after the kills (${describe(stillRefused.map((f) => ({ ...f, status: f.retry, error: null })))})`);
+if (stillRefused.length > 0) problems.push(`${stillRefused.length} submissions were still refused after 2 minutes of retries (${describe(stillRefused.map((f) => ({ ...f, status: f.retry, error: null })))})`);
 for (const kill of kills) {
   if (!kill.readyAt || kill.health !== 'healthy') problems.push(`${kill.service} did not come back (restarts ${kill.restarts}, health ${kill.health ?? 'none'})`);
 }
@@ -55,8 +55,9 @@ const figures = {
   e2e: events.e2e,
   load: {
     rate: load.rate, seconds: load.seconds, sent: load.sent, acceptedAtOnce: load.acceptedFirst,
-    failed: load.failedFirst.length, acceptedOnRetry: load.acceptedAfterRetry, accepted: load.accepted,
+    failed: load.failedFirst.length, acceptedOnRetry: load.acceptedAfterRetry, retrySeconds: load.retrySeconds, accepted: load.accepted,
     cases: load.distinctCases, created: load.created, lost: load.notCreated.length, pushed: load.pushed,
+    seenAfterResync: load.resyncedOnly, resyncs: load.resyncs,
     acceptMs: load.acceptMs, pushMs: load.pushMs, hubReconnects: load.hubReconnects, failuresOutsideKills: elsewhere.length,
   },
   kills: kills.map(({ service, restarts, health, restartedSeconds, readySeconds, healthySeconds, failures, failureKinds }) =>
@@ -71,8 +72,8 @@ console.log('');
 console.log('Figures');
 console.log(`  build ${events.buildSeconds ?? '-'} s, start-up (up → balancer answers /healthz) ${events.startupSeconds} s`);
 console.log(`  ${events.e2e}`);
-console.log(`  load: ${l.sent} submissions at ${l.rate}/s for ${l.seconds} s: ${l.acceptedAtOnce} accepted at once, ${l.failed} failed (${l.acceptedOnRetry} accepted on retry)`);
-console.log(`        ${l.cases} cases: ${l.created} created, ${l.lost} lost, ${l.pushed} pushed`);
+console.log(`  load: ${l.sent} submissions at ${l.rate}/s for ${l.seconds} s: ${l.acceptedAtOnce} accepted at once, ${l.failed} failed (${l.acceptedOnRetry} accepted on retry, within ${l.retrySeconds} s)`);
+console.log(`        ${l.cases} cases: ${l.created} created, ${l.lost} lost; on the board: ${l.pushed} pushed live, ${l.seenAfterResync} after a resync (${l.resyncs} resyncs)`);
 console.log(`        202 latency p50 ${l.acceptMs.p50} ms, p95 ${l.acceptMs.p95} ms, p99 ${l.acceptMs.p99} ms, max ${l.acceptMs.max} ms; POST → first push p50 ${l.pushMs.p50} ms, p95 ${l.pushMs.p95} ms`);
 for (const k of figures.kills) {
   console.log(`  crash ${k.service}: running again after ${k.restartedSeconds ?? '-'} s, ready ${k.readySeconds ?? '-'} s, docker healthy ${k.healthySeconds ?? '-'} s (restarts ${k.restarts}); failed submissions meanwhile: ${k.failures} (${k.failureKinds})`);
