@@ -81,6 +81,7 @@ remember_containers
 node scripts/deploy-check/load.mjs --rate "$RATE" --seconds "$SECONDS_OF_LOAD" --out "$RUN/load.json" >"$RUN/load.log" 2>&1 &
 LOAD_PID=$!
 LOAD_START=$(now_ms)
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg) # the machine's load as the check starts, for reading the figures
 KILLS=()
 sleep_until "$LOAD_START" 10
 KILLS+=("$(crash_and_watch "$GATEWAY" "$(ready_url "$GATEWAY")")")
@@ -95,8 +96,8 @@ cat "$RUN/load.log"
 [ "$LOAD_CODE" = 0 ] || exit 1
 
 {
-  printf '{"buildSeconds": %s, "startupSeconds": %s, "e2e": %s, "images": %s,\n' \
-    "${BUILD_SECONDS:-null}" "$STARTUP_SECONDS" "$(json_string "$E2E")" "$(json_string "$IMAGES")"
+  printf '{"buildSeconds": %s, "startupSeconds": %s, "e2e": %s, "images": %s, "loadAverage": "%s", "cpus": %s,\n' \
+    "${BUILD_SECONDS:-null}" "$STARTUP_SECONDS" "$(json_string "$E2E")" "$(json_string "$IMAGES")" "$LOADAVG" "$(nproc)"
   printf ' "kills": [%s],\n' "$(IFS=,; echo "${KILLS[*]}")"
   printf ' "finalHealth": {%s}}\n' "$(final_health)"
 } >"$RUN/events.json"

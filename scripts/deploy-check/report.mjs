@@ -50,6 +50,7 @@ for (const [service, health] of Object.entries(events.finalHealth)) {
 }
 
 const figures = {
+  machine: { cpus: events.cpus, loadAverage: events.loadAverage },
   buildSeconds: events.buildSeconds,
   startupSeconds: events.startupSeconds,
   e2e: events.e2e,
@@ -70,6 +71,7 @@ writeFileSync(outFile, JSON.stringify(figures, null, 2));
 const l = figures.load;
 console.log('');
 console.log('Figures');
+console.log(`  machine: ${events.cpus} CPUs, load average ${events.loadAverage} as the load began`);
 console.log(`  build ${events.buildSeconds ?? '-'} s, start-up (up → balancer answers /healthz) ${events.startupSeconds} s`);
 console.log(`  ${events.e2e}`);
 console.log(`  load: ${l.sent} submissions at ${l.rate}/s for ${l.seconds} s: ${l.acceptedAtOnce} accepted at once, ${l.failed} failed (${l.acceptedOnRetry} accepted on retry, within ${l.retrySeconds} s)`);
