@@ -55,6 +55,7 @@ trap 'exit 130' INT TERM
 check_prerequisites
 
 if [ "$BUILD" = 1 ]; then
+  [ -x scripts/build-images.sh ] || { echo "scripts/build-images.sh is missing; build the images first and pass --no-build" >&2; exit 1; }
   echo "==> building the images (scripts/build-images.sh; log: $RUN/build.log)"
   t=$(now_ms)
   scripts/build-images.sh >"$RUN/build.log" 2>&1 || { tail -30 "$RUN/build.log" >&2; exit 1; }
