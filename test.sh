@@ -33,7 +33,7 @@ else
   status=1
 fi
 
-for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/EndToEnd.Tests; do
+for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/Balancer.Tests tests/EndToEnd.Tests; do
   name=$(basename "$project")
   echo "==> $name"
   log="$RESULTS/$name.log"

@@ -1,0 +1,3 @@
+using Gongzhi.Balancer;
+
+BalancerApp.Create(args).Run();

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+
+namespace Gongzhi.Balancer.Tests;
+
+public sealed class BalancerTests
+{
+    private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_browser_stays_on_one_gateway_while_new_browsers_are_spread_over_both()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var b = await FakeGateway.StartAsync("b");
+        await using var balancer = await TestBalancer.StartAsync(a, b);
+
+        using var browser = balancer.Browser();
+        var first = await TestBalancer.WhoAsync(browser);
+        var later = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            later.Add(await TestBalancer.WhoAsync(browser));
+        }
+
+        var fresh = new HashSet<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            using var other = balancer.Browser();
+            fresh.Add(await TestBalancer.WhoAsync(other));
+        }
+
+        Assert.Contains(first, new[] { "a", "b" });
+        Assert.All(later, name => Assert.Equal(first, name));
+        Assert.Equal(["a", "b"], fresh.Order());
+    }
+
+    [Fact]
+    public async Task A_stopped_gateway_is_skipped_within_seconds_and_its_browsers_move_to_the_other()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var b = await FakeGateway.StartAsync("b");
+        await using var balancer = await TestBalancer.StartAsync(a, b);
+        using var browser = balancer.Browser();
+        var pinned = await TestBalancer.WhoAsync(browser) == "a" ? a : b;
+        var survivor = pinned == a ? b : a;
+
+        await pinned.StopAsync();
+
+        await Eventually.GetAsync(() => TestBalancer.WhoAsync(browser), name => name == survivor.Name, within: FewSeconds);
+        for (var i = 0; i < 10; i++)
+        {
+            using var newcomer = balancer.Browser();
+            Assert.Equal(survivor.Name, await TestBalancer.WhoAsync(newcomer));
+            Assert.Equal(survivor.Name, await TestBalancer.WhoAsync(browser));
+        }
+    }
+
+    [Fact]
+    public async Task A_gateway_that_is_not_ready_gets_no_new_browsers_until_it_is_ready_again()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var b = await FakeGateway.StartAsync("b");
+        await using var balancer = await TestBalancer.StartAsync(a, b);
+
+        a.Ready = false;
+        await Eventually.HoldsAsync(async () => await TwentyNewBrowsersReachOnlyAsync(balancer, "b"), within: FewSeconds);
+        a.Ready = true;
+
+        await Eventually.HoldsAsync(async () => !await TwentyNewBrowsersReachOnlyAsync(balancer, "b"), within: FewSeconds);
+    }
+
+    [Fact]
+    public async Task A_websocket_passes_through_to_a_gateway_and_back()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var b = await FakeGateway.StartAsync("b");
+        await using var balancer = await TestBalancer.StartAsync(a, b);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(FewSeconds);
+
+        await socket.ConnectAsync(new Uri($"ws://{balancer.Address.Authority}/ws"), timeout.Token);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("hello"), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+        var buffer = new byte[64];
+        var received = await socket.ReceiveAsync(buffer, timeout.Token);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+
+        Assert.Matches("^(a|b):hello$", Encoding.UTF8.GetString(buffer, 0, received.Count));
+    }
+
+    [Fact]
+    public async Task A_gateway_sees_the_host_the_browser_asked_for_and_the_browsers_address()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var balancer = await TestBalancer.StartAsync(a);
+        using var browser = balancer.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/seen");
+        request.Headers.Host = "gongzhi.example";
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        var seen = await (await browser.SendAsync(request)).Content.ReadAsStringAsync();
+
+        Assert.Equal("gongzhi.example 127.0.0.1", seen);
+    }
+
+    [Fact]
+    public async Task The_balancer_is_live_without_gateways_but_ready_only_while_one_is()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var balancer = await TestBalancer.StartAsync(a);
+        using var client = new HttpClient { BaseAddress = balancer.Address };
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
+        a.Ready = false;
+
+        await Eventually.HoldsAsync(
+            async () => (await client.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, within: FewSeconds);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+    }
+
+    private static async Task<bool> TwentyNewBrowsersReachOnlyAsync(TestBalancer balancer, string name)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            using var browser = balancer.Browser();
+            if (await TestBalancer.WhoAsync(browser) != name)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
