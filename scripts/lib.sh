@@ -44,6 +44,7 @@ storage_connection() {
 }
 
 # write_compose_env FILE: docker-compose.yml's settings with keys of their own, once (mode 600, gitignored).
+# The services share the host's network, so storage is Azurite on 127.0.0.1:10000-10002.
 write_compose_env() {
   local file=$1 key
   [ -s "$file" ] && { echo "$file exists; keeping its keys"; return 0; }
@@ -52,7 +53,7 @@ write_compose_env() {
     umask 077
     cat >"$file" <<ENV
 AZURITE_ACCOUNTS=$STORAGE_ACCOUNT:$key
-ConnectionStrings__Storage=DefaultEndpointsProtocol=http;AccountName=$STORAGE_ACCOUNT;AccountKey=$key;BlobEndpoint=http://azurite:10000/$STORAGE_ACCOUNT;QueueEndpoint=http://azurite:10001/$STORAGE_ACCOUNT;TableEndpoint=http://azurite:10002/$STORAGE_ACCOUNT;
+ConnectionStrings__Storage=DefaultEndpointsProtocol=http;AccountName=$STORAGE_ACCOUNT;AccountKey=$key;BlobEndpoint=http://127.0.0.1:10000/$STORAGE_ACCOUNT;QueueEndpoint=http://127.0.0.1:10001/$STORAGE_ACCOUNT;TableEndpoint=http://127.0.0.1:10002/$STORAGE_ACCOUNT;
 Auth__SigningKey=$(random_key 48)
 Gateway__TrackingKey=$(random_key 48)
 Seeds__DemoPassword=$DEMO_PASSWORD
