@@ -9,7 +9,7 @@ namespace Gongzhi.Silo.Management;
 
 /// <summary>
 /// The silo's management port (<c>Management:Urls</c>, loopback by default): liveness and readiness for orchestrators.
-/// The port carries no resident or staff traffic; the gateway is the only public door.
+/// Prometheus scrapes <c>/metrics</c> here. The port carries no resident or staff traffic; the gateway is the only public door.
 /// </summary>
 public static class SiloManagement
 {
@@ -32,6 +32,7 @@ public static class SiloManagement
         app.MapGet("/healthz/ready", (SiloReadiness readiness) => readiness.IsReady
             ? Results.Ok(new { status = "ready" })
             : Results.Json(new { status = "notReady" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapPrometheusScrapingEndpoint(Gongzhi.Hosting.MetricsExport.ScrapePath);
         return app;
     }
 }
