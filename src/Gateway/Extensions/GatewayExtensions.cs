@@ -8,6 +8,7 @@ using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Realtime;
+using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class GatewayExtensions
     {
         builder.AddGatewayKeys();
         builder.AddGatewayProtection();
+        builder.AddGatewayMetrics();
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
@@ -96,7 +98,6 @@ public static class GatewayExtensions
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<CaseUpdateSequencer>();
-        builder.Services.AddSingleton<PushMetrics>();
         builder.Services.AddSingleton<CasePushPump>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CasePushPump>());
         builder.Services.AddSingleton<HubDispatchObserver>();
@@ -114,6 +115,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseGatewayMetrics();
         app.UseGatewayProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
