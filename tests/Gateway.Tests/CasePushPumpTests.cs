@@ -9,7 +9,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gongzhi.Gateway.Tests;
 
-/// <summary>The gateway's push pump on its own, with a stand-in for SignalR's send.</summary>
+/// <summary>
+/// The gateway's push pump on its own, with a stand-in for SignalR's send. In the gateway collection: the meter it
+/// creates and disposes must not run beside the tests that scrape a gateway's metrics (see <see cref="MetricsEndpointTests"/>).
+/// </summary>
+[Collection(GatewayCollection.Name)]
 public sealed class CasePushPumpTests
 {
     private static CaseUpdate Update(string caseId, int seq)
