@@ -36,7 +36,7 @@ public sealed class S3Connections : IAsyncDisposable
 
     public (double HeapMeanMb, double HeapMaxMb, double RssMaxMb, double Gen2) DuringLoad { get; private set; } = (double.NaN, double.NaN, double.NaN, double.NaN);
 
-    /// <summary>The gateway's own `gongzhi.push.gateway_delay` (ms; per-second percentiles averaged over the load, and the worst second's p99) and updates held.</summary>
+    /// <summary>The gateway's `gongzhi.push.latency` (case event → SignalR hand-off, read in s, kept in ms; per-second percentiles averaged over the load, and the worst second's p99) and updates held.</summary>
     public (double P50, double P95, double P99, double WorstP99, double Held) GatewayDelay { get; private set; } = (double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 
     public int Boards { get; private set; }
@@ -141,7 +141,7 @@ public sealed class S3Connections : IAsyncDisposable
             if (during.Count > 0)
             {
                 DuringLoad = (during.Average(s => s.HeapBytes) / Mb, during.Max(s => s.HeapBytes) / Mb, during.Max(s => s.WorkingSetBytes) / Mb, during.Sum(s => s.Gen2));
-                double[] Of(string part) => during.Select(s => s.Get("gongzhi.push.gateway_delay", part)).Where(v => !double.IsNaN(v)).ToArray();
+                double[] Of(string part) => during.Select(s => s.Get("gongzhi.push.latency", part) * 1000).Where(v => !double.IsNaN(v)).ToArray();
                 var (p50, p95, p99) = (Of("Percentile=50"), Of("Percentile=95"), Of("Percentile=99"));
                 var held = during.Select(s => s.Get("gongzhi.push.held")).Where(v => !double.IsNaN(v)).Sum();
                 GatewayDelay = (p50.Length > 0 ? p50.Average() : double.NaN, p95.Length > 0 ? p95.Average() : double.NaN,
@@ -286,7 +286,7 @@ public sealed class S3Connections : IAsyncDisposable
         sb.AppendLine(Stats.Of(Crowd.EventToCadre).Row("`assigned` event time → cadre"));
         sb.AppendLine(Stats.Of(Crowd.EventToResident).Row("`assigned` event time → resident"));
         sb.AppendLine();
-        sb.AppendLine($"The gateway's own share (its `gongzhi.push.gateway_delay` histogram, read with dotnet-counters: from a case update reaching the gateway to its push being handed to SignalR, per-second percentiles averaged over the load): p50 **{Stats.F(GatewayDelay.P50, "F2")} ms**, p95 {Stats.F(GatewayDelay.P95, "F2")} ms, p99 **{Stats.F(GatewayDelay.P99, "F2")} ms**, worst second's p99 {Stats.F(GatewayDelay.WorstP99, "F1")} ms; updates held for a missing predecessor (up to 250 ms): {Stats.F(GatewayDelay.Held)}.");
+        sb.AppendLine($"The gateway's `gongzhi.push.latency` histogram (read with dotnet-counters: from the case event in the grain to its push being handed to SignalR, so the registry grain and the observer call included, per-second percentiles averaged over the load): p50 **{Stats.F(GatewayDelay.P50, "F2")} ms**, p95 {Stats.F(GatewayDelay.P95, "F2")} ms, p99 **{Stats.F(GatewayDelay.P99, "F2")} ms**, worst second's p99 {Stats.F(GatewayDelay.WorstP99, "F1")} ms; updates held for a missing predecessor (up to 250 ms): {Stats.F(GatewayDelay.Held)}.");
         sb.AppendLine();
         sb.AppendLine($"Residents watching a case of the measured load: {r.Watching}; saw no push of it: {r.NoPush}; no `assigned`: {r.NoAssigned} (it can come before the resident is watching: a real client fetches the case on connect). Pushes to a resident out of seq order: **{Crowd.ResidentOutOfOrder}**; seq gaps seen: {Crowd.ResidentGaps}. " +
             "Event time → push uses the event's `at` (the silo's clock) and this machine's clock at arrival: same machine, same clock.");

@@ -1,12 +1,19 @@
 using Gongzhi.Cases;
 using Gongzhi.Gateway.Realtime;
+using Gongzhi.Gateway.Telemetry;
+using Gongzhi.Testing;
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gongzhi.Gateway.Tests;
 
-/// <summary>The gateway's push pump on its own, with a stand-in for SignalR's send.</summary>
+/// <summary>
+/// The gateway's push pump on its own, with a stand-in for SignalR's send. In the gateway collection: the meter it
+/// creates and disposes must not run beside the tests that scrape a gateway's metrics (see <see cref="MetricsEndpointTests"/>).
+/// </summary>
+[Collection(GatewayCollection.Name)]
 public sealed class CasePushPumpTests
 {
     private static CaseUpdate Update(string caseId, int seq)
@@ -22,7 +29,7 @@ public sealed class CasePushPumpTests
         var sent = new List<(string CaseId, int Seq)>();
         var allSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        using var pump = new CasePushPump(new CaseUpdateSequencer(TimeProvider.System), new PushMetrics(services.GetRequiredService<IMeterFactory>()), TimeProvider.System,
+        using var pump = new CasePushPump(new CaseUpdateSequencer(TimeProvider.System), new GatewayMetrics(services.GetRequiredService<IMeterFactory>()), TimeProvider.System,
             NullLogger<CasePushPump>.Instance);
         pump.Send = update =>
         {
@@ -50,6 +57,29 @@ public sealed class CasePushPumpTests
             Assert.Equal([1, 2], sent.Where(s => s.CaseId == "b").Select(s => s.Seq));
         }
 
+        await pump.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Push_latency_runs_from_the_case_event_to_the_hand_off_to_SignalR()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddMilliseconds(1500));
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var latency = new InstrumentRecorder(meters, GatewayMetrics.MeterName, "gongzhi.push.latency");
+        using var pump = new CasePushPump(new CaseUpdateSequencer(TimeProvider.System), new GatewayMetrics(meters), clock, NullLogger<CasePushPump>.Instance);
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        pump.Send = _ =>
+        {
+            sent.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await pump.StartAsync(CancellationToken.None);
+
+        pump.Post([Update("c", 1)]);
+
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal([1.5], latency.Measurements.Select(m => m.Value));
         await pump.StopAsync(CancellationToken.None);
     }
 }

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
+using Gongzhi.Silo.Telemetry;
+
 namespace Gongzhi.Silo.Tests;
 
 /// <summary>The intake worker against a real Azurite queue and the test cluster's grains.</summary>
@@ -31,7 +33,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         await _intake.CreateIfNotExistsAsync();
         await _poison.CreateIfNotExistsAsync();
         _queues = queues;
-        _worker = new IntakeWorker(queues, fixture.Client, new IntakeSignal(), Options.Create(options), fixture.Time, NullLogger<IntakeWorker>.Instance);
+        _worker = new IntakeWorker(queues, fixture.Client, new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(fixture.Time), fixture.Time, NullLogger<IntakeWorker>.Instance);
     }
 
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
@@ -110,7 +112,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         // The worker's clock reads two days after the message was queued; the limit is one.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(2));
         var options = new IntakeOptions { RetryDelay = TimeSpan.Zero, MaxMessageAge = TimeSpan.FromDays(1) };
-        using var worker = new IntakeWorker(_queues, fixture.Client, new IntakeSignal(), Options.Create(options), clock, NullLogger<IntakeWorker>.Instance);
+        using var worker = new IntakeWorker(_queues, fixture.Client, new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(clock), clock, NullLogger<IntakeWorker>.Instance);
 
         Assert.Equal(1, await worker.PumpOnceAsync(_intake, _poison, CancellationToken.None));
 
@@ -202,7 +204,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         var signal = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IntakeSignal>();
         // A clock that never moves: without the signal, the worker's next poll never comes.
         var options = new IntakeOptions { IdleDelay = TimeSpan.FromHours(1), RetryDelay = TimeSpan.Zero };
-        using var worker = new IntakeWorker(_queues, fixture.Client, signal, Options.Create(options), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
+        using var worker = new IntakeWorker(_queues, fixture.Client, signal, Options.Create(options), new IntakeQueueWatch(TimeProvider.System), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
         // The first case is there for the worker's first read; after it, the queue is empty and the worker idles.
         var first = fixture.Submission(community);
         await _intake.SendMessageAsync(new IntakeMessage(1, [first]).ToJson());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gongzhi.Gateway.Telemetry;
 
 namespace Gongzhi.Gateway.Apis;
 
@@ -22,7 +23,7 @@ public static class SubmissionsApi
     }
 
     public static async Task<Results<Accepted<SubmitCaseResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, CommunityInfoCache communities, IntakeQueue queue, TrackingTokens tokens, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, CommunityInfoCache communities, IntakeQueue queue, TrackingTokens tokens, GatewayMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -71,6 +72,7 @@ public static class SubmissionsApi
             var submission = new CaseSubmission(caseId, submit.CommunityId, submit.Kind, submit.Category, submit.Description,
                 submit.Location, submit.Contact, submit.ClientRequestId, time.GetUtcNow());
             await queue.EnqueueAsync(submission, cancellationToken);
+            metrics.Accepted();
 
             var token = tokens.Issue(caseId);
             var trackUrl = $"{request.Scheme}://{request.Host}/track/{token}";

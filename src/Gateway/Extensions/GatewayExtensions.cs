@@ -8,6 +8,7 @@ using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Ops;
 using Gongzhi.Gateway.Realtime;
+using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Hosting;
 using Gongzhi.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -23,6 +24,7 @@ public static class GatewayExtensions
     {
         builder.AddGatewayKeys();
         builder.AddGatewayProtection();
+        builder.AddGatewayMetrics();
         var storage = StorageAccount.From(builder.Configuration, builder.Environment);
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
@@ -94,7 +96,6 @@ public static class GatewayExtensions
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         builder.Services.AddSignalR().AddJsonProtocol(o => Configure(o.PayloadSerializerOptions));
         builder.Services.AddSingleton<CaseUpdateSequencer>();
-        builder.Services.AddSingleton<PushMetrics>();
         builder.Services.AddSingleton<CasePushPump>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CasePushPump>());
         builder.Services.AddSingleton<HubDispatchObserver>();
@@ -113,6 +114,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseGatewayMetrics();
         app.UseGatewayProtection();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

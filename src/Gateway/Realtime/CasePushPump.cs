@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Gongzhi.Cases;
+using Gongzhi.Gateway.Telemetry;
 
 namespace Gongzhi.Gateway.Realtime;
 
@@ -8,20 +9,18 @@ namespace Gongzhi.Gateway.Realtime;
 /// and arrive out of order, so they are queued here, put back in seq order per case by
 /// <see cref="CaseUpdateSequencer"/>, and sent one after another.
 /// </summary>
-public sealed class CasePushPump(CaseUpdateSequencer sequencer, PushMetrics metrics, TimeProvider time, ILogger<CasePushPump> logger) : BackgroundService
+public sealed class CasePushPump(CaseUpdateSequencer sequencer, GatewayMetrics metrics, TimeProvider time, ILogger<CasePushPump> logger) : BackgroundService
 {
-    private readonly Channel<(CaseUpdate Update, long Received)> _queue =
-        Channel.CreateUnbounded<(CaseUpdate, long)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<CaseUpdate> _queue = Channel.CreateUnbounded<CaseUpdate>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Set by the observer: how an update reaches the SignalR groups in its scope.</summary>
     public Func<CaseUpdate, Task>? Send { get; set; }
 
     public void Post(IReadOnlyList<CaseUpdate> updates)
     {
-        var now = time.GetTimestamp();
         foreach (var update in updates)
         {
-            _queue.Writer.TryWrite((update, now));
+            _queue.Writer.TryWrite(update);
         }
     }
 
@@ -53,13 +52,8 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, PushMetrics metr
             while (reader.TryRead(out var item))
             {
                 var held = sequencer.HeldTotal;
-                var ready = sequencer.Accept(item.Update);
-                SendAll(ready);
-                if (ready.Count > 0 && ReferenceEquals(ready[0], item.Update))
-                {
-                    metrics.Sent(time.GetElapsedTime(item.Received));
-                }
-                else if (sequencer.HeldTotal > held)
+                SendAll(sequencer.Accept(item));
+                if (sequencer.HeldTotal > held)
                 {
                     metrics.Held();
                 }
@@ -74,8 +68,10 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, PushMetrics metr
     // phone that stopped reading holds up only its own pushes until the server drops it, not everyone's.
     private void SendAll(IReadOnlyList<CaseUpdate> updates)
     {
+        var now = time.GetUtcNow();
         foreach (var update in updates)
         {
+            metrics.Pushed(now - update.At);
             Task sending;
             try
             {

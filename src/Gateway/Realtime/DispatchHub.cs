@@ -1,6 +1,7 @@
 using Gongzhi.Communities;
 using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,7 +12,7 @@ namespace Gongzhi.Gateway.Realtime;
 /// to their own group on connect. Joins are checked by the same authorization handlers as the REST routes; the pushes come
 /// from <see cref="HubDispatchObserver"/>.
 /// </summary>
-public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, IAuthorizationService auth, StaffConnections connections) : Hub
+public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, IAuthorizationService auth, StaffConnections connections, GatewayMetrics metrics) : Hub
 {
     public const string Path = "/hubs/dispatch";
 
@@ -39,12 +40,14 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, I
         }
 
         connections.Add(Context);
+        metrics.Connected(Context.User);
         await base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context);
+        metrics.Disconnected(Context.User);
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -10,6 +10,7 @@ using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Intake;
 using Gongzhi.Silo.Seeding;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Silo.Telemetry;
 using Gongzhi.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,7 @@ public static class SiloExtensions
         });
         builder.Services.AddHostedService<SeedLoader>();
         builder.Services.AddHostedService<IntakeWorker>();
+        builder.AddSiloMetricsExport();
         return builder;
     }
 
@@ -115,6 +117,7 @@ public static class SiloExtensions
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<GrainStates>();
         services.AddSingleton<CaseGrainServices>();
+        services.AddSiloMetrics();
         return services;
     }
 

@@ -65,6 +65,7 @@ internal sealed partial class CaseGrain
 
         // A write that fails, or may have been stored after all, makes the case reload (the row's rule).
         await _state.WriteAsync();
+        services.Metrics.Stored(transition.Events);
         return await FollowUpAsync(followUp, retry: false, deadlineMoved);
     }
 

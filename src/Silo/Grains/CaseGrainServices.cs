@@ -1,6 +1,7 @@
 using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal sealed class CaseGrainServices(
     IOptions<ArchiveOptions> archiveOptions,
     ILogger<CaseGrain> logger,
     IGrainFactory grainFactory,
+    SiloMetrics metrics,
     ICaseArchive? archive = null)
 {
     /// <summary>Makes the case's row; read by a case grain's constructor (Orleans runs it on the activation being created).</summary>
@@ -30,4 +32,6 @@ internal sealed class CaseGrainServices(
     public ICaseArchive? Archive { get; } = archive;
 
     public IGrainFactory GrainFactory { get; } = grainFactory;
+
+    public SiloMetrics Metrics { get; } = metrics;
 }

@@ -8,6 +8,7 @@ using Gongzhi.Communities;
 using Gongzhi.Realtime;
 using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Silo.Telemetry;
 using Orleans.Concurrency;
 
 namespace Gongzhi.Silo.Grains;
@@ -26,6 +27,7 @@ internal sealed partial class CommunityGrain(
     GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<DeadlineOptions> deadlineOptions,
+    CommunityBacklog backlog,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
     private const string DutyReminder = "duty";
@@ -34,6 +36,7 @@ internal sealed partial class CommunityGrain(
     private AssignmentNews _news = null!;
     private CommunityStore _store = null!;
     private long _lastRosterVersion;
+    private CommunityBacklog.Entry? _backlogEntry;
 
     private CommunityState State => _store.State;
 
@@ -43,7 +46,18 @@ internal sealed partial class CommunityGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _store = await CommunityStore.LoadAsync(states, CommunityId);
+        _backlogEntry = backlog.Track(CommunityId);
+        try
+        {
+            _store = await CommunityStore.LoadAsync(states, CommunityId, _backlogEntry);
+        }
+        catch
+        {
+            // Not activated: nothing of this community is counted here.
+            backlog.Forget(_backlogEntry);
+            throw;
+        }
+
         foreach (var open in _store.Open)
         {
             if (open.AssigneeId is { } cadreId && State.Cadres.TryGetValue(cadreId, out var slot))
@@ -62,6 +76,16 @@ internal sealed partial class CommunityGrain(
 
         var period = deadlineOptions.Value.CheckPeriod;
         this.RegisterGrainTimer(CheckDeadlinesAsync, period, period);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_backlogEntry is not null)
+        {
+            backlog.Forget(_backlogEntry);
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task ConfigureAsync(CommunityDefinition definition)

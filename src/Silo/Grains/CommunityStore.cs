@@ -1,5 +1,6 @@
 using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Silo.Telemetry;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -19,7 +20,15 @@ internal sealed class CommunityStore
 
     private readonly ChunkedStore<CommunityState, OpenCase, OpenCaseChunk> _rows;
 
-    private CommunityStore(ChunkedStore<CommunityState, OpenCase, OpenCaseChunk> rows) => _rows = rows;
+    // Kept as cases come and go, so that the backlog gauge reads a number and never walks the open cases.
+    private readonly CommunityBacklog.Entry _backlog;
+
+    private CommunityStore(ChunkedStore<CommunityState, OpenCase, OpenCaseChunk> rows, CommunityBacklog.Entry backlog)
+    {
+        _rows = rows;
+        _backlog = backlog;
+        _backlog.Waiting = _rows.Items.Count(static o => o.IsWaiting);
+    }
 
     public CommunityState State => _rows.Main;
 
@@ -41,16 +50,31 @@ internal sealed class CommunityStore
     public long Writes => _rows.Writes;
 
     /// <summary>Reads the current community's rows; a write that fails (or may have been stored after all) makes it reload.</summary>
-    public static async Task<CommunityStore> LoadAsync(GrainStates states, string communityId) =>
-        new(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(states, communityId, Layout, o => o.CaseId));
+    public static async Task<CommunityStore> LoadAsync(GrainStates states, string communityId, CommunityBacklog.Entry backlog) =>
+        new(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(states, communityId, Layout, o => o.CaseId), backlog);
 
     public OpenCase? Find(string caseId) => _rows.TryGet(caseId, out var open) ? open : null;
 
     /// <summary>Adds an open case (to the newest chunk) or replaces what is known of it.</summary>
-    public void Put(OpenCase open) => _rows.Put(open);
+    public void Put(OpenCase open)
+    {
+        var wasWaiting = _rows.TryGet(open.CaseId, out var known) && known.IsWaiting;
+        _rows.Put(open);
+        _backlog.Waiting += (open.IsWaiting ? 1 : 0) - (wasWaiting ? 1 : 0);
+    }
 
     /// <summary>Takes a closed case off; a chunk left empty (not the newest) is dropped.</summary>
-    public bool Remove(string caseId) => _rows.Remove(caseId);
+    public bool Remove(string caseId)
+    {
+        var wasWaiting = _rows.TryGet(caseId, out var known) && known.IsWaiting;
+        var removed = _rows.Remove(caseId);
+        if (removed && wasWaiting)
+        {
+            _backlog.Waiting--;
+        }
+
+        return removed;
+    }
 
     /// <summary>The main row (description, roster, duty) changed.</summary>
     public void MainChanged() => _rows.MainChanged();

@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using Gongzhi.Cases;
 using Gongzhi.Intake;
 using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ internal sealed class IntakeWorker(
     IGrainFactory grains,
     IntakeSignal signal,
     IOptions<IntakeOptions> options,
+    IntakeQueueWatch watch,
     [FromKeyedServices(Clocks.Liveness)] TimeProvider time,
     ILogger<IntakeWorker> logger) : BackgroundService
 {
@@ -52,6 +54,7 @@ internal sealed class IntakeWorker(
                 var woken = signal.Armed();
                 await MakeRoomAsync(handling);
                 var messages = await intake.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
+                watch.Saw(messages.Value);
                 handling.AddRange(messages.Value.Select(m => HandleAsync(intake, poison, m, stoppingToken)));
                 if (messages.Value.Length == 0)
                 {
@@ -77,6 +80,7 @@ internal sealed class IntakeWorker(
     internal async Task<int> PumpOnceAsync(QueueClient intake, QueueClient poison, CancellationToken cancellationToken)
     {
         QueueMessage[] messages = await intake.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken);
+        watch.Saw(messages);
         await Task.WhenAll(messages.Select(m => HandleAsync(intake, poison, m, cancellationToken)));
         return messages.Length;
     }

@@ -13,6 +13,7 @@ namespace Gongzhi.Silo.Management;
 /// The silo's management port (<c>Management:Urls</c>, loopback by default): liveness and readiness for orchestrators,
 /// and the Orleans Dashboard under <see cref="DashboardPath"/>. The port carries no resident or staff traffic; the
 /// gateway is the only public door, and it fronts the dashboard for admins.
+/// Prometheus scrapes <c>/metrics</c> here.
 /// </summary>
 public static class SiloManagement
 {
@@ -48,6 +49,8 @@ public static class SiloManagement
         app.MapGet("/healthz/ready", async (SiloReadiness ready, CancellationToken cancellationToken) => await ready.IsReadyAsync(cancellationToken)
             ? Results.Ok(new { status = "ready" })
             : Results.Json(new { status = "notReady" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapPrometheusScrapingEndpoint(Gongzhi.Hosting.MetricsExport.ScrapePath);
+
         if (DashboardOn(app.Configuration))
         {
             var guard = app.Services.GetRequiredService<DashboardNetworkGuard>();
