@@ -8,6 +8,7 @@ using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Realtime;
+using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Storage;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddGatewayKeys();
+        builder.AddGatewayTelemetry();
         builder.AddGatewayProtection();
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Gongzhi.Cases;
+using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Intake;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,8 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
     /// <summary>Completes when the submission is stored in the queue; cancelling helps only while it still waits for a send.</summary>
     public async Task EnqueueAsync(CaseSubmission submission, CancellationToken cancellationToken)
     {
-        var item = new Pending(IntakeMessage.ToJson(submission));
+        using var span = IntakeSendSpans.Start(submission, _queue.Name);
+        var item = new Pending(IntakeMessage.ToJson(IntakeSendSpans.Carrying(submission)));
         lock (_lock)
         {
             _pending.Enqueue(item);
@@ -52,7 +54,15 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
                 }
             }
         });
-        await item.Done.Task;
+        try
+        {
+            await item.Done.Task;
+        }
+        catch (Exception ex)
+        {
+            IntakeSendSpans.Failed(span, ex);
+            throw;
+        }
     }
 
     /// <summary>Stores a message body as it is, e.g. one moved back from the poison queue.</summary>

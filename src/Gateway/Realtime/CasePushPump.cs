@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Gongzhi.Cases;
+using Gongzhi.Gateway.Telemetry;
 
 namespace Gongzhi.Gateway.Realtime;
 
@@ -21,6 +22,7 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, PushMetrics metr
         var now = time.GetTimestamp();
         foreach (var update in updates)
         {
+            PushSpans.Queue(update);
             _queue.Writer.TryWrite((update, now));
         }
     }
@@ -86,6 +88,7 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, PushMetrics metr
                 sending = Task.FromException(ex);
             }
 
+            PushSpans.Sent(update, sending);
             if (!sending.IsCompletedSuccessfully)
             {
                 _ = ObserveAsync(sending, update);

@@ -10,6 +10,7 @@ using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Intake;
 using Gongzhi.Silo.Seeding;
 using Gongzhi.Silo.Storage;
+using Gongzhi.Silo.Telemetry;
 using Gongzhi.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class SiloExtensions
     public static IHostApplicationBuilder AddGongzhiSilo(this IHostApplicationBuilder builder)
     {
         StartupSecrets.Check(builder.Configuration, builder.Environment);
+        builder.AddSiloTelemetry();
         var storage = builder.Configuration.GetConnectionString(StorageConnectionName) ?? "UseDevelopmentStorage=true";
         var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
         var counter = new StorageRequestCounter();

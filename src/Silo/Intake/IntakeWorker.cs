@@ -4,6 +4,8 @@ using Azure.Storage.Queues.Models;
 using Gongzhi.Cases;
 using Gongzhi.Intake;
 using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Telemetry;
+using Gongzhi.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -139,15 +141,19 @@ internal sealed class IntakeWorker(
             cancellationToken);
     }
 
+    // In the trace of the request that submitted it; the trace context itself goes no further than this worker.
     private async Task<Exception?> TrySubmitAsync(CaseSubmission submission)
     {
+        using var span = IntakeSpans.StartProcess(submission, _options.QueueName);
+        using var scope = logger.BeginScope(new CaseLogScope(submission.CaseId, submission.CommunityId));
         try
         {
-            await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission);
+            await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission with { TraceParent = null, TraceState = null });
             return null;
         }
         catch (Exception ex)
         {
+            IntakeSpans.Failed(span, ex);
             return ex;
         }
     }
