@@ -30,9 +30,10 @@ public static class GatewayTracing
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(TelemetrySetup.ServiceName(builder.Configuration, ServiceName)))
             .WithTracing(t => t
-                // Probes and the dashboard's files would be most of the traces and tell nothing.
+                // The API only: probes and the dashboard's files would be most of the traces and tell nothing, and a
+                // hub connection's request lasts as long as the connection.
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => http.Request.Path.StartsWithSegments("/api")
-                    || http.Request.Path.StartsWithSegments("/open311") || http.Request.Path.StartsWithSegments("/hubs"))
+                    || http.Request.Path.StartsWithSegments("/open311"))
                 .AddSource(Source.Name, ActivitySources.ApplicationGrainActivitySourceName)
                 .AddOtlpExporter());
         return builder;

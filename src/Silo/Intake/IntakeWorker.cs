@@ -5,7 +5,6 @@ using Gongzhi.Cases;
 using Gongzhi.Intake;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Telemetry;
-using Gongzhi.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -145,7 +144,6 @@ internal sealed class IntakeWorker(
     private async Task<Exception?> TrySubmitAsync(CaseSubmission submission)
     {
         using var span = IntakeSpans.StartProcess(submission, _options.QueueName);
-        using var scope = logger.BeginScope(new CaseLogScope(submission.CaseId, submission.CommunityId));
         try
         {
             await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission with { TraceParent = null, TraceState = null });
