@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Gongzhi.Cases;
 using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Intake;
+using Gongzhi.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Intake;
@@ -60,7 +61,7 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
         }
         catch (Exception ex)
         {
-            IntakeSendSpans.Failed(span, ex);
+            SpanTags.Failed(span, ex);
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Gongzhi.Telemetry;
 
 namespace Gongzhi.Gateway.Telemetry;
 
@@ -14,15 +15,7 @@ internal static class IntakeSendSpans
     public static Activity? Start(CaseSubmission submission, string queueName)
     {
         var activity = GatewayTracing.Source.StartActivity(SendName, ActivityKind.Producer);
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag("messaging.system", "azure_queue");
-            activity.SetTag("messaging.operation.type", "send");
-            activity.SetTag("messaging.destination.name", queueName);
-            activity.SetTag("gongzhi.case_id", submission.CaseId);
-            activity.SetTag("gongzhi.community_id", submission.CommunityId);
-        }
-
+        SpanTags.Intake(activity, "send", queueName, submission);
         return activity;
     }
 
@@ -31,13 +24,4 @@ internal static class IntakeSendSpans
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current
             ? submission with { TraceParent = current.Id, TraceState = current.TraceStateString }
             : submission;
-
-    public static void Failed(Activity? activity, Exception error)
-    {
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
-            activity.AddException(error);
-        }
-    }
 }

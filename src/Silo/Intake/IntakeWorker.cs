@@ -5,6 +5,7 @@ using Gongzhi.Cases;
 using Gongzhi.Intake;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Telemetry;
+using Gongzhi.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -151,7 +152,7 @@ internal sealed class IntakeWorker(
         }
         catch (Exception ex)
         {
-            IntakeSpans.Failed(span, ex);
+            SpanTags.Failed(span, ex);
             return ex;
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Gongzhi.Cases;
+using Gongzhi.Telemetry;
 
 namespace Gongzhi.Silo.Telemetry;
 
@@ -22,25 +23,7 @@ internal static class IntakeSpans
 
         ActivityContext.TryParse(submission.TraceParent, submission.TraceState, isRemote: true, out var parent);
         var activity = SiloTracing.Source.StartActivity(ProcessName, ActivityKind.Consumer, parent);
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetTag("messaging.system", "azure_queue");
-            activity.SetTag("messaging.operation.type", "process");
-            activity.SetTag("messaging.destination.name", queueName);
-            activity.SetTag("gongzhi.case_id", submission.CaseId);
-            activity.SetTag("gongzhi.community_id", submission.CommunityId);
-        }
-
+        SpanTags.Intake(activity, "process", queueName, submission);
         return activity;
-    }
-
-    /// <summary>Marks the span failed with the error that kept the submission from becoming a case.</summary>
-    public static void Failed(Activity? activity, Exception error)
-    {
-        if (activity is { IsAllDataRequested: true })
-        {
-            activity.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
-            activity.AddException(error);
-        }
     }
 }
