@@ -35,12 +35,16 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The OTLP collector both processes export their traces to.</summary>
+    public OtlpReceiver Traces { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteProcess.StartAsync();
+        Traces = await OtlpReceiver.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Silo = StartSilo();
-        Gateway = ServiceProcess.Start("Gateway", new Dictionary<string, string>
+        Gateway = ServiceProcess.Start("Gateway", new Dictionary<string, string>(Traces.Environment)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
@@ -66,6 +70,7 @@ public sealed class SystemFixture : IAsyncLifetime
         }
         finally
         {
+            await Traces.DisposeAsync();
             await Azurite.DisposeAsync();
         }
     }
@@ -125,7 +130,7 @@ public sealed class SystemFixture : IAsyncLifetime
         return client;
     }
 
-    private ServiceProcess StartSilo() => ServiceProcess.Start("Silo", new Dictionary<string, string>
+    private ServiceProcess StartSilo() => ServiceProcess.Start("Silo", new Dictionary<string, string>(Traces.Environment)
     {
         ["DOTNET_ENVIRONMENT"] = "Development",
         ["ConnectionStrings__Storage"] = Azurite.ConnectionString,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Gongzhi.Cases;
 
 /// <summary>A resident's request as validated by a gateway and carried through the intake queue.</summary>
@@ -11,4 +13,15 @@ public sealed record CaseSubmission(
     [property: Id(5)] CaseLocation Location,
     [property: Id(6)] ContactInfo Contact,
     [property: Id(7)] string? ClientRequestId,
-    [property: Id(8)] DateTimeOffset SubmittedAt);
+    [property: Id(8)] DateTimeOffset SubmittedAt)
+{
+    /// <summary>The W3C trace context of the request that submitted it, carried in the intake queue message only (not to grains, not stored).</summary>
+    [field: NonSerialized]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceParent { get; init; }
+
+    /// <summary>The W3C trace state that goes with <see cref="TraceParent"/>.</summary>
+    [field: NonSerialized]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceState { get; init; }
+}

@@ -23,6 +23,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddGatewayKeys();
+        builder.AddGatewayTelemetry();
         builder.AddGatewayProtection();
         builder.AddGatewayMetrics();
         var storage = StorageAccount.From(builder.Configuration, builder.Environment);

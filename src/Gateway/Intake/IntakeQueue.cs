@@ -1,6 +1,8 @@
 using Azure.Storage.Queues;
 using Gongzhi.Cases;
+using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Intake;
+using Gongzhi.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Intake;
@@ -35,7 +37,8 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
     /// <summary>Completes when the submission is stored in the queue; cancelling helps only while it still waits for a send.</summary>
     public async Task EnqueueAsync(CaseSubmission submission, CancellationToken cancellationToken)
     {
-        var item = new Pending(IntakeMessage.ToJson(submission));
+        using var span = IntakeSendSpans.Start(submission, _queue.Name);
+        var item = new Pending(IntakeMessage.ToJson(IntakeSendSpans.Carrying(submission)));
         lock (_lock)
         {
             _pending.Enqueue(item);
@@ -52,7 +55,15 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
                 }
             }
         });
-        await item.Done.Task;
+        try
+        {
+            await item.Done.Task;
+        }
+        catch (Exception ex)
+        {
+            SpanTags.Failed(span, ex);
+            throw;
+        }
     }
 
     /// <summary>Stores a message body as it is, e.g. one moved back from the poison queue.</summary>

@@ -20,6 +20,7 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, GatewayMetrics m
     {
         foreach (var update in updates)
         {
+            PushSpans.Queue(update);
             _queue.Writer.TryWrite(update);
         }
     }
@@ -82,6 +83,7 @@ public sealed class CasePushPump(CaseUpdateSequencer sequencer, GatewayMetrics m
                 sending = Task.FromException(ex);
             }
 
+            PushSpans.Sent(update, sending);
             if (!sending.IsCompletedSuccessfully)
             {
                 _ = ObserveAsync(sending, update);

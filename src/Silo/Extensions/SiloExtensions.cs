@@ -32,6 +32,7 @@ public static class SiloExtensions
     public static IHostApplicationBuilder AddGongzhiSilo(this IHostApplicationBuilder builder)
     {
         StartupSecrets.Check(builder.Configuration, builder.Environment);
+        builder.AddSiloTelemetry();
         var storage = StorageAccount.From(builder.Configuration, builder.Environment);
         var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
         var counter = new StorageRequestCounter();

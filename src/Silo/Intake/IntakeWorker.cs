@@ -5,6 +5,7 @@ using Gongzhi.Cases;
 using Gongzhi.Intake;
 using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Telemetry;
+using Gongzhi.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -143,15 +144,18 @@ internal sealed class IntakeWorker(
             cancellationToken);
     }
 
+    // In the trace of the request that submitted it; the trace context itself goes no further than this worker.
     private async Task<Exception?> TrySubmitAsync(CaseSubmission submission)
     {
+        using var span = IntakeSpans.StartProcess(submission, _options.QueueName);
         try
         {
-            await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission);
+            await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission with { TraceParent = null, TraceState = null });
             return null;
         }
         catch (Exception ex)
         {
+            SpanTags.Failed(span, ex);
             return ex;
         }
     }
