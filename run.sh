@@ -61,7 +61,9 @@ Gongzhi is running (Production).
   Submit a request:     $GATEWAY_URL/submit
 $(print_sign_in "$GATEWAY_URL")
   API contract:         $GATEWAY_URL/openapi/v1.json   (docs/api.md)
-  Health:               $GATEWAY_URL/healthz
+  Health:               $GATEWAY_URL/healthz   (silo: http://127.0.0.1:9191/healthz/ready)
+  Metrics (Prometheus): http://127.0.0.1:9181/metrics (gateway), http://127.0.0.1:9191/metrics (silo)
+  Orleans Dashboard:    the admin page's "Orleans Dashboard" button ($GATEWAY_URL/ops/orleans/, admin only)
 Keys in $RUN_DIR/keys.env, logs in $RUN_DIR/. Press Ctrl-C to stop.
 INFO
 
