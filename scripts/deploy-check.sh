@@ -85,10 +85,12 @@ LOAD_START=$(now_ms)
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg) # the machine's load as the check starts, for reading the figures
 KILLS=()
 sleep_until "$LOAD_START" 10
-KILLS+=("$(crash_and_watch "$GATEWAY" "$(ready_url "$GATEWAY")")")
+KILL=$(crash_and_watch "$GATEWAY" "$(ready_url "$GATEWAY")") || exit 1
+KILLS+=("$KILL")
 sleep 5
 sleep_until "$LOAD_START" 35
-KILLS+=("$(crash_and_watch "$SILO" "$(ready_url "$SILO")")")
+KILL=$(crash_and_watch "$SILO" "$(ready_url "$SILO")") || exit 1
+KILLS+=("$KILL")
 echo "    waiting for the load step to settle (every accepted case created and pushed)"
 LOAD_CODE=0
 wait "$LOAD_PID" || LOAD_CODE=$?

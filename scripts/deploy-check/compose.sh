@@ -78,7 +78,13 @@ docker_health() { docker inspect -f '{{if .State.Health}}{{.State.Health.Status}
 crash_and_watch() {
   local service=$1 url=$2 id pid restarts killed running=null ready=null healthy=null state count health
   id=$(container_of "$service")
-  pid=$(docker inspect -f '{{.State.Pid}}' "$id")
+  pid=$(docker inspect -f '{{.State.Pid}}' "$id") || { echo "no container for $service ($id)" >&2; return 1; }
+  # Docker reports 0 for a container that is not running, and `kill -KILL 0` would kill this script's own
+  # process group: only a positive number is a process to crash.
+  if ! [[ $pid =~ ^[1-9][0-9]*$ ]]; then
+    echo "$service is not running (docker reports pid '$pid', state $(docker inspect -f '{{.State.Status}}' "$id" 2>/dev/null || echo gone)); nothing to crash" >&2
+    return 1
+  fi
   restarts=$(docker inspect -f '{{.RestartCount}}' "$id")
   killed=$(now_ms)
   kill -KILL "$pid"
