@@ -43,8 +43,10 @@ storage_connection() {
   echo "DefaultEndpointsProtocol=http;AccountName=${STORAGE_ACCOUNT};AccountKey=${STORAGE_ACCOUNT_KEY};BlobEndpoint=http://127.0.0.1:$1/${STORAGE_ACCOUNT};QueueEndpoint=http://127.0.0.1:$2/${STORAGE_ACCOUNT};TableEndpoint=http://127.0.0.1:$3/${STORAGE_ACCOUNT};"
 }
 
-# write_compose_env FILE: docker-compose.yml's settings with keys of their own, once (mode 600, gitignored).
-# The services share the host's network, so storage is Azurite on 127.0.0.1:10000-10002.
+# write_compose_env FILE: the keys docker-compose.yml substitutes into its services, fresh, once (mode 600,
+# gitignored): FILE is .env beside docker-compose.yml, which docker-compose reads by itself, or any file given
+# to docker-compose --env-file. Each service gets only the ones it uses (docker-compose.yml). The services
+# share the host's network, so storage is Azurite on 127.0.0.1:10000-10002.
 write_compose_env() {
   local file=$1 key
   [ -s "$file" ] && { echo "$file exists; keeping its keys"; return 0; }

@@ -5,9 +5,10 @@ CHECK_SERVICES=(azurite silo1 silo2 gateway1 gateway2 balancer)
 # Every port docker-compose.yml binds on 127.0.0.1 (docs/deploy.md, "Compose").
 CHECK_PORTS=(8080 5080 5081 9181 9182 9191 9192 10000 10001 10002 11111 11112 30000 30001)
 
-# docker-compose for this check's project: its own keys, and no rate limits (all load comes from one address).
+# docker-compose for this check's project: its own keys (--env-file instead of the repository's .env), and
+# no rate limits (all load comes from one address).
 check_compose() {
-  GONGZHI_ENV_FILE="$PWD/$RUN/compose.env" GONGZHI_RATE_LIMITS=false docker-compose -p "$CHECK_PROJECT" -f docker-compose.yml "$@"
+  GONGZHI_RATE_LIMITS=false docker-compose -p "$CHECK_PROJECT" -f docker-compose.yml --env-file "$PWD/$RUN/compose.env" "$@"
 }
 
 now_ms() { date +%s%3N; }
