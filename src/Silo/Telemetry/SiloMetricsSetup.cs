@@ -33,6 +33,18 @@ public static class SiloMetricsSetup
             sp.GetRequiredKeyedService<TimeProvider>(Clocks.Liveness),
             sp.GetRequiredService<ILogger<QueueLengthPoll>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueLengthPoll>());
+        builder.Services.AddHostedService<InstrumentsAtStart>();
         return builder;
+    }
+
+    /// <summary>
+    /// Creates the instruments when the silo starts rather than when its first case grain needs them, so a silo that has
+    /// activated no case yet (a fresh restart, intake stuck) still exports its backlog and intake-queue gauges.
+    /// </summary>
+    private sealed class InstrumentsAtStart(SiloMetrics metrics) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(metrics);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
