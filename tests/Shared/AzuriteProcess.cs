@@ -23,6 +23,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
     }
 
+    private int _disposed;
+
     public string ConnectionString { get; }
 
     /// <summary>Starts Azurite, trying fresh ports again if another process took one between choosing and binding it.</summary>
@@ -92,8 +94,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return instance;
     }
 
+    /// <summary>Stops Azurite; a second call does nothing (a test may stop it early to see storage gone).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

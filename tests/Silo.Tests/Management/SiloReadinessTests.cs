@@ -84,7 +84,7 @@ public sealed class SiloReadinessTests
         Assert.False(await readiness.IsReadyAsync(CancellationToken.None));
     }
 
-    private sealed class FakeStorage() : SiloStorageProbe(null!)
+    private sealed class FakeStorage() : SiloStorageProbe(null!, null!)
     {
         public Func<CancellationToken, Task<bool>> Answer { get; set; } = _ => Task.FromResult(true);
 
