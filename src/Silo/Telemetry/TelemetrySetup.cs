@@ -43,7 +43,8 @@ public static class TelemetrySetup
             // Defaults only: what the configuration sets stays.
             o.IncludeScopes = options["IncludeScopes"] is null || o.IncludeScopes;
             o.UseUtcTimestamp = options["UseUtcTimestamp"] is null || o.UseUtcTimestamp;
-            o.TimestampFormat ??= "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            // The 'Z' only where the time printed is UTC: a deployment that turns UTC off gets an offset instead.
+            o.TimestampFormat ??= o.UseUtcTimestamp ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fffzzz";
         });
         return builder;
     }
