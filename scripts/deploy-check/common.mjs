@@ -1,6 +1,7 @@
 // What deploy-check's Node steps share: HTTP calls with a deadline, staff sign-in, a hub connection over
-// WebSockets only (skipNegotiation: one upgrade request, so no affinity is needed for it) and a resident's
-// submission. Everything talks to 127.0.0.1.
+// WebSockets (by default skipNegotiation: one upgrade request, so no affinity is needed for it; or negotiated
+// as a browser does, which needs the balancer's sticky routing) and a resident's submission. Everything talks
+// to 127.0.0.1.
 import { randomUUID } from 'node:crypto';
 import * as signalR from '@microsoft/signalr';
 
@@ -41,15 +42,52 @@ export async function signIn(base, username) {
   return answer.body.token;
 }
 
+/** The balancer's session-affinity cookie (src/Balancer/GatewayCluster.cs): it names the gateway by a hash. */
+export const AFFINITY_COOKIE = '.Gongzhi.Affinity';
+
+/**
+ * The SignalR client's own HTTP client, watched. In Node, @microsoft/signalr's FetchHttpClient keeps a cookie
+ * jar (tough-cookie behind fetch-cookie): the negotiate response's Set-Cookie goes in it, and the WebSocket
+ * transport asks `getCookieString(url)` for the Cookie header of its upgrade request. This records that
+ * answer, so the check can see the affinity cookie really travelled from the negotiate to the connect.
+ */
+export class WatchedHttpClient extends signalR.HttpClient {
+  constructor() {
+    super();
+    this.inner = new signalR.DefaultHttpClient(signalR.NullLogger.instance);
+    this.cookiesSentTo = []; // [{ url, cookies }] for each WebSocket connect
+  }
+  send(request) { return this.inner.send(request); }
+  getCookieString(url) {
+    // The client joins the jar's cookies with their attributes ("a=1; Path=/; HttpOnly; SameSite=Lax"); a
+    // browser's Cookie header holds name=value pairs only, so send that.
+    const cookies = this.inner.getCookieString(url)
+      .split(/;\s*/)
+      .filter((part) => part.includes('=') && !/^(path|domain|expires|max-age|samesite|secure|httponly)=/i.test(part))
+      .join('; ');
+    this.cookiesSentTo.push({ url, cookies });
+    return cookies;
+  }
+  /** The affinity cookie's value carried into the last WebSocket connect, or null. */
+  affinityAtConnect() {
+    const last = this.cookiesSentTo.at(-1)?.cookies ?? '';
+    const pair = last.split(/;\s*/).find((c) => c.startsWith(`${AFFINITY_COOKIE}=`));
+    return pair ? pair.slice(AFFINITY_COOKIE.length + 1) : null;
+  }
+}
+
 /**
  * A hub connection over WebSockets that keeps reconnecting (every second, for ever) and, after each
  * reconnect, runs `onConnected` again (hub groups are per connection). `onCaseUpdated` hears every push.
+ * `negotiate: true` negotiates first (as the dashboard in a browser does: POST …/negotiate, then the
+ * WebSocket with the connection token), through `httpClient` if given; otherwise it skips negotiation.
  */
-export async function connectHub(base, { token, onCaseUpdated, onResync, onConnected = async () => {}, onState = () => {} }) {
+export async function connectHub(base, { token, onCaseUpdated, onResync, onConnected = async () => {}, onState = () => {}, negotiate = false, httpClient }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl(`${base}/hubs/dispatch`, {
       transport: signalR.HttpTransportType.WebSockets,
-      skipNegotiation: true,
+      skipNegotiation: !negotiate,
+      httpClient,
       accessTokenFactory: token ? () => token : undefined,
     })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 1000 })
