@@ -89,18 +89,48 @@ public sealed class BalancerTests
     }
 
     [Fact]
-    public async Task A_gateway_sees_the_host_the_browser_asked_for_and_the_browsers_address()
+    public async Task A_gateway_sees_the_host_the_browser_asked_for_and_the_browsers_own_address_and_scheme()
     {
         await using var a = await FakeGateway.StartAsync("a");
         await using var balancer = await TestBalancer.StartAsync(a);
+
+        var seen = await SeenThroughAsync(balancer, forwardedFor: "203.0.113.9", forwardedProto: "https");
+
+        Assert.Equal("gongzhi.example 127.0.0.1 http", seen);
+    }
+
+    [Fact]
+    public async Task Behind_a_known_tls_proxy_a_gateway_sees_the_client_address_and_https_the_proxy_forwarded()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var b = await FakeGateway.StartAsync("b");
+        await using var byAddress = await TestBalancer.StartAsync([a], ["--Balancer:KnownProxies:0=127.0.0.1"]);
+        await using var byNetwork = await TestBalancer.StartAsync([b], ["--Balancer:KnownNetworks:0=127.0.0.0/8"]);
+
+        Assert.Equal("gongzhi.example 203.0.113.9 https", await SeenThroughAsync(byAddress, "203.0.113.9", "https"));
+        Assert.Equal("gongzhi.example 198.51.100.7 https", await SeenThroughAsync(byNetwork, "198.51.100.7", "https"));
+    }
+
+    [Fact]
+    public async Task A_caller_outside_the_known_proxies_cannot_choose_its_address_or_scheme()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var balancer = await TestBalancer.StartAsync([a], ["--Balancer:KnownProxies:0=10.0.0.5"]);
+
+        var seen = await SeenThroughAsync(balancer, forwardedFor: "203.0.113.9", forwardedProto: "https");
+
+        Assert.Equal("gongzhi.example 127.0.0.1 http", seen);
+    }
+
+    private static async Task<string> SeenThroughAsync(TestBalancer balancer, string forwardedFor, string forwardedProto)
+    {
         using var browser = balancer.Browser();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/seen");
         request.Headers.Host = "gongzhi.example";
-        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
-
-        var seen = await (await browser.SendAsync(request)).Content.ReadAsStringAsync();
-
-        Assert.Equal("gongzhi.example 127.0.0.1", seen);
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        request.Headers.Add("X-Forwarded-Proto", forwardedProto);
+        using var response = await browser.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact]
