@@ -22,6 +22,7 @@ public static class BalancerApp
         var options = builder.Configuration.GetSection(BalancerOptions.Section).Get<BalancerOptions>() ?? new BalancerOptions();
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddForwardedClient(options);
+        builder.Services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, TraceHeadersPassThrough>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory([GatewayCluster.Route()], [GatewayCluster.Cluster(options)]);
 

@@ -122,6 +122,24 @@ public sealed class BalancerTests
         Assert.Equal("gongzhi.example 127.0.0.1 http", seen);
     }
 
+    [Fact]
+    public async Task A_gateway_gets_the_clients_trace_headers_unchanged_and_none_the_client_did_not_send()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var balancer = await TestBalancer.StartAsync(a);
+        using var browser = balancer.Browser();
+        using var traced = new HttpRequestMessage(HttpMethod.Get, "/trace");
+        const string parent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        traced.Headers.Add("traceparent", parent);
+        traced.Headers.Add("tracestate", "county=1");
+
+        var withHeaders = await (await browser.SendAsync(traced)).Content.ReadAsStringAsync();
+        var without = await (await browser.GetAsync("/trace")).Content.ReadAsStringAsync();
+
+        Assert.Equal($"[{parent}] [county=1]", withHeaders);
+        Assert.Equal("[] []", without);
+    }
+
     private static async Task<string> SeenThroughAsync(TestBalancer balancer, string forwardedFor, string forwardedProto)
     {
         using var browser = balancer.Browser();
