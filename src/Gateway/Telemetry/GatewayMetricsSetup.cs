@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Telemetry;
@@ -18,7 +19,9 @@ public static class GatewayMetricsSetup
         var management = ManagementPort.From(builder.Configuration);
         builder.Services.AddSingleton(management);
         // The public URLs stay what urls / ASPNETCORE_URLS / --urls / HTTP_PORTS say; the management ones are added to them.
-        builder.WebHost.UseUrls([.. PublicUrls(builder.WebHost).Concat(management.Urls).Distinct(StringComparer.OrdinalIgnoreCase)]);
+        var publicUrls = PublicUrls(builder.WebHost).ToArray();
+        management.EnsureApartFrom(publicUrls);
+        builder.WebHost.UseUrls([.. publicUrls.Concat(management.Urls)]);
 
         builder.Services.AddMetricsExport(builder.Configuration, ServiceName, GatewayMetrics.MeterName);
         builder.Services.AddSingleton<GatewayMetrics>();
@@ -34,7 +37,8 @@ public static class GatewayMetricsSetup
     public static WebApplication UseGatewayMetrics(this WebApplication app)
     {
         var management = app.Services.GetRequiredService<ManagementPort>();
-        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => IsScrape(context) && management.Serves(context));
+        var inMemory = ManagementPort.IsInMemory(app.Services.GetRequiredService<IServer>());
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => IsScrape(context) && management.Serves(context, inMemory));
         app.MapWhen(IsScrape, notHere => notHere.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
