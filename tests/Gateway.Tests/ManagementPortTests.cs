@@ -1,6 +1,8 @@
+using System.Net;
 using Gongzhi.Gateway.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongzhi.Gateway.Tests;
 
@@ -44,6 +46,35 @@ public sealed class ManagementPortTests(GatewayFixture fixture)
         var messages = string.Join(" | ", Chain(refusal).Select(e => e.Message));
         Assert.Contains("http://127.0.0.1:9183 (urls / ASPNETCORE_URLS", messages);
         Assert.Contains("Management:Urls", messages);
+    }
+
+    [Theory]
+    [InlineData("/metrics", HttpStatusCode.OK)]
+    [InlineData("/healthz/live", HttpStatusCode.OK)]
+    [InlineData("/", HttpStatusCode.NotFound)]
+    [InlineData("/api/v1/communities", HttpStatusCode.NotFound)]
+    [InlineData("/openapi/v1.json", HttpStatusCode.NotFound)]
+    [InlineData("/ops/orleans/", HttpStatusCode.NotFound)]
+    public async Task The_management_port_answers_only_metrics_and_health(string path, HttpStatusCode expected)
+    {
+        await using var gateway = fixture.Gateway(fixture.QuietQueueName);
+        var port = BindingAddress.Parse(gateway.Services.GetRequiredService<ManagementPort>().Urls[0]).Port;
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = $"127.0.0.1:{port}";
+
+        var response = await gateway.CreateClient().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_port_still_serves_the_app_and_health()
+    {
+        await using var gateway = fixture.Gateway(fixture.QuietQueueName);
+        var client = gateway.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
     }
 
     private static HttpContext Request(int localPort, string host)

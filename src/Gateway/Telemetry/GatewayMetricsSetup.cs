@@ -33,19 +33,25 @@ public static class GatewayMetricsSetup
         return builder;
     }
 
-    /// <summary>First in the pipeline: <c>/metrics</c> answers on the management port only (not rate-limited, no token); 404 elsewhere.</summary>
+    /// <summary>
+    /// First in the pipeline: <c>/metrics</c> answers on the management port only (not rate-limited, no token), 404 on the
+    /// public port; the management port answers nothing else but <c>/healthz</c> and below (404), so the app's routes,
+    /// its files and the ops proxy are never reachable there.
+    /// </summary>
     public static WebApplication UseGatewayMetrics(this WebApplication app)
     {
         var management = app.Services.GetRequiredService<ManagementPort>();
         var inMemory = ManagementPort.IsInMemory(app.Services.GetRequiredService<IServer>());
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context => IsScrape(context) && management.Serves(context, inMemory));
-        app.MapWhen(IsScrape, notHere => notHere.Run(context =>
+        app.MapWhen(context => IsScrape(context) || (management.Serves(context, inMemory) && !IsHealth(context)), notHere => notHere.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }));
         return app;
     }
+
+    private static bool IsHealth(HttpContext context) => context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsScrape(HttpContext context) => context.Request.Path.Equals(MetricsExport.ScrapePath, StringComparison.OrdinalIgnoreCase);
 
