@@ -9,8 +9,6 @@ namespace Gongzhi.Gateway.Telemetry;
 /// <summary>Wires the gateway's metrics: the instruments, their export, and the management endpoint Prometheus scrapes.</summary>
 public static class GatewayMetricsSetup
 {
-    public const string ServiceName = "gongzhi-gateway";
-
     // Kestrel's own default when no URL is configured at all.
     private const string KestrelDefaultUrl = "http://localhost:5000";
 
@@ -23,7 +21,7 @@ public static class GatewayMetricsSetup
         management.EnsureApartFrom(publicUrls);
         builder.WebHost.UseUrls([.. publicUrls.Concat(management.Urls)]);
 
-        builder.Services.AddMetricsExport(builder.Configuration, ServiceName, GatewayMetrics.MeterName);
+        builder.Services.AddMetricsExport(builder.Configuration, GatewayTracing.ServiceName, GatewayMetrics.MeterName);
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddKeyedSingleton(GatewayMetrics.PoisonPoll, (sp, _) => new QueueLengthPoll(
             sp.GetRequiredService<QueueServiceClient>().GetQueueClient(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.IntakePoisonQueueName),
