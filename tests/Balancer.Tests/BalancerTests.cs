@@ -89,6 +89,37 @@ public sealed class BalancerTests
     }
 
     [Fact]
+    public async Task A_websocket_carrying_the_affinity_cookie_reaches_the_gateway_of_the_browsers_earlier_request()
+    {
+        await using var a = await FakeGateway.StartAsync("a");
+        await using var b = await FakeGateway.StartAsync("b");
+        await using var balancer = await TestBalancer.StartAsync(a, b);
+        var pinned = new List<string>();
+
+        // Sixteen browsers (both gateways get some): each one's negotiate-like request, then its WebSocket, as SignalR does.
+        for (var i = 0; i < 16; i++)
+        {
+            var cookies = new CookieContainer();
+            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = balancer.Address };
+            var first = await TestBalancer.WhoAsync(browser);
+            using var socket = new ClientWebSocket();
+            socket.Options.Cookies = cookies;
+            using var timeout = new CancellationTokenSource(FewSeconds);
+
+            await socket.ConnectAsync(new Uri($"ws://{balancer.Address.Authority}/ws"), timeout.Token);
+            await socket.SendAsync(Encoding.UTF8.GetBytes("hello"), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+            var buffer = new byte[64];
+            var received = await socket.ReceiveAsync(buffer, timeout.Token);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+
+            Assert.Equal($"{first}:hello", Encoding.UTF8.GetString(buffer, 0, received.Count));
+            pinned.Add(first);
+        }
+
+        Assert.Equal(["a", "b"], pinned.Distinct().Order());
+    }
+
+    [Fact]
     public async Task A_gateway_sees_the_host_the_browser_asked_for_and_the_browsers_own_address_and_scheme()
     {
         await using var a = await FakeGateway.StartAsync("a");
