@@ -76,16 +76,10 @@ public sealed class BalancerTests
         await using var a = await FakeGateway.StartAsync("a");
         await using var b = await FakeGateway.StartAsync("b");
         await using var balancer = await TestBalancer.StartAsync(a, b);
-        using var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(FewSeconds);
 
-        await socket.ConnectAsync(new Uri($"ws://{balancer.Address.Authority}/ws"), timeout.Token);
-        await socket.SendAsync(Encoding.UTF8.GetBytes("hello"), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
-        var buffer = new byte[64];
-        var received = await socket.ReceiveAsync(buffer, timeout.Token);
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+        var echo = await EchoOverWebSocketAsync(balancer, "hello", cookies: null);
 
-        Assert.Matches("^(a|b):hello$", Encoding.UTF8.GetString(buffer, 0, received.Count));
+        Assert.Matches("^(a|b):hello$", echo);
     }
 
     [Fact]
@@ -102,17 +96,10 @@ public sealed class BalancerTests
             var cookies = new CookieContainer();
             using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = balancer.Address };
             var first = await TestBalancer.WhoAsync(browser);
-            using var socket = new ClientWebSocket();
-            socket.Options.Cookies = cookies;
-            using var timeout = new CancellationTokenSource(FewSeconds);
 
-            await socket.ConnectAsync(new Uri($"ws://{balancer.Address.Authority}/ws"), timeout.Token);
-            await socket.SendAsync(Encoding.UTF8.GetBytes("hello"), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
-            var buffer = new byte[64];
-            var received = await socket.ReceiveAsync(buffer, timeout.Token);
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+            var echo = await EchoOverWebSocketAsync(balancer, "hello", cookies);
 
-            Assert.Equal($"{first}:hello", Encoding.UTF8.GetString(buffer, 0, received.Count));
+            Assert.Equal($"{first}:hello", echo);
             pinned.Add(first);
         }
 
@@ -169,6 +156,20 @@ public sealed class BalancerTests
 
         Assert.Equal($"[{parent}] [county=1]", withHeaders);
         Assert.Equal("[] []", without);
+    }
+
+    /// <summary>Opens a WebSocket through the balancer (with the browser's cookies when given), sends one message, returns the echo.</summary>
+    private static async Task<string> EchoOverWebSocketAsync(TestBalancer balancer, string message, CookieContainer? cookies)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.Cookies = cookies;
+        using var timeout = new CancellationTokenSource(FewSeconds);
+        await socket.ConnectAsync(new Uri($"ws://{balancer.Address.Authority}/ws"), timeout.Token);
+        await socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+        var buffer = new byte[64];
+        var received = await socket.ReceiveAsync(buffer, timeout.Token);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+        return Encoding.UTF8.GetString(buffer, 0, received.Count);
     }
 
     private static async Task<string> SeenThroughAsync(TestBalancer balancer, string forwardedFor, string forwardedProto)
