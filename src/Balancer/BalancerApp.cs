@@ -16,13 +16,21 @@ public static class BalancerApp
             .BindConfiguration(BalancerOptions.Section)
             .Validate(o => o.Gateways.Count > 0, "Balancer:Gateways lists no gateway.")
             .Validate(o => o.Gateways.All(g => Uri.TryCreate(g, UriKind.Absolute, out _)), "Balancer:Gateways holds a URL that is not absolute.")
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Balancer:KnownProxies holds something that is not an IP address.")
+            .Validate(o => o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)), "Balancer:KnownNetworks holds something that is not a CIDR network.")
             .ValidateOnStart();
         var options = builder.Configuration.GetSection(BalancerOptions.Section).Get<BalancerOptions>() ?? new BalancerOptions();
         builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddForwardedClient(options);
+        builder.Services.AddSingleton<Yarp.ReverseProxy.Forwarder.IForwarderHttpClientFactory, TraceHeadersPassThrough>();
         builder.Services.AddReverseProxy()
             .LoadFromMemory([GatewayCluster.Route()], [GatewayCluster.Cluster(options)]);
 
         var app = builder.Build();
+        if (ForwardedClient.AnyTrusted(options))
+        {
+            app.UseForwardedHeaders();
+        }
         app.MapGet("/healthz/live", () => Results.Text("live"));
         app.MapGet("/healthz/ready", Ready);
         app.MapReverseProxy();

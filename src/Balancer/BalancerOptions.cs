@@ -11,6 +11,12 @@ public sealed class BalancerOptions
     /// <summary>The gateways' public base URLs, e.g. <c>http://127.0.0.1:5080</c>.</summary>
     public List<string> Gateways { get; set; } = [];
 
+    /// <summary>Addresses of TLS proxies in front of the balancer whose <c>X-Forwarded-For</c>/<c>-Proto</c> are believed.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR) of such proxies.</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
     /// <summary>How often each gateway's <c>/healthz/ready</c> is asked.</summary>
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -21,8 +21,15 @@ public static class GatewayCluster
         Order = int.MaxValue,
         Match = new RouteMatch { Path = "{**catch-all}" },
         // The gateway sees the host the browser asked for; YARP's default X-Forwarded-For/-Proto (set, not
-        // appended: a client cannot forge them) give it the browser's address, which it trusts from loopback.
-        Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+        // appended: a client cannot forge them) give it the client's address and scheme, as ForwardedClient
+        // took them from a trusted proxy or from the connection, and the gateway trusts them from loopback.
+        // ForwardedHeaders' X-Original-For/-Proto (the proxy's own address) are not passed on.
+        Transforms =
+        [
+            new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" },
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "X-Original-For" },
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = "X-Original-Proto" },
+        ],
     };
 
     public static ClusterConfig Cluster(BalancerOptions options) => new()

@@ -5,7 +5,7 @@ namespace Gongzhi.Balancer.Tests;
 
 /// <summary>
 /// A stand-in for a gateway on a free loopback port: <c>/who</c> answers its name, <c>/seen</c> the host and
-/// forwarded address it was asked with, <c>/healthz/ready</c> answers
+/// forwarded address and scheme it was asked with, <c>/trace</c> its trace headers, <c>/healthz/ready</c> answers
 /// 200 while <see cref="Ready"/>, and <c>/ws</c> echoes each WebSocket text message prefixed with its name.
 /// </summary>
 public sealed class FakeGateway : IAsyncDisposable
@@ -35,7 +35,9 @@ public sealed class FakeGateway : IAsyncDisposable
         var gateway = new FakeGateway(name, app, url);
         app.UseWebSockets();
         app.MapGet("/who", () => name);
-        app.MapGet("/seen", (HttpRequest request) => $"{request.Host} {request.Headers["X-Forwarded-For"]}");
+        app.MapGet("/seen", (HttpRequest request) =>
+            $"{request.Host} {request.Headers["X-Forwarded-For"]} {request.Headers["X-Forwarded-Proto"]}");
+        app.MapGet("/trace", (HttpRequest request) => $"[{request.Headers["traceparent"]}] [{request.Headers["tracestate"]}]");
         app.MapGet("/healthz/ready", () => gateway.Ready ? Results.Text("ready") : Results.StatusCode(503));
         app.Map("/ws", gateway.EchoAsync);
         await app.StartAsync();

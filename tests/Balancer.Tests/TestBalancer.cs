@@ -15,7 +15,10 @@ public sealed class TestBalancer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<TestBalancer> StartAsync(params FakeGateway[] gateways)
+    public static Task<TestBalancer> StartAsync(params FakeGateway[] gateways) => StartAsync(gateways, []);
+
+    /// <summary>As above, with more settings (<c>--Key=value</c>).</summary>
+    public static async Task<TestBalancer> StartAsync(FakeGateway[] gateways, string[] settings)
     {
         var url = $"http://127.0.0.1:{FreePorts.Next()}";
         string[] args =
@@ -24,6 +27,7 @@ public sealed class TestBalancer : IAsyncDisposable
             "--Balancer:HealthCheckInterval=00:00:00.200",
             "--Balancer:HealthCheckTimeout=00:00:01",
             .. gateways.Select((g, i) => $"--Balancer:Gateways:{i}={g.Url}"),
+            .. settings,
         ];
         var app = BalancerApp.Create(args);
         await app.StartAsync();

@@ -14,8 +14,11 @@ public sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider time
     public DateTimeOffset ExpiryFromNow() => time.GetUtcNow() + _options.TokenLifetime;
 
     /// <summary>A token of no session (the dev-token switch only): the session check lets it through only while that switch is on.</summary>
-    public string Issue(string role, string subject, string scope) =>
-        Issue(ExpiryFromNow(), new()
+    public string Issue(string role, string subject, string scope) => Issue(role, subject, scope, ExpiryFromNow());
+
+    /// <summary>As above, valid until <paramref name="expiresAt"/>.</summary>
+    public string Issue(string role, string subject, string scope, DateTimeOffset expiresAt) =>
+        Issue(expiresAt, new()
         {
             [StaffRoles.SubjectClaim] = subject,
             [StaffRoles.RoleClaim] = role,

@@ -97,7 +97,12 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
                 _inFlight++;
             }
 
-            _ = SendAsync(batch);
+            // Outside the caller's context: the message holds several residents' cases (and later batches are started
+            // from this send), so it must not join the trace or log scope of the one whose request happened to start it.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => SendAsync(batch));
+            }
         }
     }
 

@@ -25,7 +25,11 @@ public sealed class IntakeWakeUp(IClusterClient cluster, ILogger<IntakeWakeUp> l
             {
                 if (state == 0)
                 {
-                    _ = CallAsync();
+                    // Outside the caller's context: one call wakes the worker for many residents' cases, in none of their traces.
+                    using (ExecutionContext.SuppressFlow())
+                    {
+                        _ = Task.Run(CallAsync);
+                    }
                 }
 
                 return;

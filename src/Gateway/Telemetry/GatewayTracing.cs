@@ -30,6 +30,7 @@ public static class GatewayTracing
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(TelemetrySetup.ServiceName(builder.Configuration, ServiceName)))
             .WithTracing(t => t
+                .SetSampler(GatewaySampler.From(builder.Configuration))
                 // The API only: probes and the dashboard's files would be most of the traces and tell nothing, and a
                 // hub connection's request lasts as long as the connection.
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => http.Request.Path.StartsWithSegments("/api")

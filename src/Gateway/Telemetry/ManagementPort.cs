@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 
 namespace Gongzhi.Gateway.Telemetry;
@@ -31,8 +32,25 @@ public sealed class ManagementPort
 
     /// <summary>
     /// Whether the request came in on a management port: the port of the socket Kestrel accepted it on, never the Host
-    /// header a caller on the public port could set. Only the in-memory test server, which has no socket, is judged by its Host.
+    /// header a caller on the public port could set. Only under the in-memory test server (<paramref name="inMemoryServer"/>,
+    /// decided once at start by <see cref="IsInMemory"/>), which has no socket, is a request judged by its Host; a Kestrel
+    /// Unix socket or named pipe (local port 0) is never the management port.
     /// </summary>
-    public bool Serves(HttpContext context) =>
-        (context.Connection.LocalPort != 0 ? context.Connection.LocalPort : context.Request.Host.Port) is { } port && _ports.Contains(port);
+    public bool Serves(HttpContext context, bool inMemoryServer) =>
+        (inMemoryServer ? context.Request.Host.Port : context.Connection.LocalPort) is { } port && _ports.Contains(port);
+
+    /// <summary>Whether the server is ASP.NET Core's in-memory <c>TestServer</c> (judged by type name: the gateway does not reference it).</summary>
+    public static bool IsInMemory(IServer server) => server.GetType().FullName == "Microsoft.AspNetCore.TestHost.TestServer";
+
+    /// <summary>Refuses a public URL on a management port: the public port would then serve <c>/metrics</c> and only that.</summary>
+    public void EnsureApartFrom(IEnumerable<string> publicUrls)
+    {
+        var shared = publicUrls.Where(u => _ports.Contains(BindingAddress.Parse(u).Port)).ToArray();
+        if (shared.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"The public URL {string.Join(", ", shared)} (urls / ASPNETCORE_URLS / --urls / HTTP_PORTS) uses a port of {Section}:Urls " +
+                $"({string.Join(", ", Urls)}): give the management endpoint a port of its own, or set {Section}:Urls empty to turn it off.");
+        }
+    }
 }

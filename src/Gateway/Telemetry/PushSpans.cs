@@ -14,15 +14,18 @@ internal static class PushSpans
     // Keyed by the update itself; an update the sequencer drops (a duplicate) takes its unended span with it.
     private static readonly ConditionalWeakTable<CaseUpdate, Activity> Queued = new();
 
-    /// <summary>Starts the update's span without making it the current one: the observer call goes on as it was.</summary>
+    /// <summary>
+    /// Starts the update's span without making it the current one: the observer call goes on as it was. An update that
+    /// arrives outside any trace (a timer's, a reminder's, a replay's) gets none: it would be a one-span trace of its own.
+    /// </summary>
     public static void Queue(CaseUpdate update)
     {
-        if (!GatewayTracing.Source.HasListeners())
+        var current = Activity.Current;
+        if (current is null || !GatewayTracing.Source.HasListeners())
         {
             return;
         }
 
-        var current = Activity.Current;
         var activity = GatewayTracing.Source.StartActivity(PushName, ActivityKind.Producer);
         Activity.Current = current;
         if (activity is null)

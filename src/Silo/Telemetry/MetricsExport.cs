@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using Gongzhi.Telemetry;
 using OpenTelemetry.Resources;
 
 namespace Gongzhi.Hosting;
@@ -17,23 +18,19 @@ public static class MetricsExport
     /// <summary>What every process exports beside its own meter.</summary>
     public static readonly string[] PlatformMeters = ["Microsoft.AspNetCore.*", "Microsoft.Orleans", "System.Runtime", "System.Net.Http"];
 
-    /// <summary>Adds to the process's one OpenTelemetry set-up (tracing adds its own part); <c>OTEL_SERVICE_NAME</c> wins over <paramref name="serviceName"/>.</summary>
+    /// <summary>Adds to the process's one OpenTelemetry set-up (tracing adds its own part); <c>OTEL_SERVICE_NAME</c> (when not empty) wins over <paramref name="serviceName"/>.</summary>
     public static IServiceCollection AddMetricsExport(this IServiceCollection services, IConfiguration configuration, string serviceName, string ownMeter)
     {
         services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(configuration["OTEL_SERVICE_NAME"] ?? serviceName))
+            .ConfigureResource(r => r.AddService(TelemetrySetup.ServiceName(configuration, serviceName)))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter([ownMeter, .. PlatformMeters]).AddPrometheusExporter();
-                if (OtlpConfigured(configuration))
+                if (TelemetrySetup.MetricsExported(configuration))
                 {
                     metrics.AddOtlpExporter();
                 }
             });
         return services;
     }
-
-    /// <summary>OTLP export is off unless an endpoint is set (the exporter would otherwise push to localhost:4317 for nothing).</summary>
-    public static bool OtlpConfigured(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_METRICS_ENDPOINT"]);
 }

@@ -12,8 +12,6 @@ namespace Gongzhi.Silo.Telemetry;
 /// <summary>Wires the silo's metrics: the instruments every silo (test clusters too) feeds, and their export.</summary>
 public static class SiloMetricsSetup
 {
-    public const string ServiceName = "gongzhi-silo";
-
     /// <summary>The instruments and what feeds them; grains and the intake worker take them from here.</summary>
     public static IServiceCollection AddSiloMetrics(this IServiceCollection services)
     {
@@ -27,7 +25,7 @@ public static class SiloMetricsSetup
     /// <summary>Export (Prometheus on the management port, OTLP by environment) and the intake queue's depth poll.</summary>
     public static IHostApplicationBuilder AddSiloMetricsExport(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddMetricsExport(builder.Configuration, ServiceName, SiloMetrics.MeterName);
+        builder.Services.AddMetricsExport(builder.Configuration, SiloTracing.ServiceName, SiloMetrics.MeterName);
         builder.Services.AddSingleton(sp => new QueueLengthPoll(
             sp.GetRequiredService<QueueServiceClient>().GetQueueClient(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.QueueName),
             sp.GetRequiredKeyedService<TimeProvider>(Clocks.Liveness),

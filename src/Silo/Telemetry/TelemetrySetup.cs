@@ -14,6 +14,8 @@ public static class TelemetrySetup
 
     public const string OtlpTracesEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
 
+    public const string OtlpMetricsEndpoint = "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT";
+
     /// <summary><c>OTEL_SERVICE_NAME</c> when set, else this process's own name (<c>gongzhi-gateway</c>, <c>gongzhi-silo</c>).</summary>
     public static string ServiceName(IConfiguration configuration, string defaultName) =>
         configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : defaultName;
@@ -22,13 +24,22 @@ public static class TelemetrySetup
     /// Traces are recorded only when there is a collector to send them to: without an endpoint no span is created,
     /// so a deployment without a collector pays nothing. <c>OTEL_SDK_DISABLED=true</c> turns them off too.
     /// </summary>
-    public static bool TracesExported(IConfiguration configuration) =>
+    public static bool TracesExported(IConfiguration configuration) => OtlpExported(configuration, OtlpTracesEndpoint);
+
+    /// <summary>
+    /// Metrics are pushed over OTLP only when an endpoint is set (the exporter would otherwise push to localhost:4317 for
+    /// nothing), and not with <c>OTEL_SDK_DISABLED=true</c>; Prometheus' scrape endpoint serves them either way.
+    /// </summary>
+    public static bool MetricsExported(IConfiguration configuration) => OtlpExported(configuration, OtlpMetricsEndpoint);
+
+    // The shared endpoint or the signal's own, unless the SDK is switched off.
+    private static bool OtlpExported(IConfiguration configuration, string signalEndpoint) =>
         !string.Equals(configuration["OTEL_SDK_DISABLED"], "true", StringComparison.OrdinalIgnoreCase)
-        && (!string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]) || !string.IsNullOrWhiteSpace(configuration[OtlpTracesEndpoint]));
+        && (!string.IsNullOrWhiteSpace(configuration[OtlpEndpoint]) || !string.IsNullOrWhiteSpace(configuration[signalEndpoint]));
 
     /// <summary>
     /// One JSON object a line outside Development (the simple text format in Development), with scopes: the trace
-    /// and span id of every line, and <see cref="CaseLogScope"/> where a case is handled.
+    /// and span id of every line, and the silo's <c>CaseLogScope</c> where a case is handled.
     /// <c>Logging:Console:FormatterName</c> (json | simple | systemd) chooses another format.
     /// </summary>
     public static IHostApplicationBuilder AddStructuredLogs(this IHostApplicationBuilder builder)
