@@ -52,6 +52,13 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 curl -fsS "$GATEWAY_URL/healthz" >/dev/null || { echo; echo "The gateway did not become healthy; see $RUN_DIR/*.log" >&2; exit 1; }
+# The silo opens its management port once its start-up work (the seeds, the staff accounts) is done: sign-in works from then.
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:9191/healthz/ready" >/dev/null 2>&1; then break; fi
+  printf "."
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:9191/healthz/ready" >/dev/null || { echo; echo "The silo did not become ready; see $RUN_DIR/silo.log" >&2; exit 1; }
 echo " ready"
 
 cat <<INFO

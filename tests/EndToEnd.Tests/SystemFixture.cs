@@ -97,6 +97,10 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             await Eventually.GetAsync(async () => Gateway.HasExited ? null : await Http.GetAsync("/healthz"),
                 r => r is null || r.StatusCode == HttpStatusCode.OK, "the system is healthy", r => $"{r?.StatusCode}", within ?? TimeSpan.FromSeconds(90));
+            // The silo opens its management port only once its start-up work, the seeds and their staff accounts
+            // included, is done; the gateway is healthy as soon as it reaches the cluster, before a sign-in can work.
+            await Eventually.GetAsync(async () => Silo.HasExited ? null : await Http.GetAsync(new Uri(SiloManagementAddress, "healthz/ready")),
+                r => r is null || r.StatusCode == HttpStatusCode.OK, "the silo is ready (seeded)", r => $"{r?.StatusCode}", within ?? TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException ex)
         {

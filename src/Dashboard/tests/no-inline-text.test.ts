@@ -70,5 +70,5 @@ describe('no inline text', () => {
       found.push(...offenders(file, stripHtmlComments(readFileSync(join(root, file), 'utf8'))));
     }
     expect(found, `Move these texts into locales/{zh,en}/*.json and render them with t():\n${found.join('\n')}`).toEqual([]);
-  });
+  }, 60_000); // parses every page module with the compiler: seconds on a loaded machine, past Vitest's 5 s default
 });
