@@ -70,3 +70,13 @@ describe('the call page\'s inputs', () => {
     expect(petitionFromPath('/video/a/b')).toBeNull();
   });
 });
+
+describe('signing in on the call page', () => {
+  it('brings an official back to the call, and a cadre to their own page', async () => {
+    const { destinationAfterSignIn } = await import('../lib/destination');
+    expect(destinationAfterSignIn({ role: 'leader', scope: 'wenshang' }, '/video/7K3M9Q2R5T8V1W4X')).toBe('/video/7K3M9Q2R5T8V1W4X');
+    expect(destinationAfterSignIn({ role: 'dispatcher', scope: 'ximen' }, '/video/7K3M9Q2R5T8V1W4X')).toBe('/video/7K3M9Q2R5T8V1W4X');
+    expect(destinationAfterSignIn({ role: 'cadre', scope: 'ximen' }, '/video/7K3M9Q2R5T8V1W4X')).toBe('/cadre');
+    expect(destinationAfterSignIn({ role: 'dispatcher', scope: 'ximen' }, '/video/x/../../admin')).toBe('/board');
+  });
+});
