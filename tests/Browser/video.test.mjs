@@ -55,9 +55,9 @@ test('the resident and the official meet by video, the official records the outc
   // The resident follows the Join button of the tracking page; the token rides in the fragment.
   const resident = await suite.page(PHONE, { timeout: 30_000 });
   await resident.goto(`${suite.sys.baseUrl}/track/${token}`);
-  const join = resident.locator(S.video.joinLink);
-  await join.waitFor();
-  const href = await join.getAttribute('href');
+  const joinButton = resident.locator(S.video.joinLink);
+  await joinButton.waitFor();
+  const href = await joinButton.getAttribute('href');
   assert.equal(href, `/video/${petitionId}#t=${encodeURIComponent(token)}`);
   await resident.goto(suite.sys.baseUrl + href);
   await resident.locator(S.video.consentAccept).click();
