@@ -192,7 +192,7 @@ public static class CaseLifecycle
         }
 
         return notice.Type is CaseEventType.VideoPetitionRequested or CaseEventType.VideoPetitionScheduled or CaseEventType.VideoPetitionHeld
-            or CaseEventType.VideoPetitionCancelled
+            or CaseEventType.VideoPetitionCancelled or CaseEventType.VideoCallJoined or CaseEventType.VideoCallLeft
             or CaseEventType.ConsultationConvened or CaseEventType.PossibleDuplicate
             ? One(Append(record, notice.Type, record.Status, now, new CaseActor(notice.Actor, notice.ActorName), notice.Note, notice.Reference))
             : CaseRefusals.Conflict(RefusalCodes.NotANotice, $"{notice.Type} is not a notice.", ("type", Refusal.Name(notice.Type)));

@@ -41,6 +41,9 @@ public sealed class VideoPetitionRecord
 
     public string? CancelReason { get; set; }
 
+    /// <summary>Who is in the live call now: <c>resident</c> or <c>official</c> → the session (hub connection) they joined from.</summary>
+    public Dictionary<string, string> InCall { get; set; } = [];
+
     /// <summary>Notices written here with the step and removed once the case has recorded them, so none is lost between the two writes.</summary>
     public List<CaseNotice> Unsent { get; set; } = [];
 

@@ -190,13 +190,16 @@ export async function startSystem({ gatewayEnv = {} } = {}) {
   return { baseUrl, dir, api, signIn, stop: stopAll };
 }
 
-/** Chromium from the system (no Playwright browser download). Every page it opens is watched (`assertPagesClean`). */
-export async function launchBrowser() {
+/**
+ * Chromium from the system (no Playwright browser download). Every page it opens is watched (`assertPagesClean`).
+ * `args`: more command-line flags (e.g. the fake camera of the video call test).
+ */
+export async function launchBrowser(args = []) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...args],
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
@@ -276,11 +279,11 @@ export const DESK = { viewport: { width: 1400, height: 900 } };
  * opens a page in a context of its own (a separate person's storage), not yet navigated, with its hub
  * WebSockets in `page.hubSockets`.
  */
-export function browserSuite({ gatewayEnv } = {}) {
+export function browserSuite({ gatewayEnv, browserArgs } = {}) {
   const contexts = [];
   const suite = { sys: null, browser: null };
   before(async () => {
-    [suite.sys, suite.browser] = await Promise.all([startSystem({ gatewayEnv }), launchBrowser()]);
+    [suite.sys, suite.browser] = await Promise.all([startSystem({ gatewayEnv }), launchBrowser(browserArgs)]);
   }, { timeout: 150_000 });
   afterEach(assertPagesClean);
   after(async () => {

@@ -135,3 +135,20 @@ export const board = {
     kpiChart: 'canvas#chart-kpi',
   chart: '#board-section canvas, main canvas',
 };
+
+/** /video/{petitionId} — the video petition's live call. `body[data-call-state]`: waiting | connecting | connected | ended. */
+export const video = {
+  callState: (state) => `body[data-call-state="${state}"]`,
+  consentAccept: '#consent-accept',
+  localVideo: '#local-video',
+  remoteVideo: '#remote-video',
+  mic: '#toggle-mic',
+  camera: '#toggle-camera',
+  hangUp: '#hang-up',
+  summary: '#case-summary:not([hidden])',
+  outcome: '#outcome',
+  outcomeSubmit: '#outcome-submit',
+  outcomeSaved: '#outcome-saved:not([hidden])',
+  /** On the tracking page: the scheduled petition's Join button. */
+  joinLink: '#video-join-link',
+};

@@ -41,5 +41,8 @@ public static class PublicRoutes
     public static readonly IReadOnlyDictionary<string, string> HubMethods = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["WatchCase"] = "a resident follows their case; the tracking token is checked in the method",
+        ["JoinCall"] = "the resident (by the case's tracking token) or the official who accepted the petition; both checked in the method",
+        ["Signal"] = "only a connection that joined the call (JoinCall) relays to its other party",
+        ["LeaveCall"] = "only a connection that joined the call leaves it; otherwise nothing happens",
     };
 }

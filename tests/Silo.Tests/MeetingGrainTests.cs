@@ -87,4 +87,29 @@ public sealed class MeetingGrainTests(ClusterFixture fixture) : IClassFixture<Cl
         var types = (await Client.GetGrain<ICaseGrain>(caseId).GetAsync())!.Timeline.Select(e => e.Type);
         Assert.Equal([CaseEventType.VideoPetitionRequested, CaseEventType.VideoPetitionScheduled, CaseEventType.VideoPetitionHeld], types.Where(t => t.ToString().StartsWith("VideoPetition", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task A_call_join_retried_after_the_petition_was_deactivated_lands_on_the_timeline_once_and_so_does_the_leave()
+    {
+        var caseId = await OpenCaseAsync();
+        var petitionId = Guid.NewGuid().ToString("N");
+        var grain = Client.GetGrain<IVideoPetitionGrain>(petitionId);
+        Assert.Equal(CommandOutcome.Ok, (await grain.RequestAsync(new VideoPetitionRequest(caseId, CaseActor.Resident, "想视频反映", []))).Outcome);
+        Assert.Equal(CommandOutcome.Ok, (await grain.AcceptAsync(Dispatcher, fixture.Time.GetUtcNow().AddMinutes(10))).Outcome);
+
+        Assert.Equal(CommandOutcome.Ok, (await grain.JoinCallAsync(CaseActor.Resident, "conn-1")).Outcome);
+        await fixture.Cluster.DeactivateAsync(grain);
+        Assert.Equal(CommandOutcome.Ok, (await grain.JoinCallAsync(CaseActor.Resident, "conn-1")).Outcome);
+        Assert.Equal(CommandOutcome.Forbidden,
+            (await grain.JoinCallAsync(CaseActor.Staff("dispatcher", "d2"), "conn-2")).Outcome);
+        Assert.Equal(CommandOutcome.Ok, (await grain.JoinCallAsync(Dispatcher, "conn-3")).Outcome);
+        Assert.Equal(CommandOutcome.Ok, (await grain.LeaveCallAsync(CaseActor.Resident, "conn-1")).Outcome);
+        await fixture.Cluster.DeactivateAsync(grain);
+        Assert.Equal(CommandOutcome.Ok, (await grain.LeaveCallAsync(CaseActor.Resident, "conn-1")).Outcome);
+
+        var timeline = (await Client.GetGrain<ICaseGrain>(caseId).GetAsync())!.Timeline.Where(e => e.Type.ToString().StartsWith("VideoCall", StringComparison.Ordinal)).ToArray();
+        Assert.Equal([CaseEventType.VideoCallJoined, CaseEventType.VideoCallJoined, CaseEventType.VideoCallLeft], timeline.Select(e => e.Type));
+        Assert.Equal(["resident", "dispatcher:d1", "resident"], timeline.Select(e => e.Actor));
+        Assert.All(timeline, e => Assert.Equal(petitionId, e.Reference));
+    }
 }

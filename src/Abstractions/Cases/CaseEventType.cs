@@ -86,4 +86,10 @@ public enum CaseEventType
 
     /// <summary>A video meeting asked for was called off, with the reason when one was given.</summary>
     VideoPetitionCancelled = 31,
+
+    /// <summary>A party (the resident, or the official by role) joined the live video call; the petition is the reference.</summary>
+    VideoCallJoined = 32,
+
+    /// <summary>A party left the live video call (hung up, or the connection ended).</summary>
+    VideoCallLeft = 33,
 }

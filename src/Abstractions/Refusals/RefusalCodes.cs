@@ -207,6 +207,17 @@ public static class RefusalCodes
     /// <summary>409: the cadre id already serves another community. Args: <c>cadreId</c>, <c>communityId</c> (the other).</summary>
     public const string CadreInOtherCommunity = "cadre-in-other-community";
 
+    // The video petitions' live calls (hub methods; the code starts the HubException's message).
+
+    /// <summary>The connection has not joined this call (<c>JoinCall</c> first), or another connection of the same party took its seat.</summary>
+    public const string NotInCall = "not-in-call";
+
+    /// <summary>A call signal larger than the gateway relays. Args: <c>limit</c> (characters).</summary>
+    public const string SignalTooLarge = "signal-too-large";
+
+    /// <summary>A connection sent call signals faster than the gateway relays them.</summary>
+    public const string SignalsTooFast = "signals-too-fast";
+
     /// <summary>Every code above, for the test that keeps docs/api.md complete.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToArray();

@@ -25,6 +25,17 @@ public interface IVideoPetitionGrain : IGrainWithStringKey
     [Alias("RecordOutcome")]
     Task<VideoPetitionResult> RecordOutcomeAsync(CaseActor official, string outcome);
 
+    /// <summary>
+    /// A party (the resident, or the official who accepted) joins the live call from <paramref name="session"/> (a hub connection):
+    /// a <c>videoCallJoined</c> event on the case, once per stay in the call however often the join is retried.
+    /// </summary>
+    [Alias("JoinCall")]
+    Task<VideoPetitionResult> JoinCallAsync(CaseActor party, string session);
+
+    /// <summary>The party's <paramref name="session"/> left the call: a <c>videoCallLeft</c> event, unless that session was no longer theirs.</summary>
+    [Alias("LeaveCall")]
+    Task<VideoPetitionResult> LeaveCallAsync(CaseActor party, string session);
+
     /// <summary>Called off before it was held, by the requester or the official.</summary>
     [Alias("Cancel")]
     Task<VideoPetitionResult> CancelAsync(CaseActor actor, string? reason);

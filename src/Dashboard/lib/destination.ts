@@ -41,6 +41,8 @@ export function destinationAfterSignIn(who: { role: string; scope: string }, fro
   if (back) {
     const path = back.split('?', 1)[0]?.replace(/\/$/, '') ?? '';
     if (pagesOf(who.role).includes(path)) return back;
+    // A video petition's call page, for the official who accepted it (the hub checks that it is them).
+    if (who.role !== 'cadre' && /^\/video\/[0-9A-Za-z]+$/.test(path)) return back;
   }
   return homeOf(who.role, who.scope);
 }

@@ -166,6 +166,10 @@ export function describeEvent(event: CaseEvent, audience: Audience = 'staff', co
       return say(t('events.videoPetitionHeld'));
     case 'videoPetitionCancelled':
       return say(t('events.videoPetitionCancelled'));
+    case 'videoCallJoined':
+      return say(t('events.videoCallJoined', { actor }), null);
+    case 'videoCallLeft':
+      return say(t('events.videoCallLeft', { actor }), null);
     case 'consultationConvened':
       return say(t('events.consultationConvened'));
     case 'possibleDuplicate':

@@ -31,6 +31,7 @@ public static class StaffOperations
     public static readonly OperationAuthorizationRequirement AcceptVideoPetition = new() { Name = nameof(AcceptVideoPetition) };
     public static readonly OperationAuthorizationRequirement RecordVideoPetitionOutcome = new() { Name = nameof(RecordVideoPetitionOutcome) };
     public static readonly OperationAuthorizationRequirement CancelVideoPetition = new() { Name = nameof(CancelVideoPetition) };
+    public static readonly OperationAuthorizationRequirement JoinVideoCall = new() { Name = nameof(JoinVideoCall) };
 
     // On a consultation (ConsultationAccess).
     public static readonly OperationAuthorizationRequirement SeeConsultation = new() { Name = nameof(SeeConsultation) };

@@ -25,6 +25,10 @@ public sealed class VideoPetitionAuthorizationHandler : StaffOperationHandler<Vi
             nameof(StaffOperations.RecordVideoPetitionOutcome) => user.Role() == StaffRoles.Admin
                 || (petition.Official is { } official ? official.Id == user.Actor().Id : ofItsLevel),
             nameof(StaffOperations.CancelVideoPetition) => asked || ofItsLevel,
+
+            // The live call is between the resident and the one official they were given: no other official of the level,
+            // and no admin unless the admin accepted it (a third person watching a resident's call is not what they agreed to).
+            nameof(StaffOperations.JoinVideoCall) => petition.Official is { } accepted && accepted.Id == user.Actor().Id,
             _ => false,
         };
     }

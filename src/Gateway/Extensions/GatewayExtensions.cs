@@ -101,6 +101,11 @@ public static class GatewayExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CasePushPump>());
         builder.Services.AddSingleton<HubDispatchObserver>();
         builder.Services.AddSingleton<StaffConnections>();
+        builder.Services.AddSingleton<CallRooms>();
+        builder.Services.AddOptions<VideoCallOptions>().BindConfiguration(VideoCallOptions.Section)
+            .Validate(o => o.MaxSignalChars > 0 && o.SignalBurst > 0 && o.SignalsPerSecond > 0, "Video: MaxSignalChars, SignalBurst and SignalsPerSecond must be positive.")
+            .Validate(o => o.IceServers.All(s => s.Urls.Count > 0), "Video:IceServers: every server needs at least one url.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ObserverRegistration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 

@@ -4,15 +4,18 @@ using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Gongzhi.Gateway.Realtime;
 
 /// <summary>
 /// The live channel. Boards watch a community, residents watch their case by token, a cadre is joined
 /// to their own group on connect. Joins are checked by the same authorization handlers as the REST routes; the pushes come
-/// from <see cref="HubDispatchObserver"/>.
+/// from <see cref="HubDispatchObserver"/>. The video petitions' calls are in <c>DispatchHub.Calls.cs</c>.
 /// </summary>
-public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, IAuthorizationService auth, StaffConnections connections, GatewayMetrics metrics) : Hub
+public sealed partial class DispatchHub(
+    IClusterClient cluster, TrackingTokens tokens, IAuthorizationService auth, StaffConnections connections, GatewayMetrics metrics,
+    CallRooms rooms, IOptions<VideoCallOptions> video, ILogger<DispatchHub> logger) : Hub
 {
     public const string Path = "/hubs/dispatch";
 
@@ -44,11 +47,12 @@ public sealed class DispatchHub(IClusterClient cluster, TrackingTokens tokens, I
         await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context);
         metrics.Disconnected(Context.User);
-        return base.OnDisconnectedAsync(exception);
+        await LeaveCallsAsync();
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>A dispatcher's board watches their community.</summary>

@@ -63,6 +63,12 @@ internal sealed class VideoPetitionGrain(
     public Task<VideoPetitionResult> CancelAsync(CaseActor actor, string? reason) =>
         RunAsync(() => VideoPetitionRules.Cancel(Record, actor, reason, Now));
 
+    public Task<VideoPetitionResult> JoinCallAsync(CaseActor party, string session) =>
+        RunAsync(() => VideoCallRules.Join(Record, party, session));
+
+    public Task<VideoPetitionResult> LeaveCallAsync(CaseActor party, string session) =>
+        RunAsync(() => VideoCallRules.Leave(Record, party, session));
+
     // Notices left over from a failed call go first, so the case hears the steps in order.
     private async Task<VideoPetitionResult> RunAsync(Func<VideoPetitionResult?> step)
     {

@@ -41,6 +41,7 @@ export class Video {
   }
 
   render(v: TrackView): void {
+    const { token } = this.page;
     const section = byId('video-section');
     const closed = v.status === 'closed';
     const { state, last } = videoState(v.timeline, this.requested);
@@ -53,7 +54,8 @@ export class Video {
     } else if (state === 'scheduled' && last) {
       const [when = '', ...rest] = (last.note ?? '').split(' · ');
       const whenText = [noteTime(when) ?? when, ...rest].filter(Boolean).join(' · ');
-      const href = safeHref(last.reference);
+      // The token rides in the fragment: no server log or referrer sees it (pages/video.ts reads it).
+      const href = safeHref(last.reference) && token ? `${safeHref(last.reference)}#t=${encodeURIComponent(token)}` : null;
       parts.push(h('p', { id: 'video-scheduled', class: 'message', 'data-kind': 'info' }, t('track.video.scheduled', { when: whenText })));
       if (href) parts.push(h('p', {}, h('a', { id: 'video-join-link', class: 'button', href, target: '_blank', rel: 'noopener noreferrer' }, t('track.video.join'))));
     } else if (state === 'held' && last) {

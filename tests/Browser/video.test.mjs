@@ -1,0 +1,117 @@
+// 视频信访 as a live call, in Chromium with a fake camera and microphone: the resident (from the
+// tracking page's Join button) and the official who accepted the petition (signed in) meet on
+// /video/{petitionId}, each sees the other's video, the official records the outcome from the call
+// page, hanging up ends the call, and the case's timeline shows who joined and left.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { browserSuite, DESK, PHONE, REPO } from './harness.mjs';
+import * as S from './selectors.mjs';
+import { signInThroughPage } from './staff.mjs';
+
+const SHOTS = join(REPO, 'docs', 'screenshots');
+const OFFICIAL = 'ximen-dispatcher';
+const suite = browserSuite({ browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+
+/** A case of Ximen whose resident asked for a video meeting, which the community's dispatcher accepted. */
+async function scheduledPetition() {
+  const { sys } = suite;
+  const submitted = await sys.api('POST', '/api/v1/cases', {
+    communityId: 'ximen',
+    kind: 'grievance',
+    category: 'heating',
+    description: '西关嘉园2号楼暖气不热，室温只有14度',
+    location: { compound: 'xiguan-jiayuan', building: '2' },
+    contact: { name: '李先生', phone: '13905372222' },
+  });
+  const token = submitted.trackingToken;
+  for (let i = 0; i < 200; i++) {
+    if ((await sys.api('GET', `/api/v1/track/${token}`)).status !== 'submitted') break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const slot = new Date(Date.now() + 3_600_000).toISOString();
+  const petition = await sys.api('POST', `/api/v1/cases/${submitted.caseId}/video-petitions`,
+    { note: '暖气一直不热，想和社区当面说说', slots: [slot], trackingToken: token });
+  const official = await sys.signIn(OFFICIAL);
+  await sys.api('POST', `/api/v1/video-petitions/${petition.petitionId}/accept`, { slot }, official);
+  return { caseId: submitted.caseId, token, petitionId: petition.petitionId, official };
+}
+
+/** The page's remote video carries a live video track. */
+const remoteVideoLive = (page) => page.waitForFunction((selector) => {
+  const stream = document.querySelector(selector)?.srcObject;
+  const tracks = stream instanceof MediaStream ? stream.getVideoTracks() : [];
+  return tracks.length > 0 && tracks[0].readyState === 'live';
+}, S.video.remoteVideo);
+
+const callEvents = async (caseId, official) =>
+  (await suite.sys.api('GET', `/api/v1/cases/${caseId}`, undefined, official)).timeline
+    .filter((e) => e.type.startsWith('videoCall')).map((e) => e.type);
+
+test('the resident and the official meet by video, the official records the outcome, and hanging up ends the call', { timeout: 180_000 }, async () => {
+  const { caseId, token, petitionId, official } = await scheduledPetition();
+
+  // The resident follows the Join button of the tracking page; the token rides in the fragment.
+  const resident = await suite.page(PHONE, { timeout: 30_000 });
+  await resident.goto(`${suite.sys.baseUrl}/track/${token}`);
+  const joinButton = resident.locator(S.video.joinLink);
+  await joinButton.waitFor();
+  const href = await joinButton.getAttribute('href');
+  assert.equal(href, `/video/${petitionId}#t=${encodeURIComponent(token)}`);
+  await resident.goto(suite.sys.baseUrl + href);
+  await resident.locator(S.video.consentAccept).click();
+  await resident.locator(S.video.callState('waiting')).waitFor({ state: 'attached' });
+  assert.ok(!resident.url().includes('#t='), 'the token leaves the address bar once read');
+
+  // The official signs in on the call page and comes back to it.
+  const desk = await suite.page(DESK, { timeout: 30_000 });
+  await desk.goto(`${suite.sys.baseUrl}/video/${petitionId}`);
+  await signInThroughPage(desk, OFFICIAL);
+  assert.equal(new URL(desk.url()).pathname, `/video/${petitionId}`);
+  await desk.locator(S.video.consentAccept).click();
+
+  for (const page of [resident, desk]) {
+    await page.locator(S.video.callState('connected')).waitFor({ state: 'attached' });
+    await remoteVideoLive(page);
+  }
+  await desk.locator(S.video.summary).waitFor();
+  assert.match(await desk.locator(S.video.summary).textContent(), /暖气一直不热/);
+
+  // Muting and turning the camera off stop sending without ending the call.
+  await resident.locator(S.video.mic).click();
+  assert.equal(await resident.locator(S.video.mic).getAttribute('aria-pressed'), 'true');
+  await resident.locator(S.video.mic).click();
+
+  mkdirSync(SHOTS, { recursive: true });
+  await desk.evaluate(() => document.fonts.ready);
+  await desk.screenshot({ path: join(SHOTS, 'video-zh.png'), animations: 'disabled', caret: 'hide' });
+  await desk.locator(S.common.languageSwitch).first().click();
+  await desk.waitForFunction(() => document.documentElement.lang === 'en');
+  await desk.locator(S.video.callState('connected')).waitFor({ state: 'attached' });
+  await desk.screenshot({ path: join(SHOTS, 'video-en.png'), animations: 'disabled', caret: 'hide' });
+
+  await desk.locator(S.video.outcome).fill('答复立即处理，热力公司明天上门维修');
+  await desk.locator(S.video.outcomeSubmit).click();
+  await desk.locator(S.video.outcomeSaved).waitFor();
+
+  // The resident hangs up: their call ends; the official's waits for them again.
+  await resident.locator(S.video.hangUp).click();
+  await resident.locator(S.video.callState('ended')).waitFor({ state: 'attached' });
+  await desk.locator(S.video.callState('waiting')).waitFor({ state: 'attached' });
+  await desk.locator(S.video.hangUp).click();
+  await desk.locator(S.video.callState('ended')).waitFor({ state: 'attached' });
+
+  let events = [];
+  for (let i = 0; i < 100 && events.length < 4; i++) {
+    events = await callEvents(caseId, official);
+    if (events.length < 4) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(events, ['videoCallJoined', 'videoCallJoined', 'videoCallLeft', 'videoCallLeft']);
+
+  // The resident's tracking page shows the meeting held and who joined and left, by role.
+  await resident.goto(`${suite.sys.baseUrl}/track/${token}`);
+  await resident.locator('#timeline li[data-type="videoPetitionHeld"]').waitFor();
+  assert.equal(await resident.locator('#timeline li[data-type="videoCallJoined"]').count(), 2);
+  assert.equal(await resident.locator('#timeline li[data-type="videoCallLeft"]').count(), 2);
+});
