@@ -141,6 +141,7 @@ public static class GatewayExtensions
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
         routes.MapPhotosApi();
+        routes.MapResidentPhotosApi();
         routes.MapCadresApi();
         routes.MapMetricsApi();
         routes.MapVideoPetitionsApi();
