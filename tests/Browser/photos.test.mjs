@@ -56,10 +56,12 @@ async function toEnglish(page) {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
 }
 
-async function shoot(page, name) {
+/** A screenshot of the phone's screen with `selector` in the middle of it. */
+async function shoot(page, name, selector) {
   mkdirSync(SHOTS, { recursive: true });
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide', fullPage: true });
+  await page.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
 
 test('a resident submits with two photos, the cadre resolves with a camera photo, both show as thumbnails', { timeout: 150_000 }, async () => {
@@ -88,10 +90,10 @@ test('a resident submits with two photos, the cadre resolves with a camera photo
   const previews = await loadedImages(submit, S.photos.submitPreviews, 2);
   assert.ok(previews[0] <= 1600, `the 2400 px photo was sent at ${previews[0]} px, not made small first`);
   assert.equal(await submit.locator(S.photos.busy).count(), 0);
-  await shoot(submit, 'submit-photos-zh');
+  await shoot(submit, 'submit-photos-zh', S.photos.submitField);
   await toEnglish(submit);
   await loadedImages(submit, S.photos.submitPreviews, 2);
-  await shoot(submit, 'submit-photos-en');
+  await shoot(submit, 'submit-photos-en', S.photos.submitField);
   await submit.locator(S.submit.submitButton).click();
   await visible(submit, S.submit.confirmation);
   const caseId = (await submit.locator(S.submit.confirmationCaseId).textContent()).trim();
@@ -107,7 +109,7 @@ test('a resident submits with two photos, the cadre resolves with a camera photo
   assert.equal(await camera.getAttribute('accept'), 'image/*');
   const fixed = await makePhoto(cadre, 'IMG_0001.jpg', 'image/jpeg', 1200, 1600, '#2f8f4e');
   const chooser = cadre.waitForEvent('filechooser');
-  await camera.click();
+  await cadre.locator(S.photos.resolveChoose(caseId)).click();
   await (await chooser).setFiles([fixed]);
   await loadedImages(cadre, S.photos.resolvePreviews(caseId), 1);
   await cadre.locator(S.cadre.resolveNote(caseId)).fill('已更换漏水管段，天花板已清理');
@@ -135,10 +137,9 @@ test('a resident submits with two photos, the cadre resolves with a camera photo
   await full.waitForLoadState();
   assert.equal(new URL(full.url()).pathname, href, 'the thumbnail opens the full photo');
   await full.close();
-  await track.locator(S.photos.trackThumbs('submitted')).first().scrollIntoViewIfNeeded();
-  await shoot(track, 'track-photos-zh');
+  await shoot(track, 'track-photos-zh', S.photos.trackThumbs('resolved'));
   await toEnglish(track);
   await loadedImages(track, S.photos.trackThumbs('submitted'), 2);
   assert.match(await track.locator(S.photos.trackThumbs('resolved')).first().getAttribute('alt'), /work done/);
-  await shoot(track, 'track-photos-en');
+  await shoot(track, 'track-photos-en', S.photos.trackThumbs('resolved'));
 });

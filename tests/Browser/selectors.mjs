@@ -145,6 +145,9 @@ export const photos = {
   busy: '[data-photo-field][data-busy="true"]',
   /** The cadre's resolve form: the camera input and its previews. */
   resolveInput: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] input[type="file"][data-photo-input]`,
+  /** The button a person taps to open the camera (the file input itself is visually hidden). */
+  resolveChoose: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] label.photo-choose`,
+  submitField: '#photo-slot [data-photo-field]',
   resolvePreviews: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] .photo-preview img`,
   /** The resident's photos on a cadre's case item, before its timeline is unfolded. */
   cadreSubmitted: (caseId) => `#assignments [data-case-id="${caseId}"][data-status] [data-submitted-photos] img`,

@@ -42,10 +42,12 @@ export function photoField(spec: PhotoFieldSpec): HTMLDivElement {
     h('label', { for: spec.id }, spec.label, ' ', h('span', { class: 'optional', 'data-i18n': 'common.optional' }, t('common.optional'))),
     h('p', { class: 'hint' }, spec.hint),
     h('ul', { class: 'photo-previews', 'data-photo-previews': '' }),
+    // The browser's own file button reads in its own language; the visible button is ours, in the page's language.
     h('input', {
-      type: 'file', id: spec.id, accept: 'image/*', multiple: true, capture: spec.camera ? 'environment' : undefined,
+      type: 'file', id: spec.id, class: 'visually-hidden', accept: 'image/*', multiple: true, capture: spec.camera ? 'environment' : undefined,
       'data-photo-input': '', 'aria-describedby': `${spec.id}-status ${spec.id}-error`,
     }),
+    h('label', { for: spec.id, class: 'button secondary photo-choose', 'aria-hidden': 'true' }, t('photos.choose')),
     h('input', { type: 'hidden', name: spec.name, 'data-photo-urls': '', 'data-draft': spec.draftKey, value: spec.value ?? '' }),
     h('p', { class: 'photo-status hint', id: `${spec.id}-status`, role: 'status' }),
     h('p', { class: 'field-error', id: `${spec.id}-error`, 'data-error-for': spec.name }),
