@@ -31,7 +31,7 @@ public static class CaseLifecycle
         record.FirstResolveBy = record.Deadlines.ResolveBy;
         return CaseTransition.Of(
         [
-            Append(record, CaseEventType.Submitted, CaseStatus.Submitted, submission.SubmittedAt, CaseActor.Resident, null),
+            Append(record, CaseEventType.Submitted, CaseStatus.Submitted, submission.SubmittedAt, CaseActor.Resident, null, photos: Photos(submission.Photos)),
             Append(record, CaseEventType.Accepted, CaseStatus.Accepted, now, CaseActor.System, null),
         ]);
     }
@@ -119,9 +119,9 @@ public static class CaseLifecycle
 
     /// <summary>
     /// The matter is settled (办结). The assigned cadre needs the mode's steps done first; an official at the
-    /// case's level, or a consultation, may resolve it as it stands.
+    /// case's level, or a consultation, may resolve it as it stands. <paramref name="photos"/> are the paths of the photos of the work done.
     /// </summary>
-    public static CaseTransition Resolve(CaseRecord record, CaseActor actor, string note, string? reference, DateTimeOffset now)
+    public static CaseTransition Resolve(CaseRecord record, CaseActor actor, string note, string? reference, DateTimeOffset now, IReadOnlyList<string>? photos = null)
     {
         if (record.Submission is null)
         {
@@ -151,7 +151,7 @@ public static class CaseLifecycle
         record.ResolvedAt = now;
         record.ResolvedAtLevel = record.Level;
         record.Deadlines = new CaseDeadlines(null, null, null, now + RatingWindow);
-        return One(Append(record, CaseEventType.Resolved, CaseStatus.Resolved, now, actor, note, reference)) with { ReleasedCadreId = released };
+        return One(Append(record, CaseEventType.Resolved, CaseStatus.Resolved, now, actor, note, reference, Photos(photos))) with { ReleasedCadreId = released };
     }
 
     /// <summary>
@@ -244,15 +244,19 @@ public static class CaseLifecycle
     }
 
     internal static CaseEvent Append(
-        CaseRecord record, CaseEventType type, CaseStatus status, DateTimeOffset at, CaseActor actor, string? note, string? reference = null)
+        CaseRecord record, CaseEventType type, CaseStatus status, DateTimeOffset at, CaseActor actor, string? note, string? reference = null,
+        IReadOnlyList<string>? photos = null)
     {
-        var e = new CaseEvent(record.LastSeq + 1, type, status, at, actor.Id, actor.Name, note, reference);
+        var e = new CaseEvent(record.LastSeq + 1, type, status, at, actor.Id, actor.Name, note, reference, photos);
         record.Timeline.Add(e);
         record.Status = status;
         return e;
     }
 
     internal static CaseTransition One(CaseEvent e) => CaseTransition.Of([e]);
+
+    /// <summary>An event's photos: null for none, so that the many events without any carry nothing.</summary>
+    private static IReadOnlyList<string>? Photos(IReadOnlyList<string>? photos) => photos is { Count: > 0 } ? [.. photos] : null;
 
     private static void SetAssignee(CaseRecord record, Assignment assignment)
     {

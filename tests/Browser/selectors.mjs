@@ -152,3 +152,23 @@ export const video = {
   /** On the tracking page: the scheduled petition's Join button. */
   joinLink: '#video-join-link',
 };
+
+/** Photos (issue 14): the photo field of a form, and thumbnails in a timeline or on a cadre's case. */
+export const photos = {
+  /** The submit form's photo field: its file input, and the previews of the photos sent. */
+  submitInput: '#photos-input',
+  submitPreviews: '#photo-slot .photo-preview img',
+  /** A field still sending a photo. */
+  busy: '[data-photo-field][data-busy="true"]',
+  /** The cadre's resolve form: the camera input and its previews. */
+  resolveInput: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] input[type="file"][data-photo-input]`,
+  /** The button a person taps to open the camera (the file input itself is visually hidden). */
+  resolveChoose: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] label.photo-choose`,
+  submitField: '#photo-slot [data-photo-field]',
+  resolvePreviews: (caseId) => `#assignments form[data-form="resolve"][data-case-id="${caseId}"] .photo-preview img`,
+  /** The resident's photos on a cadre's case item, before its timeline is unfolded. */
+  cadreSubmitted: (caseId) => `#assignments [data-case-id="${caseId}"][data-status] [data-submitted-photos] img`,
+  /** Thumbnails of a timeline event (`submitted`, `resolved`) on the tracking page, and their links. */
+  trackThumbs: (type) => `#timeline li[data-type="${type}"] .photo-thumbs img`,
+  trackLinks: (type) => `#timeline li[data-type="${type}"] .photo-thumbs a`,
+};

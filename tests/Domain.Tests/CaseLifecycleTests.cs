@@ -21,6 +21,31 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void A_submissions_photos_go_on_its_submitted_event_only()
+    {
+        var record = new CaseRecord();
+        string[] photos = ["/api/v1/photos/0123456789abcdef0123456789abcdef.jpg"];
+
+        var t = CaseLifecycle.Submit(record, Submission() with { Photos = photos }, HandlingMode.DoItNow, Terms, T0);
+
+        Assert.Equal(photos, t.Events[0].Photos);
+        Assert.Equal(photos, record.Timeline[0].Photos);
+        Assert.Null(t.Events[1].Photos);
+    }
+
+    [Fact]
+    public void A_resolution_carries_its_photos_and_one_without_carries_none()
+    {
+        string[] photos = ["/api/v1/cases/c1/photos/a.jpg", "/api/v1/cases/c1/photos/b.jpg"];
+
+        var with = CaseLifecycle.Resolve(Acknowledged(), CaseActor.Cadre("wang"), "修好了", null, T0.AddHours(3), photos);
+        var without = CaseLifecycle.Resolve(Acknowledged(), CaseActor.Cadre("wang"), "修好了", null, T0.AddHours(3), []);
+
+        Assert.Equal(photos, with.Events[0].Photos);
+        Assert.Null(without.Events[0].Photos);
+    }
+
+    [Fact]
     public void The_same_submission_twice_changes_nothing()
     {
         var record = Accepted();

@@ -171,7 +171,7 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
         var cadreId = theCase["assigneeId"]!.GetValue<string>();
         var cadre = await fixture.StaffAsync("cadre", cadreId, "ximen");
         var stranger = await fixture.StaffAsync("cadre", cadreId == "wang-liqun" ? "li-jianguo" : "wang-liqun", "ximen");
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4];
+        var png = TestImages.Png;
         static ByteArrayContent Image(byte[] bytes, string type)
         {
             var content = new ByteArrayContent(bytes);
@@ -187,10 +187,10 @@ public sealed class CaseActionsTests(GatewayFixture fixture)
 
         await OkAsync(await cadre.PostAsync($"/api/v1/cases/{caseId}/acknowledge", null));
         var resolved = await OkAsync(await cadre.PostAsJsonAsync($"/api/v1/cases/{caseId}/resolve", new { note = "管道已修好，见照片", photoUrl = url }));
-        Assert.Equal(url, resolved["timeline"]!.AsArray()[^1]!["reference"]!.GetValue<string>());
+        Assert.Equal(url, resolved["timeline"]!.AsArray()[^1]!["photos"]![0]!.GetValue<string>());
 
         var track = (await fixture.Flow.CreateClient().GetFromJsonAsync<JsonObject>($"/api/v1/track/{token}"))!;
-        var seen = track["timeline"]!.AsArray()[^1]!["reference"]!.GetValue<string>();
+        var seen = track["timeline"]!.AsArray()[^1]!["photos"]![0]!.GetValue<string>();
         var photo = await fixture.Flow.CreateClient().GetAsync(seen);
         Assert.Equal("image/png", photo.Content.Headers.ContentType!.MediaType);
         Assert.Equal(png, await photo.Content.ReadAsByteArrayAsync());

@@ -9,7 +9,7 @@ namespace Gongzhi.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class PhotoTests(GatewayFixture fixture)
 {
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Png = TestImages.Png;
 
     private static readonly string[] NotImages =
     [

@@ -20,6 +20,8 @@ public static class PublicRoutes
         ["POST /api/v1/track/{trackingToken}/led-through"] = "the resident's step, by tracking token",
         ["POST /api/v1/track/{trackingToken}/receipt"] = "the resident's step, by tracking token",
         ["GET /api/v1/cases/{caseId}/photos/{name}"] = "a resolution's photo; its unguessable name (a GUID) is the right to see it",
+        ["POST /api/v1/photos"] = "a resident's photo for the submission to come, before there is a case (own rate limit, 5 MB, bytes checked)",
+        ["GET /api/v1/photos/{name}"] = "a resident's submitted photo; its unguessable name (128 random bits) is the right to see it",
         ["POST /api/v1/cases/{caseId}/video-petitions"] = "the resident asks by tracking token (checked in the route) or the cadre by staff token",
         ["GET /api/v1/video-petitions/{petitionId}"] = "the resident reads by tracking token (checked in the route), staff by token",
         ["POST /api/v1/video-petitions/{petitionId}/cancel"] = "the resident cancels by tracking token (checked in the route), staff by token",

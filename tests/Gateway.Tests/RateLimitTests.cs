@@ -104,6 +104,24 @@ public sealed class RateLimitTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_residents_photo_uploads_have_their_own_smaller_allowance_and_leave_submitting_open()
+    {
+        await using var gateway = Limited(("RateLimits:PhotoUpload:PermitLimit", "2"));
+        var client = From(gateway, "203.0.113.70");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/photos") { Content = TestImages.Content(TestImages.Jpeg, "image/jpeg") };
+            upload.Headers.Add("X-Client-Request-Id", Guid.NewGuid().ToString());
+            statuses.Add((await client.SendAsync(upload)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/communities/ximen")).StatusCode);
+    }
+
+    [Fact]
     public async Task With_limits_turned_off_a_flood_is_served()
     {
         await using var gateway = fixture.Gateway(fixture.QuietQueueName).WithWebHostBuilder(web =>
@@ -125,7 +143,7 @@ public sealed class RateLimitTests(GatewayFixture fixture)
         {
             TestPeers.AddTo(web);
             web.UseSetting("RateLimits:Enabled", "true");
-            foreach (var kind in new[] { "Anonymous", "SignIn", "HubConnect" })
+            foreach (var kind in new[] { "Anonymous", "SignIn", "HubConnect", "PhotoUpload" })
             {
                 web.UseSetting($"RateLimits:{kind}:Window", "00:10:00");
             }

@@ -30,6 +30,19 @@ public sealed class ResidentEventsTests
     }
 
     [Fact]
+    public void A_merged_follower_sees_the_resolutions_photos_but_not_the_primary_residents_own()
+    {
+        string[] theirs = ["/api/v1/photos/0123456789abcdef0123456789abcdef.jpg"];
+        string[] work = ["/api/v1/cases/primary/photos/fedcba9876543210fedcba9876543210.jpg"];
+        var submitted = new CaseEvent(1, CaseEventType.Submitted, CaseStatus.Submitted, At, "resident", null, null, null, theirs);
+        var resolved = new CaseEvent(2, CaseEventType.Resolved, CaseStatus.Resolved, At, "cadre:wang-liqun", "王立群", "修好了", null, work);
+
+        Assert.Equal(theirs, ResidentEvents.ForResident(submitted).Photos);
+        Assert.Null(ResidentEvents.ForFollower(submitted).Photos);
+        Assert.Equal(work, ResidentEvents.ForFollower(resolved).Photos);
+    }
+
+    [Fact]
     public void A_merged_follower_reads_the_primary_case_without_its_resident_s_own_words()
     {
         var timeline = TrackView.From(Primary, mergedFrom: "follower").Timeline;

@@ -153,7 +153,7 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
 
     // One body that gets every route past its own field checks to its authorization; each route reads only its fields.
     private static HttpContent Body(string url) => url.EndsWith("/photos", StringComparison.Ordinal)
-        ? new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4]) { Headers = { ContentType = new("image/png") } }
+        ? TestImages.Content(TestImages.Png, "image/png")
         : JsonContent.Create(new JsonObject
         {
             ["cadreId"] = "wang-liqun", ["mode"] = "doItNow", ["intoCaseId"] = "0000000000000000", ["reason"] = "r", ["instructions"] = "i",

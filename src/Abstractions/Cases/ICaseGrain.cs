@@ -35,9 +35,9 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("Step")]
     Task<CaseCommandResult> StepAsync(CaseActor actor, CaseStep step, int? expectedSeq = null);
 
-    /// <summary>The matter is settled (办结): by the assigned cadre, or an official at the case's level.</summary>
+    /// <summary>The matter is settled (办结): by the assigned cadre, or an official at the case's level; with the paths of up to 3 photos of the work done.</summary>
     [Alias("Resolve")]
-    Task<CaseCommandResult> ResolveAsync(CaseActor actor, string note, string? photoUrl = null, int? expectedSeq = null);
+    Task<CaseCommandResult> ResolveAsync(CaseActor actor, string note, IReadOnlyList<string>? photos = null, int? expectedSeq = null);
 
     /// <summary>Moves the case one level up the ladder.</summary>
     [Alias("Escalate")]

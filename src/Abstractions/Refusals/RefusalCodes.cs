@@ -190,6 +190,9 @@ public static class RefusalCodes
     /// <summary>415: the uploaded photo's bytes are not a JPEG, PNG or WebP image, whatever its Content-Type says.</summary>
     public const string PhotoNotImage = "photo-not-image";
 
+    /// <summary>400: the photo's bytes begin like an image but its header cannot be read, it is cut short, or its width or height is out of range.</summary>
+    public const string PhotoUnreadable = "photo-unreadable";
+
     /// <summary>429: too many requests from one address; retry after <c>Retry-After</c>. Args: <c>retryAfter</c> (seconds).</summary>
     public const string RateLimited = "rate-limited";
 

@@ -23,7 +23,11 @@ export function bodyFor(action: string, values: Record<string, string>): CaseAct
     case 'mode': return { mode: values['mode'] as HandlingMode };
     case 'decline': case 'escalate': return { reason: values['reason'] };
     case 'consent': case 'documents': case 'result': return { note: values['note'] };
-    case 'resolve': return values['photoUrl'] ? { note: values['note'], photoUrl: values['photoUrl'] } : { note: values['note'] };
+    case 'resolve': {
+      // The photo field holds the uploaded photos' URLs, one a line (lib/photo-picker.ts).
+      const photos = (values['photos'] ?? '').split('\n').filter(Boolean);
+      return photos.length > 0 ? { note: values['note'], photos } : { note: values['note'] };
+    }
     case 'return': return { instructions: values['instructions'] };
     case 'accompaniment': return { when: localInputToIso(values['when'] ?? '') ?? '', where: values['where'], office: values['office'] };
     default: return null;

@@ -3,6 +3,7 @@
 import { parseAccompaniment } from './datetime';
 import { formatDateTime, t } from './i18n';
 import { actorText, camelEnum, eventText, levelText, modeText } from './labels';
+import { isPhotoPath } from './photos';
 import type { CaseEvent } from './types';
 
 export type Audience = 'resident' | 'staff';
@@ -127,7 +128,8 @@ export function describeEvent(event: CaseEvent, audience: Audience = 'staff', co
     case 'receiptConfirmed':
       return say(t(`events.${who}.receipt`));
     case 'resolved': {
-      const href = safeHref(ref);
+      // A photo of ours shows as a thumbnail (lib/photos.ts); only a link typed before issue 14 stays a link.
+      const href = isPhotoPath(ref) ? null : safeHref(ref);
       return { title: t('events.resolved', { actor }), note, link: href ? { href, label: t('events.resolved.photo') } : null };
     }
     case 'rated':

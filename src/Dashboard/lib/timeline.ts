@@ -4,6 +4,7 @@ import { h } from './dom';
 import { describeEvent, type Audience, type EventContext } from './events';
 import { formatDateTime, t } from './i18n';
 import { actorText } from './labels';
+import { eventPhotos, photoThumbs } from './photos';
 import type { CaseEvent } from './types';
 
 export interface TimelineEntry {
@@ -16,6 +17,8 @@ export interface TimelineEntry {
   actor: string;
   note: string | null;
   link: { href: string; label: string } | null;
+  /** The photos the event brought (same-site paths), shown as thumbnails. */
+  photos: string[];
 }
 
 export interface TimelineOptions extends EventContext {
@@ -69,6 +72,7 @@ export function timelineEntries(events: readonly CaseEvent[], options: TimelineO
       actor: actorText(event.actor, event.actorName),
       note: d.note,
       link: d.link,
+      photos: eventPhotos(event),
     };
   });
 }
@@ -98,6 +102,7 @@ export function renderTimeline(events: readonly CaseEvent[], id?: string, option
           ? h('p', { class: 'timeline-link' },
             h('a', { href: entry.link.href, target: '_blank', rel: 'noopener noreferrer' }, entry.link.label))
           : null,
+        photoThumbs(entry.photos, entry.type),
       ),
     );
   }

@@ -11,11 +11,12 @@ import { CaseActions } from '../lib/case-actions';
 import { coalesce } from '../lib/coalesce';
 import { localInputToIso } from '../lib/datetime';
 import { byId, focusedId, h, reconcileChildren, restoreFocus, setMessage } from '../lib/dom';
-import { safeHref } from '../lib/events';
 import { Drafts, trackFolds } from '../lib/forms';
 import { startLive } from '../lib/hub';
 import { locale, onLocaleChange, t, translateDocument } from '../lib/i18n';
 import { CommunityNames } from '../lib/names';
+import { listenPhotoFields } from '../lib/photo-picker';
+import { uploadCasePhoto } from '../lib/photo-upload';
 import { StaffSession } from '../lib/session';
 import { startDeadlineTicker } from '../lib/ticker';
 import type { CadreView, CaseUpdated, CaseView, RosterUpdated } from '../lib/types';
@@ -99,6 +100,8 @@ async function init(): Promise<void> {
     },
   });
   parts.drafts.listen(assignmentsList);
+  listenPhotoFields(assignmentsList, (photo, field) =>
+    uploadCasePhoto(session.token, field.closest<HTMLElement>('[data-case-id]')?.dataset['caseId'] ?? '', photo));
   trackFolds(assignmentsList, parts.folds);
   unlockAudioOnGesture(() => { byId('sound-hint').hidden = true; });
   startDeadlineTicker();
@@ -212,10 +215,9 @@ function renderAssignments(cases: CaseView[]): void {
   byId('assignments-empty').hidden = cases.length > 0;
 }
 
-/** Client checks before a form goes: a time that reads as one, a photo link that is a web address. */
+/** Client checks before a form goes: a time that reads as one. */
 function validate(action: string, values: Record<string, string>): Record<string, string> | null {
   if (action === 'accompaniment' && !localInputToIso(values['when'] ?? '')) return { when: tx('err.when') };
-  if (action === 'resolve' && values['photoUrl'] && !safeHref(values['photoUrl'])) return { photoUrl: tx('err.photo') };
   return null;
 }
 

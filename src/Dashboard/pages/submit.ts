@@ -4,6 +4,9 @@ import { byId, h, setMessage } from '../lib/dom';
 import { locale, t } from '../lib/i18n';
 import { newRequestId } from '../lib/ids';
 import { initPage } from '../lib/page';
+import { clearPhotoField, listenPhotoFields, photoField, photosBusy, photoUrls } from '../lib/photo-picker';
+import { MAX_PHOTOS } from '../lib/photo-resize';
+import { photoReference, uploadSubmissionPhoto } from '../lib/photo-upload';
 import { qrSvg } from '../lib/qr';
 import type { CaseKind, Community, SubmitCaseRequest } from '../lib/types';
 
@@ -26,6 +29,7 @@ const contactName = byId<HTMLInputElement>('contact-name');
 const contactPhone = byId<HTMLInputElement>('contact-phone');
 const submitButton = byId<HTMLButtonElement>('submit-button');
 const confirmation = byId<HTMLElement>('confirmation');
+const photoSlot = byId<HTMLDivElement>('photo-slot');
 
 /** Field path (as in problem details) → the control that shows it. */
 const FIELD_CONTROLS: Record<string, () => HTMLElement | null> = {
@@ -37,6 +41,7 @@ const FIELD_CONTROLS: Record<string, () => HTMLElement | null> = {
   description: () => description,
   'contact.name': () => contactName,
   'contact.phone': () => contactPhone,
+  photos: () => document.getElementById('photos-input'),
 };
 /** Server paths that belong to a field under another name. */
 const FIELD_ALIASES: Record<string, string> = {
@@ -80,6 +85,15 @@ function render(): void {
   if (qr) qr.setAttribute('aria-label', t('submit.qr'));
   const qrTitle = qr?.querySelector('title');
   if (qrTitle) qrTitle.textContent = t('submit.qr');
+  drawPhotoField();
+}
+
+/** The photo field in the current language, keeping the photos already sent. */
+function drawPhotoField(): void {
+  photoSlot.replaceChildren(photoField({
+    id: 'photos-input', name: 'photos', label: t('photos.submit.legend'), hint: t('photos.submit.hint', { max: MAX_PHOTOS }),
+    value: photoUrls(photoSlot).join('\n'),
+  }));
 }
 
 /** Replace a select's options after the placeholder, keeping the choice. */
@@ -101,6 +115,8 @@ async function init(): Promise<void> {
   form.addEventListener('change', (event) => clearErrorFor(event.target));
   byId('submit-another').addEventListener('click', resetForAnother);
   byId('copy-link').addEventListener('click', () => void copyLink());
+  // Each photo goes up as soon as it is chosen, tied to this form fill's clientRequestId; the submission then names it.
+  listenPhotoFields(form, (photo) => uploadSubmissionPhoto(photo, clientRequestId));
 
   say('common.loading');
   try {
@@ -139,6 +155,7 @@ function selectedKind(): CaseKind | '' {
 function readForm(): SubmitCaseRequest {
   const building = buildingSelect.value.trim();
   const unit = unitInput.value.trim();
+  const photos = photoUrls(photoSlot).map(photoReference);
   return {
     communityId,
     kind: selectedKind() as CaseKind,
@@ -151,6 +168,7 @@ function readForm(): SubmitCaseRequest {
     },
     contact: { name: contactName.value.trim(), phone: contactPhone.value.trim() },
     clientRequestId,
+    ...(photos.length > 0 ? { photos } : {}),
   };
 }
 
@@ -168,7 +186,7 @@ function validateLocally(body: SubmitCaseRequest): Record<string, string[]> {
 }
 
 async function submit(): Promise<void> {
-  if (submitting) return;
+  if (submitting || photosBusy(form)) return;
   clearErrors();
   say(null);
   const body = readForm();
@@ -291,6 +309,8 @@ function resetForAnother(): void {
   fillBuildings();
   updateCount();
   clientRequestId = newRequestId();
+  const photos = photoSlot.querySelector<HTMLElement>('[data-photo-field]');
+  if (photos) clearPhotoField(photos);
   byId('tracking-qr').replaceChildren();
   say(null);
   confirmation.hidden = true;

@@ -13,8 +13,9 @@ describe('the request each action form sends', () => {
     expect(bodyFor('escalate', { reason: 'too big' })).toEqual({ reason: 'too big' });
     expect(bodyFor('documents', { note: 'ID card' })).toEqual({ note: 'ID card' });
     expect(bodyFor('return', { instructions: 'ask again' })).toEqual({ instructions: 'ask again' });
-    expect(bodyFor('resolve', { note: 'fixed', photoUrl: '' })).toEqual({ note: 'fixed' });
-    expect(bodyFor('resolve', { note: 'fixed', photoUrl: 'https://x/p.jpg' })).toEqual({ note: 'fixed', photoUrl: 'https://x/p.jpg' });
+    expect(bodyFor('resolve', { note: 'fixed', photos: '' })).toEqual({ note: 'fixed' });
+    expect(bodyFor('resolve', { note: 'fixed', photos: '/api/v1/cases/c/photos/a.jpg\n/api/v1/cases/c/photos/b.jpg' }))
+      .toEqual({ note: 'fixed', photos: ['/api/v1/cases/c/photos/a.jpg', '/api/v1/cases/c/photos/b.jpg'] });
     expect(bodyFor('accompaniment', { when: '2026-11-28T09:30', where: 'Hall', office: 'Civil affairs' }))
       .toMatchObject({ where: 'Hall', office: 'Civil affairs', when: expect.stringMatching(/^2026-11-28T09:30:00([+-]\d\d:\d\d|Z)$/) });
     expect(bodyFor('nonsense', {})).toBeNull();

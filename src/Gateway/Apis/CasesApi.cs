@@ -93,6 +93,7 @@ public static class CasesApi
             checks.Fault("photoUrl", "Must be a URL.");
         }
 
+        var photos = ResolutionPhotos(caseId, body, checks);
         if (checks.Problem is { } invalid)
         {
             return invalid;
@@ -115,7 +116,29 @@ public static class CasesApi
             }
         }
 
-        return Answer(await grain.ResolveAsync(user.Actor(), body.Note!.Trim(), body.PhotoUrl, body.ExpectedSeq));
+        return Answer(await grain.ResolveAsync(user.Actor(), body.Note!.Trim(), photos, body.ExpectedSeq));
+    }
+
+    // The photos of the work done: the ones uploaded for this case (photos), after the one URL a client of before issue 14 sends (photoUrl).
+    private static List<string> ResolutionPhotos(string caseId, ResolveRequest body, FieldChecks checks)
+    {
+        List<string> photos = body.PhotoUrl is { Length: > 0 } url ? [url] : [];
+        if (body.Photos is { } uploaded)
+        {
+            if (uploaded.Any(p => p is null || !PhotoPaths.IsOfCase(caseId, p)))
+            {
+                checks.Fault("photos", $"Each photo is a URL that POST /api/v1/cases/{caseId}/photos answered.");
+            }
+
+            photos.AddRange(uploaded.OfType<string>());
+        }
+
+        if (photos.Count > PhotoPaths.MaxPerEvent)
+        {
+            checks.Fault("photos", $"At most {PhotoPaths.MaxPerEvent} photos; this has {photos.Count}.");
+        }
+
+        return photos;
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ArrangeAccompanimentAsync(

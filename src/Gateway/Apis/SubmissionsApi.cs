@@ -3,7 +3,10 @@ using Gongzhi.Gateway.Telemetry;
 
 namespace Gongzhi.Gateway.Apis;
 
-/// <summary><c>POST /api/v1/cases</c>: anonymous submission, validated, durably queued, answered 202.</summary>
+/// <summary>
+/// <c>POST /api/v1/cases</c>: anonymous submission, validated, durably queued, answered 202. Its photos were uploaded
+/// before (<see cref="ResidentPhotosApi"/>); the message carries their paths only.
+/// </summary>
 public static class SubmissionsApi
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -23,7 +26,8 @@ public static class SubmissionsApi
     }
 
     public static async Task<Results<Accepted<SubmitCaseResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, CommunityInfoCache communities, IntakeQueue queue, TrackingTokens tokens, GatewayMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        HttpRequest request, CommunityInfoCache communities, IntakeQueue queue, TrackingTokens tokens, GatewayMetrics metrics, TimeProvider time,
+        Azure.Storage.Blobs.BlobServiceClient blobs, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
@@ -51,6 +55,8 @@ public static class SubmissionsApi
                 errors["clientRequestId"] = ["Must be a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), new for each submission."];
             }
 
+            var photos = SubmissionPhotos.Parse(document.RootElement, errors);
+
             if (submit is null || errors.Count > 0)
             {
                 return Problems.Invalid(errors);
@@ -63,6 +69,11 @@ public static class SubmissionsApi
             }
 
             SubmissionValidator.CheckAgainst(submit, community, errors);
+            if (errors.Count == 0 && photos is { Count: > 0 })
+            {
+                await SubmissionPhotos.CheckAsync(photos, submit.ClientRequestId!, blobs, time, errors, cancellationToken);
+            }
+
             if (errors.Count > 0)
             {
                 return Problems.Invalid(errors);
@@ -70,7 +81,8 @@ public static class SubmissionsApi
 
             var caseId = submit.ClientRequestId is not null ? CaseIds.ForClientRequest(submit) : CaseIds.New();
             var submission = new CaseSubmission(caseId, submit.CommunityId, submit.Kind, submit.Category, submit.Description,
-                submit.Location, submit.Contact, submit.ClientRequestId, time.GetUtcNow());
+                submit.Location, submit.Contact, submit.ClientRequestId, time.GetUtcNow(),
+                photos is { Count: > 0 } ? [.. photos.Select(PhotoPaths.OfResident)] : null);
             await queue.EnqueueAsync(submission, cancellationToken);
             metrics.Accepted();
 

@@ -146,6 +146,7 @@ public static class GatewayExtensions
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
         routes.MapPhotosApi();
+        routes.MapResidentPhotosApi();
         routes.MapCadresApi();
         routes.MapMetricsApi();
         routes.MapVideoPetitionsApi();

@@ -17,6 +17,12 @@ public sealed class RateLimitOptions
     /// <summary><c>POST /api/v1/auth/login</c>; the account's own lockout stops guessing one password.</summary>
     public RateLimitWindow SignIn { get; set; } = new() { PermitLimit = 30 };
 
+    /// <summary>
+    /// <c>POST /api/v1/photos</c>, a resident's photo for a submission (up to 5 MB each, 3 per submission): enough for a
+    /// household's few submissions, a wall against filling the store.
+    /// </summary>
+    public RateLimitWindow PhotoUpload { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(10) };
+
     /// <summary>Connecting to the dispatch hub: negotiate and the WebSocket upgrade.</summary>
     public RateLimitWindow HubConnect { get; set; } = new() { PermitLimit = 60 };
 }

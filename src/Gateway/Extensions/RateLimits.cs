@@ -9,7 +9,7 @@ namespace Gongzhi.Gateway.Extensions;
 
 /// <summary>
 /// ASP.NET Core's rate limiter, per client address (the forwarded one only from a configured proxy): one fixed
-/// window per address for the public API, one for sign-in, one for hub connects. Chosen by path and by the
+/// window per address for the public API, one for sign-in, one for hub connects, one for residents' photo uploads. Chosen by path and by the
 /// endpoint's <see cref="IAllowAnonymous"/>, so a public route added later is limited without naming it here.
 /// </summary>
 public static class RateLimits
@@ -20,13 +20,18 @@ public static class RateLimits
 
     public const string HubConnect = "hub-connect";
 
+    /// <summary>A resident's photo upload (<see cref="PhotoUploadPath"/>): a few megabytes each, so far fewer than other public calls.</summary>
+    public const string PhotoUpload = "photo-upload";
+
+    public const string PhotoUploadPath = "/api/v1/photos";
+
     /// <summary>The identity API's sign-in route, limited as <see cref="SignIn"/>.</summary>
     public const string SignInPath = "/api/v1/auth/login";
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => new[] { o.Anonymous, o.SignIn, o.HubConnect }.All(w => w.PermitLimit >= 1 && w.Window > TimeSpan.Zero),
+            .Validate(o => new[] { o.Anonymous, o.SignIn, o.HubConnect, o.PhotoUpload }.All(w => w.PermitLimit >= 1 && w.Window > TimeSpan.Zero),
                 "Every window under RateLimits needs a PermitLimit of at least 1 and a positive Window.")
             .ValidateOnStart();
         services.AddRateLimiter(o =>
@@ -57,6 +62,11 @@ public static class RateLimits
             return SignIn;
         }
 
+        if (path.Equals(PhotoUploadPath, StringComparison.OrdinalIgnoreCase) && HttpMethods.IsPost(context.Request.Method))
+        {
+            return PhotoUpload;
+        }
+
         if (path.StartsWithSegments(DispatchHub.Path + "/negotiate") || (path.Equals(DispatchHub.Path) && context.WebSockets.IsWebSocketRequest))
         {
             return HubConnect;
@@ -73,7 +83,7 @@ public static class RateLimits
         }
 
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var window = kind switch { SignIn => options.SignIn, HubConnect => options.HubConnect, _ => options.Anonymous };
+        var window = kind switch { SignIn => options.SignIn, HubConnect => options.HubConnect, PhotoUpload => options.PhotoUpload, _ => options.Anonymous };
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter($"{kind} {address}", _ => new FixedWindowRateLimiterOptions
         {

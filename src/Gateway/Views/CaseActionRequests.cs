@@ -9,8 +9,11 @@ public sealed record AcknowledgeRequest(int? ExpectedSeq = null);
 /// <summary>The assigned cadre gives the case back before acknowledging it, saying why.</summary>
 public sealed record DeclineRequest(string? Reason = null, int? ExpectedSeq = null);
 
-/// <summary>What was done, for the resident to read, with the URL of an uploaded photo of it.</summary>
-public sealed record ResolveRequest(string? Note = null, string? PhotoUrl = null, int? ExpectedSeq = null);
+/// <summary>
+/// What was done, for the resident to read, with up to 3 photos of it: the URLs <c>POST /cases/{caseId}/photos</c> answered
+/// (<see cref="Photos"/>), or the one URL a client of before issue 14 sends as <see cref="PhotoUrl"/>.
+/// </summary>
+public sealed record ResolveRequest(string? Note = null, string? PhotoUrl = null, int? ExpectedSeq = null, IReadOnlyList<string?>? Photos = null);
 
 /// <summary>领着办: when and where the cadre will meet the resident, and for which office or procedure.</summary>
 public sealed record AccompanimentRequest(DateTimeOffset? When = null, string? Where = null, string? Office = null, int? ExpectedSeq = null);

@@ -30,10 +30,10 @@ public static class ResidentEvents
 
     public static IReadOnlyList<CaseEvent> ForResident(IReadOnlyList<CaseEvent> timeline) => timeline.Select(ForResident).ToArray();
 
-    /// <summary>As another resident following the case after a merge reads it: also without the primary resident's own comments.</summary>
+    /// <summary>As another resident following the case after a merge reads it: also without the primary resident's own comments and photos.</summary>
     public static IReadOnlyList<CaseEvent> ForFollower(IReadOnlyList<CaseEvent> timeline) => timeline.Select(ForFollower).ToArray();
 
-    public static CaseEvent ForFollower(CaseEvent e) => ForResident(e) is var read && read.Actor == CaseActor.Resident.Id ? read with { Note = null } : read;
+    public static CaseEvent ForFollower(CaseEvent e) => ForResident(e) is var read && read.Actor == CaseActor.Resident.Id ? read with { Note = null, Photos = null } : read;
 
     /// <summary>An actor as residents see it: the role (<c>cadre</c>, <c>dispatcher</c> …) and, for a cadre, the display name.</summary>
     public static (string Role, string? Name) Actor(string actorId, string? name)

@@ -116,8 +116,8 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
     public Task<CaseCommandResult> StepAsync(CaseActor actor, CaseStep step, int? expectedSeq = null) =>
         RunAsync(expectedSeq, () => ModeWorkflow.Step(Record, actor, step, Now));
 
-    public Task<CaseCommandResult> ResolveAsync(CaseActor actor, string note, string? photoUrl = null, int? expectedSeq = null) =>
-        RunAsync(expectedSeq, () => CaseLifecycle.Resolve(Record, actor, note, photoUrl, Now));
+    public Task<CaseCommandResult> ResolveAsync(CaseActor actor, string note, IReadOnlyList<string>? photos = null, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => CaseLifecycle.Resolve(Record, actor, note, null, Now, photos));
 
     public Task<CaseCommandResult> EscalateAsync(CaseActor actor, string reason, int? expectedSeq = null) =>
         RunAsync(expectedSeq, () => EscalationLadder.Escalate(Record, actor, reason, Now));

@@ -6,11 +6,14 @@ import type { CaseMessage } from '../../lib/case-actions';
 import { parseAccompaniment, toLocalInputValue } from '../../lib/datetime';
 import { relevantDeadline } from '../../lib/deadlines';
 import { h } from '../../lib/dom';
-import { actionForm, fold, type ActionFormSpec, type Drafts } from '../../lib/forms';
+import { actionForm, Drafts, fieldId, fold, type ActionFormSpec } from '../../lib/forms';
 import { formatDateTime, t } from '../../lib/i18n';
 import { kindText, levelText, modeText, statusText, stepText } from '../../lib/labels';
 import type { CommunityNames } from '../../lib/names';
 import { phoneElement, type PhoneHost } from '../../lib/phone-reveal';
+import { photoField } from '../../lib/photo-picker';
+import { MAX_PHOTOS } from '../../lib/photo-resize';
+import { eventPhotos, photoThumbs } from '../../lib/photos';
 import type { ModeProgress } from '../../lib/steps';
 import { deadlineEl } from '../../lib/ticker';
 import { renderTimeline } from '../../lib/timeline';
@@ -64,6 +67,7 @@ export function renderCase(c: CaseView, signature: string, parts: CaseItemParts)
       ? h('p', { class: 'message', 'data-kind': 'info' }, tx('reopened', { count: c.reopenCount }))
       : null,
     h('p', { class: 'description' }, c.description),
+    submittedPhotos(c),
     c.contact ? h('p', { class: 'case-contact' },
       tx('contact'), ': ', c.contact.name, ' ',
       c.contact.phone ? phoneElement(c.caseId, c.contact.phone, parts.phone) : null,
@@ -102,6 +106,13 @@ function stepsList(c: CaseView, progress: ModeProgress): HTMLOListElement {
         ),
       );
     }));
+}
+
+/** The photos the resident sent with the case, in sight before the timeline is unfolded. */
+function submittedPhotos(c: CaseView): HTMLElement | null {
+  const submitted = c.timeline.find((e) => e.type === 'submitted');
+  const thumbs = submitted ? photoThumbs(eventPhotos(submitted), 'submitted') : null;
+  return thumbs ? h('div', { class: 'case-photos', 'data-submitted-photos': '' }, thumbs) : null;
 }
 
 function waitingNote(plan: CadrePlan): HTMLElement {
@@ -161,14 +172,20 @@ function actionsFor(c: CaseView, plan: CadrePlan, { drafts, folds }: CaseItemPar
     }));
   }
   if (has('resolve')) {
-    box.append(form({
+    const resolve = form({
       form: 'resolve', className: 'resolve-form',
       fields: [
         { name: 'note', id: `note-${c.caseId}`, required: true, maxlength: NOTE_MAX, label: tx('resolve.note'), placeholder: tx('resolve.notePh') },
-        { name: 'photoUrl', type: 'url', maxlength: 2000, label: tx('resolve.photo'), placeholder: 'https://…' },
       ],
       submit: tx('resolve.submit'),
+    });
+    // Photos from the phone's camera, uploaded as they are taken; the form sends their URLs (lib/photo-picker.ts).
+    const draftKey = Drafts.key(c.caseId, 'resolve', 'photos');
+    resolve.querySelector('button[type="submit"]')?.before(photoField({
+      id: fieldId('resolve', 'photos', c.caseId), name: 'photos', camera: true, draftKey, value: drafts.get(draftKey),
+      label: t('photos.resolve.label'), hint: t('photos.resolve.hint', { max: MAX_PHOTOS }),
     }));
+    box.append(resolve);
   } else if (c.status === 'acknowledged' && plan.progress?.missing && !plan.waitingFor) {
     const missing = stepText(plan.progress.missing);
     box.append(h('p', { class: 'hint', 'data-resolve-blocked': plan.progress.missing },
