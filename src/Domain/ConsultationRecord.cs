@@ -52,8 +52,8 @@ public sealed class ConsultationRecord
     /// <summary>Accounts whose inbox has not yet taken the invitation as it now stands; written with each step, emptied as each inbox takes it.</summary>
     public List<string> InvitationsPending { get; set; } = [];
 
-    /// <summary>Whether some grain has still to hear of a step.</summary>
-    public bool OwesDelivery => NoticesPending.Count + ResolutionsPending.Count + IndexesPending.Count + InvitationsPending.Count > 0;
+    /// <summary>Whether some grain has still to hear of a step (a method, so the stored row does not carry it).</summary>
+    public bool OwesDelivery() => NoticesPending.Count + ResolutionsPending.Count + IndexesPending.Count + InvitationsPending.Count > 0;
 
     public bool Exists => ConsultationId is not null;
 

@@ -15,6 +15,8 @@ public static class DashboardPages
         ("/board", "board.html"),
         ("/signin", "signin.html"),
         ("/admin", "admin.html"),
+        ("/meetings", "meetings.html"),
+        ("/meetings/{consultationId}", "meetings.html"),
     ];
 
     /// <summary>The built assets; call before <c>UseAuthorization</c>, whose fallback policy would refuse them.</summary>

@@ -88,7 +88,7 @@ internal sealed class ConsultationGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         await DeliverAsync();
-        if (!Record.OwesDelivery && await this.GetReminder(OutboxReminder) is { } reminder)
+        if (!Record.OwesDelivery() && await this.GetReminder(OutboxReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
@@ -122,7 +122,7 @@ internal sealed class ConsultationGrain(
     // resolutions, each grain once; progress is written even when one fails.
     protected override async Task DeliverAsync()
     {
-        if (!Record.OwesDelivery)
+        if (!Record.OwesDelivery())
         {
             return;
         }
