@@ -116,11 +116,11 @@ async function shoot(page, name) {
 test('screenshots of /meetings in Chinese and English', { timeout: 90_000 }, async () => {
   assert.ok(flow.id, 'needs the first test’s meeting');
   mkdirSync(SHOTS, { recursive: true });
-  const upcoming = await openCase('7', '吉市口佳苑东区7号楼电梯加装意见不一');
+  const upcoming = await openCase('6', '吉市口佳苑东区6号楼电梯加装意见不一');
   const token = await suite.sys.signIn('ximen-dispatcher');
   const next = await suite.sys.api('POST', '/api/v1/consultations', {
-    communityId: 'ximen', caseIds: [upcoming], topic: '7号楼加装电梯协商', time: new Date(Date.now() + 5 * 86_400_000).toISOString(),
-    place: '吉市口佳苑东区议事亭', invited: [{ name: '电梯公司', role: 'company' }, { name: '7号楼住户代表', role: 'resident' }],
+    communityId: 'ximen', caseIds: [upcoming], topic: '6号楼加装电梯协商', time: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+    place: '吉市口佳苑东区议事亭', invited: [{ name: '电梯公司', role: 'company' }, { name: '6号楼住户代表', role: 'resident' }],
   }, token);
 
   const page = await signedIn('/meetings', 'ximen-dispatcher');

@@ -56,7 +56,7 @@ public sealed class ConsultationRulesTests
 
         Assert.Equal(["ximen-dispatcher", "wenshang-subdistrict-official", "housing-liaison"], record.InvitationsPending);
         Assert.Equal(["ximen", "wenshang-subdistrict", "wenshang"], record.IndexesPending);
-        Assert.Equal(("k1", "吉市口佳苑东区业主委员会选举", Now.AddDays(3), "西门社区服务大厅", ConsultationStatus.Convened, 1),
+        Assert.Equal(("k1", "吉市口佳苑东区业主委员会选举", Now.AddDays(3), "西门社区服务大厅", ConsultationStatus.Convened, 2),
             (record.ToSummary().ConsultationId, record.ToSummary().Topic, record.ToSummary().Time, record.ToSummary().Place, record.ToSummary().Status, record.ToSummary().CaseCount));
     }
 

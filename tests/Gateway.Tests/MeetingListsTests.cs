@@ -44,7 +44,7 @@ public sealed class MeetingListsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_meeting_is_listed_for_the_dispatchers_and_officials_of_its_community_sub_district_and_county_and_for_no_one_else()
     {
-        var (id, _, _) = await ConvenedAsync("7");
+        var (id, _, _) = await ConvenedAsync("4");
         var dispatcher = await fixture.StaffAsync("dispatcher", "ximen-dispatcher", "ximen");
 
         var listed = (await ListAsync(dispatcher, "/api/v1/consultations?scope=ximen")).Single(c => c!["consultationId"]!.GetValue<string>() == id)!;
@@ -70,7 +70,7 @@ public sealed class MeetingListsTests(GatewayFixture fixture)
     [Fact]
     public async Task An_invited_account_finds_its_invitation_stored_marks_it_read_and_acknowledged_and_nobody_else_sees_or_marks_it()
     {
-        var (id, _, _) = await ConvenedAsync("9");
+        var (id, _, _) = await ConvenedAsync("6");
         var housing = await fixture.StaffAsync("department", "housing-liaison", "housing");
         var planning = await fixture.StaffAsync("department", "planning-liaison", "planning");
 
@@ -106,7 +106,7 @@ public sealed class MeetingListsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_party_on_the_meeting_page_hears_the_linked_case_settle_and_an_outsider_may_not_watch_it()
     {
-        var (id, caseId, _) = await ConvenedAsync("11");
+        var (id, caseId, _) = await ConvenedAsync("2");
         var housingHub = await fixture.HubAsync(await fixture.TokenAsync("department", "housing-liaison", "housing"));
         var heard = new Pushes(housingHub, "caseUpdated");
         await housingHub.InvokeAsync("WatchConsultation", id);

@@ -8,6 +8,7 @@
 import { byId, setMessage } from '../lib/dom';
 import { startLive } from '../lib/hub';
 import { onLocaleChange, translateDocument } from '../lib/i18n';
+import { CommunityNames } from '../lib/names';
 import { StaffSession } from '../lib/session';
 import type { CaseUpdated } from '../lib/types';
 import { meetingsPlace, tx } from './meetings/context';
@@ -21,12 +22,11 @@ const session = new StaffSession({
   expiredKey: 'meetings.expired', signin: byId('signin'), section, connectionState: byId('connection-state'), pageMessage,
 });
 const place = meetingsPlace(window.location.pathname, window.location.search, session.current?.claims ?? null);
+const community = new CommunityNames();
 const inbox = new InboxPanel(session, pageMessage);
-const levels = new LevelList(session, place, pageMessage);
+const levels = new LevelList(session, place, community, pageMessage);
 const meeting = place.meetingId ? new MeetingPage(session, place.meetingId, pageMessage) : null;
-const convene = place.communityId && !meeting
-  ? new ConveneForm(session, place.communityId, place.cases, () => void levels.load())
-  : null;
+let convene: ConveneForm | null = null;
 
 session.mountHeader();
 translateDocument();
@@ -43,6 +43,11 @@ onLocaleChange(() => {
 if (session.current) void init();
 
 async function init(): Promise<void> {
+  // A dispatcher convenes in their community; one whose scope is a sub-district or county has none to convene in here.
+  if (place.communityId && !meeting) {
+    await community.load(place.communityId);
+    if (community.loaded) convene = new ConveneForm(session, place.communityId, community, place.cases, () => void levels.load());
+  }
   section.hidden = false;
   byId('inbox-section').hidden = meeting !== null;
   await Promise.all([

@@ -6,7 +6,7 @@ import { toLocalInputValue } from '../../lib/datetime';
 import { byId, h, setMessage } from '../../lib/dom';
 import { clearErrors, showFieldErrors } from '../../lib/forms';
 import { formatDateTime } from '../../lib/i18n';
-import { CommunityNames } from '../../lib/names';
+import type { CommunityNames } from '../../lib/names';
 import type { StaffSession } from '../../lib/session';
 import type { CaseView } from '../../lib/types';
 import { meetingRequest, type MeetingDraft } from '../board/meeting';
@@ -15,14 +15,15 @@ import { meetingHref, tx, type Consultation } from './context';
 export class ConveneForm {
   private readonly form = byId<HTMLFormElement>('convene-form');
   private readonly parties = byId('convene-parties');
-  private readonly names = new CommunityNames();
   private open: CaseView[] = [];
   /** Ticked before the cases arrived (the link's `?cases=`), then whatever the person ticks. */
   private ticked: Set<string>;
 
+  /** `names`: the community's, already loaded (the form is only for a community that exists). */
   constructor(
     private readonly session: StaffSession,
     private readonly communityId: string,
+    private readonly names: CommunityNames,
     prefill: readonly string[],
     private readonly convened: (consultation: Consultation) => void,
   ) {
@@ -52,7 +53,7 @@ export class ConveneForm {
       void this.convene();
     });
     this.addParty();
-    await Promise.all([this.names.load(this.communityId), this.loadCases()]);
+    await this.loadCases();
   }
 
   async loadCases(): Promise<void> {

@@ -2,7 +2,8 @@
 // "will attend"), and the meetings of a level (upcoming and past) for its dispatchers and officials.
 import { describeError } from '../../lib/api';
 import { byId, h, setMessage } from '../../lib/dom';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime, locale } from '../../lib/i18n';
+import type { CommunityNames } from '../../lib/names';
 import type { StaffSession } from '../../lib/session';
 import {
   getInbox, listConsultations, markInvitation, meetingHref, splitMeetings, tx,
@@ -52,10 +53,13 @@ export class InboxPanel {
     badge.textContent = unread > 0 ? tx('inbox.unread', { count: unread }) : '';
     byId('inbox-empty').hidden = invitations.length > 0;
     byId('inbox-list').replaceChildren(...invitations.map((i) => {
-      const item = meetingItem(i.consultation,
-        i.acknowledgedAt
-          ? h('span', { class: 'meeting-ack' }, ` · ${tx('inbox.acknowledged')}`)
-          : h('button', { type: 'button', class: 'small secondary', 'data-acknowledge': i.consultation.consultationId }, tx('inbox.acknowledge')));
+      // "I will attend" only while the meeting is still to be held.
+      const attend = i.acknowledgedAt
+        ? h('span', { class: 'meeting-ack' }, ` · ${tx('inbox.acknowledged')}`)
+        : i.consultation.status === 'convened'
+          ? h('button', { type: 'button', class: 'small secondary', 'data-acknowledge': i.consultation.consultationId }, tx('inbox.acknowledge'))
+          : '';
+      const item = meetingItem(i.consultation, attend);
       item.dataset['invitationId'] = i.consultation.consultationId;
       item.dataset['read'] = String(Boolean(i.readAt));
       if (!i.readAt) item.prepend(h('span', { class: 'badge' }, tx('inbox.new')), ' ');
@@ -75,14 +79,22 @@ export class InboxPanel {
 
 /** A level's meetings, for its dispatchers and officials: what is still to be held, then what was. */
 export class LevelList {
-  constructor(private readonly session: StaffSession, private readonly place: MeetingsPlace, private readonly pageMessage: HTMLElement) {}
+  /** `community`: the names of the dispatcher's community, if it is one (the API names no sub-district or county: those show their id). */
+  constructor(
+    private readonly session: StaffSession,
+    private readonly place: MeetingsPlace,
+    private readonly community: CommunityNames,
+    private readonly pageMessage: HTMLElement,
+  ) {}
 
   async load(): Promise<void> {
     const scope = this.place.scope;
     if (!scope || !this.session.current) return;
     try {
       const { upcoming, past } = splitMeetings(await listConsultations(this.session.token, scope));
-      byId('list-heading').textContent = tx('list.heading', { scope });
+      const named = this.community.loaded && scope === this.place.communityId;
+      const name = named ? (locale() === 'en' ? this.community.nameEn || this.community.name : this.community.name) ?? scope : scope;
+      byId('list-heading').textContent = tx('list.heading', { scope: name });
       byId('upcoming-empty').hidden = upcoming.length > 0;
       byId('past-empty').hidden = past.length > 0;
       byId('upcoming-list').replaceChildren(...upcoming.map((c) => meetingItem(c)));
