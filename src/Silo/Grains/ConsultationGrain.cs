@@ -77,7 +77,17 @@ internal sealed class ConsultationGrain(
             return refusal;
         }
 
-        await KeepDeliveringAsync();
+        try
+        {
+            await KeepDeliveringAsync();
+        }
+        catch
+        {
+            // The minutes are in memory only: the next call reads the record as storage holds it (decision 38).
+            this.DeactivateOnIdle();
+            throw;
+        }
+
         await Stored.WriteAsync();
         await DeliverOrLeaveAsync();
         Logger.LogInformation("Consultation {ConsultationId} concluded: {Resolved} of {CaseCount} cases resolved",
