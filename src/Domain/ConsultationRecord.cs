@@ -43,7 +43,22 @@ public sealed class ConsultationRecord
     /// <summary>Cases the resolution has not reached yet; written with the minutes, emptied as each case answers.</summary>
     public List<string> ResolutionsPending { get; set; } = [];
 
+    /// <summary>The levels whose meeting lists hold this consultation: its community, sub-district and county.</summary>
+    public List<string> IndexOwners { get; set; } = [];
+
+    /// <summary>Lists not yet told of the consultation as it now stands; written with each step, emptied as each list takes it.</summary>
+    public List<string> IndexesPending { get; set; } = [];
+
+    /// <summary>Accounts whose inbox has not yet taken the invitation as it now stands; written with each step, emptied as each inbox takes it.</summary>
+    public List<string> InvitationsPending { get; set; } = [];
+
+    /// <summary>Whether some grain has still to hear of a step (a method, so the stored row does not carry it).</summary>
+    public bool OwesDelivery() => NoticesPending.Count + ResolutionsPending.Count + IndexesPending.Count + InvitationsPending.Count > 0;
+
     public bool Exists => ConsultationId is not null;
+
+    public ConsultationSummary ToSummary() =>
+        new(ConsultationId!, CommunityId, Topic, Time, Place, Status, CaseIds.Count, ConvenedAt, ConcludedAt);
 
     public ConsultationSnapshot ToSnapshot() =>
         new(ConsultationId!, CommunityId, CaseIds.ToArray(), Topic, Time, Place, Parties.ToArray(), ConvenedBy!, ConvenedAt, Status,

@@ -120,9 +120,12 @@ public static class ConsultationRules
                 $"x{i + 1}", p.Name.Trim(), p.Role.Trim(), string.IsNullOrWhiteSpace(p.AccountId) ? null : p.AccountId.Trim())))
             .ToArray();
 
-    /// <summary>Records the convened meeting; every linked case is still to be told.</summary>
+    /// <summary>
+    /// Records the convened meeting; every linked case is still to be told, every list of its levels
+    /// (<paramref name="owners"/>: the community, its sub-district and county) and every invited account's inbox to be given it.
+    /// </summary>
     public static void Convene(ConsultationRecord record, string consultationId, ConsultationRequest request,
-        IReadOnlyList<ConsultationParty> parties, CaseActor convener, DateTimeOffset now)
+        IReadOnlyList<ConsultationParty> parties, IReadOnlyList<string> owners, CaseActor convener, DateTimeOffset now)
     {
         record.ConsultationId = consultationId;
         record.CommunityId = request.CommunityId;
@@ -135,18 +138,25 @@ public static class ConsultationRules
         record.ConvenedAt = now;
         record.Status = ConsultationStatus.Convened;
         record.NoticesPending = record.CaseIds.ToList();
+        record.IndexOwners = owners.Where(o => !string.IsNullOrWhiteSpace(o)).Distinct().ToList();
+        OweListsAndInboxes(record);
+    }
+
+    /// <summary>The accounts invited, once each however many parties each stands for.</summary>
+    public static IReadOnlyList<string> InvitedAccounts(ConsultationRecord record) =>
+        record.Parties.Select(p => p.AccountId).OfType<string>().Distinct().ToArray();
+
+    // After each step the lists and inboxes are owed the meeting as it now stands (they upsert, so owing twice is harmless).
+    private static void OweListsAndInboxes(ConsultationRecord record)
+    {
+        record.IndexesPending = record.IndexOwners.ToList();
+        record.InvitationsPending = InvitedAccounts(record).ToList();
     }
 
     /// <summary>What each linked case's timeline says of the convening.</summary>
     public static CaseNotice ConvenedNotice(ConsultationRecord record) =>
         new(CaseEventType.ConsultationConvened, record.ConvenedBy!.Id, record.ConvenedBy.Name,
             $"{record.Topic} · {record.Time.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)} · {record.Place}", record.ConsultationId);
-
-    /// <summary>One invitation per staff account among the parties, however many parties it stands for.</summary>
-    public static IReadOnlyList<Invitation> Invitations(ConsultationRecord record) =>
-        record.Parties.Select(p => p.AccountId).OfType<string>().Distinct()
-            .Select(account => new Invitation(record.ConsultationId!, record.Topic, record.Time, record.Place, account))
-            .ToArray();
 
     /// <summary>The same minutes and resolution sent again (a retry): answered with what was recorded, not refused.</summary>
     public static bool IsRepeat(ConsultationRecord record, string minutes, string resolution) =>
@@ -179,6 +189,7 @@ public static class ConsultationRules
         record.ConcludedBy = actor;
         record.ConcludedAt = now;
         record.ResolutionsPending = record.CaseIds.ToList();
+        OweListsAndInboxes(record);
         return null;
     }
 

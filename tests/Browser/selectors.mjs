@@ -172,3 +172,36 @@ export const photos = {
   trackThumbs: (type) => `#timeline li[data-type="${type}"] .photo-thumbs img`,
   trackLinks: (type) => `#timeline li[data-type="${type}"] .photo-thumbs a`,
 };
+
+/** /meetings — 7+X meetings: the invitation inbox, a level's list, the convene form, one meeting's page. */
+export const meetings = {
+  section: '#meetings-section',
+  /** The unread count: `data-unread` is the number. */
+  unread: '#inbox-unread',
+  /** An invitation in the inbox: `data-read` is true | false. */
+  invitation: (id) => `#inbox-list li[data-invitation-id="${id}"]`,
+  invitationLink: (id) => `#inbox-list li[data-invitation-id="${id}"] a.meeting-link`,
+  acknowledge: (id) => `#inbox-list button[data-acknowledge="${id}"]`,
+  /** A meeting in the level's list, upcoming or past. */
+  upcoming: (id) => `#upcoming-list li[data-consultation-id="${id}"]`,
+  past: (id) => `#past-list li[data-consultation-id="${id}"]`,
+  convene: '#convene-section',
+  conveneCase: (caseId) => `#convene-case-list input[name="caseIds"][value="${caseId}"]`,
+  conveneTopic: '#convene-topic',
+  conveneTime: '#convene-time',
+  conveneMessage: '#convene-message',
+  convenePlace: '#convene-place',
+  partyField: (i, field) => `#convene-party-${i}-${field}`,
+  conveneSubmit: '#convene-submit',
+  /** The convened meeting's id, once convened. */
+  convened: '#convene-message[data-consultation-id]',
+  /** One meeting's page: `data-status` is convened | concluded. */
+  meeting: (status) => `#meeting-section[data-status="${status}"]`,
+  /** A linked case on the meeting's page: `data-status` is its case status (unknown until heard). */
+  linkedCase: (caseId, status) => `#meeting-cases li[data-case-id="${caseId}"][data-status="${status}"]`,
+  minutesText: '#minutes-text',
+  minutesResolution: '#minutes-resolution',
+  minutesSubmit: '#minutes-submit',
+  /** The board header's link to /meetings. */
+  boardLink: '#meetings-link',
+};

@@ -10,6 +10,9 @@ namespace Gongzhi.Domain.Tests;
 public sealed class ConsultationRulesTests
 {
     private static readonly CaseActor Dispatcher = CaseActor.Staff("dispatcher", "ximen-dispatcher");
+
+    private static readonly string[] Owners = ["ximen", "wenshang-subdistrict", "wenshang"];
+
     private static readonly DateTimeOffset Now = T0;
 
     // The 7 of Ximen, as in seeds/communities/ximen.json.
@@ -45,16 +48,32 @@ public sealed class ConsultationRulesTests
     }
 
     [Fact]
-    public void Each_account_among_the_parties_is_invited_once()
+    public void Each_account_among_the_parties_is_owed_one_invitation_and_each_level_its_list_entry()
     {
         var record = new ConsultationRecord();
         var request = Request(new InvitedParty("县住建局", "department", "housing-liaison"), new InvitedParty("社区党委书记", "community-committee", "ximen-dispatcher"));
-        ConsultationRules.Convene(record, "k1", request, ConsultationRules.Parties(Standing, request.Invited), Dispatcher, Now);
+        ConsultationRules.Convene(record, "k1", request, ConsultationRules.Parties(Standing, request.Invited), Owners, Dispatcher, Now);
 
-        var invitations = ConsultationRules.Invitations(record);
+        Assert.Equal(["ximen-dispatcher", "wenshang-subdistrict-official", "housing-liaison"], record.InvitationsPending);
+        Assert.Equal(["ximen", "wenshang-subdistrict", "wenshang"], record.IndexesPending);
+        Assert.Equal(("k1", "吉市口佳苑东区业主委员会选举", Now.AddDays(3), "西门社区服务大厅", ConsultationStatus.Convened, 2),
+            (record.ToSummary().ConsultationId, record.ToSummary().Topic, record.ToSummary().Time, record.ToSummary().Place, record.ToSummary().Status, record.ToSummary().CaseCount));
+    }
 
-        Assert.Equal(["ximen-dispatcher", "wenshang-subdistrict-official", "housing-liaison"], invitations.Select(i => i.AccountId));
-        Assert.All(invitations, i => Assert.Equal(("k1", "吉市口佳苑东区业主委员会选举", Now.AddDays(3), "西门社区服务大厅"), (i.ConsultationId, i.Topic, i.Time, i.Place)));
+    [Fact]
+    public void The_minutes_owe_every_list_and_inbox_the_concluded_meeting_again()
+    {
+        var record = new ConsultationRecord();
+        var request = Request(new InvitedParty("县住建局", "department", "housing-liaison"));
+        ConsultationRules.Convene(record, "k1", request, ConsultationRules.Parties(Standing, request.Invited), Owners, Dispatcher, Now);
+        record.IndexesPending.Clear();
+        record.InvitationsPending.Clear();
+
+        Assert.Null(ConsultationRules.Conclude(record, "纪要", "决议", Dispatcher, Now.AddDays(3)));
+
+        Assert.Equal(["ximen", "wenshang-subdistrict", "wenshang"], record.IndexesPending);
+        Assert.Contains("housing-liaison", record.InvitationsPending);
+        Assert.Equal(ConsultationStatus.Concluded, record.ToSummary().Status);
     }
 
     [Fact]
@@ -119,7 +138,7 @@ public sealed class ConsultationRulesTests
     public void Convening_tells_each_case_the_topic_time_and_place_and_names_the_consultation()
     {
         var record = new ConsultationRecord();
-        ConsultationRules.Convene(record, "k1", Request() with { CaseIds = ["c1", "c2", "c1"] }, Standing, Dispatcher, Now);
+        ConsultationRules.Convene(record, "k1", Request() with { CaseIds = ["c1", "c2", "c1"] }, Standing, Owners, Dispatcher, Now);
 
         Assert.Equal(["c1", "c2"], record.NoticesPending);
         var notice = ConsultationRules.ConvenedNotice(record);
@@ -134,7 +153,7 @@ public sealed class ConsultationRulesTests
     {
         var record = new ConsultationRecord();
         Assert.Equal(CommandOutcome.NotFound, ConsultationRules.Conclude(record, "m", "r", Dispatcher, Now)!.Outcome);
-        ConsultationRules.Convene(record, "k1", Request(), Standing, Dispatcher, Now);
+        ConsultationRules.Convene(record, "k1", Request(), Standing, Owners, Dispatcher, Now);
 
         var invalid = ConsultationRules.Conclude(record, " ", "", Dispatcher, Now)!;
         Assert.Equal(["minutes", "resolution"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
@@ -171,7 +190,7 @@ public sealed class ConsultationRulesTests
         var record = new ConsultationRecord();
         Assert.Null(ConsultationRules.CheckNew(record));
 
-        ConsultationRules.Convene(record, "k1", Request(), Standing, Dispatcher, Now);
+        ConsultationRules.Convene(record, "k1", Request(), Standing, Owners, Dispatcher, Now);
 
         Assert.Equal(RefusalCodes.ConsultationExists, ConsultationRules.CheckNew(record)!.Refusal!.Code);
     }

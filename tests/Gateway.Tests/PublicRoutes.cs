@@ -37,6 +37,8 @@ public static class PublicRoutes
         ["GET /board"] = "a page shell (static HTML); the data needs a staff token",
         ["GET /signin"] = "the sign-in page (static HTML); there is no token yet",
         ["GET /admin"] = "a page shell (static HTML); the data needs an admin token",
+        ["GET /meetings"] = "a page shell (static HTML); the data needs a staff token",
+        ["GET /meetings/{consultationId}"] = "a meeting's page shell (static HTML); the data needs a staff token of its parties or community",
     };
 
     /// <summary>The hub methods anyone may call, with the reason; every other hub method needs a staff role.</summary>

@@ -33,6 +33,7 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
         ["POST /api/v1/auth/renew"] = "the caller's own session",
         ["POST /api/v1/auth/logout"] = "the caller's own session",
         ["POST /api/v1/auth/password"] = "the caller's own password",
+        ["GET /api/v1/invitations"] = "the caller's own invitations (an outsider's list is empty)",
     };
 
     /// <summary>The query a route needs to get past its own validation to its authorization.</summary>
@@ -41,6 +42,7 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
         ["GET /api/v1/metrics"] = "?scope=ximen&period=day",
         ["GET /api/v1/metrics/summary"] = "?scope=ximen",
         ["GET /api/v1/video-petitions"] = "?scope=wenshang-subdistrict",
+        ["GET /api/v1/consultations"] = "?scope=ximen",
     };
 
     [Fact]
@@ -103,6 +105,8 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
         await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => anonymous.InvokeAsync("WatchScope", "wenshang-subdistrict"));
         await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync("WatchCommunity", "ximen"));
         await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync("WatchScope", "wenshang-subdistrict"));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => anonymous.InvokeAsync("WatchConsultation", "0000000000000000"));
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => outsider.InvokeAsync("WatchConsultation", "0000000000000000"));
         await anonymous.DisposeAsync();
         await outsider.DisposeAsync();
     }

@@ -39,6 +39,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(InnerStorage, o => o.GrainStorageSerializer = SiloExtensions.CreateStateSerializer());
             silo.Services.AddGrainStorage(StorageNames.Gongzhi, (sp, _) => new FaultInjectingStorage(sp.GetRequiredKeyedService<IGrainStorage>(InnerStorage), Faults));
             silo.UseInMemoryReminderService();
+            // Reminders that retry an outbox (a consultation's) fire within a test's patience.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
             silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Liveness, Time);
             silo.Services.AddGongzhiSiloServices();

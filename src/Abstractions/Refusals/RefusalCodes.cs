@@ -81,6 +81,9 @@ public static class RefusalCodes
     /// <summary>No such consultation. Args: <c>consultationId</c> when known.</summary>
     public const string ConsultationNotFound = "consultation-not-found";
 
+    /// <summary>The signed-in account has no invitation to this consultation. Args: <c>consultationId</c>.</summary>
+    public const string InvitationNotFound = "invitation-not-found";
+
     /// <summary>No such photo. Args: <c>caseId</c>, <c>name</c>.</summary>
     public const string PhotoNotFound = "photo-not-found";
 

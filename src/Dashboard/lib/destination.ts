@@ -20,6 +20,11 @@ function pagesOf(role: string): readonly string[] {
   }
 }
 
+/** /meetings and a meeting's page are every staff member's: anyone may be invited to a 7+X meeting. */
+function isMeetingsPage(path: string): boolean {
+  return path === '/meetings' || /^\/meetings\/[^/]+$/.test(path);
+}
+
 /**
  * A return address from `?return=` or the current page, kept only when it is a path on this site
  * (never `//elsewhere` or `https://elsewhere`); else null.
@@ -40,7 +45,7 @@ export function destinationAfterSignIn(who: { role: string; scope: string }, fro
   const back = samePath(from);
   if (back) {
     const path = back.split('?', 1)[0]?.replace(/\/$/, '') ?? '';
-    if (pagesOf(who.role).includes(path)) return back;
+    if (pagesOf(who.role).includes(path) || isMeetingsPage(path)) return back;
     // A video petition's call page, for the official who accepted it (the hub checks that it is them).
     if (who.role !== 'cadre' && /^\/video\/[0-9A-Za-z]+$/.test(path)) return back;
   }

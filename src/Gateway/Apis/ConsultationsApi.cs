@@ -13,6 +13,9 @@ public static class ConsultationsApi
         var consultations = app.MapGroup("/api/v1/consultations").WithTags("Consultations").RequireAuthorization(StaffRoles.StaffPolicy);
         consultations.MapPost("/", ConveneAsync).WithName("ConveneConsultation").WithSummary("A dispatcher convenes a 7+X consultation on open cases")
             .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.DispatcherOnly);
+        consultations.MapGet("/", ListAsync).WithName("ListConsultations")
+            .WithSummary("The 7+X consultations of a community, sub-district or county, by meeting time, for its dispatchers and officials")
+            .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
         consultations.MapGet("/{consultationId}", GetAsync).WithName("GetConsultation").WithSummary("A consultation, for its parties and the community's staff")
             .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotAParty).Refuses(StatusCodes.Status404NotFound, RefusalCodes.ConsultationNotFound);
         consultations.MapPost("/{consultationId}/minutes", RecordMinutesAsync).WithName("RecordConsultationMinutes")
@@ -77,6 +80,31 @@ public static class ConsultationsApi
         }
 
         return result.IsInvalid ? Problems.Invalid(result.Errors.ToDictionary()) : Refused(result);
+    }
+
+    /// <summary>
+    /// A level's meetings, upcoming and past: a community's for its dispatchers (and those of its sub-district and county),
+    /// a sub-district's or county's for its officials. Read from the level's list; nothing is activated per meeting.
+    /// </summary>
+    public static async Task<Results<Ok<ConsultationSummary[]>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? scope, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
+    {
+        if (new FieldChecks().Required(scope, "scope", TextLimits.Code, "the community, sub-district or county whose meetings to list").Problem is { } invalid)
+        {
+            return invalid;
+        }
+
+        var id = scope!.Trim();
+        var community = await cluster.GetGrain<ICommunityGrain>(id).GetInfoAsync();
+        var allowed = community is not null
+            ? (await auth.AuthorizeAsync(user, community.Place(), StaffOperations.DispatchCommunity)).Succeeded
+            : (await auth.AuthorizeAsync(user, new LevelOwner(id), StaffOperations.WatchLevel)).Succeeded;
+        if (!allowed)
+        {
+            return Problems.OutsideScope(id, $"The meetings of {id} are for its dispatchers and officials.");
+        }
+
+        return TypedResults.Ok((await cluster.GetGrain<IConsultationIndexGrain>(id).GetAsync()).ToArray());
     }
 
     public static async Task<Results<Ok<ConsultationView>, ProblemHttpResult>> GetAsync(

@@ -16,6 +16,8 @@ public static class DashboardPages
         ("/signin", "signin.html"),
         ("/admin", "admin.html"),
         ("/video/{petitionId}", "video.html"),
+        ("/meetings", "meetings.html"),
+        ("/meetings/{consultationId}", "meetings.html"),
     ];
 
     /// <summary>The built assets; call before <c>UseAuthorization</c>, whose fallback policy would refuse them.</summary>

@@ -22,6 +22,9 @@ internal static class Problems
     public static ProblemHttpResult ConsultationNotFound(string consultationId) =>
         NotFound("No such consultation", Refusal.Of(RefusalCodes.ConsultationNotFound, $"There is no consultation '{consultationId}'.", ("consultationId", consultationId)));
 
+    public static ProblemHttpResult InvitationNotFound(string consultationId) =>
+        NotFound("No such invitation", Refusal.Of(RefusalCodes.InvitationNotFound, $"You have no invitation to consultation '{consultationId}'.", ("consultationId", consultationId)));
+
     public static ProblemHttpResult UnknownTrackingToken() =>
         NotFound("Unknown tracking token", Refusal.Of(RefusalCodes.TrackingTokenUnknown, "The tracking token opens no case."));
 

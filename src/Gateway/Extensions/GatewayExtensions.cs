@@ -151,6 +151,7 @@ public static class GatewayExtensions
         routes.MapMetricsApi();
         routes.MapVideoPetitionsApi();
         routes.MapConsultationsApi();
+        routes.MapInvitationsApi();
         routes.MapPoisonApi();
         routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
         routes.MapOpsApi(app.Services.GetRequiredService<IOptions<OpsOptions>>().Value);

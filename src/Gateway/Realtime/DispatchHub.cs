@@ -1,4 +1,5 @@
 using Gongzhi.Communities;
+using Gongzhi.Consultations;
 using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Telemetry;
@@ -79,6 +80,27 @@ public sealed partial class DispatchHub(
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, ScopeGroup(scopeId));
+    }
+
+    /// <summary>
+    /// A meeting's page follows its linked cases as the minutes settle them: staff who may see the consultation (its
+    /// parties, the community's staff) join each linked case's group and hear its pushes as the resident does.
+    /// </summary>
+    [Authorize(Policy = StaffRoles.StaffPolicy)]
+    public async Task WatchConsultation(string consultationId)
+    {
+        var consultation = await cluster.GetGrain<IConsultationGrain>(consultationId).GetAsync();
+        var community = consultation is null ? null : await cluster.GetGrain<ICommunityGrain>(consultation.CommunityId).GetInfoAsync();
+        if (consultation is null || Context.User is not { } user
+            || !(await auth.AuthorizeAsync(user, new ConsultationAccess(consultation, community), StaffOperations.SeeConsultation)).Succeeded)
+        {
+            throw new HubException($"Not allowed to watch consultation '{consultationId}'.");
+        }
+
+        foreach (var caseId in consultation.CaseIds)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroup(caseId));
+        }
     }
 
     /// <summary>A resident follows their case: the tracking token is the right to it, no staff token needed.</summary>

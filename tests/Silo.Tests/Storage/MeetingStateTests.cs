@@ -33,7 +33,7 @@ public sealed class MeetingStateTests
         var request = new ConsultationRequest("ximen", ["c1", "c2"], "业委会选举", T0.AddDays(2), "服务大厅", [new InvitedParty("物业公司", "company", "acct")]);
         ConsultationRules.Convene(record, "k1", request,
             ConsultationRules.Parties([new ConsultationParty("ximen-party-committee", "社区党委", "community-committee", "ximen-dispatcher")], request.Invited),
-            CaseActor.Staff("dispatcher", "ximen-dispatcher"), T0);
+            ["ximen", "wenshang-subdistrict", "wenshang"], CaseActor.Staff("dispatcher", "ximen-dispatcher"), T0);
         ConsultationRules.Conclude(record, "纪要", "决议", CaseActor.Staff("dispatcher", "ximen-dispatcher"), T0.AddDays(2));
         record.CaseResults.Add(new LinkedCaseResult("c1", LinkedCaseOutcome.AlreadyClosed, "closed"));
 
@@ -42,5 +42,7 @@ public sealed class MeetingStateTests
         Assert.Equal(JsonSerializer.Serialize(record.ToSnapshot()), JsonSerializer.Serialize(back.ToSnapshot()));
         Assert.Equal(record.NoticesPending, back.NoticesPending);
         Assert.Equal(record.ResolutionsPending, back.ResolutionsPending);
+        Assert.Equal(record.IndexesPending, back.IndexesPending);
+        Assert.Equal(record.InvitationsPending, back.InvitationsPending);
     }
 }

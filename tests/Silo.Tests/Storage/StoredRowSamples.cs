@@ -146,7 +146,20 @@ internal static class StoredRowSamples
         CaseResults = [new LinkedCaseResult("c1", LinkedCaseOutcome.Resolved, null), new LinkedCaseResult("c2", LinkedCaseOutcome.Refused, "closed")],
         NoticesPending = ["c2"],
         ResolutionsPending = [],
+        IndexOwners = ["ximen", "wenshang-subdistrict", "wenshang"],
+        IndexesPending = ["wenshang"],
+        InvitationsPending = ["acct-4"],
     };
+
+    public static ConsultationIndexState ConsultationIndex() => new() { Consultations = [Summary(ConsultationStatus.Concluded)] };
+
+    public static InvitationInboxState InvitationInbox() => new()
+    {
+        Invitations = [new InvitationEntry(Summary(ConsultationStatus.Convened), T0, T0.AddHours(1), null)],
+    };
+
+    private static ConsultationSummary Summary(ConsultationStatus status) =>
+        new("k1", "ximen", "lift", T0.AddDays(2), "hall", status, 2, T0, status == ConsultationStatus.Concluded ? T0.AddDays(2).AddHours(1) : null);
 
     public static VideoPetitionRecord VideoPetition() => new()
     {

@@ -27,6 +27,8 @@ public sealed class StoredRowsTests
         Stored<LevelQueueState>("level-queue", StoredRowSamples.LevelQueue),
         Stored<VideoPetitionIndexState>("video-petition-index", StoredRowSamples.VideoPetitionIndex),
         Stored<ConsultationRecord>("consultation", StoredRowSamples.Consultation),
+        Stored<ConsultationIndexState>("consultation-index", StoredRowSamples.ConsultationIndex),
+        Stored<InvitationInboxState>("invitation-inbox", StoredRowSamples.InvitationInbox),
         Stored<VideoPetitionRecord>("video-petition", StoredRowSamples.VideoPetition),
         Stored<CommunityState>("community", null),
         Stored<CommunityState>("community-with-cases", null),

@@ -20,7 +20,8 @@ export interface MeetingDraft {
   /** The `datetime-local` value as typed. */
   time: string;
   place: string;
-  invited: { name: string; role: string }[];
+  /** `accountId`: a staff account to invite (its inbox keeps the invitation); left out when none. */
+  invited: { name: string; role: string; accountId?: string }[];
 }
 
 /** The request for a draft, or the messages by field (`caseIds`, `topic`, `time`, `place`, `invited.{i}.name`). */
