@@ -25,4 +25,8 @@ public sealed record CategoryInfo(
     /// <summary>How long an assigned cadre has to acknowledge before the case is offered to the next one.</summary>
     [Id(7)]
     public TimeSpan OfferWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>When this category's arrivals in one compound or building are an early warning (<see cref="SurgeSettings"/>).</summary>
+    [Id(8)]
+    public SurgeSettings Surge { get; init; } = SurgeSettings.Default;
 }
