@@ -70,7 +70,8 @@ internal sealed class CountyCatalogGrain(
             var kinds = string.Join(",", category.SlaClassByKind.Select(k => $"{Refusal.Name(k.Key)}={k.Value}"));
             await RecordAsync(actor, index < 0 ? "category-create" : "category-update", category.Id,
                 $"{category.Name} / {category.NameEn}; {Refusal.Name(category.DefaultMode)}; sla {category.SlaClass}{(kinds.Length > 0 ? $" ({kinds})" : "")}; "
-                + $"department {category.DepartmentId ?? "-"}; offer {category.OfferWindow.TotalMinutes:0} min");
+                + $"department {category.DepartmentId ?? "-"}; offer {category.OfferWindow.TotalMinutes:0} min; "
+                + $"surge {category.Surge.MinCount}+ in {category.Surge.WindowMinutes} min at p<{category.Surge.PValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         await SpreadAsync();
