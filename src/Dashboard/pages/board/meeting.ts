@@ -81,6 +81,17 @@ export class Meeting {
         ` ${n.category(c.category)} · ${n.place(c.location) || '—'} · `, h('span', { class: 'mono' }, c.caseId)))));
   }
 
+  /** A surge warning's suggestion: its cases ticked (those still open here) and a topic, the form opened. */
+  suggest(caseIds: readonly string[], topic: string): void {
+    this.renderCases();
+    const wanted = new Set(caseIds);
+    for (const box of byId('convene-case-list').querySelectorAll<HTMLInputElement>('input[name="caseIds"]')) box.checked = wanted.has(box.value);
+    byId<HTMLInputElement>('convene-topic').value = topic;
+    const section = byId<HTMLDetailsElement>('convene-section');
+    section.open = true;
+    section.scrollIntoView({ block: 'start' });
+  }
+
   private addParty(): void {
     this.parties.append(h('div', { class: 'party', 'data-party': '' },
       h('label', {}, h('span', { 'data-i18n': 'board.convene.name' }, tx('convene.name')), h('input', { name: 'partyName', maxlength: 100, autocomplete: 'off' })),
