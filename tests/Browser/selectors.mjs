@@ -135,3 +135,14 @@ export const board = {
     kpiChart: 'canvas#chart-kpi',
   chart: '#board-section canvas, main canvas',
 };
+
+/** The board's early warnings of collective grievances (pages/board/surge.ts). */
+export const surge = {
+  section: '#surge-section:not([hidden])',
+  item: (alertId) => `#surge-list li[data-alert-id="${alertId}"]`,
+  anyItem: '#surge-list li[data-alert-id]',
+  convene: (alertId) => `#surge-list button[data-convene-alert="${alertId}"]`,
+  conveneOpen: '#convene-section[open]',
+  conveneTopic: '#convene-topic',
+  tickedCase: (caseId) => `#convene-case-list input[name="caseIds"][value="${caseId}"]:checked`,
+};

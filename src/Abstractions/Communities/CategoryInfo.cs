@@ -26,7 +26,8 @@ public sealed record CategoryInfo(
     [Id(7)]
     public TimeSpan OfferWindow { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>When this category's arrivals in one compound or building are an early warning (<see cref="SurgeSettings"/>).</summary>
+    /// <summary>When this category's arrivals in one compound or building are an early warning; null for <see cref="SurgeSettings.Default"/>, so rows stored before it stay as they were.</summary>
     [Id(8)]
-    public SurgeSettings Surge { get; init; } = SurgeSettings.Default;
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SurgeSettings? Surge { get; init; }
 }

@@ -70,11 +70,11 @@ public static class AdminCatalogApi
         return AdminEdits.Answer(edit, () => AdminSlaClassView.From(slaClass));
     }
 
-    // Left out, each threshold takes its default (docs/early-warning.md).
-    private static SurgeSettings SurgeOf(AdminInput input, AdminCategoryRequest body) => new(
+    // Left out, each threshold takes its default (docs/early-warning.md); the defaults are stored as nothing.
+    private static SurgeSettings? SurgeOf(AdminInput input, AdminCategoryRequest body) => new SurgeSettings(
         input.Whole("surgeMinCount", body.SurgeMinCount ?? SurgeSettings.Default.MinCount, SurgeSettings.MinCountLowest, SurgeSettings.MinCountHighest),
         input.Whole("surgeWindowMinutes", body.SurgeWindowMinutes ?? SurgeSettings.Default.WindowMinutes, SurgeSettings.WindowLowest, SurgeSettings.WindowHighest),
-        input.Chance("surgePValue", body.SurgePValue ?? SurgeSettings.Default.PValue, SurgeSettings.PValueHighest));
+        input.Chance("surgePValue", body.SurgePValue ?? SurgeSettings.Default.PValue, SurgeSettings.PValueHighest)) is var surge && surge == SurgeSettings.Default ? null : surge;
 
     // This gateway describes the county's communities anew at once; the others within their cache's lifetime.
     private static async Task ForgetCountyAsync(IClusterClient cluster, CommunityInfoCache descriptions, string countyId)

@@ -23,7 +23,7 @@ public sealed record AdminCategoryView(
 {
     public static AdminCategoryView From(CategoryInfo c) =>
         new(c.Id, c.Name, c.NameEn, c.DefaultMode, c.SlaClass, c.SlaClassByKind, c.DepartmentId, (int)c.OfferWindow.TotalMinutes,
-            c.Surge.MinCount, c.Surge.WindowMinutes, c.Surge.PValue);
+            (c.Surge ?? SurgeSettings.Default).MinCount, (c.Surge ?? SurgeSettings.Default).WindowMinutes, (c.Surge ?? SurgeSettings.Default).PValue);
 }
 
 /// <summary>An SLA class: minutes to acknowledge and to resolve.</summary>

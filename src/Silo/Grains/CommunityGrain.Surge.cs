@@ -37,7 +37,7 @@ internal sealed partial class CommunityGrain
         foreach (var open in _store.Open)
         {
             if (info.Categories.FirstOrDefault(c => c.Id == open.Case.Category) is { } category
-                && now - open.Case.SubmittedAt < TimeSpan.FromMinutes(category.Surge.WindowMinutes))
+                && now - open.Case.SubmittedAt < TimeSpan.FromMinutes((category.Surge ?? SurgeSettings.Default).WindowMinutes))
             {
                 Watch(open.Case, category);
             }
@@ -56,7 +56,7 @@ internal sealed partial class CommunityGrain
         var at = entry.SubmittedAt < time.GetUtcNow() ? entry.SubmittedAt : time.GetUtcNow();
         _surgeChanged = true;
         _surge ??= new SurgeDetector(_surgeRow.State.Watch, CommunityId, Info.SubdistrictId);
-        if (_surge.Record(new SurgeArrival(entry.CaseId, entry.Compound, entry.Building, entry.Category, at), category.Surge) is { } alert)
+        if (_surge.Record(new SurgeArrival(entry.CaseId, entry.Compound, entry.Building, entry.Category, at), category.Surge ?? SurgeSettings.Default) is { } alert)
         {
             _surgeRow.State.Unpushed.Add(alert.AlertId);
             logger.LogWarning("Community {CommunityId}: surge of {Count} {Category} cases in {Compound} within {WindowMinutes} min (expected {Expected}): warning {AlertId}",

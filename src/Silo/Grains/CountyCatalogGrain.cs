@@ -71,7 +71,7 @@ internal sealed class CountyCatalogGrain(
             await RecordAsync(actor, index < 0 ? "category-create" : "category-update", category.Id,
                 $"{category.Name} / {category.NameEn}; {Refusal.Name(category.DefaultMode)}; sla {category.SlaClass}{(kinds.Length > 0 ? $" ({kinds})" : "")}; "
                 + $"department {category.DepartmentId ?? "-"}; offer {category.OfferWindow.TotalMinutes:0} min; "
-                + $"surge {category.Surge.MinCount}+ in {category.Surge.WindowMinutes} min at p<{category.Surge.PValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                + SurgeText(category.Surge ?? SurgeSettings.Default));
         }
 
         await SpreadAsync();
@@ -148,4 +148,7 @@ internal sealed class CountyCatalogGrain(
     }
 
     private CountyCatalog Catalog() => new(CountyId, State.Categories.ToArray(), State.SlaClasses.ToArray());
+
+    private static string SurgeText(SurgeSettings surge) =>
+        $"surge {surge.MinCount}+ in {surge.WindowMinutes} min at p<{surge.PValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }
