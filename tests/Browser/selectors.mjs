@@ -144,5 +144,5 @@ export const surge = {
   convene: (alertId) => `#surge-list button[data-convene-alert="${alertId}"]`,
   conveneOpen: '#convene-section[open]',
   conveneTopic: '#convene-topic',
-  tickedCase: (caseId) => `#convene-case-list input[name="caseIds"][value="${caseId}"]:checked`,
+  anyTicked: '#convene-case-list input[name="caseIds"]:checked',
 };
