@@ -205,3 +205,14 @@ export const meetings = {
   /** The board header's link to /meetings. */
   boardLink: '#meetings-link',
 };
+
+/** The board's early warnings of collective grievances (pages/board/surge.ts). */
+export const surge = {
+  section: '#surge-section:not([hidden])',
+  item: (alertId) => `#surge-list li[data-alert-id="${alertId}"]`,
+  anyItem: '#surge-list li[data-alert-id]',
+  convene: (alertId) => `#surge-list button[data-convene-alert="${alertId}"]`,
+  conveneOpen: '#convene-section[open]',
+  conveneTopic: '#convene-topic',
+  anyTicked: '#convene-case-list input[name="caseIds"]:checked',
+};

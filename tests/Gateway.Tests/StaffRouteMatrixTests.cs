@@ -41,6 +41,7 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
     {
         ["GET /api/v1/metrics"] = "?scope=ximen&period=day",
         ["GET /api/v1/metrics/summary"] = "?scope=ximen",
+        ["GET /api/v1/alerts"] = "?scope=ximen",
         ["GET /api/v1/video-petitions"] = "?scope=wenshang-subdistrict",
         ["GET /api/v1/consultations"] = "?scope=ximen",
     };

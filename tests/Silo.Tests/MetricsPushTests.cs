@@ -19,6 +19,8 @@ public sealed class MetricsPushTests(ClusterFixture fixture) : IClassFixture<Clu
 
         public Task OnRosterChangedAsync(RosterEntry entry) => Task.CompletedTask;
 
+        public Task OnSurgeAlertAsync(Gongzhi.Communities.SurgeAlert alert) => Task.CompletedTask;
+
         public Task OnInvitationAsync(Gongzhi.Consultations.Invitation invitation) => Task.CompletedTask;
 
         public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;

@@ -45,6 +45,8 @@ public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<Cluste
 
         public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
 
+        public Task OnSurgeAlertAsync(Gongzhi.Communities.SurgeAlert alert) => Task.CompletedTask;
+
         public Task OnInvitationAsync(Invitation invitation)
         {
             Invitations.Enqueue(invitation);

@@ -178,6 +178,8 @@ public sealed class SiloFailureTests : IAsyncLifetime
 
         public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
 
+        public Task OnSurgeAlertAsync(Gongzhi.Communities.SurgeAlert alert) => Task.CompletedTask;
+
         public Task OnInvitationAsync(Invitation invitation) => Task.CompletedTask;
 
         public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;

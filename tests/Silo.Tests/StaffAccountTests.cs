@@ -200,6 +200,8 @@ public sealed class StaffAccountTests(ClusterFixture fixture) : IClassFixture<Cl
 
         public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
 
+        public Task OnSurgeAlertAsync(Gongzhi.Communities.SurgeAlert alert) => Task.CompletedTask;
+
         public Task OnInvitationAsync(Invitation invitation) => Task.CompletedTask;
     }
 }

@@ -25,4 +25,9 @@ public sealed record CategoryInfo(
     /// <summary>How long an assigned cadre has to acknowledge before the case is offered to the next one.</summary>
     [Id(7)]
     public TimeSpan OfferWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>When this category's arrivals in one compound or building are an early warning; null for <see cref="SurgeSettings.Default"/>, so rows stored before it stay as they were.</summary>
+    [Id(8)]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SurgeSettings? Surge { get; init; }
 }

@@ -26,6 +26,10 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("GetCadre")]
     Task<CadreView?> GetCadreAsync(string cadreId);
 
+    /// <summary>The early warnings of collective grievances raised here, newest first (at most 50).</summary>
+    [Alias("GetSurgeAlerts")]
+    Task<IReadOnlyList<SurgeAlert>> GetSurgeAlertsAsync();
+
     /// <summary>Ids of the cases not yet closed, oldest first.</summary>
     [Alias("GetOpenCases")]
     Task<IReadOnlyList<string>> GetOpenCasesAsync();

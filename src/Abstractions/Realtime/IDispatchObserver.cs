@@ -24,6 +24,10 @@ public interface IDispatchObserver : IGrainObserver
     [OneWay, Alias("OnInvitation")]
     Task OnInvitationAsync(Invitation invitation);
 
+    /// <summary>An early warning of a collective grievance, for the community's board and its sub-district; pushed again under the same id after a crash.</summary>
+    [OneWay, Alias("OnSurgeAlert")]
+    Task OnSurgeAlertAsync(SurgeAlert alert);
+
     /// <summary>A staff account's sessions ended (one, or all when <paramref name="sessionId"/> is null): its hub connections close.</summary>
     [OneWay, Alias("OnSessionsEnded")]
     Task OnSessionsEndedAsync(string username, string? sessionId);

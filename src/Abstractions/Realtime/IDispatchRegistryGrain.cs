@@ -39,6 +39,10 @@ public interface IDispatchRegistryGrain : IGrainWithIntegerKey
     [OneWay, Alias("PublishInvitation")]
     Task PublishInvitationAsync(Invitation invitation);
 
+    /// <summary>Sends an early warning of a collective grievance to every live gateway.</summary>
+    [OneWay, Alias("PublishSurgeAlert")]
+    Task PublishSurgeAlertAsync(SurgeAlert alert);
+
     /// <summary>Tells every live gateway that a staff account's sessions ended (one, or all when <paramref name="sessionId"/> is null).</summary>
     [OneWay, Alias("PublishSessionsEnded")]
     Task PublishSessionsEndedAsync(string username, string? sessionId);

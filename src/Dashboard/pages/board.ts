@@ -30,6 +30,7 @@ import { Meeting } from './board/meeting';
 import { BoardNames, boardPlace } from './board/place';
 import { Roster } from './board/roster';
 import { BoardStore } from './board/store';
+import { Surges } from './board/surge';
 
 const pageMessage = byId<HTMLParagraphElement>('page-message');
 const boardSection = byId<HTMLElement>('board-section');
@@ -63,13 +64,15 @@ const filters = new Filters(board, render);
 const kpis = new Kpis(board);
 const alerts = new Alerts(board);
 const meeting = new Meeting(board);
+const surges = new Surges(board, (alert, topic) => meeting.suggest(alert.caseIds, topic));
 const poison = session.current ? watchPoison(byId('poison-warning'), () => session.token) : null;
 session.onEnd(() => poison?.stop());
 const live = new LiveSync(board, boardSection, pageMessage, {
   snapshotTaken: () => alerts.takeBaseline(),
   alert: (kind, caseId, key) => alerts.raise(kind, caseId, key),
   metrics: (summary) => kpis.receive(summary),
-  reconnected: () => Promise.all([kpis.load(), poison?.refresh()]),
+  surge: (alert) => surges.receive(alert),
+  reconnected: () => Promise.all([kpis.load(), poison?.refresh(), surges.load()]),
 });
 store.changed = scheduleRender;
 store.arrivalCounted = () => kpis.schedulePerHour();
@@ -83,6 +86,7 @@ onLocaleChange(() => {
   filters.renderViewToggle();
   kpis.render();
   alerts.render();
+  surges.render();
   render();
 });
 
@@ -113,6 +117,7 @@ async function init(): Promise<void> {
   });
   filters.listen();
   alerts.start();
+  surges.listen();
   unlockAudioOnGesture();
   startDeadlineTicker();
   kpis.start();

@@ -12,7 +12,7 @@ public static class AdminCatalogApi
             .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CountyNotFound);
         county.MapGet("", GetAsync).WithName("GetAdminCounty").WithSummary("Admin: the county's categories and SLA classes");
         county.MapPut("/categories/{categoryId}", PutCategoryAsync).WithName("PutAdminCategory")
-            .WithSummary("Admin: add or change a category (names, default mode, SLA class and per-kind classes, department, offer window)")
+            .WithSummary("Admin: add or change a category (names, default mode, SLA class and per-kind classes, department, offer window, surge warning thresholds)")
             .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields);
         county.MapPut("/sla-classes/{slaClassId}", PutSlaClassAsync).WithName("PutAdminSlaClass")
             .WithSummary("Admin: add or change an SLA class (minutes to acknowledge and to resolve)")
@@ -35,6 +35,7 @@ public static class AdminCatalogApi
                 .ToDictionary(k => k.Key, k => input.Id($"slaClassByKind.{Refusal.Name(k.Key)}", k.Value)),
             DepartmentId = input.OptionalId("departmentId", body.DepartmentId),
             OfferWindow = TimeSpan.FromMinutes(input.Minutes("offerWindowMinutes", body.OfferWindowMinutes, AdminInput.MaxOfferWindowMinutes)),
+            Surge = SurgeOf(input, body),
         };
         if (input.Failed)
         {
@@ -68,6 +69,12 @@ public static class AdminCatalogApi
         await ForgetCountyAsync(cluster, descriptions, countyId);
         return AdminEdits.Answer(edit, () => AdminSlaClassView.From(slaClass));
     }
+
+    // Left out, each threshold takes its default (docs/early-warning.md); the defaults are stored as nothing.
+    private static SurgeSettings? SurgeOf(AdminInput input, AdminCategoryRequest body) => new SurgeSettings(
+        input.Whole("surgeMinCount", body.SurgeMinCount ?? SurgeSettings.Default.MinCount, SurgeSettings.MinCountLowest, SurgeSettings.MinCountHighest),
+        input.Whole("surgeWindowMinutes", body.SurgeWindowMinutes ?? SurgeSettings.Default.WindowMinutes, SurgeSettings.WindowLowest, SurgeSettings.WindowHighest),
+        input.Chance("surgePValue", body.SurgePValue ?? SurgeSettings.Default.PValue, SurgeSettings.PValueHighest)) is var surge && surge == SurgeSettings.Default ? null : surge;
 
     // This gateway describes the county's communities anew at once; the others within their cache's lifetime.
     private static async Task ForgetCountyAsync(IClusterClient cluster, CommunityInfoCache descriptions, string countyId)

@@ -72,6 +72,30 @@ internal sealed partial class AdminInput
         return minutes;
     }
 
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    public int Whole(string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            Fail(field, $"A whole number from {min} to {max}.");
+            return min;
+        }
+
+        return value;
+    }
+
+    /// <summary>A probability above 0 and at most <paramref name="max"/>.</summary>
+    public double Chance(string field, double value, double max)
+    {
+        if (!(value > 0 && value <= max))
+        {
+            Fail(field, $"A probability above 0 and at most {max}.");
+            return max;
+        }
+
+        return value;
+    }
+
     public IReadOnlyList<T> List<T>(string field, IReadOnlyList<T>? values, int max, bool allowEmpty = false)
     {
         if (values is null || (!allowEmpty && values.Count == 0) || values.Count > max)

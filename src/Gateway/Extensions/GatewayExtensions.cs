@@ -145,6 +145,7 @@ public static class GatewayExtensions
         routes.MapCasePhoneApi();
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
+        routes.MapAlertsApi();
         routes.MapPhotosApi();
         routes.MapResidentPhotosApi();
         routes.MapCadresApi();

@@ -29,6 +29,7 @@ public sealed class HubDispatchObserver : IDispatchObserver
     public const string RosterUpdated = "rosterUpdated";
     public const string MetricsUpdated = "metricsUpdated";
     public const string InvitationReceived = "invitation";
+    public const string SurgeAlerted = "surgeAlert";
     public const string Resync = "resync";
 
     /// <summary>Resync reason: the registry answered another epoch (it was re-activated).</summary>
@@ -128,6 +129,20 @@ public sealed class HubDispatchObserver : IDispatchObserver
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "Push of invitation to {ConsultationId} for {AccountId} failed", invitation.ConsultationId, invitation.AccountId);
+        }
+    }
+
+    /// <summary>To the community's board and its sub-district's officials; clients keep one warning per id.</summary>
+    public async Task OnSurgeAlertAsync(SurgeAlert alert)
+    {
+        try
+        {
+            await _hub.Clients.Groups([DispatchHub.CommunityGroup(alert.CommunityId), DispatchHub.ScopeGroup(alert.SubdistrictId)])
+                .SendAsync(SurgeAlerted, SurgeAlertView.From(alert));
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Push of surge warning {AlertId} of community {CommunityId} failed", alert.AlertId, alert.CommunityId);
         }
     }
 

@@ -16,10 +16,14 @@ public sealed record AdminCategoryView(
     string SlaClass,
     IReadOnlyDictionary<CaseKind, string> SlaClassByKind,
     string? DepartmentId,
-    int OfferWindowMinutes)
+    int OfferWindowMinutes,
+    int SurgeMinCount,
+    int SurgeWindowMinutes,
+    double SurgePValue)
 {
     public static AdminCategoryView From(CategoryInfo c) =>
-        new(c.Id, c.Name, c.NameEn, c.DefaultMode, c.SlaClass, c.SlaClassByKind, c.DepartmentId, (int)c.OfferWindow.TotalMinutes);
+        new(c.Id, c.Name, c.NameEn, c.DefaultMode, c.SlaClass, c.SlaClassByKind, c.DepartmentId, (int)c.OfferWindow.TotalMinutes,
+            (c.Surge ?? SurgeSettings.Default).MinCount, (c.Surge ?? SurgeSettings.Default).WindowMinutes, (c.Surge ?? SurgeSettings.Default).PValue);
 }
 
 /// <summary>An SLA class: minutes to acknowledge and to resolve.</summary>

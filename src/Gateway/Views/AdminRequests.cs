@@ -20,7 +20,10 @@ public sealed record AdminCategoryRequest(
     string? SlaClass,
     IReadOnlyDictionary<CaseKind, string>? SlaClassByKind,
     string? DepartmentId,
-    int? OfferWindowMinutes);
+    int? OfferWindowMinutes,
+    int? SurgeMinCount = null,
+    int? SurgeWindowMinutes = null,
+    double? SurgePValue = null);
 
 /// <summary>An SLA class created or changed by an admin: minutes to acknowledge and to resolve.</summary>
 public sealed record AdminSlaClassRequest(int? AcknowledgeWithinMinutes, int? ResolveWithinMinutes);

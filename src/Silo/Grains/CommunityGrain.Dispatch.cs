@@ -20,6 +20,7 @@ internal sealed partial class CommunityGrain
         var assigned = freed ? DrainWaiting() : [];
         var (decision, given) = Decide(submission, category, passedOver);
         await _store.SaveAsync();
+        await RaiseSurgeAlertsAsync();
         if (freed)
         {
             await PublishRosterAsync(releasedCadreId!);
@@ -55,6 +56,11 @@ internal sealed partial class CommunityGrain
         if (known is { IsWaiting: true })
         {
             return (new DispatchDecision(category.DefaultMode, null, terms, duplicates), false);
+        }
+
+        if (known is null)
+        {
+            Watch(entry, category);
         }
 
         var assignment = TryAssign(caseId, submission.Category, passedOver);

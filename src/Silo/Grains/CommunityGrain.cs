@@ -70,6 +70,7 @@ internal sealed partial class CommunityGrain(
             _ = GrainFactory.GetGrain<ICaseGrain>(open.CaseId).RecheckDeadlinesAsync();
         }
 
+        await ActivateSurgeWatchAsync();
         _news = new AssignmentNews(this, a => GrainFactory.GetGrain<ICaseGrain>(a.CaseId).OnAssignedAsync(a), a => _store.Find(a.CaseId)?.AssigneeId == a.CadreId);
         // Audit entries stored with a change whose delivery was cut short (idempotent by id, so best effort here).
         _ = DeliverLeftAuditAsync();
@@ -78,14 +79,14 @@ internal sealed partial class CommunityGrain(
         this.RegisterGrainTimer(CheckDeadlinesAsync, period, period);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_backlogEntry is not null)
         {
             backlog.Forget(_backlogEntry);
         }
 
-        return Task.CompletedTask;
+        await SaveSurgeOnDeactivationAsync();
     }
 
     public async Task ConfigureAsync(CommunityDefinition definition)
@@ -186,6 +187,7 @@ internal sealed partial class CommunityGrain(
             _ = GrainFactory.GetGrain<ICaseGrain>(caseId).RecheckDeadlinesAsync();
         }
 
+        SaveSurgeBehind();
         return Task.CompletedTask;
     }
 

@@ -70,7 +70,8 @@ internal sealed class CountyCatalogGrain(
             var kinds = string.Join(",", category.SlaClassByKind.Select(k => $"{Refusal.Name(k.Key)}={k.Value}"));
             await RecordAsync(actor, index < 0 ? "category-create" : "category-update", category.Id,
                 $"{category.Name} / {category.NameEn}; {Refusal.Name(category.DefaultMode)}; sla {category.SlaClass}{(kinds.Length > 0 ? $" ({kinds})" : "")}; "
-                + $"department {category.DepartmentId ?? "-"}; offer {category.OfferWindow.TotalMinutes:0} min");
+                + $"department {category.DepartmentId ?? "-"}; offer {category.OfferWindow.TotalMinutes:0} min; "
+                + SurgeText(category.Surge ?? SurgeSettings.Default));
         }
 
         await SpreadAsync();
@@ -147,4 +148,7 @@ internal sealed class CountyCatalogGrain(
     }
 
     private CountyCatalog Catalog() => new(CountyId, State.Categories.ToArray(), State.SlaClasses.ToArray());
+
+    private static string SurgeText(SurgeSettings surge) =>
+        $"surge {surge.MinCount}+ in {surge.WindowMinutes} min at p<{surge.PValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -95,6 +95,12 @@ internal sealed class DispatchRegistryGrain(
         return Task.CompletedTask;
     }
 
+    public Task PublishSurgeAlertAsync(SurgeAlert alert)
+    {
+        Send(observer => observer.OnSurgeAlertAsync(alert));
+        return Task.CompletedTask;
+    }
+
     public Task PublishSessionsEndedAsync(string username, string? sessionId)
     {
         Send(observer => observer.OnSessionsEndedAsync(username, sessionId));

@@ -1,7 +1,8 @@
-// A county's categories (names, default mode, SLA class, department, offer window) and its SLA
+// A county's categories (names, default mode, SLA class, department, offer window, surge warning thresholds) and its SLA
 // classes (minutes to acknowledge and to resolve); a new one of each.
 import { saveCategory, saveSlaClass } from '../../lib/admin-api';
 import { byId, h } from '../../lib/dom';
+import { t } from '../../lib/i18n';
 import { modeText } from '../../lib/labels';
 import type { AdminCatalog, AdminCategory, AdminSlaClass, HandlingMode } from '../../lib/types';
 import { guard, tx, type AdminContext } from './context';
@@ -29,6 +30,9 @@ export class CatalogPanel {
       { name: 'slaClass', label: 'admin.category.sla', kind: 'select', options: catalog.slaClasses.map((s) => ({ value: s.id, label: s.id })), value: c?.slaClass },
       { name: 'departmentId', label: 'admin.category.department', kind: 'text', value: c?.departmentId ?? '', maxlength: 64 },
       { name: 'offerWindowMinutes', label: 'admin.category.offer', kind: 'number', value: c?.offerWindowMinutes ?? 10, min: 1, max: 1440 },
+      { name: 'surgeMinCount', label: 'surge.admin.minCount', kind: 'number', value: c?.surgeMinCount ?? 3, min: 2, max: 100 },
+      { name: 'surgeWindowMinutes', label: 'surge.admin.window', kind: 'number', value: c?.surgeWindowMinutes ?? 60, min: 10, max: 1440 },
+      { name: 'surgePValue', label: 'surge.admin.pValue', kind: 'text', value: String(c?.surgePValue ?? 0.000001), maxlength: 20, hint: 'surge.admin.pValueHint' },
     ];
     return recordForm(c ? `category-edit-${c.id}` : 'category-new', fields, c ? 'admin.save' : 'admin.category.create', guard(this.ctx, async (v) => {
       const id = c?.id ?? v.text('id');
@@ -36,6 +40,7 @@ export class CatalogPanel {
       await saveCategory(this.ctx.session.token, catalog.countyId, id, {
         name: v.text('name'), nameEn: v.text('nameEn'), defaultMode: v.text('defaultMode') as HandlingMode, slaClass: v.text('slaClass'),
         slaClassByKind: c?.slaClassByKind ?? {}, departmentId: v.text('departmentId') || null, offerWindowMinutes: v.number('offerWindowMinutes'),
+        surgeMinCount: v.number('surgeMinCount'), surgeWindowMinutes: v.number('surgeWindowMinutes'), surgePValue: v.number('surgePValue'),
       });
       await this.done(tx(c ? 'category.saved' : 'category.created', { id }));
     }));
@@ -64,6 +69,7 @@ export class CatalogPanel {
       h('td', { 'data-sla-class': c.slaClass }, c.slaClass),
       h('td', {}, c.departmentId ?? ''),
       h('td', {}, tx('minutes', { n: c.offerWindowMinutes })),
+      h('td', { 'data-surge': '' }, t('surge.admin.rule', { n: c.surgeMinCount, minutes: c.surgeWindowMinutes, p: c.surgePValue })),
       h('td', {}, h('details', { class: 'fold', 'data-details': 'edit' }, h('summary', {}, tx('edit')), this.categoryForm(catalog, c))),
     );
   }

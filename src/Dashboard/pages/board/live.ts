@@ -10,6 +10,7 @@ import { startLive } from '../../lib/hub';
 import type { CaseUpdated, RosterUpdated } from '../../lib/types';
 import { tx, type Board } from './board';
 import type { AlertKind } from './store';
+import type { SurgeAlert } from './surge';
 
 /** A scope board re-reads its queue this often. */
 const SCOPE_RESYNC_MS = 60_000;
@@ -19,6 +20,7 @@ export interface LiveSyncHooks {
   snapshotTaken: () => void;
   alert: (kind: AlertKind, caseId: string, key: string) => void;
   metrics: (summary: MetricsSummary) => void;
+  surge: (alert: SurgeAlert) => void;
   /** After a (re)connect: whatever else the board reads again (KPIs, the intake warning). */
   reconnected: () => Promise<unknown>;
   /** Every case push, after the store took it (the officials' page re-reads its video petitions on theirs). */
@@ -79,6 +81,7 @@ export class LiveSync {
         caseUpdated: (update: CaseUpdated) => this.onCaseUpdated(update),
         rosterUpdated: (entry: RosterUpdated) => this.board.store.receiveRoster(entry),
         metricsUpdated: (summary: MetricsSummary) => this.hooks.metrics(summary),
+        surgeAlert: (alert: SurgeAlert) => this.hooks.surge(alert),
       },
       watch: (connection) => (place.kind === 'scope'
         ? connection.invoke('WatchScope', place.scopeId)

@@ -45,6 +45,8 @@ export function meetingRequest(communityId: string, draft: MeetingDraft): { erro
 export class Meeting {
   private readonly form = byId<HTMLFormElement>('convene-form');
   private readonly parties = byId('convene-parties');
+  /** The cases of the last surge warning taken up, ticked as they appear. */
+  private suggested = new Set<string>();
 
   constructor(private readonly board: Board) {}
 
@@ -68,7 +70,10 @@ export class Meeting {
   renderCases(): void {
     const { store, names, place } = this.board;
     const box = byId('convene-case-list');
+    const shown = new Set([...box.querySelectorAll<HTMLInputElement>('input[name="caseIds"]')].map((i) => i.value));
     const checked = new Set([...box.querySelectorAll<HTMLInputElement>('input[name="caseIds"]:checked')].map((i) => i.value));
+    // A suggested case the board hears of only now (a warning may come before its cases) comes ticked.
+    for (const id of this.suggested) if (!shown.has(id)) checked.add(id);
     const open = [...store.cases.values()].filter((c) => c.communityId === place.communityId || !c.communityId)
       .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
     const signature = JSON.stringify([open.map((c) => [c.caseId, c.category, c.location, c.status]), locale(), [...checked]]);
@@ -80,6 +85,17 @@ export class Meeting {
       : open.map((c) => h('label', { class: 'check convene-case', 'data-case-id-ref': c.caseId },
         h('input', { type: 'checkbox', name: 'caseIds', value: c.caseId, checked: checked.has(c.caseId) }),
         ` ${n.category(c.category)} · ${n.place(c.location) || '—'} · `, h('span', { class: 'mono' }, c.caseId)))));
+  }
+
+  /** A surge warning's suggestion: its cases ticked (those still open here) and a topic, the form opened. */
+  suggest(caseIds: readonly string[], topic: string): void {
+    this.suggested = new Set(caseIds);
+    this.renderCases();
+    for (const box of byId('convene-case-list').querySelectorAll<HTMLInputElement>('input[name="caseIds"]')) box.checked = this.suggested.has(box.value);
+    byId<HTMLInputElement>('convene-topic').value = topic;
+    const section = byId<HTMLDetailsElement>('convene-section');
+    section.open = true;
+    section.scrollIntoView({ block: 'start' });
   }
 
   private addParty(): void {
@@ -134,6 +150,7 @@ export class Meeting {
     try {
       const result = await request<Consultation>('/api/v1/consultations', { method: 'POST', token: session.token, body: planned.body });
       this.form.reset();
+      this.suggested.clear();
       this.parties.replaceChildren();
       this.addParty();
       byId('convene-case-list').dataset['signature'] = '';
