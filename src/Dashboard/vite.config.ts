@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(/^\/([A-Za-z]:)/, '$1');
 
 /** The gateway's routes: `/submit` → submit.html, `/track/{token}` → track.html, … */
-const PAGES = ['index', 'submit', 'track', 'cadre', 'board', 'signin', 'admin'] as const;
+const PAGES = ['index', 'submit', 'track', 'cadre', 'board', 'signin', 'admin', 'official'] as const;
 
 /** Mirror the gateway's page routes on the dev server. */
 function gatewayRoutes(): Plugin {
@@ -18,7 +18,7 @@ function gatewayRoutes(): Plugin {
         const [path = '/', query = ''] = url.split('?', 2);
         const suffix = query ? `?${query}` : '';
         if (/^\/track\/[^/]+\/?$/.test(path)) req.url = `/track.html${suffix}`;
-        else if (/^\/(submit|cadre|board|signin|admin)\/?$/.test(path)) req.url = `${path.replace(/\/$/, '')}.html${suffix}`;
+        else if (/^\/(submit|cadre|board|signin|admin|official)\/?$/.test(path)) req.url = `${path.replace(/\/$/, '')}.html${suffix}`;
         next();
       });
     },

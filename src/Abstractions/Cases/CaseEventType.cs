@@ -86,4 +86,7 @@ public enum CaseEventType
 
     /// <summary>A video meeting asked for was called off, with the reason when one was given.</summary>
     VideoPetitionCancelled = 31,
+
+    /// <summary>An official of the level the case is at took responsibility for it there (接办).</summary>
+    Taken = 32,
 }

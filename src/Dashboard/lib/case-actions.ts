@@ -25,6 +25,7 @@ export function bodyFor(action: string, values: Record<string, string>): CaseAct
     case 'consent': case 'documents': case 'result': return { note: values['note'] };
     case 'resolve': return values['photoUrl'] ? { note: values['note'], photoUrl: values['photoUrl'] } : { note: values['note'] };
     case 'return': return { instructions: values['instructions'] };
+    case 'take': return {};
     case 'accompaniment': return { when: localInputToIso(values['when'] ?? '') ?? '', where: values['where'], office: values['office'] };
     default: return null;
   }

@@ -166,6 +166,8 @@ export function describeEvent(event: CaseEvent, audience: Audience = 'staff', co
       return say(t('events.videoPetitionHeld'));
     case 'videoPetitionCancelled':
       return say(t('events.videoPetitionCancelled'));
+    case 'taken':
+      return say(t('events.taken', { who: actor, at: owner(ref) }), null);
     case 'consultationConvened':
       return say(t('events.consultationConvened'));
     case 'possibleDuplicate':

@@ -15,6 +15,7 @@ public static class DashboardPages
         ("/board", "board.html"),
         ("/signin", "signin.html"),
         ("/admin", "admin.html"),
+        ("/official", "official.html"),
     ];
 
     /// <summary>The built assets; call before <c>UseAuthorization</c>, whose fallback policy would refuse them.</summary>

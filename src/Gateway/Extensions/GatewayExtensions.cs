@@ -140,6 +140,7 @@ public static class GatewayExtensions
         routes.MapCasePhoneApi();
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
+        routes.MapLevelsApi();
         routes.MapPhotosApi();
         routes.MapCadresApi();
         routes.MapMetricsApi();

@@ -21,6 +21,8 @@ export interface LiveSyncHooks {
   metrics: (summary: MetricsSummary) => void;
   /** After a (re)connect: whatever else the board reads again (KPIs, the intake warning). */
   reconnected: () => Promise<unknown>;
+  /** Every case push, after the store took it (the officials' page re-reads its video petitions on theirs). */
+  updated?: (update: CaseUpdated) => void;
 }
 
 export class LiveSync {
@@ -93,6 +95,7 @@ export class LiveSync {
     const outcome = this.board.store.receive(update);
     if (outcome.alert) this.hooks.alert(outcome.alert.kind, update.caseId, outcome.alert.key);
     if (outcome.fetch) void this.fetchCase(update.caseId);
+    this.hooks.updated?.(update);
   }
 
   private failed(err: unknown): void {
