@@ -50,7 +50,7 @@ async function act(page, caseId, action, field, text) {
 
 async function shoot(page, name) {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide', fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
 
 test('a case climbs from the community to the county leader and comes back down, each level\'s page seeing it live', { timeout: 240_000 }, async () => {
@@ -85,7 +85,9 @@ test('a case climbs from the community to the county leader and comes back down,
   await subdistrict.locator(S.official.petitionAccept(petition.petitionId)).click();
   await visible(subdistrict, S.official.petitionStatus(petition.petitionId, 'scheduled'));
   assert.equal(await subdistrict.locator(S.official.petitionJoin(petition.petitionId)).getAttribute('href'), `/video/${petition.petitionId}`);
-  await visible(subdistrict, S.official.kpiTable('level'));
+  // Its KPIs follow: the case counts at the sub-district.
+  await subdistrict.locator(S.official.kpiCount('level', 'subdistrict', 1)).waitFor({ state: 'attached' });
+  await subdistrict.setViewportSize({ width: 1400, height: 1300 });
 
   mkdirSync(SHOTS, { recursive: true });
   await shoot(subdistrict, 'official-zh');

@@ -151,5 +151,7 @@ export const official = {
   petitionAccept: (petitionId) => `form[data-petition-form="accept"][data-petition-id="${petitionId}"] button[type="submit"]`,
   petitionJoin: (petitionId) => `#petition-list a[data-join="${petitionId}"]`,
   kpiTable: (name) => `#kpi-by-${name}`,
+  /** The number of cases a KPI table counts for a key (a level, department or community). */
+  kpiCount: (name, key, count) => `#kpi-by-${name} tr[data-key="${key}"] td[data-submitted="${count}"]`,
   meetingsLink: '#link-meetings[href="/meetings"]',
 };

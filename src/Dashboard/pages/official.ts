@@ -26,6 +26,9 @@ import { LevelKpis } from './official/kpis';
 import { Petitions } from './official/petitions';
 import { Queue } from './official/queue';
 
+/** How long after the last push the KPIs are read again. */
+const KPI_DELAY_MS = 3_000;
+
 const pageMessage = byId<HTMLParagraphElement>('page-message');
 const section = byId<HTMLElement>('official-section');
 const session = new StaffSession({
@@ -84,9 +87,18 @@ function start(level: MyLevel): void {
     alert: () => undefined,
     metrics: () => undefined,
     reconnected: () => Promise.all([kpis.load(), petitions.load()]),
-    updated: (update) => { if (update.event.type.startsWith('videoPetition')) void petitions.load(); },
+    updated: (update) => {
+      if (update.event.type.startsWith('videoPetition')) void petitions.load();
+      kpisLater();
+    },
   });
   store.changed = render;
+  // The KPIs follow the cases: read again a little after the pushes stop.
+  let kpiTimer = 0;
+  const kpisLater = (): void => {
+    window.clearTimeout(kpiTimer);
+    kpiTimer = window.setTimeout(() => void kpis.load(), KPI_DELAY_MS);
+  };
 
   document.body.dataset['level'] = level.level;
   document.body.dataset['scopeId'] = level.ownerId;
@@ -100,6 +112,8 @@ function start(level: MyLevel): void {
     translateDocument();
     title();
     kpis.render();
+    // An action's outcome was said in the other language: drop it rather than show it so.
+    store.messages.clear();
     for (const id of store.cases.keys()) queue.cards.forget(id);
     render();
   });

@@ -60,7 +60,7 @@ export class LevelKpis {
           ? [h('tr', {}, h('td', { colspan: 5, class: 'muted' }, ox('kpi.empty')))]
           : rows.map((r) => h('tr', { 'data-key': r.key ?? '' },
             h('th', { scope: 'row' }, label(r.key)),
-            h('td', {}, String(r.submitted)),
+            h('td', { 'data-submitted': r.submitted }, String(r.submitted)),
             h('td', { 'data-resolved': r.resolved }, String(r.resolved)),
             h('td', share ? { 'data-share': r.shareOfResolved ?? '' } : {}, percent(share ? r.shareOfResolved : r.resolutionRate)),
             h('td', {}, percent(r.satisfactionRate)),

@@ -5,7 +5,7 @@
 import { ApiError, describeError } from '../../lib/api';
 import { localInputToIso, toLocalInputValue } from '../../lib/datetime';
 import { byId, h } from '../../lib/dom';
-import { formatDateTime } from '../../lib/i18n';
+import { formatDateTime, locale } from '../../lib/i18n';
 import { actorText } from '../../lib/labels';
 import { acceptPetition, listPetitions, recordPetitionOutcome, type VideoPetition } from '../../lib/official-api';
 import { ox, type Official } from './context';
@@ -13,7 +13,8 @@ import { ox, type Official } from './context';
 export class Petitions {
   private petitions: VideoPetition[] = [];
   private readonly list = byId('petition-list');
-  private readonly messages = new Map<string, { text: string; kind: 'ok' | 'error' }>();
+  /** The last outcome shown on a petition: a key of official.json (said again in the other language), or a refusal's words. */
+  private readonly messages = new Map<string, { key?: string; text?: string; kind: 'ok' | 'error' }>();
 
   constructor(private readonly official: Official) {
     this.list.addEventListener('submit', (event) => {
@@ -49,7 +50,7 @@ export class Petitions {
         h('strong', {}, ox('petitions.case', { caseId: p.caseId })),
         h('span', { class: 'pill', 'data-status': p.status }, ox(`petitions.status.${p.status}`)),
       ),
-      h('div', { class: 'case-meta' }, (n.name ?? p.communityId), ' · ', ox('petitions.requestedBy', { who: actorText(p.requestedBy, p.requestedByName) }),
+      h('div', { class: 'case-meta' }, ((locale() === 'en' ? n.nameEn : n.name) ?? p.communityId), ' · ', ox('petitions.requestedBy', { who: actorText(p.requestedBy, p.requestedByName) }),
         ' · ', h('time', { datetime: p.requestedAt }, formatDateTime(p.requestedAt))),
       p.note ? h('p', { class: 'description' }, p.note) : null,
       slots ? h('div', { class: 'case-meta' }, ox('petitions.slots', { slots })) : null,
@@ -57,7 +58,8 @@ export class Petitions {
         ? h('div', { class: 'case-meta petition-time' }, ox('petitions.scheduledFor', { time: formatDateTime(p.scheduledFor) }), ' ',
           h('a', { class: 'button small', href: `/video/${encodeURIComponent(p.petitionId)}`, 'data-join': p.petitionId }, ox('petitions.join')))
         : null,
-      h('p', { class: 'message case-message', role: 'alert', hidden: !message, 'data-kind': message?.kind ?? 'info' }, message?.text ?? ''),
+      h('p', { class: 'message case-message', role: 'alert', hidden: !message, 'data-kind': message?.kind ?? 'info' },
+        message?.key ? ox(message.key) : message?.text ?? ''),
       p.status === 'requested' ? this.acceptForm(p) : null,
       p.status === 'scheduled' ? this.outcomeForm(p) : null,
     );
@@ -100,7 +102,7 @@ export class Petitions {
     try {
       const token = this.official.session.token;
       const updated = kind === 'accept' ? await acceptPetition(token, id, slot!) : await recordPetitionOutcome(token, id, value);
-      this.messages.set(id, { text: ox(kind === 'accept' ? 'petitions.accepted' : 'petitions.recorded'), kind: 'ok' });
+      this.messages.set(id, { key: kind === 'accept' ? 'petitions.accepted' : 'petitions.recorded', kind: 'ok' });
       this.petitions = this.petitions.map((p) => (p.petitionId === id ? updated : p)).filter((p) => p.status === 'requested' || p.status === 'scheduled');
       this.render();
     } catch (err) {
