@@ -49,7 +49,7 @@ async function act(page, caseId, action, field, text) {
 }
 
 async function shoot(page, name) {
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => { window.scrollTo(0, 0); return document.fonts.ready; });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
 
