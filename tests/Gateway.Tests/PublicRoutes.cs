@@ -35,6 +35,7 @@ public static class PublicRoutes
         ["GET /board"] = "a page shell (static HTML); the data needs a staff token",
         ["GET /signin"] = "the sign-in page (static HTML); there is no token yet",
         ["GET /admin"] = "a page shell (static HTML); the data needs an admin token",
+        ["GET /official"] = "a page shell (static HTML); the data needs an official's token",
     };
 
     /// <summary>The hub methods anyone may call, with the reason; every other hub method needs a staff role.</summary>
