@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from 'vite';
 const here = decodeURIComponent(new URL('.', import.meta.url).pathname).replace(/^\/([A-Za-z]:)/, '$1');
 
 /** The gateway's routes: `/submit` → submit.html, `/track/{token}` → track.html, … */
-const PAGES = ['index', 'submit', 'track', 'cadre', 'board', 'signin', 'admin', 'video', 'meetings'] as const;
+const PAGES = ['index', 'submit', 'track', 'cadre', 'board', 'signin', 'admin', 'video', 'meetings', 'official'] as const;
 
 /** Mirror the gateway's page routes on the dev server. */
 function gatewayRoutes(): Plugin {
@@ -20,7 +20,7 @@ function gatewayRoutes(): Plugin {
         if (/^\/track\/[^/]+\/?$/.test(path)) req.url = `/track.html${suffix}`;
         else if (/^\/video\/[^/]+\/?$/.test(path)) req.url = `/video.html${suffix}`;
         else if (/^\/meetings\/[^/]+\/?$/.test(path)) req.url = `/meetings.html${suffix}`;
-        else if (/^\/(submit|cadre|board|signin|admin|meetings)\/?$/.test(path)) req.url = `${path.replace(/\/$/, '')}.html${suffix}`;
+        else if (/^\/(submit|cadre|board|signin|admin|meetings|official)\/?$/.test(path)) req.url = `${path.replace(/\/$/, '')}.html${suffix}`;
         next();
       });
     },

@@ -202,5 +202,6 @@ public sealed class CaseRecord
     public CaseFact ToFact() =>
         new(CaseId, CommunityId, Terms?.SubdistrictId ?? "", Submission!.Category, Submission.Kind, AssigneeId,
             Submission.SubmittedAt, AcceptedAt,
-            AcknowledgedAt, FirstAcknowledgeBy, ResolvedAt, FirstResolveBy, ResolvedAtLevel, Rating, Closure, LastSeq);
+            AcknowledgedAt, FirstAcknowledgeBy, ResolvedAt, FirstResolveBy, ResolvedAtLevel, Rating, Closure, LastSeq,
+            Level, Terms?.DepartmentId);
 }

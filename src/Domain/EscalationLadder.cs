@@ -74,4 +74,55 @@ public static class EscalationLadder
         record.Level = lower;
         return CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.Returned, record.Status, now, actor, instructions, record.LevelOwnerId));
     }
+
+    /// <summary>
+    /// An official of the level the case is at takes responsibility for it there (接办). Taking it again changes nothing;
+    /// once another official of the level has taken it, it is theirs until it moves.
+    /// </summary>
+    public static CaseTransition Take(CaseRecord record, CaseActor actor, DateTimeOffset now)
+    {
+        if (CheckLevelActs(record, actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!record.IsUnresolved)
+        {
+            return CaseRefusals.NotOpen(record, "Only an open, unresolved case can be taken.");
+        }
+
+        if (record.Level == CaseLevel.Community)
+        {
+            return CaseRefusals.Conflict(RefusalCodes.NotAboveCommunity, "At the community the assigned cadre acknowledges the case.", ("level", Refusal.Name(record.Level)));
+        }
+
+        if (TakenBy(record) is { } holder)
+        {
+            return holder.Actor == actor.Id
+                ? CaseTransition.Unchanged
+                : CaseRefusals.Conflict(RefusalCodes.TakenByOther, "Another official of this level has taken the case.", ("takenBy", holder.ActorName ?? holder.Actor));
+        }
+
+        return CaseLifecycle.One(CaseLifecycle.Append(record, CaseEventType.Taken, record.Status, now, actor, null, record.LevelOwnerId));
+    }
+
+    /// <summary>The taking of the case at its current level: a <c>Taken</c> event since it last moved (escalated, handed back or reopened), or null.</summary>
+    public static CaseEvent? TakenBy(CaseRecord record)
+    {
+        for (var i = record.Timeline.Count - 1; i >= 0; i--)
+        {
+            var e = record.Timeline[i];
+            if (e.Type == CaseEventType.Taken)
+            {
+                return e;
+            }
+
+            if (e.Type is CaseEventType.Escalated or CaseEventType.Returned or CaseEventType.Reopened)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 }

@@ -16,7 +16,7 @@ public static class KpiCalculator
     public static KpiReport Report(IEnumerable<CaseFact> facts, KpiQuery query, DateTimeOffset now, TimeZoneInfo zone)
     {
         var (start, end) = Window(query.Period, query.From, query.To, zone);
-        var inWindow = facts.Where(f => f.SubmittedAt >= start && f.SubmittedAt < end).ToArray();
+        var inWindow = facts.Where(f => f.SubmittedAt >= start && f.SubmittedAt < end && (query.Department is null || f.DepartmentId == query.Department)).ToArray();
         var byBucket = inWindow.ToLookup(f => BucketStart(f.SubmittedAt, query.Period, zone));
         var buckets = new List<KpiBucket>();
         for (var bucket = start; bucket < end; bucket = Next(bucket, query.Period, zone))
@@ -29,7 +29,9 @@ public static class KpiCalculator
                 Groups(cases, query, KpiDimension.Community, f => f.CommunityId, now),
                 Groups(cases, query, KpiDimension.Subdistrict, f => f.SubdistrictId, now),
                 Groups(cases, query, KpiDimension.Cadre, f => f.CadreId, now),
-                Groups(cases, query, KpiDimension.Category, f => f.Category, now)));
+                Groups(cases, query, KpiDimension.Category, f => f.Category, now),
+                Groups(cases, query, KpiDimension.Level, HoldingLevel, now),
+                Groups(cases, query, KpiDimension.Department, f => f.DepartmentId, now)));
         }
 
         return new KpiReport(query.Scope, query.Period, zone.Id, start, end, now, Figures(inWindow, now), buckets);
@@ -162,6 +164,9 @@ public static class KpiCalculator
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new KpiGroup(g.Key, Figures(g, now)))
                 .ToArray();
+
+    /// <summary>The level a case counts at in <c>byLevel</c>: where it was resolved, else where it is now (community, subdistrict, department, leader).</summary>
+    public static string HoldingLevel(CaseFact fact) => Refusal.Name(fact.ResolvedAtLevel ?? fact.Level);
 
     // A clock that ran backwards must not make a negative duration.
     private static double Seconds(TimeSpan span) => Math.Max(0, span.TotalSeconds);

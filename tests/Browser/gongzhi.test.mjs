@@ -433,7 +433,7 @@ test('an official\'s board shows a case escalated to its level, live, and hands 
 test('every page shows the Gongzhi icon, served by the gateway', { timeout: 60_000 }, async () => {
   assert.ok(flow.trackPath, 'needs the flow test’s case');
   // Signed out: the staff pages show their sign-in form.
-  for (const path of ['/', '/submit', flow.trackPath, '/cadre', '/board', '/signin', '/admin']) {
+  for (const path of ['/', '/submit', flow.trackPath, '/cadre', '/board', '/signin', '/admin', '/official']) {
     const { page, context } = await open(PHONE, path);
     await page.waitForLoadState('networkidle');
     const icons = await page.locator(S.common.icon).evaluateAll((links) => links.map((l) => l.href));

@@ -216,3 +216,23 @@ export const surge = {
   conveneTopic: '#convene-topic',
   anyTicked: '#convene-case-list input[name="caseIds"]:checked',
 };
+
+/** /official — the page of an official above the community (sub-district, department, county leader). */
+export const official = {
+  section: '#official-section',
+  /** The page once it knows the official's level (`subdistrict` | `department` | `leader`) and owner. */
+  level: (level, ownerId) => `body[data-level="${level}"][data-scope-id="${ownerId}"]`,
+  /** A case's card in the level's queue. */
+  card: (caseId) => `#official-queue [data-case-id="${caseId}"][data-status]`,
+  /** Who took it at this level (接办). */
+  takenBy: (caseId) => `#official-queue [data-case-id="${caseId}"] [data-taken-by]`,
+  actions: (caseId) => `#official-queue [data-case-id="${caseId}"] details[data-details="actions"] > summary`,
+  petition: (petitionId) => `#petition-list [data-petition-id="${petitionId}"]`,
+  petitionStatus: (petitionId, status) => `#petition-list [data-petition-id="${petitionId}"][data-petition-status="${status}"]`,
+  petitionAccept: (petitionId) => `form[data-petition-form="accept"][data-petition-id="${petitionId}"] button[type="submit"]`,
+  petitionJoin: (petitionId) => `#petition-list a[data-join="${petitionId}"]`,
+  kpiTable: (name) => `#kpi-by-${name}`,
+  /** The number of cases a KPI table counts for a key (a level, department or community). */
+  kpiCount: (name, key, count) => `#kpi-by-${name} tr[data-key="${key}"] td[data-submitted="${count}"]`,
+  meetingsLink: '#link-meetings[href="/meetings"]',
+};

@@ -39,6 +39,7 @@ public static class PublicRoutes
         ["GET /admin"] = "a page shell (static HTML); the data needs an admin token",
         ["GET /meetings"] = "a page shell (static HTML); the data needs a staff token",
         ["GET /meetings/{consultationId}"] = "a meeting's page shell (static HTML); the data needs a staff token of its parties or community",
+        ["GET /official"] = "a page shell (static HTML); the data needs an official's token",
     };
 
     /// <summary>The hub methods anyone may call, with the reason; every other hub method needs a staff role.</summary>

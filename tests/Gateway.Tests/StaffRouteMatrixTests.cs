@@ -30,6 +30,7 @@ public sealed class StaffRouteMatrixTests(GatewayFixture fixture)
     {
         ["GET /api/v1/intake/poison"] = "a dispatcher sees only the entries naming a community in their own scope",
         ["GET /api/v1/auth/me"] = "the caller's own account",
+        ["GET /api/v1/levels/mine"] = "the level of the caller's own scope",
         ["POST /api/v1/auth/renew"] = "the caller's own session",
         ["POST /api/v1/auth/logout"] = "the caller's own session",
         ["POST /api/v1/auth/password"] = "the caller's own password",

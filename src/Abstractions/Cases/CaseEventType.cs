@@ -92,4 +92,7 @@ public enum CaseEventType
 
     /// <summary>A party left the live video call (hung up, or the connection ended).</summary>
     VideoCallLeft = 33,
+
+    /// <summary>An official of the level the case is at took responsibility for it there (接办).</summary>
+    Taken = 34,
 }

@@ -22,4 +22,6 @@ public sealed record CaseFact(
     [property: Id(12)] CaseLevel? ResolvedAtLevel,
     [property: Id(13)] SatisfactionRating? Rating,
     [property: Id(14)] CaseClosure? Closure,
-    [property: Id(15)] int Seq = 0);
+    [property: Id(15)] int Seq = 0,
+    [property: Id(16)] CaseLevel Level = CaseLevel.Community,
+    [property: Id(17)] string? DepartmentId = null);

@@ -43,6 +43,10 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("Escalate")]
     Task<CaseCommandResult> EscalateAsync(CaseActor actor, string reason, int? expectedSeq = null);
 
+    /// <summary>An official of the case's level takes responsibility for it there (接办); taking it again changes nothing.</summary>
+    [Alias("Take")]
+    Task<CaseCommandResult> TakeAsync(CaseActor official, int? expectedSeq = null);
+
     /// <summary>Hands the case one level back down with instructions.</summary>
     [Alias("Return")]
     Task<CaseCommandResult> ReturnAsync(CaseActor actor, string instructions, int? expectedSeq = null);

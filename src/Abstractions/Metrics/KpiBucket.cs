@@ -9,4 +9,6 @@ public sealed record KpiBucket(
     [property: Id(3)] IReadOnlyList<KpiGroup> ByCommunity,
     [property: Id(4)] IReadOnlyList<KpiGroup> BySubdistrict,
     [property: Id(5)] IReadOnlyList<KpiGroup> ByCadre,
-    [property: Id(6)] IReadOnlyList<KpiGroup> ByCategory);
+    [property: Id(6)] IReadOnlyList<KpiGroup> ByCategory,
+    [property: Id(7)] IReadOnlyList<KpiGroup> ByLevel,
+    [property: Id(8)] IReadOnlyList<KpiGroup> ByDepartment);

@@ -149,6 +149,12 @@ public static class RefusalCodes
     /// <summary>The case is already at the community. Args: <c>level</c>.</summary>
     public const string BottomOfLadder = "bottom-of-ladder";
 
+    /// <summary>Another official of the level has already taken the case. Args: <c>takenBy</c>.</summary>
+    public const string TakenByOther = "taken-by-other";
+
+    /// <summary>Only a case above the community is taken by an official; at the community its cadre acknowledges it. Args: <c>level</c>.</summary>
+    public const string NotAboveCommunity = "not-above-community";
+
     /// <summary>A case cannot be merged into itself.</summary>
     public const string MergeIntoSelf = "merge-into-self";
 

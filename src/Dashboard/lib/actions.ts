@@ -76,7 +76,7 @@ export function cadreActions(c: ActionSubject, cadreId: string): CadrePlan {
 
 // ── Board: dispatchers and officials ───────────────────────────────────────────────────────────
 
-export type BoardAction = 'assign' | 'mode' | 'merge' | 'escalate' | 'resolve' | 'return';
+export type BoardAction = 'assign' | 'mode' | 'merge' | 'take' | 'escalate' | 'resolve' | 'return';
 
 export interface Viewer {
   role: string;
@@ -100,7 +100,7 @@ export function ownsLevel(c: ActionSubject, viewer: Viewer, countyId?: string | 
 /**
  * What the board offers on a case. A community's dispatchers assign, change the mode, merge a
  * likely duplicate and escalate from the community; an official of the case's level (above the
- * community) resolves it, hands it back down or escalates it further.
+ * community) takes it (while nobody has at this level), resolves it, hands it back down or escalates it further.
  */
 export function boardActions(c: ActionSubject, viewer: Viewer, context: BoardContext): BoardAction[] {
   const actions: BoardAction[] = [];
@@ -114,8 +114,24 @@ export function boardActions(c: ActionSubject, viewer: Viewer, context: BoardCon
   if (open && canGoUp(level) && ((dispatcher && level === 'community') || (owner && level !== 'community'))) {
     actions.push('escalate');
   }
-  if (owner && level !== 'community' && open) actions.push('resolve', 'return');
+  if (owner && level !== 'community' && open) {
+    if (!takenAtLevel(c.timeline)) actions.unshift('take');
+    actions.push('resolve', 'return');
+  }
   return actions;
+}
+
+/**
+ * The `taken` event of the level the case is at now (接办: an official took responsibility for it there), or null
+ * when nobody has since it last moved (escalated, handed back or reopened). Mirrors `EscalationLadder.TakenBy`.
+ */
+export function takenAtLevel(timeline: readonly CaseEvent[]): CaseEvent | null {
+  const sorted = [...timeline].sort((a, b) => b.seq - a.seq);
+  for (const e of sorted) {
+    if (e.type === 'taken') return e;
+    if (e.type === 'escalated' || e.type === 'returned' || e.type === 'reopened') return null;
+  }
+  return null;
 }
 
 // ── Resident ───────────────────────────────────────────────────────────────────────────────────

@@ -29,6 +29,7 @@ export function bodyFor(action: string, values: Record<string, string>): CaseAct
       return photos.length > 0 ? { note: values['note'], photos } : { note: values['note'] };
     }
     case 'return': return { instructions: values['instructions'] };
+    case 'take': return {};
     case 'accompaniment': return { when: localInputToIso(values['when'] ?? '') ?? '', where: values['where'], office: values['office'] };
     default: return null;
   }

@@ -1,13 +1,16 @@
 // Where a staff member goes after signing in: back to the page they came from when their role
 // belongs there, else their role's own page. Pure (no DOM), tested in tests/signin.test.ts.
 
-/** A role's own page: a cadre's queue, a dispatcher's board, an admin's page, an official's level. */
-export function homeOf(role: string, scope: string): string {
+/**
+ * A role's own page: a cadre's queue, a community dispatcher's board, an admin's page, an official's level (a
+ * department's liaison, a leader, or a dispatcher whose scope is a sub-district or the county: `level` above the community).
+ */
+export function homeOf(role: string, level?: string | null): string {
   switch (role) {
     case 'cadre': return '/cadre';
-    case 'dispatcher': return '/board';
+    case 'dispatcher': return level && level !== 'community' ? '/official' : '/board';
     case 'admin': return '/admin';
-    default: return scope ? `/board?scope=${encodeURIComponent(scope)}` : '/board';
+    default: return '/official';
   }
 }
 
@@ -15,8 +18,8 @@ export function homeOf(role: string, scope: string): string {
 function pagesOf(role: string): readonly string[] {
   switch (role) {
     case 'cadre': return ['/cadre'];
-    case 'admin': return ['/admin', '/board'];
-    default: return ['/board'];
+    case 'admin': return ['/admin', '/board', '/official'];
+    default: return ['/board', '/official'];
   }
 }
 
@@ -41,7 +44,7 @@ export function samePath(from: string | null | undefined): string | null {
 }
 
 /** Where to go after signing in from `from` (a path with its query, or null). */
-export function destinationAfterSignIn(who: { role: string; scope: string }, from: string | null | undefined): string {
+export function destinationAfterSignIn(who: { role: string; scope: string; level?: string | null }, from: string | null | undefined): string {
   const back = samePath(from);
   if (back) {
     const path = back.split('?', 1)[0]?.replace(/\/$/, '') ?? '';
@@ -49,5 +52,5 @@ export function destinationAfterSignIn(who: { role: string; scope: string }, fro
     // A video petition's call page, for the official who accepted it (the hub checks that it is them).
     if (who.role !== 'cadre' && /^\/video\/[0-9A-Za-z]+$/.test(path)) return back;
   }
-  return homeOf(who.role, who.scope);
+  return homeOf(who.role, who.level);
 }

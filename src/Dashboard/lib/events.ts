@@ -172,6 +172,8 @@ export function describeEvent(event: CaseEvent, audience: Audience = 'staff', co
       return say(t('events.videoCallJoined', { actor }), null);
     case 'videoCallLeft':
       return say(t('events.videoCallLeft', { actor }), null);
+    case 'taken':
+      return say(t('events.taken', { who: actor, at: owner(ref) }), null);
     case 'consultationConvened':
       return say(t('events.consultationConvened'));
     case 'possibleDuplicate':

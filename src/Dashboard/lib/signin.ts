@@ -7,6 +7,7 @@ import { currentSession, sessionFromAnswer, storeSession, type Session } from '.
 import { destinationAfterSignIn } from './destination';
 import { h, setMessage } from './dom';
 import { onLocaleChange, t } from './i18n';
+import { getMyLevel } from './official-api';
 import { explainProblem, explainRefusal, refusalOf } from './problems';
 
 export interface SignInOptions {
@@ -82,7 +83,7 @@ export function renderSignIn(container: HTMLElement, options: SignInOptions = {}
       if (!session) throw new ApiError(500, null);
       storeSession(session);
       const { pathname, search } = window.location;
-      (options.go ?? ((path) => window.location.assign(path)))(destinationAfterSignIn(session.claims, options.from ?? pathname + search));
+      return destinationOf(session, options.from ?? pathname + search).then((path) => (options.go ?? ((to) => window.location.assign(to)))(path));
     }).catch((err: unknown) => {
       submit.disabled = false;
       password.value = '';
@@ -94,6 +95,15 @@ export function renderSignIn(container: HTMLElement, options: SignInOptions = {}
   container.replaceChildren(form);
   container.hidden = false;
   (username.value ? password : username).focus();
+}
+
+/**
+ * Where a signed-in person goes (lib/destination.ts). A dispatcher's scope may be a community, a sub-district or the
+ * county: their level (GET /api/v1/levels/mine) says whether their page is the board or the officials' page.
+ */
+export async function destinationOf(session: Session, from: string | null | undefined): Promise<string> {
+  const level = session.claims.role === 'dispatcher' ? await getMyLevel(session.token).then((l) => l.level, () => null) : null;
+  return destinationAfterSignIn({ ...session.claims, level }, from);
 }
 
 /** Why the sign-in did not go through: the refusal (`sign-in-failed`, `account-locked` with its time), else the status. */

@@ -64,7 +64,7 @@ export type TrackStepRequest = Body<'/api/v1/track/{trackingToken}/consent'>;
 export type CaseActionRoute =
   | 'acknowledge' | 'decline' | 'resolve'
   | 'start' | 'accompaniment' | 'consent' | 'documents' | 'result'
-  | 'escalate' | 'return' | 'assign' | 'mode' | 'merge';
+  | 'take' | 'escalate' | 'return' | 'assign' | 'mode' | 'merge';
 /** The body of an action's route; for a union of actions, the union of their bodies. */
 export type CaseActionBody<A extends CaseActionRoute> =
   A extends unknown ? (`/api/v1/cases/{caseId}/${A}` extends Route ? Body<`/api/v1/cases/{caseId}/${A}`> : never) : never;

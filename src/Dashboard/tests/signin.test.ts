@@ -16,10 +16,11 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('where a staff member lands after signing in', () => {
   it('goes to the role’s own page', () => {
     expect(homeOf('cadre', 'ximen')).toBe('/cadre');
-    expect(homeOf('dispatcher', 'ximen')).toBe('/board');
-    expect(homeOf('admin', 'wenshang')).toBe('/admin');
-    expect(homeOf('department', 'heating')).toBe('/board?scope=heating');
-    expect(homeOf('leader', 'wenshang')).toBe('/board?scope=wenshang');
+    expect(homeOf('dispatcher', 'community')).toBe('/board');
+    expect(homeOf('dispatcher', 'subdistrict')).toBe('/official');
+    expect(homeOf('admin')).toBe('/admin');
+    expect(homeOf('department')).toBe('/official');
+    expect(homeOf('leader')).toBe('/official');
   });
 
   it('goes back where they came from when their role works there', () => {
@@ -31,7 +32,9 @@ describe('where a staff member lands after signing in', () => {
   it('goes to the role’s page instead of one it does not work on, or of the sign-in page', () => {
     expect(destinationAfterSignIn({ role: 'cadre', scope: 'ximen' }, '/board')).toBe('/cadre');
     expect(destinationAfterSignIn({ role: 'dispatcher', scope: 'ximen' }, '/admin')).toBe('/board');
-    expect(destinationAfterSignIn({ role: 'department', scope: 'heating' }, '/signin')).toBe('/board?scope=heating');
+    expect(destinationAfterSignIn({ role: 'department', scope: 'heating' }, '/signin')).toBe('/official');
+    expect(destinationAfterSignIn({ role: 'dispatcher', scope: 'wenshang-subdistrict', level: 'subdistrict' }, '/signin')).toBe('/official');
+    expect(destinationAfterSignIn({ role: 'dispatcher', scope: 'wenshang-subdistrict', level: 'subdistrict' }, '/official')).toBe('/official');
   });
 
   it('never leaves the site', () => {
@@ -104,7 +107,7 @@ describe('the sign-in form', () => {
     const go = vi.fn();
     renderSignIn(container, { from: '/cadre', go });
     fill(' wang-liqun ', 'gongzhi-demo-2026');
-    await vi.waitFor(() => expect(go).toHaveBeenCalledWith('/board?scope=heating'));
+    await vi.waitFor(() => expect(go).toHaveBeenCalledWith('/official'));
     const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/v1/auth/login');
     expect(JSON.parse(String(init.body))).toEqual({ username: 'wang-liqun', password: 'gongzhi-demo-2026' });

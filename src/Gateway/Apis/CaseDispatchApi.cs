@@ -24,6 +24,9 @@ public static class CaseDispatchApi
         cases.MapPost("/{caseId}/escalate", EscalateAsync).WithName("EscalateCase").WithSummary("Send the case one level up the ladder")
             .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.NotCaseHandler)
             .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.TopOfLadder);
+        cases.MapPost("/{caseId}/take", TakeAsync).WithName("TakeCase").WithSummary("An official takes responsibility for the case at their level (接办)")
+            .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.LevelOfficialOnly)
+            .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.NotAboveCommunity, RefusalCodes.TakenByOther);
         cases.MapPost("/{caseId}/return", ReturnAsync).WithName("ReturnCase").WithSummary("An official hands the case one level down")
             .Refuses(StatusCodes.Status403Forbidden, RefusalCodes.LevelOfficialOnly)
             .Refuses(StatusCodes.Status409Conflict, RefusalCodes.StaleSeq, RefusalCodes.CaseNotOpen, RefusalCodes.BottomOfLadder);
@@ -105,6 +108,21 @@ public static class CaseDispatchApi
         return allowed
             ? CasesApi.Answer(await grain.EscalateAsync(user.Actor(), body.Reason!.Trim(), body.ExpectedSeq))
             : Problems.Forbidden(RefusalCodes.NotCaseHandler, "Only the case's cadre, its community's dispatchers or an official of its level escalate it.");
+    }
+
+    public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> TakeAsync(
+        string caseId, TakeRequest? body, ClaimsPrincipal user, IAuthorizationService auth, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<ICaseGrain>(caseId);
+        var snapshot = await grain.GetAsync();
+        if (snapshot is null)
+        {
+            return Problems.CaseNotFound(caseId);
+        }
+
+        return (await auth.AuthorizeAsync(user, new CaseAccess(snapshot, null), StaffOperations.TakeCase)).Succeeded
+            ? CasesApi.Answer(await grain.TakeAsync(user.Actor(), body?.ExpectedSeq))
+            : Problems.Forbidden(RefusalCodes.LevelOfficialOnly, "Only an official of the level the case is at takes it.", ("levelOwnerId", snapshot.LevelOwnerId));
     }
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ReturnAsync(

@@ -18,6 +18,7 @@ public static class DashboardPages
         ("/video/{petitionId}", "video.html"),
         ("/meetings", "meetings.html"),
         ("/meetings/{consultationId}", "meetings.html"),
+        ("/official", "official.html"),
     ];
 
     /// <summary>The built assets; call before <c>UseAuthorization</c>, whose fallback policy would refuse them.</summary>

@@ -3,7 +3,7 @@ using Gongzhi.Metrics;
 
 namespace Gongzhi.Gateway.Apis;
 
-/// <summary>The KPIs of a community, sub-district or county, for its dispatchers (definitions in docs/kpis.md).</summary>
+/// <summary>The KPIs of a community, sub-district, county or county department, for its dispatchers and officials (definitions in docs/kpis.md).</summary>
 public static class MetricsApi
 {
     /// <summary>The longest range of a report: a quarter of days, a year of months (what the metrics keep).</summary>
@@ -17,7 +17,7 @@ public static class MetricsApi
     {
         var metrics = app.MapGroup("/api/v1/metrics").WithTags("Staff").RequireAuthorization(StaffRoles.StaffPolicy)
             .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status403Forbidden, RefusalCodes.OutsideScope);
-        metrics.MapGet("", GetReportAsync).WithName("GetMetrics").WithSummary("The KPI report of a community, sub-district or county, by day or month");
+        metrics.MapGet("", GetReportAsync).WithName("GetMetrics").WithSummary("The KPI report of a community, sub-district, county or department, by day or month");
         metrics.MapGet("/summary", GetSummaryAsync).WithName("GetMetricsSummary").WithSummary("A community's headline KPIs, as the board shows them");
         return app;
     }
@@ -46,7 +46,7 @@ public static class MetricsApi
         var dimensions = ParseDimensions(by);
         if (dimensions is null)
         {
-            errors["by"] = ["A comma-separated list of community, subdistrict, cadre, category."];
+            errors["by"] = ["A comma-separated list of community, subdistrict, cadre, category, level, department."];
         }
 
         var end = to is null ? time.GetUtcNow() : ParseInstant(to, endOfDay: true);
@@ -71,21 +71,18 @@ public static class MetricsApi
             return Problems.Invalid(errors);
         }
 
-        var places = await cluster.GetGrain<ICommunityDirectoryGrain>(0).FindAsync(scope!);
-        if (places.Count == 0)
+        if (await KpiScope.FindAsync(scope!, cluster) is not { } found)
         {
             return UnknownScope(scope!);
         }
 
-        foreach (var place in places)
+        if (!await found.MayReadAsync(scope!, user, auth))
         {
-            if (!(await auth.AuthorizeAsync(user, place, StaffOperations.DispatchCommunity)).Succeeded)
-            {
-                return OutOfScope(scope!);
-            }
+            return OutOfScope(scope!);
         }
 
-        var query = new KpiQuery(scope!, kpiPeriod!.Value, start!.Value, end!.Value, dimensions!);
+        var places = found.Places;
+        var query = new KpiQuery(scope!, kpiPeriod!.Value, start!.Value, end!.Value, dimensions!, found.Department);
         var report = places is [var only] && only.Id == scope
             ? await cluster.GetGrain<IMetricsGrain>(only.Id).GetReportAsync(query)
             : await cluster.GetGrain<IMetricsReportGrain>(0).BuildAsync(places.Select(p => p.Id).ToArray(), query);

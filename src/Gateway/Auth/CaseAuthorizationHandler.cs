@@ -21,6 +21,8 @@ public sealed class CaseAuthorizationHandler : StaffOperationHandler<CaseAccess>
             // The level holding the case acts: at the community its cadre (the grain judges which cadre and the mode's steps), above it an official of that level.
             nameof(StaffOperations.ResolveCase) => atCommunity ? user.Role() == StaffRoles.Cadre : user.OwnsLevel(snapshot),
             nameof(StaffOperations.EscalateCase) => atCommunity ? user.IsAssignedCadre(snapshot) || dispatches : user.OwnsLevel(snapshot),
+            // An official of the level holding the case takes it; at the community the case grain refuses it (the cadre acknowledges there).
+            nameof(StaffOperations.TakeCase) => user.OwnsLevel(snapshot),
             nameof(StaffOperations.ReturnCase) => !atCommunity && user.OwnsLevel(snapshot),
             nameof(StaffOperations.AttachPhoto) => atCommunity ? user.IsAssignedCadre(snapshot) : user.OwnsLevel(snapshot),
             nameof(StaffOperations.AskForVideoPetition) => user.IsAssignedCadre(snapshot),

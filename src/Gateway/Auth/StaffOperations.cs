@@ -13,6 +13,7 @@ public static class StaffOperations
     public static readonly OperationAuthorizationRequirement DispatchCase = new() { Name = nameof(DispatchCase) };
     public static readonly OperationAuthorizationRequirement ResolveCase = new() { Name = nameof(ResolveCase) };
     public static readonly OperationAuthorizationRequirement EscalateCase = new() { Name = nameof(EscalateCase) };
+    public static readonly OperationAuthorizationRequirement TakeCase = new() { Name = nameof(TakeCase) };
     public static readonly OperationAuthorizationRequirement ReturnCase = new() { Name = nameof(ReturnCase) };
     public static readonly OperationAuthorizationRequirement AttachPhoto = new() { Name = nameof(AttachPhoto) };
     public static readonly OperationAuthorizationRequirement AskForVideoPetition = new() { Name = nameof(AskForVideoPetition) };

@@ -146,6 +146,7 @@ public static class GatewayExtensions
         routes.MapCaseDispatchApi();
         routes.MapQueuesApi();
         routes.MapAlertsApi();
+        routes.MapLevelsApi();
         routes.MapPhotosApi();
         routes.MapResidentPhotosApi();
         routes.MapCadresApi();

@@ -37,4 +37,7 @@ public sealed record MergeRequest(string? IntoCaseId = null, int? ExpectedSeq = 
 public sealed record EscalateRequest(string? Reason = null, int? ExpectedSeq = null);
 
 /// <summary>The case goes one level down, with what the level below should do.</summary>
+/// <summary>An official takes the case at their level; the body is optional.</summary>
+public sealed record TakeRequest(int? ExpectedSeq = null);
+
 public sealed record ReturnRequest(string? Instructions = null, int? ExpectedSeq = null);

@@ -122,6 +122,9 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
     public Task<CaseCommandResult> EscalateAsync(CaseActor actor, string reason, int? expectedSeq = null) =>
         RunAsync(expectedSeq, () => EscalationLadder.Escalate(Record, actor, reason, Now));
 
+    public Task<CaseCommandResult> TakeAsync(CaseActor official, int? expectedSeq = null) =>
+        RunAsync(expectedSeq, () => EscalationLadder.Take(Record, official, Now));
+
     public Task<CaseCommandResult> ReturnAsync(CaseActor actor, string instructions, int? expectedSeq = null) =>
         RunAsync(expectedSeq, () => EscalationLadder.Return(Record, actor, instructions, Now));
 

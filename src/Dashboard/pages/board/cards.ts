@@ -2,12 +2,12 @@
 // to merge, the last outcome, and the actions this viewer may take (assign, mode, resolve, hand
 // back, escalate) folded under it. A card is built again only when what it shows changed, so
 // focus, typing and open folds survive pushes.
-import { boardActions, type BoardAction } from '../../lib/actions';
+import { boardActions, takenAtLevel, type BoardAction } from '../../lib/actions';
 import { relevantDeadline } from '../../lib/deadlines';
 import { h } from '../../lib/dom';
 import { actionForm, fold, type Drafts, trackFolds, type ActionFormSpec } from '../../lib/forms';
 import { formatDateTime, locale } from '../../lib/i18n';
-import { kindText, levelText, MODES, modeText, statusText } from '../../lib/labels';
+import { actorText, kindText, levelText, MODES, modeText, statusText } from '../../lib/labels';
 import { deadlineEl } from '../../lib/ticker';
 import { phoneElement, type PhoneHost } from '../../lib/phone-reveal';
 import { renderTimeline } from '../../lib/timeline';
@@ -110,6 +110,7 @@ export class Cards {
         kindText(c.kind), ' · ', h('span', { class: 'case-mode' }, mode ?? tx('card.modeNotSet')),
       ),
       h('div', { class: 'case-assignee' }, c.assignee ? `${tx('card.assignee')}: ${c.assignee}` : tx('card.unassigned')),
+      this.takenLine(c),
       h('div', { class: 'case-meta' }, tx('card.submitted'), ' ', h('time', { datetime: c.submittedAt }, formatDateTime(c.submittedAt))),
       c.reopenCount > 0
         ? h('div', { class: 'case-meta', 'data-reopen-count': c.reopenCount }, h('span', { class: 'pill waiting' }, tx('card.reopened', { count: c.reopenCount })))
@@ -126,6 +127,12 @@ export class Cards {
     );
     this.cache.set(c.caseId, { signature, el });
     return el;
+  }
+
+  /** Who took the case at the level it is at now (接办), on a case above the community. */
+  private takenLine(c: CaseView): HTMLElement | null {
+    const taken = c.level && c.level !== 'community' ? takenAtLevel(c.timeline) : null;
+    return taken ? h('div', { class: 'case-taken', 'data-taken-by': taken.actor }, tx('card.takenBy', { who: actorText(taken.actor, taken.actorName) })) : null;
   }
 
   /** The possible duplicates still open on this board. */
@@ -181,6 +188,7 @@ export class Cards {
         submit: tx('form.mode'), secondary: true,
       }));
     }
+    if (actions.includes('take')) out.push(form({ form: 'take', fields: [], submit: tx('form.take') }));
     if (actions.includes('resolve')) out.push(text('resolve', 'form.resolveNote', 'form.resolve'));
     if (actions.includes('return')) out.push(text('return', 'form.returnNote', 'form.return'));
     if (actions.includes('escalate')) out.push(text('escalate', 'form.escalateReason', 'form.escalate'));
