@@ -16,4 +16,4 @@ public sealed record CaseEvent(
     [property: Id(5)] string? ActorName,
     [property: Id(6)] string? Note,
     [property: Id(7)] string? Reference = null,
-    [property: Id(8)] IReadOnlyList<string>? Photos = null);
+    [property: Id(8)][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Photos = null);

@@ -176,6 +176,7 @@ internal static class StoredRowSamples
         ScheduledFor = T0.AddDays(1),
         Official = CaseActor.Staff("official", "sun"),
         JoinLink = "https://meet.example/v1",
+        InCall = new() { ["resident"] = "connection-1" },
         HeldAt = null,
         Unsent = [new CaseNotice(CaseEventType.VideoPetitionScheduled, "official:sun", "sun", null, "v1")],
     };
