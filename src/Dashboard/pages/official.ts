@@ -21,6 +21,7 @@ import { tx } from './board/board';
 import { LiveSync } from './board/live';
 import { BoardNames, type BoardPlace } from './board/place';
 import { BoardStore } from './board/store';
+import { Surges } from './board/surge';
 import { ox, type Official } from './official/context';
 import { LevelKpis } from './official/kpis';
 import { Petitions } from './official/petitions';
@@ -63,6 +64,7 @@ function start(level: MyLevel): void {
   const render = batched(() => {
     queue.render();
     petitions.render();
+    surges?.render();
   });
   const names = new BoardNames(render);
   const drafts = new Drafts();
@@ -82,11 +84,14 @@ function start(level: MyLevel): void {
   const queue = new Queue(official, section, drafts);
   const petitions = new Petitions(official);
   const kpis = new LevelKpis(official);
+  // Early warnings: pushed live to a sub-district's officials, listed for the county; a department has none of its own.
+  const surges = level.level === 'department' ? null : new Surges(official, () => undefined);
   const live = new LiveSync(official, section, pageMessage, {
     snapshotTaken: () => undefined,
     alert: () => undefined,
+    surge: (alert) => surges?.receive(alert),
     metrics: () => undefined,
-    reconnected: () => Promise.all([kpis.load(), petitions.load()]),
+    reconnected: () => Promise.all([kpis.load(), petitions.load(), surges?.load()]),
     updated: (update) => {
       if (update.event.type.startsWith('videoPetition')) void petitions.load();
       kpisLater();

@@ -1,7 +1,8 @@
 // Early warnings of collective grievances (群体性信访): the board's list of `surgeAlert`s — read
 // from `GET /api/v1/alerts?scope=` at every (re)connect and pushed live — one entry per alert id
 // (a warning may come twice after a silo crash). On a community board each offers to convene a
-// 7+X meeting with the warning's cases ticked. Texts from locales/{zh,en}/surge.json.
+// 7+X meeting with the warning's cases ticked. The officials' page lists them too (sub-district and county).
+// Texts from locales/{zh,en}/surge.json.
 import { request } from '../../lib/api';
 import { beep } from '../../lib/beep';
 import { byId, h } from '../../lib/dom';
@@ -37,7 +38,7 @@ export class Surges {
   private alerts: SurgeAlert[] = [];
   private readonly fresh = new Set<string>();
 
-  constructor(private readonly board: Board, private readonly convene: (alert: SurgeAlert, topic: string) => void) {}
+  constructor(private readonly board: Pick<Board, 'place' | 'session' | 'names'>, private readonly convene: (alert: SurgeAlert, topic: string) => void) {}
 
   private get scope(): string {
     const { place } = this.board;
