@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Gongzhi.Cases;
 
 /// <summary>
@@ -23,5 +25,5 @@ public sealed record CaseFact(
     [property: Id(13)] SatisfactionRating? Rating,
     [property: Id(14)] CaseClosure? Closure,
     [property: Id(15)] int Seq = 0,
-    [property: Id(16)] CaseLevel Level = CaseLevel.Community,
-    [property: Id(17)] string? DepartmentId = null);
+    [property: Id(16)][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] CaseLevel Level = CaseLevel.Community,
+    [property: Id(17)][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DepartmentId = null);
