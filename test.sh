@@ -40,7 +40,7 @@ for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/Bal
   dotnet test "$project" --no-build -c Debug --nologo --logger "console;verbosity=normal" >"$log" 2>&1
   rc=$?
   # The failing tests, each with its message and the top of its stack.
-  grep -A12 -E '^\s+Failed [A-Za-z][A-Za-z0-9_.]+ \[' "$log" | head -120
+  grep -A12 -E '^\s+Failed [A-Za-z][A-Za-z0-9_.]+( \[|\()' "$log" | head -120
   total=$(grep -E '^Total tests: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')
   if [ -z "$total" ]; then
     echo "no test summary from $name (exit code $rc):"
