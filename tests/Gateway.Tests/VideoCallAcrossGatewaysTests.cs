@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
+using Gongzhi.Gateway.Realtime;
 using Gongzhi.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongzhi.Gateway.Tests;
 
@@ -12,8 +15,11 @@ namespace Gongzhi.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class VideoCallAcrossGatewaysTests(GatewayFixture fixture)
 {
-    private async Task<HubConnection> HubAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> gateway, string? token)
+    // A gateway hears the cluster once its observer is registered, which it does in the background as it starts.
+    private static async Task<HubConnection> HubAsync(WebApplicationFactory<Program> gateway, string? token)
     {
+        var registration = gateway.Services.GetRequiredService<ObserverRegistration>();
+        await Eventually.GetAsync(() => Task.FromResult(registration.IsRegistered), registered => registered);
         var connection = TestGateway.Hub(gateway, token);
         await connection.StartAsync();
         return connection;

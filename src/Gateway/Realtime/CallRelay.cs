@@ -6,17 +6,13 @@ namespace Gongzhi.Gateway.Realtime;
 
 /// <summary>
 /// Hands the video calls' messages from the cluster to this gateway's connections in each call, except the sender's,
-/// in the order each sender connection sent them. Orleans does not promise the order of one-way calls
-/// (dotnet/orleans#9796), so a message that overtook an earlier one waits here for it; a message lost on the way (the
-/// registry restarted) is given up once <see cref="ReorderLimit"/> later ones wait. A sender first heard far into its
-/// stream (this gateway started after it joined) is taken from there.
+/// in the order each sender connection sent them (<see cref="CallSequencer"/>): each sender's sends run one after another.
 /// </summary>
 public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, ILogger<CallRelay> logger)
 {
-    public const int ReorderLimit = 32;
-
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string PetitionId, string Sender), SenderStream> _streams = [];
+    private readonly CallSequencer _sequencer = new();
+    private readonly Dictionary<(string PetitionId, string Sender), Task> _tails = [];
 
     public Task DeliverAsync(CallMessage message)
     {
@@ -27,49 +23,30 @@ public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, ILo
 
         lock (_lock)
         {
-            var key = (message.PetitionId, message.SenderConnectionId);
-            if (!_streams.TryGetValue(key, out var stream))
-            {
-                // Early in a stream the first messages may still be on their way; far into it, they went by before this gateway listened.
-                _streams[key] = stream = new SenderStream(message.Seq <= ReorderLimit ? 1 : message.Seq);
-            }
-
-            if (message.Seq < stream.Next || !stream.Pending.TryAdd(message.Seq, message))
-            {
-                return Task.CompletedTask;
-            }
-
-            if (stream.Pending.Count > ReorderLimit && !stream.Pending.ContainsKey(stream.Next))
-            {
-                logger.LogWarning("Call messages {From}..{To} of a sender in petition {PetitionId} never came; going on without them",
-                    stream.Next, stream.Pending.Keys[0] - 1, message.PetitionId);
-                stream.Next = stream.Pending.Keys[0];
-            }
-
-            var ready = new List<CallMessage>();
-            while (stream.Pending.Remove(stream.Next, out var next))
-            {
-                ready.Add(next);
-                stream.Next++;
-            }
-
+            var ready = _sequencer.Accept(message, (from, to) => logger.LogWarning(
+                "Call messages {From}..{To} of a sender in petition {PetitionId} never came; going on without them", from, to, message.PetitionId));
             if (ready.Count == 0)
             {
                 return Task.CompletedTask;
             }
 
+            // A later batch of a sender never overtakes its earlier one.
+            var key = (message.PetitionId, message.SenderConnectionId);
+            var tail = SendAfterAsync(_tails.GetValueOrDefault(key, Task.CompletedTask), ready);
             if (ready[^1].Kind == CallMessageKind.PeerAbsent)
             {
-                _streams.Remove(key);
+                _tails.Remove(key);
+            }
+            else
+            {
+                _tails[key] = tail;
             }
 
-            // Each sender's sends run one after another, so a later batch never overtakes an earlier one.
-            stream.Tail = SendAfterAsync(stream.Tail, ready);
-            return stream.Tail;
+            return tail;
         }
     }
 
-    private async Task SendAfterAsync(Task before, List<CallMessage> messages)
+    private async Task SendAfterAsync(Task before, IReadOnlyList<CallMessage> messages)
     {
         await before;
         foreach (var message in messages)
@@ -103,7 +80,8 @@ public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, ILo
 
         lock (_lock)
         {
-            _streams.Remove((message.PetitionId, replaced));
+            _sequencer.Forget(message.PetitionId, replaced);
+            _tails.Remove((message.PetitionId, replaced));
         }
 
         rooms.Leave(message.PetitionId, replaced);
@@ -122,14 +100,5 @@ public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, ILo
     {
         using var document = JsonDocument.Parse(payload ?? "null");
         return document.RootElement.Clone();
-    }
-
-    private sealed class SenderStream(long next)
-    {
-        public long Next { get; set; } = next;
-
-        public SortedList<long, CallMessage> Pending { get; } = [];
-
-        public Task Tail { get; set; } = Task.CompletedTask;
     }
 }
