@@ -54,5 +54,6 @@ public sealed class VideoPetitionRecord
 
     public VideoPetitionSnapshot ToSnapshot() =>
         new(PetitionId!, CaseId!, CommunityId, Level, LevelOwnerId, RequestedBy!, Note, Slots.ToArray(), RequestedAt, Status,
-            ScheduledFor, Official, JoinLink, Outcome, HeldAt, CancelledBy, CancelReason);
+            ScheduledFor, Official, JoinLink, Outcome, HeldAt, CancelledBy, CancelReason,
+            new Dictionary<string, string>(InCall, StringComparer.Ordinal));
 }

@@ -164,7 +164,7 @@ public sealed class StaffAuthorizationTests
 
     private static VideoPetitionSnapshot Petition(CaseActor? official) =>
         new("p1", "case-1", "east", CaseLevel.Department, "dept-water", CaseActor.Cadre("c1"), "", [], DateTimeOffset.UnixEpoch,
-            official is null ? VideoPetitionStatus.Requested : VideoPetitionStatus.Scheduled, null, official, null, null, null, null, null);
+            official is null ? VideoPetitionStatus.Requested : VideoPetitionStatus.Scheduled, null, official, null, null, null, null, null, new Dictionary<string, string>());
 
     private static ConsultationSnapshot Consultation(string partyAccount) =>
         new("k1", "east", [], "topic", DateTimeOffset.UnixEpoch, "hall", [new ConsultationParty("rep", "Rep", "resident", partyAccount)],

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -11,28 +10,9 @@ namespace Gongzhi.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class VideoCallHubTests(GatewayFixture fixture)
 {
-    private const string Official = "ximen-dispatcher";
+    private const string Official = FixtureVideoCalls.Official;
 
-    private static string In(TimeSpan ahead) => (DateTimeOffset.UtcNow + ahead).ToString("o", CultureInfo.InvariantCulture);
-
-    // The case's cadre asks for the resident; the community's dispatcher (the level's official) accepts unless told not to.
-    private async Task<(string CaseId, string Token, string PetitionId)> PetitionAsync(bool schedule = true)
-    {
-        var (caseId, token) = await fixture.SubmitAsync(Submissions.Valid("heating"));
-        await fixture.TrackUntilAsync(token, "assigned");
-        var cadreId = (await fixture.CaseAsync(caseId))["assigneeId"]!.GetValue<string>();
-        var cadre = await fixture.StaffAsync("cadre", cadreId, "ximen");
-        var asked = await cadre.PostAsJsonAsync($"/api/v1/cases/{caseId}/video-petitions", new { note = "居民腿脚不便，希望视频反映" });
-        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
-        var petitionId = (await asked.Content.ReadFromJsonAsync<JsonObject>())!["petitionId"]!.GetValue<string>();
-        if (schedule)
-        {
-            var official = await fixture.StaffAsync("dispatcher", Official, "ximen");
-            Assert.Equal(HttpStatusCode.OK, (await official.PostAsJsonAsync($"/api/v1/video-petitions/{petitionId}/accept", new { slot = In(TimeSpan.FromHours(1)) })).StatusCode);
-        }
-
-        return (caseId, token, petitionId);
-    }
+    private Task<(string CaseId, string Token, string PetitionId)> PetitionAsync(bool schedule = true) => fixture.PetitionAsync(schedule);
 
     private async Task<HubConnection> OfficialHubAsync(string subject = Official) => await fixture.HubAsync(await fixture.TokenAsync("dispatcher", subject, "ximen"));
 

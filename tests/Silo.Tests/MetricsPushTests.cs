@@ -23,6 +23,8 @@ public sealed class MetricsPushTests(ClusterFixture fixture) : IClassFixture<Clu
 
         public Task OnInvitationAsync(Gongzhi.Consultations.Invitation invitation) => Task.CompletedTask;
 
+        public Task OnCallAsync(Gongzhi.Realtime.CallMessage message) => Task.CompletedTask;
+
         public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
 
         public Task OnMetricsChangedAsync(string community, KpiSummary summary)

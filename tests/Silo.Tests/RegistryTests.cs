@@ -43,6 +43,8 @@ public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<Cluste
 
         public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
 
+        public Task OnCallAsync(Gongzhi.Realtime.CallMessage message) => Task.CompletedTask;
+
         public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
 
         public Task OnSurgeAlertAsync(Gongzhi.Communities.SurgeAlert alert) => Task.CompletedTask;

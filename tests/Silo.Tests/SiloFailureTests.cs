@@ -182,6 +182,8 @@ public sealed class SiloFailureTests : IAsyncLifetime
 
         public Task OnInvitationAsync(Invitation invitation) => Task.CompletedTask;
 
+        public Task OnCallAsync(Gongzhi.Realtime.CallMessage message) => Task.CompletedTask;
+
         public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
     }
 }

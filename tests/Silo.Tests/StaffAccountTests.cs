@@ -188,6 +188,8 @@ public sealed class StaffAccountTests(ClusterFixture fixture) : IClassFixture<Cl
     {
         public System.Collections.Concurrent.ConcurrentBag<string> Usernames { get; } = [];
 
+        public Task OnCallAsync(Gongzhi.Realtime.CallMessage message) => Task.CompletedTask;
+
         public Task OnSessionsEndedAsync(string username, string? sessionId)
         {
             Usernames.Add(username);

@@ -33,6 +33,8 @@ public sealed class SurgeWarningTests(PersistentClusterFixture fixture) : IClass
 
         public Task OnInvitationAsync(Invitation invitation) => Task.CompletedTask;
 
+        public Task OnCallAsync(Gongzhi.Realtime.CallMessage message) => Task.CompletedTask;
+
         public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
     }
 

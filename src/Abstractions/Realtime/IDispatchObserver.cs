@@ -31,4 +31,8 @@ public interface IDispatchObserver : IGrainObserver
     /// <summary>A staff account's sessions ended (one, or all when <paramref name="sessionId"/> is null): its hub connections close.</summary>
     [OneWay, Alias("OnSessionsEnded")]
     Task OnSessionsEndedAsync(string username, string? sessionId);
+
+    /// <summary>A video call's message, for this gateway's connections in the call other than the sender's; may arrive out of order.</summary>
+    [OneWay, Alias("OnCall")]
+    Task OnCallAsync(CallMessage message);
 }

@@ -46,4 +46,8 @@ public interface IDispatchRegistryGrain : IGrainWithIntegerKey
     /// <summary>Tells every live gateway that a staff account's sessions ended (one, or all when <paramref name="sessionId"/> is null).</summary>
     [OneWay, Alias("PublishSessionsEnded")]
     Task PublishSessionsEndedAsync(string username, string? sessionId);
+
+    /// <summary>Sends a video call's message (a party came or went, a signal, a seat taken over) to every live gateway.</summary>
+    [OneWay, Alias("PublishCall")]
+    Task PublishCallAsync(CallMessage message);
 }

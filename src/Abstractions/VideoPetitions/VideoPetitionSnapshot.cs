@@ -4,7 +4,8 @@ namespace Gongzhi.VideoPetitions;
 
 /// <summary>
 /// A video petition (视频信访): the case, the level and official it goes to (fixed when asked), who asked,
-/// the times they proposed, and what became of it.
+/// the times they proposed, and what became of it; <c>InCall</c> holds each party in its live call and the session
+/// (hub connection) it is in from.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("gongzhi.VideoPetitionSnapshot")]
 public sealed record VideoPetitionSnapshot(
@@ -24,4 +25,5 @@ public sealed record VideoPetitionSnapshot(
     [property: Id(13)] string? Outcome,
     [property: Id(14)] DateTimeOffset? HeldAt,
     [property: Id(15)] CaseActor? CancelledBy,
-    [property: Id(16)] string? CancelReason);
+    [property: Id(16)] string? CancelReason,
+    [property: Id(17)] IReadOnlyDictionary<string, string> InCall);

@@ -102,6 +102,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<HubDispatchObserver>();
         builder.Services.AddSingleton<StaffConnections>();
         builder.Services.AddSingleton<CallRooms>();
+        builder.Services.AddSingleton<CallRelay>();
         builder.Services.AddOptions<VideoCallOptions>().BindConfiguration(VideoCallOptions.Section)
             .Validate(o => o.MaxSignalChars > 0 && o.SignalBurst > 0 && o.SignalsPerSecond > 0, "Video: MaxSignalChars, SignalBurst and SignalsPerSecond must be positive.")
             .Validate(o => o.IceServers.All(s => s.Urls.Count > 0), "Video:IceServers: every server needs at least one url.")

@@ -2,15 +2,16 @@ namespace Gongzhi.Gateway.Realtime;
 
 /// <summary>
 /// Who is in which video call on this gateway: per petition, each party's (resident's, official's) one connection.
-/// A party joining again from another connection takes the seat from the first, so a call has two ends at most.
+/// A party joining again from another connection takes the seat from the first, so a call has two ends at most;
+/// the cluster (<see cref="CallRelay"/>) ends a seat taken over from another gateway.
 /// </summary>
 public sealed class CallRooms
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, CallSeat>> _rooms = new(StringComparer.Ordinal);
 
-    /// <summary>Seats the party; answers the connection it replaced (or null) and whether the other party is here.</summary>
-    public (string? Replaced, bool PeerPresent) Enter(string petitionId, CallSeat seat)
+    /// <summary>Seats the party; answers the seat it holds and the connection it replaced here (or null).</summary>
+    public (CallSeat Seat, string? Replaced) Enter(string petitionId, CallSeat seat)
     {
         lock (_lock)
         {
@@ -19,9 +20,14 @@ public sealed class CallRooms
                 _rooms[petitionId] = room = new(StringComparer.Ordinal);
             }
 
-            var replaced = room.TryGetValue(seat.Party, out var before) && before.ConnectionId != seat.ConnectionId ? before.ConnectionId : null;
+            if (room.TryGetValue(seat.Party, out var before) && before.ConnectionId == seat.ConnectionId)
+            {
+                // A retried join keeps its seat, so the connection's messages keep counting on.
+                return (before, null);
+            }
+
             room[seat.Party] = seat;
-            return (replaced, room.Keys.Any(party => party != seat.Party));
+            return (seat, before?.ConnectionId);
         }
     }
 
@@ -64,5 +70,13 @@ public sealed class CallRooms
     }
 }
 
-/// <summary>A party's place in a call: <c>resident</c> or <c>official</c>, the connection, and who they are on the case's timeline.</summary>
-public sealed record CallSeat(string Party, string ConnectionId, CaseActor Actor);
+/// <summary>
+/// A party's place in a call: <c>resident</c> or <c>official</c>, the connection, and who they are on the case's timeline;
+/// it numbers the connection's messages in the call from 1, for the receiving gateways to keep them in order.
+/// </summary>
+public sealed record CallSeat(string Party, string ConnectionId, CaseActor Actor)
+{
+    private long _sent;
+
+    public long NextSeq() => Interlocked.Increment(ref _sent);
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Gongzhi.Gateway.Apis;
+using Gongzhi.Realtime;
 using Gongzhi.VideoPetitions;
 using Microsoft.AspNetCore.SignalR;
 
@@ -8,8 +9,9 @@ namespace Gongzhi.Gateway.Realtime;
 
 /// <summary>
 /// 视频信访 as a live call: the petition's two parties (its resident, by the case's tracking token, and the official who
-/// accepted it) join a group per call and relay WebRTC signals (SDP descriptions, ICE candidates) to each other through
-/// it. Joining and leaving are written on the case's timeline by the petition's grain. A refusal is a
+/// accepted it) join a group per call and relay WebRTC signals (SDP descriptions, ICE candidates) to each other. The
+/// parties may be on different gateways, so every message goes through the cluster's dispatch registry to every
+/// gateway, which hands it to its own members of the call's group (<see cref="CallRelay"/>). Joining and leaving are written on the case's timeline by the petition's grain. A refusal is a
 /// <see cref="HubException"/> whose message starts with its refusal code (<c>not-a-party: …</c>).
 /// </summary>
 public sealed partial class DispatchHub
@@ -50,15 +52,22 @@ public sealed partial class DispatchHub
         }
 
         var party = actor == CaseActor.Resident ? CallParties.Resident : CallParties.Official;
-        var (replaced, peerPresent) = rooms.Enter(petitionId, new CallSeat(party, Context.ConnectionId, actor));
-        if (replaced is not null)
+        var (seat, replacedHere) = rooms.Enter(petitionId, new CallSeat(party, Context.ConnectionId, actor));
+        if (replacedHere is not null)
         {
-            await Groups.RemoveFromGroupAsync(replaced, CallGroup(petitionId));
-            await Clients.Client(replaced).SendAsync(CallEnded, new CallEndedPush(petitionId, "replaced"));
+            await Groups.RemoveFromGroupAsync(replacedHere, CallGroup(petitionId));
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, CallGroup(petitionId));
-        await Clients.OthersInGroup(CallGroup(petitionId)).SendAsync(CallPeer, new CallPeerPush(petitionId, party, true));
+        // The seat's former connection may be on another gateway: the petition knows it, the cluster reaches it.
+        var replaced = petition.InCall.GetValueOrDefault(party) is { } before && before != Context.ConnectionId ? before : replacedHere;
+        if (replaced is not null)
+        {
+            await PublishCallAsync(new CallMessage(petitionId, CallMessageKind.Ended, party, null, Context.ConnectionId, 0, replaced));
+        }
+
+        await PublishCallAsync(new CallMessage(petitionId, CallMessageKind.PeerPresent, party, null, Context.ConnectionId, seat.NextSeq()));
+        var peerPresent = joined.Petition!.InCall.Keys.Any(p => p != party);
         return new CallJoined(petitionId, petition.CaseId, party, party == CallParties.Resident, peerPresent, video.Value.IceServers);
     }
 
@@ -80,7 +89,7 @@ public sealed partial class DispatchHub
             throw CallRefused(RefusalCodes.SignalsTooFast, "Too many signals; slow down.");
         }
 
-        await Clients.OthersInGroup(CallGroup(petitionId!)).SendAsync(CallSignal, new CallSignalPush(petitionId!, seat.Party, payload));
+        await PublishCallAsync(new CallMessage(petitionId!, CallMessageKind.Signal, seat.Party, payload.GetRawText(), Context.ConnectionId, seat.NextSeq()));
     }
 
     /// <summary>Hangs up: the other party hears it and the case's timeline records it. Leaving a call not joined does nothing.</summary>
@@ -95,7 +104,7 @@ public sealed partial class DispatchHub
         }
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, CallGroup(petitionId));
-        await Clients.Group(CallGroup(petitionId)).SendAsync(CallPeer, new CallPeerPush(petitionId, seat.Party, false));
+        await PublishCallAsync(new CallMessage(petitionId, CallMessageKind.PeerAbsent, seat.Party, null, Context.ConnectionId, seat.NextSeq()));
         var left = await cluster.GetGrain<IVideoPetitionGrain>(petitionId).LeaveCallAsync(seat.Actor, Context.ConnectionId);
         if (left.Outcome != CommandOutcome.Ok)
         {
@@ -157,6 +166,9 @@ public sealed partial class DispatchHub
         Context.Items[SignalLimiterKey] = limiter;
         return limiter;
     }
+
+    // Every gateway, this one included, hands the message to its connections in the call (CallRelay): one registry hop.
+    private Task PublishCallAsync(CallMessage message) => cluster.GetGrain<IDispatchRegistryGrain>(0).PublishCallAsync(message);
 
     private static HubException CallRefused(string code, string detail) => new($"{code}: {detail}");
 }

@@ -15,9 +15,11 @@ public sealed class HubDispatchObserver : IDispatchObserver
     private readonly CasePushPump _pump;
     private readonly ILogger<HubDispatchObserver> _logger;
     private readonly StaffConnections _staff;
+    private readonly CallRelay _calls;
 
-    public HubDispatchObserver(IHubContext<DispatchHub> hub, CasePushPump pump, ILogger<HubDispatchObserver> logger, StaffConnections staff)
+    public HubDispatchObserver(IHubContext<DispatchHub> hub, CasePushPump pump, ILogger<HubDispatchObserver> logger, StaffConnections staff, CallRelay calls)
     {
+        _calls = calls;
         _hub = hub;
         _pump = pump;
         _logger = logger;
@@ -152,4 +154,7 @@ public sealed class HubDispatchObserver : IDispatchObserver
         _logger.LogInformation("Sessions of {Username} ended: {Closed} hub connections closed", username, closed);
         return Task.CompletedTask;
     }
+
+    /// <summary>A video call's message, to this gateway's connections in the call other than the sender's, in the sender's order.</summary>
+    public Task OnCallAsync(CallMessage message) => _calls.DeliverAsync(message);
 }

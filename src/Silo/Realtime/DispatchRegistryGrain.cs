@@ -107,6 +107,12 @@ internal sealed class DispatchRegistryGrain(
         return Task.CompletedTask;
     }
 
+    public Task PublishCallAsync(CallMessage message)
+    {
+        Send(observer => observer.OnCallAsync(message));
+        return Task.CompletedTask;
+    }
+
     // The updates kept for gateways yet to register; null once the window has passed.
     private List<CaseUpdate>? Replay()
     {
