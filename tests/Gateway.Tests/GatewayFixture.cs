@@ -25,6 +25,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     public const string DemoPassword = "gongzhi-demo-2026";
 
     private readonly string _clusterId = "gw-tests-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _seeds = RoomySeeds();
     private IHost _silo = null!;
 
     public AzuriteProcess Azurite { get; private set; } = null!;
@@ -63,7 +64,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Orleans:ClusterId"] = _clusterId,
             ["Orleans:SiloPort"] = $"{FreePorts.Next()}",
             ["Orleans:GatewayPort"] = $"{FreePorts.Next()}",
-            ["Seeds:Path"] = RepoPaths.Seeds,
+            ["Seeds:Path"] = _seeds,
             ["Seeds:DemoPassword"] = DemoPassword,
             ["Intake:IdleDelay"] = "00:00:00.050",
         });
@@ -88,7 +89,35 @@ public sealed class GatewayFixture : IAsyncLifetime
         finally
         {
             await Azurite.DisposeAsync();
+            Directory.Delete(_seeds, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The repository's seeds with room for every test's cases: the whole suite shares Ximen's on-duty cadres, and at the
+    /// seeded 8 open cases each, the cases of the tests that ran last waited for a cadre instead of being assigned.
+    /// </summary>
+    private static string RoomySeeds()
+    {
+        var seeds = Path.Combine(Path.GetTempPath(), "gongzhi-gateway-seeds-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(seeds, "communities"));
+        foreach (var file in Directory.GetFiles(RepoPaths.Seeds, "*.json"))
+        {
+            File.Copy(file, Path.Combine(seeds, Path.GetFileName(file)));
+        }
+
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Seeds, "communities"), "*.json"))
+        {
+            var community = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            foreach (var cadre in community["cadres"]!.AsArray())
+            {
+                cadre!["maxOpenCases"] = 100; // the most an admin may set (AdminInput.MaxOpenCasesLimit)
+            }
+
+            File.WriteAllText(Path.Combine(seeds, "communities", Path.GetFileName(file)), community.ToJsonString());
+        }
+
+        return seeds;
     }
 
     /// <summary>A gateway on the test cluster in the given environment, writing submissions to the given queue; dev tokens on unless said otherwise.</summary>

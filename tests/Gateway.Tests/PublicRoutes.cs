@@ -40,6 +40,7 @@ public static class PublicRoutes
         ["GET /meetings"] = "a page shell (static HTML); the data needs a staff token",
         ["GET /meetings/{consultationId}"] = "a meeting's page shell (static HTML); the data needs a staff token of its parties or community",
         ["GET /official"] = "a page shell (static HTML); the data needs an official's token",
+        ["GET /video/{petitionId}"] = "a video petition's call page (static HTML); joining the call is checked by the hub (tracking token or the accepting official)",
     };
 
     /// <summary>The hub methods anyone may call, with the reason; every other hub method needs a staff role.</summary>
