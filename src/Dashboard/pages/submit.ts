@@ -8,6 +8,7 @@ import { clearPhotoField, listenPhotoFields, photoField, photosBusy, photoUrls }
 import { MAX_PHOTOS } from '../lib/photo-resize';
 import { photoReference, uploadSubmissionPhoto } from '../lib/photo-upload';
 import { qrSvg } from '../lib/qr';
+import { clearErrorFor, clearErrors, showErrors } from './submit/field-errors';
 import type { CaseKind, Community, SubmitCaseRequest } from '../lib/types';
 
 const DEFAULT_COMMUNITY = 'ximen';
@@ -30,30 +31,6 @@ const contactPhone = byId<HTMLInputElement>('contact-phone');
 const submitButton = byId<HTMLButtonElement>('submit-button');
 const confirmation = byId<HTMLElement>('confirmation');
 const photoSlot = byId<HTMLDivElement>('photo-slot');
-
-/** Field path (as in problem details) → the control that shows it. */
-const FIELD_CONTROLS: Record<string, () => HTMLElement | null> = {
-  kind: () => form.querySelector<HTMLInputElement>('input[name="kind"]'),
-  category: () => categorySelect,
-  'location.compound': () => compoundSelect,
-  'location.building': () => buildingSelect,
-  'location.unit': () => unitInput,
-  description: () => description,
-  'contact.name': () => contactName,
-  'contact.phone': () => contactPhone,
-  photos: () => document.getElementById('photos-input'),
-};
-/** Server paths that belong to a field under another name. */
-const FIELD_ALIASES: Record<string, string> = {
-  location: 'location.compound',
-  compound: 'location.compound',
-  building: 'location.building',
-  unit: 'location.unit',
-  contact: 'contact.phone',
-  phone: 'contact.phone',
-  name: 'contact.name',
-  categoryId: 'category',
-};
 
 let community: Community | null = null;
 /** One id per form fill: a double click or a retry after a lost answer is the same case. */
@@ -219,51 +196,6 @@ async function submit(): Promise<void> {
     submitButton.disabled = false;
     form.removeAttribute('aria-busy');
   }
-}
-
-function errorSlot(path: string): HTMLElement {
-  return form.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(path)}"]`) ?? byId('error-other');
-}
-
-function showErrors(errors: Record<string, string[]>): void {
-  let first: HTMLElement | null = null;
-  const other: string[] = [];
-  for (const [rawPath, messages] of Object.entries(errors)) {
-    const path = FIELD_CONTROLS[rawPath] ? rawPath : FIELD_ALIASES[rawPath] ?? rawPath;
-    const control = FIELD_CONTROLS[path]?.() ?? null;
-    if (!control) {
-      other.push(...messages);
-      continue;
-    }
-    const slot = errorSlot(path);
-    slot.textContent = [slot.textContent, ...messages].filter(Boolean).join(' ');
-    if (control instanceof HTMLInputElement && control.type === 'radio') {
-      byId('field-kind').setAttribute('aria-invalid', 'true');
-    } else {
-      control.setAttribute('aria-invalid', 'true');
-    }
-    first ??= control;
-  }
-  if (other.length > 0) byId('error-other').textContent = other.join(' ');
-  first?.focus();
-  (first ?? byId('error-other')).scrollIntoView({ block: 'center' });
-}
-
-function clearErrors(): void {
-  form.querySelectorAll<HTMLElement>('[data-error-for]').forEach((slot) => { slot.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-}
-
-function clearErrorFor(target: EventTarget | null): void {
-  if (!(target instanceof HTMLElement)) return;
-  const entry = Object.entries(FIELD_CONTROLS).find(([, control]) => {
-    const el = control();
-    return el === target || (target instanceof HTMLInputElement && target.name === 'kind' && el instanceof HTMLInputElement && el.name === 'kind');
-  });
-  if (!entry) return;
-  errorSlot(entry[0]).textContent = '';
-  target.removeAttribute('aria-invalid');
-  if (entry[0] === 'kind') byId('field-kind').removeAttribute('aria-invalid');
 }
 
 function showConfirmation(caseId: string, trackUrl: string): void {
