@@ -73,7 +73,8 @@ print_sign_in() {
   Sign in on these pages (the page shows a sign-in form):
     Ximen dispatch board:  $1/board    as ximen-dispatcher
     Cadre's phone:         $1/cadre    as wang-liqun, li-jianguo, zhang-xiumei (on duty) or liu-zhenhua (off duty)
-    Officials' queues:     $1/board    as wenshang-subdistrict-official (every account: seeds/staff.json)
+    Officials' page:       $1/official as wenshang-subdistrict-official, heating-liaison (a department) or zhang-vice-county-head
+    7+X meetings:          $1/meetings (any staff account; every account: seeds/staff.json)
     Administration:        $1/admin    as admin
 Demo password: $DEMO_PASSWORD
 INFO
