@@ -12,7 +12,11 @@ import { signInThroughPage } from './staff.mjs';
 
 const SHOTS = join(REPO, 'docs', 'screenshots');
 const OFFICIAL = 'ximen-dispatcher';
-const suite = browserSuite({ browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+// Chromium leaves the loopback interface out of WebRTC's candidates; on a machine whose only network is loopback
+// (a sandbox, a CI runner) the two pages would then have no address to meet on and never connect.
+const suite = browserSuite({
+  browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'],
+});
 
 /** A case of Ximen whose resident asked for a video meeting, which the community's dispatcher accepted. */
 async function scheduledPetition() {
