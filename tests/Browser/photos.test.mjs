@@ -42,12 +42,19 @@ async function open(device, path) {
 
 const visible = (page, selector) => page.locator(selector).first().waitFor({ state: 'visible' });
 
-/** Waits until `count` images match and each has loaded; answers their natural widths. */
+/**
+ * Waits until `count` images match and each has loaded; answers their natural widths. The page may draw its list
+ * again meanwhile (a live update), so the images are looked up afresh at each try, in the page, never held: each try
+ * scrolls the first image not yet loaded into view, because a lazy image loads only near the screen.
+ */
 async function loadedImages(page, selector, count) {
-  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [selector, count]);
-  const images = page.locator(selector);
-  for (let i = 0; i < count; i++) await images.nth(i).scrollIntoViewIfNeeded();
-  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((img) => img.complete && img.naturalWidth > 0), selector);
+  await page.waitForFunction(([sel, n]) => {
+    const images = [...document.querySelectorAll(sel)];
+    if (images.length !== n) return false;
+    const waiting = images.find((img) => !(img.complete && img.naturalWidth > 0));
+    waiting?.scrollIntoView({ block: 'center' });
+    return !waiting;
+  }, [selector, count], { polling: 100 });
   return page.evaluate((sel) => [...document.querySelectorAll(sel)].map((img) => img.naturalWidth), selector);
 }
 
