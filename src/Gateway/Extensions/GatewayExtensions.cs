@@ -6,6 +6,7 @@ using Gongzhi.Gateway.Apis;
 using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Open311;
 using Gongzhi.Gateway.Ops;
 using Gongzhi.Gateway.Realtime;
 using Gongzhi.Gateway.Telemetry;
@@ -70,6 +71,7 @@ public static class GatewayExtensions
             .Validate(o => o.SigningKey.Length >= 32, "Auth:SigningKey must be set to at least 32 characters.")
             .ValidateOnStart();
         builder.Services.AddSingleton<TrackingTokens>();
+        builder.Services.AddOpen311();
         builder.Services.AddSingleton<IntakeQueue>();
         builder.Services.AddSingleton<IntakeWakeUp>();
         builder.Services.AddSingleton<PoisonQueue>();
@@ -154,6 +156,7 @@ public static class GatewayExtensions
         routes.MapMetricsApi();
         routes.MapVideoPetitionsApi();
         routes.MapConsultationsApi();
+        routes.MapOpen311Api();
         routes.MapInvitationsApi();
         routes.MapPoisonApi();
         routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
