@@ -13,9 +13,11 @@ WORKDIR /src
 # global.json is left out: it pins this machine's SDK band, and sdk:10.0 may carry another.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Abstractions/Gongzhi.Abstractions.csproj src/Abstractions/
+COPY src/Domain/Gongzhi.Domain.csproj src/Domain/
 COPY src/Gateway/Gongzhi.Gateway.csproj src/Gateway/
 RUN dotnet restore src/Gateway -r linux-x64
 COPY src/Abstractions src/Abstractions
+COPY src/Domain src/Domain
 COPY src/Gateway src/Gateway
 # The folders of the source files the gateway's project links from the silo's (<Compile Include="../Silo/...">):
 # whole folders, so a file newly linked from one of them needs no change here. A file linked from another
@@ -39,9 +41,11 @@ FROM ${BASE_IMAGE}
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=dashboard /src/src/Dashboard/dist ./dashboard
+# The communities' places (compound outlines, building points), read at start from Places__Directory.
+COPY seeds/places ./places
 COPY deploy/healthz.sh /usr/local/bin/healthz
 USER 1654
-ENV ASPNETCORE_ENVIRONMENT=Production Gateway__DashboardPath=/app/dashboard
+ENV ASPNETCORE_ENVIRONMENT=Production Gateway__DashboardPath=/app/dashboard Places__Directory=/app/places
 HEALTHCHECK --interval=5s --timeout=5s --start-period=60s --retries=3 \
   CMD ["bash", "/usr/local/bin/healthz", "/healthz/live", "200", \
        "Management__Urls=http://127.0.0.1:9181", "ASPNETCORE_URLS=http://127.0.0.1:8080"]

@@ -230,6 +230,11 @@ public static class RefusalCodes
     /// <summary>A connection sent call signals faster than the gateway relays them.</summary>
     public const string SignalsTooFast = "signals-too-fast";
 
+    // Places on the map (issue 15).
+
+    /// <summary>422: the point lies outside every compound of the community. Args: <c>field</c>, <c>communityId</c>.</summary>
+    public const string LocationOutsideCommunity = "location-outside-community";
+
     /// <summary>Every code above, for the test that keeps docs/api.md complete.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(RefusalCodes).GetFields()
         .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToArray();

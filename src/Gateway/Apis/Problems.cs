@@ -49,6 +49,11 @@ internal static class Problems
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A 422: the point in <paramref name="field"/> lies outside every compound of the community.</summary>
+    public static ProblemHttpResult OutsideCommunity(string communityId, string field) =>
+        Problem(422, "The place is outside the community", Refusal.Of(RefusalCodes.LocationOutsideCommunity,
+            $"The point ({field}) lies outside every compound of community '{communityId}'.", ("field", field), ("communityId", communityId)));
+
     /// <summary>A refused command, mapped to its status code; <paramref name="notFound"/> and <paramref name="conflict"/> title a 404 and a 409.</summary>
     public static ProblemHttpResult Refused(CommandOutcome outcome, Refusal refusal, string notFound = "No such case", string conflict = ConflictTitle) =>
         outcome switch

@@ -8,6 +8,7 @@ using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
 using Gongzhi.Gateway.Open311;
 using Gongzhi.Gateway.Ops;
+using Gongzhi.Gateway.Places;
 using Gongzhi.Gateway.Realtime;
 using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Hosting;
@@ -27,6 +28,7 @@ public static class GatewayExtensions
         builder.AddGatewayTelemetry();
         builder.AddGatewayProtection();
         builder.AddGatewayMetrics();
+        builder.AddGatewayPlaces();
         var storage = StorageAccount.From(builder.Configuration, builder.Environment);
         var clusterId = builder.Configuration["Orleans:ClusterId"] ?? "gongzhi-dev";
         var serviceId = builder.Configuration["Orleans:ServiceId"] ?? "gongzhi";
@@ -144,6 +146,7 @@ public static class GatewayExtensions
         routes.MapSubmissionsApi();
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
+        routes.MapPlacesApi();
         routes.MapCasesApi();
         routes.MapCasePhoneApi();
         routes.MapCaseDispatchApi();
