@@ -72,7 +72,8 @@ public static class RateLimits
             return HubConnect;
         }
 
-        return path.StartsWithSegments("/api") && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null ? Anonymous : null;
+        // Open311's public routes count as the public API does (its posts also against the client's own api_key limit).
+        return (path.StartsWithSegments("/api") || path.StartsWithSegments("/open311")) && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null ? Anonymous : null;
     }
 
     private static RateLimitPartition<string> Partition(HttpContext context)

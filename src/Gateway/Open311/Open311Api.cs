@@ -13,7 +13,7 @@ public static class Open311Api
 {
     public const string Root = "/open311/v2";
 
-    /// <summary>The Open311 services; <see cref="IOpen311ApiKeys"/> and <see cref="IPlaceDirectory"/> are registered by their own parts.</summary>
+    /// <summary>The Open311 services; <see cref="IOpen311ApiKeys"/> and <see cref="IPlaceDirectory"/> are registered by their own parts (keys, places).</summary>
     public static IServiceCollection AddOpen311(this IServiceCollection services) =>
         services.AddSingleton<Open311Tokens>().AddSingleton<Open311Jurisdictions>().AddSingleton<Open311Intake>().AddSingleton<Open311Query>();
 
@@ -72,7 +72,7 @@ public static class Open311Api
 
     public static async Task<IResult> PostRequestAsync(
         string format, HttpRequest request, Open311Jurisdictions jurisdictions, Open311Intake intake,
-        [FromServices] IOpen311ApiKeys keys, [FromServices] IPlaceDirectory places, CancellationToken cancellationToken)
+        [FromServices] IOpen311ApiKeys keys, IPlaceDirectory places, CancellationToken cancellationToken)
     {
         if (Open311Formats.Parse(format) is not { } f)
         {
@@ -102,7 +102,7 @@ public static class Open311Api
     }
 
     public static async Task<IResult> RequestsAsync(
-        string format, HttpRequest request, Open311Jurisdictions jurisdictions, Open311Query query, [FromServices] IPlaceDirectory places)
+        string format, HttpRequest request, Open311Jurisdictions jurisdictions, Open311Query query, IPlaceDirectory places)
     {
         if (Open311Formats.Parse(format) is not { } f)
         {
@@ -115,7 +115,7 @@ public static class Open311Api
 
     public static async Task<IResult> RequestAsync(
         [FromRoute(Name = "service_request_id")] string serviceRequestId, string format, HttpRequest request, Open311Jurisdictions jurisdictions,
-        IClusterClient cluster, [FromServices] IPlaceDirectory places)
+        IClusterClient cluster, IPlaceDirectory places)
     {
         if (Open311Formats.Parse(format) is not { } f)
         {

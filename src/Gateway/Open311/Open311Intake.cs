@@ -32,6 +32,8 @@ public sealed class Open311Intake(IntakeQueue queue, IClusterClient cluster, Ope
         ["location.compound"] = "address_id",
         ["location.building"] = $"attribute[{Open311Services.Building}]",
         ["location.unit"] = $"attribute[{Open311Services.Unit}]",
+        ["location.point.lat"] = "lat",
+        ["location.point.long"] = "long",
         ["contact.name"] = "first_name",
         ["contact.phone"] = "phone",
     };
@@ -74,7 +76,7 @@ public sealed class Open311Intake(IntakeQueue queue, IClusterClient cluster, Ope
         new(Open311Node.List("service_requests", Open311Node.Object("request",
             id, Open311Node.Text("service_notice", notice), Open311Node.Text("account_id", post.AccountId))), format, status);
 
-    // The form as the JSON body of POST /api/v1/cases, checked by the same rules; the point rides along unchecked (matched above).
+    // The form as the JSON body of POST /api/v1/cases, checked by the same rules.
     private static SubmitCaseRequest? Validate(Open311Post post, CommunityInfo community, CaseLocation location, string clientId, string clientRequestId, Dictionary<string, string> faults)
     {
         post.Attributes.TryGetValue(Open311Services.Kind, out var kind);
@@ -85,7 +87,11 @@ public sealed class Open311Intake(IntakeQueue queue, IClusterClient cluster, Ope
             ["category"] = post.ServiceCode,
             ["description"] = post.MediaUrl is null ? post.Description : $"{post.Description}\n照片 Photo: {post.MediaUrl}",
             ["clientRequestId"] = clientRequestId,
-            ["location"] = new JsonObject { ["compound"] = location.Compound, ["building"] = location.Building, ["unit"] = location.Unit },
+            ["location"] = new JsonObject
+            {
+                ["compound"] = location.Compound, ["building"] = location.Building, ["unit"] = location.Unit,
+                ["point"] = location.Point is { } p ? new JsonObject { ["lat"] = p.Latitude, ["long"] = p.Longitude } : null,
+            },
             ["contact"] = new JsonObject { ["name"] = Name(post, clientId), ["phone"] = post.Phone },
         };
         var errors = new Dictionary<string, string[]>();
@@ -101,7 +107,7 @@ public sealed class Open311Intake(IntakeQueue queue, IClusterClient cluster, Ope
             faults[formField] = field == "description" && post.Description is null ? "Required: say what the matter is." : messages[0];
         }
 
-        return faults.Count == 0 ? submit! with { Location = submit.Location with { Point = location.Point } } : null;
+        return faults.Count == 0 ? submit : null;
     }
 
     // Who to call back: the name the client gave, else the client itself, so staff know where the case came from.

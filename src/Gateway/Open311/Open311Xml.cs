@@ -13,18 +13,21 @@ public static class Open311Xml
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = false,
+        // Written by hand: XmlWriter spells the encoding utf-8, and the spec shows UTF-8.
+        OmitXmlDeclaration = true,
         // Text a stranger sent may hold characters XML cannot carry; they are dropped, never a failure.
         CheckCharacters = false,
     };
 
+    private static readonly byte[] Declaration = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+
     public static byte[] Write(Open311Node root)
     {
         using var buffer = new MemoryStream();
+        buffer.Write(Declaration);
         using (var writer = XmlWriter.Create(buffer, Settings))
         {
-            writer.WriteStartDocument();
             WriteNode(writer, root);
-            writer.WriteEndDocument();
         }
 
         return buffer.ToArray();
