@@ -6,6 +6,7 @@ using Gongzhi.Gateway.Apis;
 using Gongzhi.Gateway.Auth;
 using Gongzhi.Gateway.Contract;
 using Gongzhi.Gateway.Intake;
+using Gongzhi.Gateway.Open311;
 using Gongzhi.Gateway.Ops;
 using Gongzhi.Gateway.Realtime;
 using Gongzhi.Gateway.Telemetry;
@@ -76,6 +77,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<CommunityDescriptionSource>();
         builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddOpen311ApiKeys();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer().AddStaffOidc(builder.Configuration);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -157,6 +159,7 @@ public static class GatewayExtensions
         routes.MapInvitationsApi();
         routes.MapPoisonApi();
         routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
+        routes.MapAdminOpen311ClientsApi();
         routes.MapOpsApi(app.Services.GetRequiredService<IOptions<OpsOptions>>().Value);
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
         {
