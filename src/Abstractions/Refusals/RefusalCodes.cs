@@ -219,6 +219,14 @@ public static class RefusalCodes
     /// <summary>409: the cadre id already serves another community. Args: <c>cadreId</c>, <c>communityId</c> (the other).</summary>
     public const string CadreInOtherCommunity = "cadre-in-other-community";
 
+    // The Open311 clients' api_keys (issue 15).
+
+    /// <summary>404: no Open311 client by that id. Args: <c>clientId</c>.</summary>
+    public const string Open311ClientNotFound = "open311-client-not-found";
+
+    /// <summary>409: the issue request came again after its client was revoked; issue a new client with a new request id. Args: <c>clientId</c>.</summary>
+    public const string Open311ClientRevoked = "open311-client-revoked";
+
     // The video petitions' live calls (hub methods; the code starts the HubException's message).
 
     /// <summary>The connection has not joined this call (<c>JoinCall</c> first), or another connection of the same party took its seat.</summary>

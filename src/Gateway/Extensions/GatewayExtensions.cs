@@ -80,6 +80,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<CommunityDescriptionSource>();
         builder.Services.AddSingleton<CommunityInfoCache>();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddOpen311ApiKeys();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer().AddStaffOidc(builder.Configuration);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -163,6 +164,7 @@ public static class GatewayExtensions
         routes.MapInvitationsApi();
         routes.MapPoisonApi();
         routes.MapAdminWorldApi().MapAdminCatalogApi().MapAdminAuditApi();
+        routes.MapAdminOpen311ClientsApi();
         routes.MapOpsApi(app.Services.GetRequiredService<IOptions<OpsOptions>>().Value);
         if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DevTokens)
         {
