@@ -16,10 +16,10 @@ public sealed class Open311PostTests(GatewayFixture fixture)
     [Fact]
     public async Task A_posted_request_answers_a_token_that_leads_to_a_case_a_cadre_is_assigned()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
+        var (_, key) = await fixture.IssueAsync();
 
-        var answer = await client.XmlAsync(await client.PostAsync("xml", Open311Client.Request(TestApiKeys.Good, "暖气不热 " + Guid.NewGuid(),
+        var answer = await client.XmlAsync(await client.PostAsync("xml", Open311Client.Request(key, "暖气不热 " + Guid.NewGuid(),
             ("account_id", "acct-7"))), HttpStatusCode.Accepted);
         var request = answer.Element("request")!;
         var token = request.Element("token")!.Value;
@@ -44,9 +44,9 @@ public sealed class Open311PostTests(GatewayFixture fixture)
     [Fact]
     public async Task A_retried_post_lands_on_the_same_case_and_once_it_exists_answers_its_id()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
-        var fields = Open311Client.Request(TestApiKeys.Good, "楼道灯坏了 " + Guid.NewGuid());
+        var client = Open311Client.Of(fixture.Flow);
+        var (_, key) = await fixture.IssueAsync();
+        var fields = Open311Client.Request(key, "楼道灯坏了 " + Guid.NewGuid());
 
         var first = (await Open311Client.JsonAsync(await client.PostAsync("json", fields), HttpStatusCode.Accepted))[0]!["token"]!.GetValue<string>();
         var made = await Eventually.GetAsync(() => client.GetJsonAsync($"/tokens/{first}.json"), t => t[0]!["service_request_id"]!.GetValue<string>().Length > 0);
@@ -64,14 +64,14 @@ public sealed class Open311PostTests(GatewayFixture fixture)
     [Fact]
     public async Task A_point_is_matched_to_its_compound_and_building_and_an_address_id_is_taken_as_given()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
+        var (_, key) = await fixture.IssueAsync();
 
-        var byPoint = await PostAndFollowAsync(client, ("address_string", ""), ("lat", "35.72526"), ("long", "116.48492"));
+        var byPoint = await PostAndFollowAsync(client, key, ("address_string", ""), ("lat", "35.72526"), ("long", "116.48492"));
         Assert.Equal("huiqian-xinyuan/B", byPoint.Element("address_id")!.Value);
         Assert.Equal("35.72526", byPoint.Element("lat")!.Value);
 
-        var byId = await PostAndFollowAsync(client, ("address_string", ""), ("address_id", "ximen-xiaoqu/60"), ("attribute[unit]", "3"));
+        var byId = await PostAndFollowAsync(client, key, ("address_string", ""), ("address_id", "ximen-xiaoqu/60"), ("attribute[unit]", "3"));
         Assert.Equal("ximen-xiaoqu/60", byId.Element("address_id")!.Value);
         Assert.Contains("60号楼 3单元", byId.Element("address")!.Value, StringComparison.Ordinal);
         Assert.NotEqual("", byId.Element("lat")!.Value); // the building's point, from the places
@@ -80,7 +80,6 @@ public sealed class Open311PostTests(GatewayFixture fixture)
     [Theory]
     [InlineData("api_key", "", HttpStatusCode.BadRequest, "api_key:")]
     [InlineData("api_key", "made-up", HttpStatusCode.Forbidden, "api_key:")]
-    [InlineData("api_key", TestApiKeys.Revoked, HttpStatusCode.Forbidden, "api_key:")]
     [InlineData("service_code", "", HttpStatusCode.BadRequest, "service_code:")]
     [InlineData("service_code", "no-such", HttpStatusCode.NotFound, "service_code:")]
     [InlineData("jurisdiction_id", "atlantis", HttpStatusCode.NotFound, "jurisdiction_id:")]
@@ -97,36 +96,43 @@ public sealed class Open311PostTests(GatewayFixture fixture)
     [InlineData("media_url", "javascript:alert(1)", HttpStatusCode.BadRequest, "media_url:")]
     public async Task A_fault_is_an_error_list_naming_the_field_with_its_status_in_both_formats(string field, string value, HttpStatusCode status, string prefix)
     {
-        await using var gateway = TestApiKeys.Gateway(fixture, fixture.QuietQueueName);
-        var client = Open311Client.Of(gateway);
-        var fields = Open311Client.Request(TestApiKeys.Good, "描述", (field, value));
+        var client = Open311Client.Of(fixture.Flow);
+        var (_, key) = await fixture.IssueAsync();
+        var fields = Open311Client.Request(key, "描述", (field, value));
 
         Assert.Contains(Open311Client.Errors(await client.XmlAsync(await client.PostAsync("xml", fields), status), status), d => d.StartsWith(prefix, StringComparison.Ordinal));
         Assert.Contains(Open311Client.Errors(await Open311Client.JsonAsync(await client.PostAsync("json", fields), status), status), d => d.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task A_point_outside_the_community_a_busy_client_and_a_body_that_is_no_form_are_refused()
+    public async Task A_point_outside_the_community_a_revoked_key_a_busy_client_and_a_body_that_is_no_form_are_refused()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture, fixture.QuietQueueName);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
+        var (clientId, key) = await fixture.IssueAsync();
 
-        var outside = Open311Client.Request(TestApiKeys.Good, "描述", ("address_string", ""), ("lat", "39.9042"), ("long", "116.4074"));
+        var outside = Open311Client.Request(key, "描述", ("address_string", ""), ("lat", "39.9042"), ("long", "116.4074"));
         var far = Open311Client.Errors(await client.XmlAsync(await client.PostAsync("xml", outside), HttpStatusCode.BadRequest), HttpStatusCode.BadRequest);
         Assert.Contains("outside jurisdiction ximen", Assert.Single(far), StringComparison.Ordinal);
 
-        var busy = await client.PostAsync("xml", Open311Client.Request(TestApiKeys.Busy, "描述"));
-        Open311Client.Errors(await client.XmlAsync(busy, HttpStatusCode.TooManyRequests), HttpStatusCode.TooManyRequests);
-        Assert.Equal("30", busy.Headers.RetryAfter!.ToString());
-
-        var json = await client.Http.PostAsJsonAsync("/open311/v2/requests.json", new { api_key = TestApiKeys.Good });
+        var json = await client.Http.PostAsJsonAsync("/open311/v2/requests.json", new { api_key = key });
         Assert.StartsWith("body:", Assert.Single(Open311Client.Errors(await Open311Client.JsonAsync(json, HttpStatusCode.BadRequest), HttpStatusCode.BadRequest)), StringComparison.Ordinal);
+
+        await fixture.RevokeAsync(clientId);
+        var revoked = Open311Client.Errors(await client.XmlAsync(await client.PostAsync("xml", Open311Client.Request(key, "描述")), HttpStatusCode.Forbidden), HttpStatusCode.Forbidden);
+        Assert.StartsWith("api_key:", Assert.Single(revoked), StringComparison.Ordinal);
+
+        // One request a minute: the second within the minute is refused with the time to wait.
+        var (_, slow) = await fixture.IssueAsync(requestsPerMinute: 1);
+        await client.PostAsync("xml", Open311Client.Request(slow, "描述", ("service_code", "no-such")));
+        var busy = await client.PostAsync("xml", Open311Client.Request(slow, "描述", ("service_code", "no-such")));
+        Open311Client.Errors(await client.XmlAsync(busy, HttpStatusCode.TooManyRequests), HttpStatusCode.TooManyRequests);
+        Assert.True(busy.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {busy.Headers.RetryAfter}");
     }
 
     // Posts the valid request with the changes, waits for its case and answers it as GET requests/{id}.xml does.
-    private static async Task<XElement> PostAndFollowAsync(Open311Client client, params (string Key, string Value)[] changes)
+    private static async Task<XElement> PostAndFollowAsync(Open311Client client, string key, params (string Key, string Value)[] changes)
     {
-        var fields = Open311Client.Request(TestApiKeys.Good, "垃圾没有清运 " + Guid.NewGuid(), [("service_code", "environment"), .. changes]);
+        var fields = Open311Client.Request(key, "垃圾没有清运 " + Guid.NewGuid(), [("service_code", "environment"), .. changes]);
         var token = (await client.XmlAsync(await client.PostAsync("xml", fields), HttpStatusCode.Accepted)).Element("request")!.Element("token")!.Value;
         var made = await Eventually.GetAsync(() => client.GetXmlAsync($"/tokens/{token}.xml"), t => t.Element("request")!.Element("service_request_id")!.Value.Length > 0);
         var caseId = made.Element("request")!.Element("service_request_id")!.Value;

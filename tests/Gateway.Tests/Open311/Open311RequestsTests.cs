@@ -13,9 +13,9 @@ public sealed class Open311RequestsTests(GatewayFixture fixture)
     [Fact]
     public async Task A_request_reads_as_the_spec_fields_without_the_residents_name_or_phone()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
-        var caseId = await PostAsync(client, "property", "电梯坏了，请回电 13912345678");
+        var client = Open311Client.Of(fixture.Flow);
+        var (_, key) = await fixture.IssueAsync();
+        var caseId = await PostAsync(client, key, "property", "电梯坏了，请回电 13912345678");
 
         var xml = (await client.GetXmlAsync($"/requests/{caseId}.xml")).Element("request")!;
         Assert.Equal(caseId, xml.Element("service_request_id")!.Value);
@@ -44,10 +44,10 @@ public sealed class Open311RequestsTests(GatewayFixture fixture)
     [Fact]
     public async Task Requests_are_filtered_by_ids_service_dates_and_status()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
-        var open = await PostAsync(client, "heating", "暖气片漏水 " + Guid.NewGuid());
-        var resolved = await PostAsync(client, "heating", "暖气不热 " + Guid.NewGuid());
+        var client = Open311Client.Of(fixture.Flow);
+        var (_, key) = await fixture.IssueAsync();
+        var open = await PostAsync(client, key, "heating", "暖气片漏水 " + Guid.NewGuid());
+        var resolved = await PostAsync(client, key, "heating", "暖气不热 " + Guid.NewGuid());
         await Eventually.GetAsync(() => fixture.CaseAsync(resolved), c => c["status"]!.GetValue<string>() == "assigned");
         await fixture.ResolveQuietlyAsync(resolved);
 
@@ -84,16 +84,15 @@ public sealed class Open311RequestsTests(GatewayFixture fixture)
     [InlineData("start_date=2026-02-01T00:00:00%2B08:00&end_date=2026-01-01T00:00:00%2B08:00", "start_date:")]
     public async Task A_bad_filter_is_a_400_naming_it(string query, string prefix)
     {
-        await using var gateway = TestApiKeys.Gateway(fixture, fixture.QuietQueueName);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
 
         Assert.StartsWith(prefix, Assert.Single(Open311Client.Errors(await client.GetXmlAsync($"/requests.xml?{query}", HttpStatusCode.BadRequest), HttpStatusCode.BadRequest)), StringComparison.Ordinal);
         Assert.StartsWith(prefix, Assert.Single(Open311Client.Errors(await client.GetJsonAsync($"/requests.json?{query}", HttpStatusCode.BadRequest), HttpStatusCode.BadRequest)), StringComparison.Ordinal);
     }
 
-    private static async Task<string> PostAsync(Open311Client client, string serviceCode, string description)
+    private static async Task<string> PostAsync(Open311Client client, string key, string serviceCode, string description)
     {
-        var fields = Open311Client.Request(TestApiKeys.Good, description, ("service_code", serviceCode), ("attribute[kind]", "service"));
+        var fields = Open311Client.Request(key, description, ("service_code", serviceCode), ("attribute[kind]", "service"));
         var token = (await client.XmlAsync(await client.PostAsync("xml", fields), HttpStatusCode.Accepted)).Element("request")!.Element("token")!.Value;
         var made = await Eventually.GetAsync(() => client.GetXmlAsync($"/tokens/{token}.xml"), t => t.Element("request")!.Element("service_request_id")!.Value.Length > 0);
         return made.Element("request")!.Element("service_request_id")!.Value;

@@ -9,8 +9,7 @@ public sealed class Open311ServicesTests(GatewayFixture fixture)
     [Fact]
     public async Task Discovery_names_the_GeoReport_v2_endpoint_and_both_formats_in_XML_and_JSON()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
 
         var xml = await client.GetXmlAsync("/discovery.xml");
         var endpoint = xml.Element("endpoints")!.Element("endpoint")!;
@@ -27,8 +26,7 @@ public sealed class Open311ServicesTests(GatewayFixture fixture)
     [Fact]
     public async Task Services_are_the_community_categories_batch_with_metadata_and_Chinese_names_in_UTF8()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
 
         var xml = await client.GetXmlAsync("/services.xml?jurisdiction_id=ximen");
         var heating = xml.Elements("service").Single(s => s.Element("service_code")!.Value == "heating");
@@ -46,8 +44,7 @@ public sealed class Open311ServicesTests(GatewayFixture fixture)
     [Fact]
     public async Task A_service_definition_lists_the_kind_as_a_single_value_list_and_the_building()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
 
         var xml = await client.GetXmlAsync("/services/heating.xml");
         Assert.Equal("heating", xml.Element("service_code")!.Value);
@@ -66,8 +63,7 @@ public sealed class Open311ServicesTests(GatewayFixture fixture)
     [Fact]
     public async Task Unknown_services_jurisdictions_and_formats_are_answered_in_the_spec_error_list()
     {
-        await using var gateway = TestApiKeys.Gateway(fixture);
-        var client = Open311Client.Of(gateway);
+        var client = Open311Client.Of(fixture.Flow);
 
         var service = Open311Client.Errors(await client.GetXmlAsync("/services/no-such.xml", HttpStatusCode.NotFound), HttpStatusCode.NotFound);
         Assert.StartsWith("service_code:", Assert.Single(service), StringComparison.Ordinal);
