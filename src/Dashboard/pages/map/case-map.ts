@@ -14,6 +14,7 @@ export class CaseMap {
   private readonly outlines = L.layerGroup();
   private readonly markers = new Map<string, L.Marker>();
   private fitted = false;
+  private bounds: L.LatLngBounds | null = null;
 
   /** `open` is called with a case id when its marker is chosen. */
   constructor(container: HTMLElement, tiles: TileSource | null, private readonly open: (caseId: string) => void) {
@@ -23,6 +24,11 @@ export class CaseMap {
       L.tileLayer(tiles.url, { attribution: tiles.attributionHtml, maxZoom: 19 }).addTo(this.map);
     }
     this.outlines.addTo(this.map);
+    // The map may be made while its page is still hidden (a size of 0): measure again, and fit, once it has a size.
+    new ResizeObserver(() => {
+      this.map.invalidateSize();
+      this.fit();
+    }).observe(container);
   }
 
   /** Draw these compounds (replacing those drawn), named in the page's language; the first time, fit the view to them. */
@@ -31,14 +37,22 @@ export class CaseMap {
     for (const o of outlines) {
       const label = document.createElement('span');
       label.textContent = nameOf(o);
-      L.polygon(o.ring, { className: 'map-compound', interactive: false })
-        .bindTooltip(label, { permanent: true, direction: 'center', className: 'map-compound-name' })
-        .addTo(this.outlines);
+      const polygon = L.polygon(o.ring, { className: 'map-compound', interactive: false }).addTo(this.outlines);
+      // The name along the top edge, where it does not sit under the markers at the compound's centre.
+      const box = polygon.getBounds();
+      L.tooltip({ permanent: true, direction: 'bottom', className: 'map-compound-name', offset: [0, 0] })
+        .setLatLng([box.getNorth(), o.centre[1]]).setContent(label).addTo(this.outlines);
     }
-    if (!this.fitted && outlines.length > 0) {
-      this.map.fitBounds(L.latLngBounds(outlines.flatMap((o) => o.ring)), { padding: [16, 16] });
-      this.fitted = true;
-    }
+    if (outlines.length > 0) this.bounds = L.latLngBounds(outlines.flatMap((o) => o.ring));
+    this.fit();
+  }
+
+  /** Show every outline, once, as soon as the map has a size. */
+  private fit(): void {
+    const size = this.map.getSize();
+    if (this.fitted || !this.bounds || size.x === 0 || size.y === 0) return;
+    this.map.fitBounds(this.bounds, { padding: [16, 16] });
+    this.fitted = true;
   }
 
   /** Show exactly these markers; `label` names a case for a screen reader and the hover title. */
@@ -77,10 +91,6 @@ export class CaseMap {
     }
   }
 
-  /** The container changed size (it was hidden): let Leaflet measure it again. */
-  resize(): void {
-    this.map.invalidateSize();
-  }
 }
 
 function iconFor(offset: [number, number]): L.DivIcon {

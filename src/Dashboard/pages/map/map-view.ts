@@ -122,7 +122,6 @@ export class MapView {
     this.renderTexts();
     this.host.switched();
     this.render();
-    if (on) this.map?.resize();
   }
 
   private async start(): Promise<void> {
