@@ -72,7 +72,7 @@ describe('locatePlace', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks the locate route with lat and long', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ compound: 'c', building: null }), { status: 200 }));
+    const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ compound: 'c', building: null }), { status: 200 }));
     vi.stubGlobal('fetch', fetch);
 
     expect(await locatePlace('ximen', here)).toEqual({ compound: 'c', building: null });
