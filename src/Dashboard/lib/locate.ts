@@ -1,6 +1,8 @@
 // "Use my location" on the submit page: the phone's position (the browser asks the resident's consent),
 // matched by the gateway to a compound and building of the community, as a suggestion the resident may change.
 import { ApiError, request } from './api';
+import { h } from './dom';
+import { t } from './i18n';
 import type { Answer, CaseLocation } from './types';
 
 export type LocatedPlace = Answer<'/api/v1/communities/{communityId}/places/locate'>;
@@ -59,4 +61,15 @@ export async function locate(
  */
 export function pointToSend(outcome: LocateOutcome | null, chosenCompound: string): GeoPoint | null {
   return outcome?.kind === 'found' && outcome.compound === chosenCompound ? outcome.point : null;
+}
+
+/** A point as staff read it: latitude, longitude in degrees to 5 places (about a metre). */
+export function pointText(point: GeoPoint): string {
+  return `${point.latitude.toFixed(5)}, ${point.longitude.toFixed(5)}`;
+}
+
+/** The line of a case's details saying where the resident's phone was, or null for a case without a point. */
+export function casePointLine(location: CaseLocation | null | undefined): HTMLElement | null {
+  const point = location?.point;
+  return point ? h('p', { class: 'case-point', 'data-point': `${point.latitude},${point.longitude}` }, t('places.point', { point: pointText(point) })) : null;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api';
-import { locate, locatePlace, pointToSend, POSITION_OPTIONS, type GeoPoint, type LocatedPlace } from '../lib/locate';
+import { casePointLine, locate, locatePlace, pointToSend, POSITION_OPTIONS, type GeoPoint, type LocatedPlace } from '../lib/locate';
 
 const here: GeoPoint = { latitude: 35.72526, longitude: 116.48492 };
 
@@ -95,5 +95,17 @@ describe('pointToSend', () => {
     expect(pointToSend(null, 'huiqian-xinyuan')).toBeNull();
     expect(pointToSend({ kind: 'outside' }, 'huiqian-xinyuan')).toBeNull();
     expect(pointToSend({ kind: 'denied' }, 'huiqian-xinyuan')).toBeNull();
+  });
+});
+
+describe('casePointLine', () => {
+  it('shows staff where the resident\'s phone was, to about a metre', () => {
+    const line = casePointLine({ compound: 'huiqian-xinyuan', building: 'B', unit: null, point: here });
+    expect(line?.textContent).toBe('居民提交时的手机定位：35.72526, 116.48492');
+    expect(line?.dataset['point']).toBe('35.72526,116.48492');
+  });
+
+  it('shows nothing for a case submitted without a point', () => {
+    expect(casePointLine({ compound: 'huiqian-xinyuan', building: 'B', unit: null })).toBeNull();
   });
 });
