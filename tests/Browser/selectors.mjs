@@ -75,6 +75,11 @@ export const submit = {
   contactName: '#contact-name',
   contactPhone: '#contact-phone',
   submitButton: '#submit-button',
+  /** "Use my location" (issue 15), and the line saying what came of it (`data-outcome`: found, outside, denied …). */
+  locationField: '#field-location',
+  useLocation: '#use-location',
+  locationStatus: '#location-status',
+  locationOutcome: (outcome) => `#location-status[data-outcome="${outcome}"]`,
   confirmation: '#confirmation',
   confirmationCaseId: '#confirmation-case-id',
   trackLink: '#track-link',

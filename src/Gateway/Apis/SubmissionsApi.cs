@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gongzhi.Gateway.Places;
 using Gongzhi.Gateway.Telemetry;
 
 namespace Gongzhi.Gateway.Apis;
@@ -21,12 +22,13 @@ public static class SubmissionsApi
             .AllowAnonymous()
             .Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields)
             .Refuses(StatusCodes.Status404NotFound, RefusalCodes.CommunityNotFound)
-            .Refuses(StatusCodes.Status413PayloadTooLarge, RefusalCodes.TooLarge);
+            .Refuses(StatusCodes.Status413PayloadTooLarge, RefusalCodes.TooLarge)
+            .Refuses(StatusCodes.Status422UnprocessableEntity, RefusalCodes.LocationOutsideCommunity);
         return app;
     }
 
     public static async Task<Results<Accepted<SubmitCaseResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        HttpRequest request, CommunityInfoCache communities, IntakeQueue queue, TrackingTokens tokens, GatewayMetrics metrics, TimeProvider time,
+        HttpRequest request, CommunityInfoCache communities, IPlaceDirectory places, IntakeQueue queue, TrackingTokens tokens, GatewayMetrics metrics, TimeProvider time,
         Azure.Storage.Blobs.BlobServiceClient blobs, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
@@ -77,6 +79,12 @@ public static class SubmissionsApi
             if (errors.Count > 0)
             {
                 return Problems.Invalid(errors);
+            }
+
+            // The point is kept only when it lies in the community: a map of the community's cases must not show it elsewhere.
+            if (submit.Location.Point is { } point && places.Locate(submit.CommunityId, point) is null)
+            {
+                return Problems.OutsideCommunity(submit.CommunityId, "location.point");
             }
 
             var caseId = submit.ClientRequestId is not null ? CaseIds.ForClientRequest(submit) : CaseIds.New();

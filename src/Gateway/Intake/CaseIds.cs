@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,6 +23,12 @@ public static class CaseIds
     {
         string?[] fields = [submit.CommunityId, submit.ClientRequestId, submit.Kind.ToString(), submit.Category, submit.Description,
             submit.Location.Compound, submit.Location.Building, submit.Location.Unit, submit.Contact.Name, submit.Contact.Phone];
+        if (submit.Location.Point is { } point)
+        {
+            // Only when given, so the cases of bodies without a point keep the ids they always had.
+            fields = [.. fields, point.Latitude.ToString("R", CultureInfo.InvariantCulture), point.Longitude.ToString("R", CultureInfo.InvariantCulture)];
+        }
+
         var text = new StringBuilder();
         foreach (var field in fields)
         {

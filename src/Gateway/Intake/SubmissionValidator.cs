@@ -48,6 +48,7 @@ public static partial class SubmissionValidator
         var compound = location is { } l ? Text(l, "compound", errors, required: true, TextLimits.Code, "location.") : null;
         var building = location is { } l2 ? Text(l2, "building", errors, required: false, TextLimits.Code, "location.") : null;
         var unit = location is { } l3 ? Text(l3, "unit", errors, required: false, TextLimits.Code, "location.") : null;
+        var point = location is { } l4 ? Point(l4, errors) : null;
 
         var contact = Object(root, "contact", errors);
         var name = contact is { } c ? Text(c, "name", errors, required: true, TextLimits.Name, "contact.") : null;
@@ -59,7 +60,7 @@ public static partial class SubmissionValidator
 
         return errors.Count > 0
             ? null
-            : new SubmitCaseRequest(communityId!, kind!.Value, category!, description!, new CaseLocation(compound!, building, unit), new ContactInfo(name!, phone!), clientRequestId);
+            : new SubmitCaseRequest(communityId!, kind!.Value, category!, description!, new CaseLocation(compound!, building, unit, point), new ContactInfo(name!, phone!), clientRequestId);
     }
 
     /// <summary>Checks the category, compound and building against what the community lists.</summary>
@@ -79,6 +80,47 @@ public static partial class SubmissionValidator
         {
             errors["location.building"] = [$"Compound {compound.Id} has no building '{building}'."];
         }
+    }
+
+    /// <summary>
+    /// The optional <c>location.point</c>, <c>{ latitude, longitude }</c> in WGS 84 degrees (the shape the case views answer
+    /// it in, <see cref="GeoPoint"/>), as the submit page's "use my location" sends it.
+    /// </summary>
+    private static GeoPoint? Point(JsonElement location, Dictionary<string, string[]> errors)
+    {
+        if (!location.TryGetProperty("point", out var point) || point.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (point.ValueKind != JsonValueKind.Object)
+        {
+            errors["location.point"] = ["Must be an object { latitude, longitude } in decimal degrees (WGS 84)."];
+            return null;
+        }
+
+        var latitude = Degrees(point, "latitude", 90, errors);
+        var longitude = Degrees(point, "longitude", 180, errors);
+        return double.IsNaN(latitude) || double.IsNaN(longitude) ? null : new GeoPoint(latitude, longitude);
+    }
+
+    private static double Degrees(JsonElement point, string field, double limit, Dictionary<string, string[]> errors)
+    {
+        var path = "location.point." + field;
+        if (!point.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.Number)
+        {
+            errors[path] = ["Required: a number of decimal degrees (WGS 84)."];
+            return double.NaN;
+        }
+
+        // A JSON number too large for a double reads as infinity, refused with the rest of the range.
+        if (!value.TryGetDouble(out var degrees) || !double.IsFinite(degrees) || Math.Abs(degrees) > limit)
+        {
+            errors[path] = [$"Must be within -{limit} and {limit} degrees."];
+            return double.NaN;
+        }
+
+        return degrees;
     }
 
     private static JsonElement? Object(JsonElement parent, string field, Dictionary<string, string[]> errors)
