@@ -75,6 +75,11 @@ export const submit = {
   contactName: '#contact-name',
   contactPhone: '#contact-phone',
   submitButton: '#submit-button',
+  /** "Use my location" (issue 15), and the line saying what came of it (`data-outcome`: found, outside, denied …). */
+  locationField: '#field-location',
+  useLocation: '#use-location',
+  locationStatus: '#location-status',
+  locationOutcome: (outcome) => `#location-status[data-outcome="${outcome}"]`,
   confirmation: '#confirmation',
   confirmationCaseId: '#confirmation-case-id',
   trackLink: '#track-link',
@@ -235,4 +240,22 @@ export const official = {
   /** The number of cases a KPI table counts for a key (a level, department or community). */
   kpiCount: (name, key, count) => `#kpi-by-${name} tr[data-key="${key}"] td[data-submitted="${count}"]`,
   meetingsLink: '#link-meetings[href="/meetings"]',
+};
+
+/** The map of open cases on the board and the officials' page (pages/map/). */
+export const map = {
+  /** The "List | Map" switch: `aria-pressed` says which shows. */
+  showMap: '#show-map',
+  showList: '#show-list',
+  section: '#map-section:not([hidden])',
+  /** Leaflet's SVG path of each compound's outline, and the compounds' names. */
+  outline: '#case-map path.map-compound',
+  compoundName: '#case-map .map-compound-name',
+  /** A case's marker: `data-status`, `data-level` and `data-deadline-state` (ok | amber | red | none). */
+  marker: (caseId) => `#case-map .map-marker[data-case-id="${caseId}"]`,
+  anyMarker: '#case-map .map-marker[data-case-id]',
+  legend: '#map-legend',
+  legendItem: (key) => `#map-legend [data-legend="${key}"]`,
+  /** The chosen case's card beside the map. */
+  detailCard: (caseId) => `#map-detail [data-case-id="${caseId}"][data-status]`,
 };

@@ -25,7 +25,7 @@ public sealed class LocatedSubmissionTests(GatewayFixture fixture)
     [Fact]
     public async Task A_submitted_point_in_the_community_comes_back_on_the_case_for_staff()
     {
-        var (caseId, _) = await fixture.SubmitAsync(WithPoint(new JsonObject { ["lat"] = InHuiqianLat, ["long"] = InHuiqianLong }));
+        var (caseId, _) = await fixture.SubmitAsync(WithPoint(new JsonObject { ["latitude"] = InHuiqianLat, ["longitude"] = InHuiqianLong }));
         var dispatcher = await fixture.StaffAsync("dispatcher", "d1", "ximen");
 
         var theCase = await Eventually.GetAsync(
@@ -56,7 +56,7 @@ public sealed class LocatedSubmissionTests(GatewayFixture fixture)
     public async Task A_point_outside_the_community_is_refused_with_422_and_nothing_is_queued()
     {
         var before = await QueuedAsync();
-        var body = WithPoint(new JsonObject { ["lat"] = 35.7260, ["long"] = 116.5100 });
+        var body = WithPoint(new JsonObject { ["latitude"] = 35.7260, ["longitude"] = 116.5100 });
 
         var response = await fixture.Quiet.CreateClient().PostAsJsonAsync("/api/v1/cases", body);
 
@@ -70,13 +70,13 @@ public sealed class LocatedSubmissionTests(GatewayFixture fixture)
     public static TheoryData<string, string> BadPoints() => new()
     {
         { """ "here" """, "location.point" },
-        { """{ "long": 116.485 }""", "location.point.lat" },
-        { """{ "lat": "35.7", "long": 116.485 }""", "location.point.lat" },
-        { """{ "lat": 35.7, "long": null }""", "location.point.long" },
-        { """{ "lat": 91, "long": 116.485 }""", "location.point.lat" },
-        { """{ "lat": 35.7, "long": -180.5 }""", "location.point.long" },
-        { """{ "lat": 1e400, "long": 116.485 }""", "location.point.lat" },
-        { $$"""{ "lat": 3{{new string('5', 2000)}}, "long": 116.485 }""", "location.point.lat" },
+        { """{ "longitude": 116.485 }""", "location.point.latitude" },
+        { """{ "latitude": "35.7", "longitude": 116.485 }""", "location.point.latitude" },
+        { """{ "latitude": 35.7, "longitude": null }""", "location.point.longitude" },
+        { """{ "latitude": 91, "longitude": 116.485 }""", "location.point.latitude" },
+        { """{ "latitude": 35.7, "longitude": -180.5 }""", "location.point.longitude" },
+        { """{ "latitude": 1e400, "longitude": 116.485 }""", "location.point.latitude" },
+        { $$"""{ "latitude": 3{{new string('5', 2000)}}, "longitude": 116.485 }""", "location.point.latitude" },
     };
 
     [Theory]

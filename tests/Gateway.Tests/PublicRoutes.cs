@@ -15,6 +15,7 @@ public static class PublicRoutes
         ["POST /api/v1/cases"] = "residents submit without an account (rate-limited, validated)",
         ["GET /api/v1/communities/{communityId}"] = "the submit page reads the community's compounds and categories; no people in it",
         ["GET /api/v1/communities/{communityId}/places"] = "the map's outline of the compounds and buildings; places, no people (cacheable)",
+        ["GET /api/v1/map/settings"] = "the maps' tile source: a deployment setting every map page's browser fetches tiles from anyway; no data",
         ["GET /api/v1/communities/{communityId}/places/locate"] = "the submit page suggests the compound at the resident's location; answers a place name, stores nothing (rate-limited)",
         ["GET /api/v1/track/{trackingToken}"] = "the resident's own case; the HMAC tracking token is the right to it",
         ["POST /api/v1/track/{trackingToken}/rating"] = "the resident rates their own case by its tracking token",

@@ -25,6 +25,7 @@ import { Cards } from './board/cards';
 import { Columns } from './board/columns';
 import { Filters, rememberedView } from './board/filters';
 import { Kpis } from './board/kpis';
+import { MapView } from './map/map-view';
 import { LiveSync } from './board/live';
 import { Meeting } from './board/meeting';
 import { BoardNames, boardPlace } from './board/place';
@@ -58,7 +59,14 @@ const actions = new CaseActions({
 });
 const board: Board = { place, store, names, session, actions, scheduleRender };
 const cards = new Cards(board, casesRoot, drafts);
-const columns = new Columns(board, cards, casesRoot);
+const columns: Columns = new Columns(board, cards, casesRoot, (): boolean => mapView.shown);
+const mapView: MapView = new MapView({
+  cases: () => columns.shown(),
+  communities: () => (place.kind === 'community' ? [place.communityId] : [...new Set([...store.cases.values()].map((c) => c.communityId))]),
+  names,
+  card: (c) => cards.card(c),
+  switched: () => render(),
+}, byId('view-toggle'), byId('columns'));
 const roster = new Roster(board, cards);
 const filters = new Filters(board, render);
 const kpis = new Kpis(board);
@@ -84,6 +92,7 @@ onLocaleChange(() => {
   renderTitle();
   filters.renderOptions();
   filters.renderViewToggle();
+  mapView.renderTexts();
   kpis.render();
   alerts.render();
   surges.render();
@@ -148,6 +157,7 @@ function actionDone(caseId: string, action: CaseActionRoute, result: CaseView): 
 
 function render(): void {
   columns.render();
+  mapView.render();
   if (place.kind === 'community') {
     roster.render();
     meeting.renderCases();

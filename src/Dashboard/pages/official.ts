@@ -26,6 +26,7 @@ import { ox, type Official } from './official/context';
 import { LevelKpis } from './official/kpis';
 import { Petitions } from './official/petitions';
 import { Queue } from './official/queue';
+import { MapView } from './map/map-view';
 
 /** How long after the last push the KPIs are read again. */
 const KPI_DELAY_MS = 3_000;
@@ -63,6 +64,7 @@ function start(level: MyLevel): void {
   const store = new BoardStore(place);
   const render = batched(() => {
     queue.render();
+    mapView.render();
     petitions.render();
     surges?.render();
   });
@@ -81,7 +83,15 @@ function start(level: MyLevel): void {
     reread: (caseId) => void live.fetchCase(caseId),
   });
   const official: Official = { place, store, names, session, actions, level, scheduleRender: render };
-  const queue = new Queue(official, section, drafts);
+  const queue: Queue = new Queue(official, section, drafts, (): boolean => mapView.shown);
+  // The officials' level spans communities: outline each community its cases are in.
+  const mapView: MapView = new MapView({
+    cases: () => queue.open(),
+    communities: () => [...new Set(queue.open().map((c) => c.communityId))],
+    names,
+    card: (c) => queue.cards.card(c),
+    switched: () => render(),
+  }, byId('queue-empty'), byId('official-queue'));
   const petitions = new Petitions(official);
   const kpis = new LevelKpis(official);
   // Early warnings: pushed live to a sub-district's officials, listed for the county; a department has none of its own.
@@ -116,6 +126,7 @@ function start(level: MyLevel): void {
   onLocaleChange(() => {
     translateDocument();
     title();
+    mapView.renderTexts();
     kpis.render();
     // An action's outcome was said in the other language: drop it rather than show it so.
     store.messages.clear();

@@ -9,6 +9,7 @@ import { MAX_PHOTOS } from '../lib/photo-resize';
 import { photoReference, uploadSubmissionPhoto } from '../lib/photo-upload';
 import { qrSvg } from '../lib/qr';
 import { clearErrorFor, clearErrors, showErrors } from './submit/field-errors';
+import { locationField } from './submit/location';
 import type { CaseKind, Community, SubmitCaseRequest } from '../lib/types';
 
 const DEFAULT_COMMUNITY = 'ximen';
@@ -33,6 +34,12 @@ const confirmation = byId<HTMLElement>('confirmation');
 const photoSlot = byId<HTMLDivElement>('photo-slot');
 
 let community: Community | null = null;
+const place = locationField(communityId, () => community, compoundSelect, (compound, building) => {
+  compoundSelect.value = compound;
+  fillBuildings();
+  buildingSelect.value = building ?? '';
+  clearErrorFor(compoundSelect);
+});
 /** One id per form fill: a double click or a retry after a lost answer is the same case. */
 let clientRequestId = newRequestId();
 let submitting = false;
@@ -63,6 +70,7 @@ function render(): void {
   const qrTitle = qr?.querySelector('title');
   if (qrTitle) qrTitle.textContent = t('submit.qr');
   drawPhotoField();
+  place.render();
 }
 
 /** The photo field in the current language, keeping the photos already sent. */
@@ -132,6 +140,7 @@ function selectedKind(): CaseKind | '' {
 function readForm(): SubmitCaseRequest {
   const building = buildingSelect.value.trim();
   const unit = unitInput.value.trim();
+  const point = place.point();
   const photos = photoUrls(photoSlot).map(photoReference);
   return {
     communityId,
@@ -142,6 +151,7 @@ function readForm(): SubmitCaseRequest {
       compound: compoundSelect.value,
       building: building || null,
       unit: unit || null,
+      ...(point ? { point } : {}),
     },
     contact: { name: contactName.value.trim(), phone: contactPhone.value.trim() },
     clientRequestId,
@@ -241,6 +251,7 @@ function resetForAnother(): void {
   fillBuildings();
   updateCount();
   clientRequestId = newRequestId();
+  place.reset();
   const photos = photoSlot.querySelector<HTMLElement>('[data-photo-field]');
   if (photos) clearPhotoField(photos);
   byId('tracking-qr').replaceChildren();

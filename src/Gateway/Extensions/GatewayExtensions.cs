@@ -112,6 +112,9 @@ public static class GatewayExtensions
             .Validate(o => o.MaxSignalChars > 0 && o.SignalBurst > 0 && o.SignalsPerSecond > 0, "Video: MaxSignalChars, SignalBurst and SignalsPerSecond must be positive.")
             .Validate(o => o.IceServers.All(s => s.Urls.Count > 0), "Video:IceServers: every server needs at least one url.")
             .ValidateOnStart();
+        builder.Services.AddOptions<Map.MapOptions>().BindConfiguration(Map.MapOptions.Section)
+            .Validate(o => o.IsValid(), "Map:TileUrl must be empty or an absolute http(s) URL template with {z}, {x} and {y}.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ObserverRegistration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ObserverRegistration>());
 
@@ -148,6 +151,7 @@ public static class GatewayExtensions
         routes.MapTrackApi();
         routes.MapCommunitiesApi();
         routes.MapPlacesApi();
+        routes.MapMapApi();
         routes.MapCasesApi();
         routes.MapCasePhoneApi();
         routes.MapCaseDispatchApi();

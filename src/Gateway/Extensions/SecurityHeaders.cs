@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Gongzhi.Gateway.Extensions;
 
 /// <summary>
@@ -16,15 +18,20 @@ public static class SecurityHeaders
 
     public const string ReferrerPolicy = "no-referrer";
 
+    /// <summary>The pages' policy, with the map's tile origin (<c>Map:TileUrl</c>) among the image sources when one is configured.</summary>
+    public static string PolicyWithTiles(string? tileOrigin) =>
+        tileOrigin is null ? ContentSecurityPolicy : ContentSecurityPolicy.Replace("img-src 'self' data: blob:", $"img-src 'self' data: blob: {tileOrigin}", StringComparison.Ordinal);
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        var pagesPolicy = PolicyWithTiles(app.Services.GetRequiredService<IOptions<Map.MapOptions>>().Value.TileOrigin);
         app.Use((context, next) =>
         {
             // Set as the answer starts, so the exception handler's clearing of headers does not drop them.
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Ops.OpsApi.OrleansPath) ? OrleansDashboardPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Ops.OpsApi.OrleansPath) ? OrleansDashboardPolicy : pagesPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = ReferrerPolicy;
                 return Task.CompletedTask;

@@ -82,7 +82,10 @@ public static partial class SubmissionValidator
         }
     }
 
-    /// <summary>The optional <c>location.point</c>, <c>{ lat, long }</c> in WGS 84 degrees, as the submit page's "use my location" sends it.</summary>
+    /// <summary>
+    /// The optional <c>location.point</c>, <c>{ latitude, longitude }</c> in WGS 84 degrees (the shape the case views answer
+    /// it in, <see cref="GeoPoint"/>), as the submit page's "use my location" sends it.
+    /// </summary>
     private static GeoPoint? Point(JsonElement location, Dictionary<string, string[]> errors)
     {
         if (!location.TryGetProperty("point", out var point) || point.ValueKind == JsonValueKind.Null)
@@ -92,12 +95,12 @@ public static partial class SubmissionValidator
 
         if (point.ValueKind != JsonValueKind.Object)
         {
-            errors["location.point"] = ["Must be an object { lat, long } in decimal degrees (WGS 84)."];
+            errors["location.point"] = ["Must be an object { latitude, longitude } in decimal degrees (WGS 84)."];
             return null;
         }
 
-        var latitude = Degrees(point, "lat", 90, errors);
-        var longitude = Degrees(point, "long", 180, errors);
+        var latitude = Degrees(point, "latitude", 90, errors);
+        var longitude = Degrees(point, "longitude", 180, errors);
         return double.IsNaN(latitude) || double.IsNaN(longitude) ? null : new GeoPoint(latitude, longitude);
     }
 

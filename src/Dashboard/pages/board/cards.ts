@@ -8,6 +8,7 @@ import { h } from '../../lib/dom';
 import { actionForm, fold, type Drafts, trackFolds, type ActionFormSpec } from '../../lib/forms';
 import { formatDateTime, locale } from '../../lib/i18n';
 import { actorText, kindText, levelText, MODES, modeText, statusText } from '../../lib/labels';
+import { casePointLine } from '../../lib/locate';
 import { deadlineEl } from '../../lib/ticker';
 import { phoneElement, type PhoneHost } from '../../lib/phone-reveal';
 import { renderTimeline } from '../../lib/timeline';
@@ -121,6 +122,7 @@ export class Cards {
       actions.length > 0 ? fold('actions', c.caseId, tx('card.actions'), this.folds, ...this.actionForms(c, actions)) : null,
       fold('details', c.caseId, tx('card.details'), this.folds,
         h('p', { class: 'description' }, c.description),
+        casePointLine(c.location),
         c.contact ? h('p', { class: 'case-contact' }, tx('card.contact'), ': ', c.contact.name, ' ', c.contact.phone ? phoneElement(c.caseId, c.contact.phone, this.phone) : null) : null,
         renderTimeline(c.timeline, undefined, { audience: 'staff', owner: (id) => n.owner(id) }),
       ),

@@ -1,5 +1,6 @@
 // The cases as columns by status or as one list (the most urgent deadline first), the counters
-// above them and the filter's count. Cards come from `Cards`; focus survives a redraw.
+// above them and the filter's count; neither while the map shows (its card then sits beside the
+// map). Cards come from `Cards`; focus survives a redraw.
 import { activeFilterCount, matchesFilter } from '../../lib/board-filters';
 import { relevantDeadline } from '../../lib/deadlines';
 import { byId, focusedId, reconcileChildren, restoreFocus } from '../../lib/dom';
@@ -23,19 +24,31 @@ export class Columns {
   private readonly listSection = byId('case-list-section');
   private readonly listEl = byId('case-list');
 
-  constructor(private readonly board: Board, private readonly cards: Cards, private readonly root: HTMLElement) {}
+  /** `mapShown`: the map shows instead of the columns and the list. */
+  constructor(private readonly board: Board, private readonly cards: Cards, private readonly root: HTMLElement, private readonly mapShown: () => boolean) {}
+
+  /** The cases the filter lets through. */
+  shown(): CaseView[] {
+    const { store } = this.board;
+    const now = Date.now();
+    return [...store.cases.values()].filter((c) => matchesFilter(c, store.filter, now, (c2) => this.searchWords(c2)));
+  }
 
   render(): void {
     const { store } = this.board;
-    const now = Date.now();
-    const shown = [...store.cases.values()].filter((c) => matchesFilter(c, store.filter, now, (c2) => this.searchWords(c2)));
+    const shown = this.shown();
     this.cards.prune(new Set(store.cases.keys()));
     const focus = focusedId(this.root);
 
-    const list = store.view === 'list';
-    this.columnsEl.hidden = list;
+    const map = this.mapShown();
+    const list = store.view === 'list' && !map;
+    this.columnsEl.hidden = list || map;
     this.listSection.hidden = !list;
-    if (list) {
+    if (map) {
+      for (const column of COLUMNS) this.container(column)?.replaceChildren();
+      this.listEl.replaceChildren();
+      this.setCount('list', shown.length);
+    } else if (list) {
       for (const column of COLUMNS) this.container(column)?.replaceChildren();
       const sorted = [...shown].sort(byUrgency);
       reconcileChildren(this.listEl, sorted.map((c) => this.cards.card(c)));

@@ -9,6 +9,7 @@ import { h } from '../../lib/dom';
 import { actionForm, Drafts, fieldId, fold, type ActionFormSpec } from '../../lib/forms';
 import { formatDateTime, t } from '../../lib/i18n';
 import { kindText, levelText, modeText, statusText, stepText } from '../../lib/labels';
+import { casePointLine } from '../../lib/locate';
 import type { CommunityNames } from '../../lib/names';
 import { phoneElement, type PhoneHost } from '../../lib/phone-reveal';
 import { photoField } from '../../lib/photo-picker';
@@ -67,6 +68,7 @@ export function renderCase(c: CaseView, signature: string, parts: CaseItemParts)
       ? h('p', { class: 'message', 'data-kind': 'info' }, tx('reopened', { count: c.reopenCount }))
       : null,
     h('p', { class: 'description' }, c.description),
+    casePointLine(c.location),
     submittedPhotos(c),
     c.contact ? h('p', { class: 'case-contact' },
       tx('contact'), ': ', c.contact.name, ' ',
