@@ -57,6 +57,23 @@ export const admin = {
   orleansDashboard: '#orleans-dashboard',
 };
 
+/** /admin, the Open311 clients panel: issuing an api_key (shown once) and revoking it. */
+export const open311Clients = {
+  panel: '#open311-panel',
+  row: (clientId) => `#open311-body tr[data-client-id="${clientId}"]`,
+  rowNamed: (name) => `#open311-body tr:has(strong:text-is("${name}"))`,
+  newClient: '#open311-panel details[data-details="new-open311-client"] > summary',
+  field: (name) => `#open311-new [name="${name}"]`,
+  submit: '#open311-new button[type="submit"]',
+  issued: '#open311-issued:not([hidden])',
+  key: '#open311-key',
+  copy: '#open311-copy',
+  copied: '#open311-copy-message:not([hidden])',
+  dismiss: '#open311-dismiss',
+  revoke: (clientId) => `#open311-body tr[data-client-id="${clientId}"] [data-action="revoke"]`,
+  message: '#open311-message:not([hidden])',
+};
+
 /** /ops/orleans/ — the Orleans Dashboard's own page, as the gateway serves it to admins. */
 export const orleans = {
   menu: '#menu a',

@@ -222,10 +222,10 @@ public static class RefusalCodes
     // The Open311 clients' api_keys (issue 15).
 
     /// <summary>404: no Open311 client by that id. Args: <c>clientId</c>.</summary>
-    public const string Open311ClientNotFound = "open311-client-not-found";
+    public const string ApiClientNotFound = "api-client-not-found";
 
     /// <summary>409: the issue request came again after its client was revoked; issue a new client with a new request id. Args: <c>clientId</c>.</summary>
-    public const string Open311ClientRevoked = "open311-client-revoked";
+    public const string ApiClientRevoked = "api-client-revoked";
 
     // The video petitions' live calls (hub methods; the code starts the HubException's message).
 

@@ -1,7 +1,8 @@
 // /admin — the county's administrators: staff accounts; a community's cadres (categories, shifts,
-// volunteer flag) and standing parties; the county's categories with their SLA classes; the day's
-// audit log; the way to the Orleans Dashboard. Every change goes through the admin API, which audits
-// it. This file wires the panels in pages/admin/; every text comes from locales/{zh,en}/admin.json.
+// volunteer flag) and standing parties; the county's categories with their SLA classes; the Open311
+// clients and their api_keys; the day's audit log; the way to the Orleans Dashboard. Every change goes
+// through the admin API, which audits it. This file wires the panels in pages/admin/; every text comes
+// from locales/{zh,en}/admin.json (the Open311 clients' from open311Clients.json).
 import { getWorld } from '../lib/admin-api';
 import { describeError } from '../lib/api';
 import { byId, h, setMessage } from '../lib/dom';
@@ -13,6 +14,7 @@ import { AuditPanel } from './admin/audit';
 import { CadresPanel } from './admin/cadres';
 import { CatalogPanel } from './admin/catalog';
 import { tx, type AdminContext } from './admin/context';
+import { Open311ClientsPanel } from './admin/open311-clients';
 import { OpsPanel } from './admin/ops';
 import { PartiesPanel } from './admin/parties';
 
@@ -34,6 +36,7 @@ const cadres = new CadresPanel(ctx, community, (text, kind = 'ok') => setMessage
 const parties = new PartiesPanel(ctx, community, (text) => setMessage(communityMessage, text, 'ok'));
 const catalog = new CatalogPanel(ctx, (text) => setMessage(byId('catalog-message'), text, 'ok'));
 const audit = new AuditPanel(ctx);
+const open311 = new Open311ClientsPanel(ctx);
 new OpsPanel(ctx);
 
 session.mountHeader();
@@ -56,7 +59,7 @@ async function init(): Promise<void> {
     parties.render();
   });
   section.hidden = false;
-  await Promise.all([loadWorld(), accounts.load(), audit.load()]);
+  await Promise.all([loadWorld(), accounts.load(), open311.load(), audit.load()]);
 }
 
 async function loadWorld(): Promise<void> {
@@ -74,6 +77,7 @@ function renderAll(): void {
   cadres.render();
   parties.render();
   catalog.render();
+  open311.render();
   audit.render();
 }
 

@@ -18,9 +18,9 @@ public static class AdminOpen311ClientsApi
         var clients = app.MapGroup("/api/v1/admin/open311-clients").WithTags("Administration").RequireAuthorization(StaffAuthorization.AdminPolicy);
         clients.MapGet("", ListAsync).WithName("ListOpen311Clients").WithSummary("Admin: every Open311 client, revoked ones too (never a key)");
         clients.MapPost("", IssueAsync).WithName("IssueOpen311Client").WithSummary("Admin: issue an Open311 client its api_key, answered this once (a retry with the same requestId answers a new key in its place)")
-            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status409Conflict, RefusalCodes.Open311ClientRevoked);
+            .TakesJson().Refuses(StatusCodes.Status400BadRequest, RefusalCodes.InvalidFields).Refuses(StatusCodes.Status409Conflict, RefusalCodes.ApiClientRevoked);
         clients.MapPost("/{clientId}/revoke", RevokeAsync).WithName("RevokeOpen311Client").WithSummary("Admin: revoke an Open311 client's api_key (again changes nothing)")
-            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.Open311ClientNotFound);
+            .Refuses(StatusCodes.Status404NotFound, RefusalCodes.ApiClientNotFound);
         return app;
     }
 
@@ -61,7 +61,7 @@ public static class AdminOpen311ClientsApi
         var client = clientId.Length <= AdminInput.IdLength ? await grains.GetGrain<IOpen311ClientsGrain>(0).RevokeAsync(clientId, AdminEdits.Actor(admin)) : null;
         keys.Forget();
         return client is null
-            ? Problems.NotFound("No such Open311 client", Refusal.Of(RefusalCodes.Open311ClientNotFound, $"There is no Open311 client '{clientId}'.", ("clientId", clientId)))
+            ? Problems.NotFound("No such Open311 client", Refusal.Of(RefusalCodes.ApiClientNotFound, $"There is no Open311 client '{clientId}'.", ("clientId", clientId)))
             : TypedResults.Ok(Open311ClientView.From(client));
     }
 }

@@ -2,7 +2,8 @@ namespace Gongzhi.Gateway.Open311;
 
 /// <summary>
 /// The <c>api_key</c>s the admin issued to Open311 clients (issue 15): checks a key, counts the request against the
-/// client's rate limit, and names the client. Revoked keys are refused from the next request on.
+/// client's rate limit, and names the client. A revoked key is refused from the next request on the gateway where the
+/// admin revoked it, and within <see cref="Open311KeyOptions.CacheLifetime"/> (5 s) on every other.
 /// </summary>
 public interface IOpen311ApiKeys
 {

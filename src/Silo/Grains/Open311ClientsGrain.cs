@@ -31,7 +31,7 @@ internal sealed class Open311ClientsGrain(
         }
         else if (State.Clients[index].Client is { RevokedAt: not null } revoked)
         {
-            return new Open311ClientIssue(null, Refusal.Of(RefusalCodes.Open311ClientRevoked,
+            return new Open311ClientIssue(null, Refusal.Of(RefusalCodes.ApiClientRevoked,
                 $"Client '{revoked.Id}' was issued for this request and revoked since; issue a new one.", ("clientId", revoked.Id)));
         }
         else if (State.Clients[index].Client.KeyHash != keyHash)
