@@ -32,8 +32,8 @@ public sealed class Open311Intake(IntakeQueue queue, IClusterClient cluster, Ope
         ["location.compound"] = "address_id",
         ["location.building"] = $"attribute[{Open311Services.Building}]",
         ["location.unit"] = $"attribute[{Open311Services.Unit}]",
-        ["location.point.lat"] = "lat",
-        ["location.point.long"] = "long",
+        ["location.point.latitude"] = "lat",
+        ["location.point.longitude"] = "long",
         ["contact.name"] = "first_name",
         ["contact.phone"] = "phone",
     };
@@ -90,7 +90,7 @@ public sealed class Open311Intake(IntakeQueue queue, IClusterClient cluster, Ope
             ["location"] = new JsonObject
             {
                 ["compound"] = location.Compound, ["building"] = location.Building, ["unit"] = location.Unit,
-                ["point"] = location.Point is { } p ? new JsonObject { ["lat"] = p.Latitude, ["long"] = p.Longitude } : null,
+                ["point"] = location.Point is { } p ? new JsonObject { ["latitude"] = p.Latitude, ["longitude"] = p.Longitude } : null,
             },
             ["contact"] = new JsonObject { ["name"] = Name(post, clientId), ["phone"] = post.Phone },
         };
