@@ -22,9 +22,17 @@ const visible = (page, selector) => page.locator(selector).first().waitFor({ sta
 
 /** Focus a case's marker and press Enter: its card shows beside the map. */
 async function openByKeyboard(page, caseId) {
-  await page.locator(S.map.marker(caseId)).focus();
-  await page.keyboard.press('Enter');
-  await visible(page, S.map.detailCard(caseId));
+  // The map draws its markers again on a timer (lateness turns without a push); a key pressed on a marker that
+  // was just replaced reaches nothing, so the press goes to the marker as it is now, again if it was replaced.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator(S.map.marker(caseId)).press('Enter');
+    try {
+      await page.locator(S.map.detailCard(caseId)).first().waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 const submit = (category, location, description) => suite.sys.api('POST', '/api/v1/cases', {

@@ -65,6 +65,8 @@ test('the resident and the official meet by video, the official records the outc
   assert.equal(href, `/video/${petitionId}#t=${encodeURIComponent(token)}`);
   // Leave the tracking page once it is live, not while its own requests are still on the way.
   await resident.locator(S.common.connected).waitFor({ state: 'attached' });
+  await resident.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((e) => e.name.endsWith('/api/v1/communities/ximen') && e.responseEnd > 0));
   await resident.goto(suite.sys.baseUrl + href);
   await resident.locator(S.video.consentAccept).click();
   await resident.locator(S.video.callState('waiting')).waitFor({ state: 'attached' });
