@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Gongzhi.Gateway.Realtime;
 using Gongzhi.Gateway.Telemetry;
 using Gongzhi.Testing;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,9 @@ public sealed class MetricsEndpointTests(GatewayFixture fixture)
     {
         await using var gateway = fixture.Gateway("intake");
         using var own = new OwnInstruments(gateway.Services.GetRequiredService<IMeterFactory>());
+        // The gateway hears the cluster's pushes once its observer is registered, which it does in the background as it starts.
+        var registration = gateway.Services.GetRequiredService<ObserverRegistration>();
+        await Eventually.GetAsync(() => Task.FromResult(registration.IsRegistered), registered => registered);
         var body = Submissions.Valid("suggestion");
         body["location"] = new JsonObject { ["compound"] = "huiqian-xinyuan", ["building"] = "A" };
 
