@@ -37,6 +37,28 @@ public sealed class AzureTableGrainStorageTests(AzureTableClusterFixture fixture
     }
 
     [Fact]
+    public async Task A_closed_case_whose_submission_comes_again_to_a_new_activation_stays_closed_and_off_the_cadre()
+    {
+        // The case is written unread as new: Orleans' provider must refuse that insert over the stored row.
+        var wang = UniqueCadreId("wang");
+        var community = await NewCommunityAsync(Cadre(wang, true, "heating"));
+        var submission = Submission(community, "r" + Guid.NewGuid().ToString("N")[..15]);
+        var grain = fixture.Client.GetGrain<ICaseGrain>(submission.CaseId);
+        await grain.SubmitAsync(submission);
+        await fixture.WaitForAsync(submission.CaseId, s => s.Status == CaseStatus.Assigned);
+        Assert.Equal(CommandOutcome.Ok, (await grain.AcknowledgeAsync(wang)).Outcome);
+        Assert.Equal(CommandOutcome.Ok, (await grain.ResolveAsync(CaseActor.Cadre(wang), "修好了")).Outcome);
+        Assert.Equal(CommandOutcome.Ok, (await grain.RateAsync(SatisfactionRating.Satisfied, "好")).Outcome);
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        await grain.SubmitAsync(submission);
+
+        Assert.Equal(CaseStatus.Closed, (await grain.GetAsync())!.Status);
+        Assert.Empty((await fixture.Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(wang))!.Assignments);
+        Assert.Empty(await fixture.Client.GetGrain<ICommunityGrain>(community).GetOpenCasesAsync());
+    }
+
+    [Fact]
     public async Task Open_cases_over_two_chunks_and_a_resolved_case_are_all_known_after_the_silo_restarts()
     {
         var wang = UniqueCadreId("wang");

@@ -64,7 +64,16 @@ internal sealed partial class CaseGrain
         }
 
         // A write that fails, or may have been stored after all, makes the case reload (the row's rule).
-        await _state.WriteAsync();
+        if (_known)
+        {
+            await _state.WriteAsync();
+        }
+        else if (!await _state.TryWriteNewAsync())
+        {
+            throw new CaseRowFoundException();
+        }
+
+        _known = true;
         services.Metrics.Stored(transition.Events);
         return await FollowUpAsync(followUp, retry: false, deadlineMoved);
     }
@@ -97,4 +106,7 @@ internal sealed partial class CaseGrain
         Record.FollowUp is { } pending ? FollowUpAsync(pending, retry: true, deadlineMoved: true) : Task.CompletedTask;
 
     private ICommunityGrain Community(string communityId) => services.GrainFactory.GetGrain<ICommunityGrain>(communityId);
+
+    // Written unread as a new case, the row was there already: the submission goes on from what is stored.
+    private sealed class CaseRowFoundException : Exception;
 }

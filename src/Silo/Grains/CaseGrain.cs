@@ -15,7 +15,7 @@ namespace Gongzhi.Silo.Grains;
 /// A silo holds a case grain for every case in use (issue 5, S4), so the grain is lean: <see cref="IGrainBase"/>
 /// rather than <see cref="Grain"/>, its activation held by its <see cref="StoredState{T}"/> only, one reference to the services.
 /// </remarks>
-internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseGrain, IRemindable
+internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase, ICaseGrain, IRemindable, IIncomingGrainCallFilter
 {
     // The row comes with the activation, through the singleton accessor: an IGrainContext parameter is scoped and
     // would be cached in the activation's scope.
@@ -28,23 +28,44 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
 
     private IGrainTimer? _followUpRetry;
 
+    // Whether this activation knows what storage holds of the case: it read the row, or wrote it.
+    private bool _known;
+
     private CaseRecord Record => _state.State;
 
-    public async Task OnActivateAsync(CancellationToken cancellationToken)
+    // Every call but a submission reads the row first; a submission writes a new case unread (SubmitAsync).
+    Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext call) =>
+        _known || call.MethodName == nameof(SubmitAsync) ? call.Invoke() : ReadThenInvokeAsync(call);
+
+    private async Task ReadThenInvokeAsync(IIncomingGrainCallContext call)
+    {
+        await ReadAsync();
+        await call.Invoke();
+    }
+
+    private async Task ReadAsync()
     {
         await _state.ReadAsync();
+        _known = true;
         // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
         Record.ShareStrings(SharedStrings.Cases);
         if (Record.FollowUp is not null)
         {
             // The last write may not have reached the other grains before the silo that made it stopped. Not at once:
             // after a restart many cases activate together, and the calls that woke them come first.
-            _followUpRetry = this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
+            _followUpRetry ??= this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
         }
     }
 
     private DateTimeOffset Now => services.Time.GetUtcNow();
 
+    /// <remarks>
+    /// A submission is nearly always a case's first call, so a new activation writes the case as a new row without
+    /// reading one (issue 16: that read was a third of the storage requests per case). A row already there — a
+    /// redelivered message, a resident's retry reaching a new activation — refuses the insert: the case then reads it
+    /// and answers as a redelivery, settling the community to the stored case: the community was asked for a cadre
+    /// before the insert, and may have given one to a case that has long closed (docs/architecture.md, D16-storage-1).
+    /// </remarks>
     public async Task SubmitAsync(CaseSubmission submission)
     {
         if (submission.CaseId != this.GetPrimaryKeyString())
@@ -52,9 +73,20 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
             throw new SubmissionRefusedException($"Submission {submission.CaseId} reached case {this.GetPrimaryKeyString()}.");
         }
 
+        if (!_known)
+        {
+            if (await AcceptAsync(submission))
+            {
+                return;
+            }
+
+            await ReadAsync();
+        }
+
         if (Record.Submission is not null && !Record.AwaitsCadreInFirstRound)
         {
-            // Redelivered: the case is stored; the message goes only once what the write owes is done too.
+            // Redelivered: the case is stored; the message goes only once what the write owes is done too. A stored row
+            // always holds the follow-up its write owed, and running it again settles the community to the stored case.
             if (Record.FollowUp is { } pending && !await FollowUpAsync(pending, retry: true, deadlineMoved: true))
             {
                 throw new TimeoutException($"Case {submission.CaseId} is stored, but its dispatch is not yet carried to the other grains.");
@@ -63,6 +95,12 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
             return;
         }
 
+        await AcceptAsync(submission);
+    }
+
+    // Dispatches and stores the case; false when, written unread, a stored row was found in its place (nothing written).
+    private async Task<bool> AcceptAsync(CaseSubmission submission)
+    {
         // Each intake message brings its own copies; the shared ones also serve the community's and metrics' entries.
         submission = CaseRecord.Kept(submission, SharedStrings.Cases);
 
@@ -72,13 +110,24 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         // The community makes new terms per dispatch; cases with the same terms share one instance.
         var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, SharedStrings.Cases.ShareRecord(decision.Terms), now).Then(Place(decision, now));
         Record.PossibleDuplicates = [.. decision.PossibleDuplicates];
-        if (!await CommitAsync(transition))
+        bool carried;
+        try
+        {
+            carried = await CommitAsync(transition);
+        }
+        catch (CaseRowFoundException)
+        {
+            return false;
+        }
+
+        if (!carried)
         {
             // The intake message stays and comes back; the grain retries meanwhile.
             throw new TimeoutException($"Case {submission.CaseId} is stored, but its dispatch is not yet carried to the other grains.");
         }
 
         services.Logger.LogInformation("Case {CaseId} accepted in {CommunityId}, assigned to {CadreId}", submission.CaseId, submission.CommunityId, Record.AssigneeId);
+        return true;
     }
 
     public async Task<CaseSnapshot?> GetAsync() => Record.Submission is null ? null : await SnapshotAsync();

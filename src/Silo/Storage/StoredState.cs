@@ -73,6 +73,30 @@ internal class StoredState<T> : IGrainState<T>
     }
 
     /// <summary>
+    /// Stores the state as a new row, without having read one: false, with storage as it was and the grain kept, when a
+    /// row is there already (the caller reads it and goes on from what is stored). Any other failure is as
+    /// <see cref="WriteAsync"/>'s.
+    /// </summary>
+    public async Task<bool> TryWriteNewAsync()
+    {
+        ETag = null;
+        try
+        {
+            await _row.Storage.WriteStateAsync(_row.Name, RowId, this);
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
+        catch (Exception ex)
+        {
+            Failed(ex);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Stores a row this grain is adding, writing over one found in its place: an orphan, written before a crash kept
     /// the row that would list it from being stored. Nothing reads an unlisted row (decision 40).
     /// </summary>

@@ -30,6 +30,7 @@ public sealed class StorageFaults
 {
     private readonly Lock _lock = new();
     private readonly List<Rule> _rules = [];
+    private readonly List<StorageCall> _calls = [];
 
     /// <summary>Makes the next <paramref name="times"/> calls that <paramref name="match"/> accepts fail as <paramref name="fault"/> says.</summary>
     public void Inject(Func<StorageCall, bool> match, StorageFault fault, int times = 1)
@@ -43,10 +44,20 @@ public sealed class StorageFaults
     /// <summary>How many faults fired so far.</summary>
     public int Fired { get; private set; }
 
+    /// <summary>How many calls to storage so far <paramref name="match"/> accepts, faulted or not.</summary>
+    public int Count(Func<StorageCall, bool> match)
+    {
+        lock (_lock)
+        {
+            return _calls.Count(match);
+        }
+    }
+
     internal StorageFault? Take(StorageCall call)
     {
         lock (_lock)
         {
+            _calls.Add(call);
             var rule = _rules.FirstOrDefault(r => r.Left > 0 && r.Match(call));
             if (rule is null)
             {
