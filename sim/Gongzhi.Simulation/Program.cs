@@ -2,14 +2,16 @@ using Gongzhi.Simulation;
 
 MachineState.Begin();
 var options = SimOptions.Parse(args);
-var runs = new List<(SimulationRun Run, PolicyFigures Figures, IReadOnlyList<string> Problems)>();
-foreach (var policy in options.Policies)
+var runs = new List<PolicyRun>();
+for (var seed = options.Seed; seed < options.Seed + options.Seeds; seed++)
 {
-    var run = await SimulationRunner.RunAsync(policy, options.Seed, options.Days, new SimulationParameters { CasesPerThousandPerMonth = options.Rate });
-    var figures = PolicyFigures.From(run);
-    var problems = Invariants.Check(run);
-    Console.WriteLine(SimulationReport.Summary(run, figures, problems));
-    runs.Add((run, figures, problems));
+    foreach (var policy in options.Policies)
+    {
+        var run = await SimulationRunner.RunAsync(policy, seed, options.Days, new SimulationParameters { CasesPerThousandPerMonth = options.Rate });
+        var result = new PolicyRun(seed, run, PolicyFigures.From(run), Invariants.Check(run));
+        Console.WriteLine($"seed {seed}, " + SimulationReport.Summary(result));
+        runs.Add(result);
+    }
 }
 
 await SimulationReport.WriteAsync(options, runs);

@@ -3,8 +3,8 @@ using Gongzhi.Domain;
 
 namespace Gongzhi.Simulation;
 
-/// <summary>The command line: <c>--seed N --days N --policy NAME|all --rate N --out DIR --no-chart</c>.</summary>
-public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Policies, double Rate, string Out, bool Chart)
+/// <summary>The command line: <c>--seed N --seeds N --days N --policy NAME|all --rate N --out DIR --no-chart</c>; <c>--seeds</c> repeats the month with seeds N, N+1, ….</summary>
+public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Policies, double Rate, string Out, bool Chart, int Seeds = 1)
 {
     /// <summary>Monday after the heating season began (15 November in Jining), midnight in the county.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(8));
@@ -18,6 +18,7 @@ public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Polici
             o = args[i] switch
             {
                 "--seed" => o with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--seeds" => o with { Seeds = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--days" => o with { Days = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--rate" => o with { Rate = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => o with { Out = Value() },
@@ -27,7 +28,9 @@ public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Polici
             };
         }
 
-        return o.Days is >= 1 and <= 120 ? o : throw new ArgumentException("--days must be between 1 and 120.");
+        return o.Days is < 1 or > 120 ? throw new ArgumentException("--days must be between 1 and 120.")
+            : o.Seeds is < 1 or > 50 ? throw new ArgumentException("--seeds must be between 1 and 50.")
+            : o;
     }
 
     private static IReadOnlyList<string> PoliciesOf(string value) =>
