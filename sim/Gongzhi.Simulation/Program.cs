@@ -1,7 +1,17 @@
 using Gongzhi.Simulation;
 
 MachineState.Begin();
-var options = SimOptions.Parse(args);
+SimOptions options;
+try
+{
+    options = SimOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
 var runs = new List<PolicyRun>();
 for (var seed = options.Seed; seed < options.Seed + options.Seeds; seed++)
 {
