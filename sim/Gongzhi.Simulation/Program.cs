@@ -17,7 +17,7 @@ for (var seed = options.Seed; seed < options.Seed + options.Seeds; seed++)
 {
     foreach (var policy in options.Policies)
     {
-        var run = await SimulationRunner.RunAsync(policy, seed, options.Days, new SimulationParameters { CasesPerThousandPerMonth = options.Rate });
+        var run = await SimulationRunner.RunAsync(policy, seed, options.Days, new SimulationParameters { CasesPerThousandPerMonth = options.Rate }, options.World);
         var result = new PolicyRun(seed, run, PolicyFigures.From(run), Invariants.Check(run));
         Console.WriteLine($"seed {seed}, " + SimulationReport.Summary(result));
         runs.Add(result);

@@ -3,8 +3,11 @@ using Gongzhi.Domain;
 
 namespace Gongzhi.Simulation;
 
-/// <summary>The command line: <c>--seed N --seeds N --days N --policy NAME|all --rate N --out DIR --no-chart</c>; <c>--seeds</c> repeats the month with seeds N, N+1, ….</summary>
-public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Policies, double Rate, string Out, bool Chart, int Seeds = 1)
+/// <summary>
+/// The command line: <c>--seed N --seeds N --days N --policy NAME|all --rate N --world DIR --out DIR --no-chart</c>; <c>--seeds</c>
+/// repeats the month with seeds N, N+1, …; <c>--world</c> reads another seeds folder (a roster to try).
+/// </summary>
+public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Policies, double Rate, string Out, bool Chart, int Seeds = 1, string? World = null)
 {
     /// <summary>Monday after the heating season began (15 November in Jining), midnight in the county.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 16, 0, 0, 0, TimeSpan.FromHours(8));
@@ -22,6 +25,7 @@ public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Polici
                 "--days" => o with { Days = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--rate" => o with { Rate = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--out" => o with { Out = Value() },
+                "--world" => o with { World = Directory.Exists(Value()) ? args[i] : throw new ArgumentException($"--world {args[i]}: no such folder.") },
                 "--no-chart" => o with { Chart = false },
                 "--policy" => o with { Policies = PoliciesOf(Value()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}; see sim/Gongzhi.Simulation/README.md."),

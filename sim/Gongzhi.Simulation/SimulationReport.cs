@@ -35,7 +35,7 @@ public static class SimulationReport
         sb.AppendLine(CultureInfo.InvariantCulture, $"# Simulated month of Ximen — seed {o.Seed}, {o.Days} days from {first.Start:yyyy-MM-dd} (local), {o.Rate} cases per 1,000 residents a month");
         sb.AppendLine();
         var policies = runs.Select(r => r.Run.Policy).Distinct().ToList();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project sim/Gongzhi.Simulation -- --seed {o.Seed} --seeds {o.Seeds} --days {o.Days} --rate {o.Rate} --policy {(policies.Count > 1 ? "all" : first.Policy)}`");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"`dotnet run -c Release --project sim/Gongzhi.Simulation -- --seed {o.Seed} --seeds {o.Seeds} --days {o.Days} --rate {o.Rate} --policy {(policies.Count > 1 ? "all" : first.Policy)}{(o.World is null ? "" : $" --world {o.World}")}`");
         sb.AppendLine(CultureInfo.InvariantCulture, $"on {Environment.ProcessorCount} cores, load average before/after {MachineState.LoadAverage()}; definitions and parameters: docs/simulation.md.");
         sb.AppendLine();
         if (o.Seeds > 1)
