@@ -22,6 +22,7 @@ public sealed class SimOptionsTests
     [InlineData("--days 0", "--days must be between 1 and 120")]
     [InlineData("--seed", "--seed needs a value")]
     [InlineData("--fast", "Unknown option --fast")]
+    [InlineData("--world /no/such/world", "--world /no/such/world: no such folder")]
     public void Bad_arguments_are_refused_with_what_is_wrong(string args, string message)
     {
         var refused = Assert.Throws<ArgumentException>(() => SimOptions.Parse(args.Split(' ')));
