@@ -2,6 +2,7 @@
 # Runs every test: unit (Domain), grain (Silo, in-process cluster), gateway (WebApplicationFactory),
 # end to end (real silo and gateway processes, and the article's stories), the dashboard's logic (Vitest),
 # the pages in Chromium (tests/Browser: the whole system on free ports, screenshots to docs/screenshots),
+# the simulator's pieces and a smoke run of it (tests/Simulation.Tests: one simulated day of Ximen per dispatch policy),
 # a smoke run of the load bench (bench/Gongzhi.Bench --scenario smoke), and the OpenAPI document the build writes,
 # linted with Redocly's recommended rules (npm run lint:openapi).
 # Fixtures start their own Azurite on free ports of 127.0.0.1 and stop it. Ends with a line "N passed, N failed".
@@ -33,7 +34,7 @@ else
   status=1
 fi
 
-for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/Balancer.Tests tests/EndToEnd.Tests; do
+for project in tests/Domain.Tests tests/Silo.Tests tests/Gateway.Tests tests/Balancer.Tests tests/Simulation.Tests tests/EndToEnd.Tests; do
   name=$(basename "$project")
   echo "==> $name"
   log="$RESULTS/$name.log"

@@ -1,17 +1,27 @@
 namespace Gongzhi.Domain;
 
 /// <summary>
-/// Who gets an accepted case: an on-duty cadre whose categories include the case's, least loaded
-/// first; among equals, the one who waited longest since their last assignment, then by id so
-/// that the choice is repeatable.
+/// Who gets an accepted case, by default: an on-duty cadre whose categories include the case's, least loaded
+/// first; among equals, the one who waited longest since their last assignment, then by id so that the
+/// choice is repeatable. The other policies reuse its eligibility and its order.
 /// </summary>
-public static class DispatchPolicy
+public sealed class DispatchPolicy : IDispatchPolicy
 {
-    public static DispatchCandidate? Choose(IEnumerable<DispatchCandidate> candidates, string category) =>
+    public const string LeastLoaded = "least-loaded";
+
+    public string Name => LeastLoaded;
+
+    public DispatchCandidate? Choose(IEnumerable<DispatchCandidate> candidates, string category, DateTimeOffset now) =>
+        InOrder(Eligible(candidates, category)).FirstOrDefault();
+
+    /// <summary>On duty and taking the category.</summary>
+    public static IEnumerable<DispatchCandidate> Eligible(IEnumerable<DispatchCandidate> candidates, string category) =>
+        candidates.Where(c => c.OnDuty && c.Categories.Contains(category));
+
+    /// <summary>Least loaded, then idle longest, then by id.</summary>
+    public static IOrderedEnumerable<DispatchCandidate> InOrder(IEnumerable<DispatchCandidate> candidates) =>
         candidates
-            .Where(c => c.OnDuty && c.Categories.Contains(category))
             .OrderBy(c => c.Load)
             .ThenBy(c => c.LastAssignedAt ?? DateTimeOffset.MinValue)
-            .ThenBy(c => c.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
+            .ThenBy(c => c.Id, StringComparer.Ordinal);
 }

@@ -1,4 +1,6 @@
+using Gongzhi.Domain;
 using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -47,15 +49,32 @@ public sealed class SiloOptionsTests
         Assert.Equal(System.Net.IPAddress.Any, auto.SiloListeningEndpoint!.Address);
     }
 
+    [Fact]
+    public void The_dispatch_policy_is_least_loaded_unless_configuration_names_another()
+    {
+        Assert.IsType<DispatchPolicy>(Service<IDispatchPolicy>([]));
+        Assert.IsType<ShiftEndAwarePolicy>(Service<IDispatchPolicy>(new() { ["Dispatch:Policy"] = "shift-end-aware" }));
+    }
+
+    [Fact]
+    public void An_unknown_dispatch_policy_is_refused_with_the_names_that_exist()
+    {
+        var refused = Assert.Throws<OptionsValidationException>(() => Options<DispatchOptions>(new() { ["Dispatch:Policy"] = "nearest" }));
+        Assert.Contains("least-loaded, shift-end-aware, specialist-first", refused.Message, StringComparison.Ordinal);
+    }
+
     private static GrainDirectoryOptions DirectoryOptions(Dictionary<string, string?> settings) => Options<GrainDirectoryOptions>(settings);
 
     private static T Options<T>(Dictionary<string, string?> settings)
-        where T : class
+        where T : class => Service<IOptions<T>>(settings).Value;
+
+    private static T Service<T>(Dictionary<string, string?> settings)
+        where T : notnull
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddGongzhiSilo();
         using var services = builder.Services.BuildServiceProvider();
-        return services.GetRequiredService<IOptions<T>>().Value;
+        return services.GetRequiredService<T>();
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Gongzhi.Domain;
 using Gongzhi.Hosting;
 using Gongzhi.Silo.Archive;
 using Gongzhi.Silo.Grains;
@@ -14,6 +15,7 @@ using Gongzhi.Silo.Telemetry;
 using Gongzhi.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -75,6 +77,9 @@ public static class SiloExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
+        builder.Services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section)
+            .Validate(o => DispatchPolicies.Find(o.Policy) is not null, $"Dispatch:Policy must be one of {string.Join(", ", DispatchPolicies.Names)}.")
+            .ValidateOnStart();
         // Orleans' idle grain collection stays at its defaults unless a deployment sets Orleans:GrainCollection (the bench's s4 does).
         builder.Services.Configure<GrainCollectionOptions>(builder.Configuration.GetSection(OrleansHostOptions.Section + ":GrainCollection"));
         // Orleans sizes its directory cache for 1,000,000 grains up front (~19 MB of buckets) and keeps an entry per
@@ -118,6 +123,8 @@ public static class SiloExtensions
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<GrainStates>();
         services.AddSingleton<CaseGrainServices>();
+        // The policy configuration names (Dispatch:Policy), the default when none is named.
+        services.TryAddSingleton<IDispatchPolicy>(sp => DispatchPolicies.Find(sp.GetService<IOptions<DispatchOptions>>()?.Value.Policy) ?? new DispatchPolicy());
         services.AddSiloMetrics();
         return services;
     }

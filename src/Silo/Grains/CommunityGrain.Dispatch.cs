@@ -179,11 +179,17 @@ internal sealed partial class CommunityGrain
 
     private Assignment? TryAssign(string caseId, string category, IReadOnlyCollection<string> passedOver)
     {
+        var now = time.GetUtcNow();
+        var zone = policy.NeedsShiftEnds ? TimeZoneInfo.FindSystemTimeZoneById(Info.TimeZone) : null;
         var candidates = State.Cadres.Values
             .Where(s => !s.IsFull && !passedOver.Contains(s.Profile.Id))
-            .Select(s => new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt));
-        return DispatchPolicy.Choose(candidates, category) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
+            .Select(s => new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt, ShiftEnd(s, now, zone)));
+        return policy.Choose(candidates, category, now) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
     }
+
+    // When the cadre's shift ends, for a policy that asks; null when off shift (on duty by hand) or not asked.
+    private static DateTimeOffset? ShiftEnd(CadreSlot slot, DateTimeOffset now, TimeZoneInfo? zone) =>
+        zone is not null && slot.OnDuty && DutySchedule.IsOnShift(slot.Profile.Shifts, now, zone) ? DutySchedule.NextChange(slot.Profile.Shifts, now, zone) : null;
 
     // The cadre takes the case: their load, and the case's entry (if the community knows the case).
     private Assignment Give(CadreSlot slot, string caseId)

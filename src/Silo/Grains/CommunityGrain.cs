@@ -28,6 +28,7 @@ internal sealed partial class CommunityGrain(
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<DeadlineOptions> deadlineOptions,
     CommunityBacklog backlog,
+    IDispatchPolicy policy,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
     private const string DutyReminder = "duty";
