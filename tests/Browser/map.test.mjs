@@ -21,6 +21,21 @@ const COMPOUNDS = JSON.parse(readFileSync(join(REPO, 'seeds', 'places', 'ximen.g
 const visible = (page, selector) => page.locator(selector).first().waitFor({ state: 'visible' });
 
 /** Focus a case's marker and press Enter: its card shows beside the map. */
+// The board fetches a case when its card opens; a reload while that fetch is in flight aborts it, and the harness
+// counts an aborted request as an unclean page. So reloads (and the test's end) wait until the API calls are answered.
+function apiCalls(page) {
+  const open = new Set();
+  let waiters = [];
+  const settle = (request) => {
+    open.delete(request);
+    if (open.size === 0) { waiters.forEach((resolve) => resolve()); waiters = []; }
+  };
+  page.on('request', (request) => { if (new URL(request.url()).pathname.startsWith('/api/')) open.add(request); });
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+  return { answered: () => (open.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))) };
+}
+
 async function openByKeyboard(page, caseId) {
   // The map draws its markers again on a timer (lateness turns without a push); a key pressed on a marker that
   // was just replaced reaches nothing, so the press goes to the marker as it is now, again if it was replaced.
@@ -48,6 +63,7 @@ test('the board\'s map draws the compounds and a marker per open case, coloured 
   const ids = [atPoint, atBuilding, atCompound, urgent].map((c) => c.caseId);
 
   const page = await suite.page(DESK);
+  const calls = apiCalls(page);
   await page.goto(`${suite.sys.baseUrl}/board`);
   await signInThroughPage(page, 'ximen-dispatcher');
   await visible(page, S.board.section);
@@ -100,6 +116,7 @@ test('the board\'s map draws the compounds and a marker per open case, coloured 
   await page.locator(S.map.marker(late.caseId)).waitFor({ state: 'attached' });
 
   // The address brings the map back; the list switch takes it away.
+  await calls.answered();
   await page.reload();
   await visible(page, S.map.section);
   await page.locator(S.map.marker(late.caseId)).waitFor({ state: 'attached' });
@@ -110,6 +127,7 @@ test('the board\'s map draws the compounds and a marker per open case, coloured 
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(SHOTS, 'board-map-zh.png'), animations: 'disabled', caret: 'hide' });
   await page.evaluate((key) => localStorage.setItem(key, 'en'), S.common.localeKey);
+  await calls.answered();
   await page.reload();
   await visible(page, S.map.section);
   await page.locator(S.map.marker(ids[0])).waitFor({ state: 'attached' });
@@ -124,6 +142,7 @@ test('the board\'s map draws the compounds and a marker per open case, coloured 
   await page.locator('#map-section[hidden]').waitFor({ state: 'attached' });
   await page.locator(S.board.card(ids[0])).waitFor({ state: 'attached' });
   assert.doesNotMatch(page.url(), /view=map/);
+  await calls.answered();
 });
 
 test('the officials\' page maps its level\'s cases over the outline of their community, escalated ones as squares', { timeout: 120_000 }, async () => {
@@ -141,6 +160,7 @@ test('the officials\' page maps its level\'s cases over the outline of their com
   }
 
   const page = await suite.page(DESK);
+  const calls = apiCalls(page);
   await page.goto(`${suite.sys.baseUrl}/signin`);
   await signInThroughPage(page, 'wenshang-subdistrict-official');
   await visible(page, S.official.card(caseId));
@@ -153,4 +173,5 @@ test('the officials\' page maps its level\'s cases over the outline of their com
   assert.equal(await marker.getAttribute('data-level'), 'subdistrict');
   assert.equal(await page.locator(S.official.card(caseId)).count(), 0, 'the queue\'s list is not drawn under the map');
   await openByKeyboard(page, caseId);
+  await calls.answered();
 });
