@@ -32,11 +32,7 @@ public sealed class NewCaseWriteTests(ClusterFixture fixture) : IClassFixture<Cl
     [Fact]
     public async Task A_case_read_by_a_new_activation_is_the_stored_case()
     {
-        var cadre = UniqueCadreId("wang");
-        var community = await fixture.NewCommunityAsync(Cadre(cadre, true, "heating"));
-        var submission = fixture.Submission(community);
-        var grain = Client.GetGrain<ICaseGrain>(submission.CaseId);
-        await grain.SubmitAsync(submission);
+        var (cadre, community, submission, grain) = await SubmittedCaseAsync();
         await fixture.Cluster.DeactivateAsync(grain);
 
         Assert.Equal(CommandOutcome.Ok, (await grain.AcknowledgeAsync(cadre)).Outcome);
@@ -49,11 +45,7 @@ public sealed class NewCaseWriteTests(ClusterFixture fixture) : IClassFixture<Cl
     [Fact]
     public async Task A_submission_redelivered_to_a_new_activation_changes_nothing()
     {
-        var cadre = UniqueCadreId("wang");
-        var community = await fixture.NewCommunityAsync(Cadre(cadre, true, "heating"));
-        var submission = fixture.Submission(community);
-        var grain = Client.GetGrain<ICaseGrain>(submission.CaseId);
-        await grain.SubmitAsync(submission);
+        var (cadre, community, submission, grain) = await SubmittedCaseAsync();
         await fixture.Cluster.DeactivateAsync(grain);
 
         await grain.SubmitAsync(submission);
@@ -68,11 +60,7 @@ public sealed class NewCaseWriteTests(ClusterFixture fixture) : IClassFixture<Cl
     [Fact]
     public async Task A_submission_redelivered_after_its_case_closed_puts_nothing_back_on_a_cadre()
     {
-        var cadre = UniqueCadreId("wang");
-        var community = await fixture.NewCommunityAsync(Cadre(cadre, true, "heating"));
-        var submission = fixture.Submission(community);
-        var grain = Client.GetGrain<ICaseGrain>(submission.CaseId);
-        await grain.SubmitAsync(submission);
+        var (cadre, community, submission, grain) = await SubmittedCaseAsync();
         await grain.AcknowledgeAsync(cadre);
         await grain.ResolveAsync(CaseActor.Cadre(cadre), "暖气已热");
         Assert.Equal(CaseStatus.Closed, (await grain.RateAsync(SatisfactionRating.Satisfied, null)).Case!.Status);
@@ -103,5 +91,35 @@ public sealed class NewCaseWriteTests(ClusterFixture fixture) : IClassFixture<Cl
         Assert.Equal(3, snapshot!.Timeline.Count);
         Assert.Equal(cadre, snapshot.AssigneeId);
         Assert.Equal([submission.CaseId], (await Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(cadre))!.Assignments);
+    }
+
+    [Fact]
+    public async Task A_new_case_whose_write_failed_after_the_community_gave_it_a_cadre_is_one_case_on_that_cadre_after_the_retry()
+    {
+        // The silo asked the community first; the case's own write then failed (as if the process died between the two).
+        var cadre = UniqueCadreId("wang");
+        var community = await fixture.NewCommunityAsync(Cadre(cadre, true, "heating"));
+        var submission = fixture.Submission(community);
+        fixture.Faults.Inject(c => c.Key == submission.CaseId && c.IsWrite, StorageFault.FailsBeforeStoring);
+        var grain = Client.GetGrain<ICaseGrain>(submission.CaseId);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.SubmitAsync(submission));
+        await grain.SubmitAsync(submission);
+
+        var snapshot = await grain.GetAsync();
+        Assert.Equal(3, snapshot!.Timeline.Count);
+        Assert.Equal(cadre, snapshot.AssigneeId);
+        Assert.Equal([submission.CaseId], (await Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(cadre))!.Assignments);
+    }
+
+    // A community of one heating cadre on duty, and a case submitted there and assigned to them.
+    private async Task<(string Cadre, string Community, CaseSubmission Submission, ICaseGrain Grain)> SubmittedCaseAsync()
+    {
+        var cadre = UniqueCadreId("wang");
+        var community = await fixture.NewCommunityAsync(Cadre(cadre, true, "heating"));
+        var submission = fixture.Submission(community);
+        var grain = Client.GetGrain<ICaseGrain>(submission.CaseId);
+        await grain.SubmitAsync(submission);
+        return (cadre, community, submission, grain);
     }
 }
