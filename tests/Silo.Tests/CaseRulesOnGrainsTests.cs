@@ -193,6 +193,24 @@ public sealed class CaseRulesOnGrainsTests(ClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Only_open_cases_of_the_same_category_and_compound_are_suggested_as_duplicates()
+    {
+        var (community, first, firstGrain) = await SubmitAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var elsewhere = fixture.Submission(community) with { Location = new CaseLocation("west", "1", null) };
+        await Client.GetGrain<ICaseGrain>(elsewhere.CaseId).SubmitAsync(elsewhere);
+        var second = fixture.Submission(community);
+        var secondGrain = Client.GetGrain<ICaseGrain>(second.CaseId);
+        await secondGrain.SubmitAsync(second);
+        await secondGrain.MergeIntoAsync(Dispatcher, first.CaseId);
+
+        var third = fixture.Submission(community);
+        await Client.GetGrain<ICaseGrain>(third.CaseId).SubmitAsync(third);
+
+        Assert.Empty((await Client.GetGrain<ICaseGrain>(elsewhere.CaseId).GetAsync())!.PossibleDuplicates);
+        Assert.Equal([first.CaseId], (await Client.GetGrain<ICaseGrain>(third.CaseId).GetAsync())!.PossibleDuplicates);
+    }
+
+    [Fact]
     public async Task A_stale_expected_seq_is_refused_and_changes_nothing()
     {
         var wang = UniqueCadreId("wang");

@@ -46,7 +46,7 @@ internal sealed partial class CommunityGrain
         var terms = SlaPolicy.TermsFor(Info, category, submission.Kind);
         var known = _store.Find(caseId);
         var entry = known?.Case ?? new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
-        var duplicates = DuplicateMatcher.Find(entry, _store.OpenEntries);
+        var duplicates = DuplicateMatcher.Find(entry, _store.OpenEntriesAt(entry.Category, entry.Compound));
 
         if (known is { AssigneeId: { } holderId, AssignedAt: { } assignedAt } && State.Cadres.TryGetValue(holderId, out var holder) && holder.Open.Contains(caseId))
         {

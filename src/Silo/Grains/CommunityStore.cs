@@ -23,11 +23,20 @@ internal sealed class CommunityStore
     // Kept as cases come and go, so that the backlog gauge reads a number and never walks the open cases.
     private readonly CommunityBacklog.Entry _backlog;
 
+    // The open cases by category and compound, the only ones duplicate matching compares a new case with: a
+    // surge brings hundreds of open cases to a community, and walking them all for each new one cost the silo
+    // more than the dispatch itself (docs/benchmarks/README.md, issue 16).
+    private readonly Dictionary<(string Category, string Compound), Dictionary<string, OpenCaseEntry>> _byPlace = [];
+
     private CommunityStore(ChunkedStore<CommunityState, OpenCase, OpenCaseChunk> rows, CommunityBacklog.Entry backlog)
     {
         _rows = rows;
         _backlog = backlog;
         _backlog.Waiting = _rows.Items.Count(static o => o.IsWaiting);
+        foreach (var open in _rows.Items)
+        {
+            Index(open.Case);
+        }
     }
 
     public CommunityState State => _rows.Main;
@@ -41,8 +50,9 @@ internal sealed class CommunityStore
     /// <summary>The open cases in no particular order.</summary>
     public IEnumerable<OpenCase> Unordered => _rows.Items;
 
-    /// <summary>The open cases in no particular order, as duplicate matching reads them.</summary>
-    public IEnumerable<OpenCaseEntry> OpenEntries => _rows.Items.Select(o => o.Case);
+    /// <summary>The open cases of <paramref name="category"/> in <paramref name="compound"/>, in no particular order: what duplicate matching compares a new case with.</summary>
+    public IEnumerable<OpenCaseEntry> OpenEntriesAt(string category, string compound) =>
+        _byPlace.TryGetValue((category, compound), out var open) ? open.Values : [];
 
     public int Count => _rows.Count;
 
@@ -60,6 +70,7 @@ internal sealed class CommunityStore
     {
         var wasWaiting = _rows.TryGet(open.CaseId, out var known) && known.IsWaiting;
         _rows.Put(open);
+        Index(open.Case);
         _backlog.Waiting += (open.IsWaiting ? 1 : 0) - (wasWaiting ? 1 : 0);
     }
 
@@ -73,7 +84,23 @@ internal sealed class CommunityStore
             _backlog.Waiting--;
         }
 
+        if (removed && _byPlace.TryGetValue((known!.Case.Category, known.Case.Compound), out var atPlace))
+        {
+            atPlace.Remove(caseId);
+        }
+
         return removed;
+    }
+
+    private void Index(OpenCaseEntry entry)
+    {
+        var place = (entry.Category, entry.Compound);
+        if (!_byPlace.TryGetValue(place, out var open))
+        {
+            _byPlace[place] = open = new Dictionary<string, OpenCaseEntry>(StringComparer.Ordinal);
+        }
+
+        open[entry.CaseId] = entry;
     }
 
     /// <summary>The main row (description, roster, duty) changed.</summary>
