@@ -41,12 +41,12 @@ internal sealed partial class CaseGrain
     private CaseTransition Place(DispatchDecision decision, DateTimeOffset now) =>
         decision.Assignment is { } assignment ? CaseLifecycle.Assign(Record, assignment) : CaseLifecycle.Wait(Record, now);
 
-    // Stores the change, then carries it to the other grains; false when some of that is still to be retried.
-    private async Task<bool> CommitAsync(CaseTransition transition, string? ownerBefore = null)
+    // Stores the change, then carries it to the other grains.
+    private async Task<CommitOutcome> CommitAsync(CaseTransition transition, string? ownerBefore = null)
     {
         if (!transition.Changed)
         {
-            return true;
+            return CommitOutcome.Carried;
         }
 
         var deadline = DeadlineRules.Next(Record);
@@ -70,12 +70,12 @@ internal sealed partial class CaseGrain
         }
         else if (!await _state.TryWriteNewAsync())
         {
-            throw new CaseRowFoundException();
+            return CommitOutcome.RowFound;
         }
 
         _known = true;
         services.Metrics.Stored(transition.Events);
-        return await FollowUpAsync(followUp, retry: false, deadlineMoved);
+        return await FollowUpAsync(followUp, retry: false, deadlineMoved) ? CommitOutcome.Carried : CommitOutcome.FollowUpOwed;
     }
 
     // The change is stored; what it owes other grains is done now, or retried from the stored record until done.
@@ -107,6 +107,15 @@ internal sealed partial class CaseGrain
 
     private ICommunityGrain Community(string communityId) => services.GrainFactory.GetGrain<ICommunityGrain>(communityId);
 
-    // Written unread as a new case, the row was there already: the submission goes on from what is stored.
-    private sealed class CaseRowFoundException : Exception;
+    private enum CommitOutcome
+    {
+        /// <summary>Stored, and carried to the other grains.</summary>
+        Carried,
+
+        /// <summary>Stored; what the write owes other grains is retried by the grain's timer.</summary>
+        FollowUpOwed,
+
+        /// <summary>Written unread as a new case, the row was there already: nothing written, the submission goes on from what is stored.</summary>
+        RowFound,
+    }
 }

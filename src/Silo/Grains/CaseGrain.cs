@@ -110,17 +110,13 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         // The community makes new terms per dispatch; cases with the same terms share one instance.
         var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, SharedStrings.Cases.ShareRecord(decision.Terms), now).Then(Place(decision, now));
         Record.PossibleDuplicates = [.. decision.PossibleDuplicates];
-        bool carried;
-        try
-        {
-            carried = await CommitAsync(transition);
-        }
-        catch (CaseRowFoundException)
+        var outcome = await CommitAsync(transition);
+        if (outcome == CommitOutcome.RowFound)
         {
             return false;
         }
 
-        if (!carried)
+        if (outcome == CommitOutcome.FollowUpOwed)
         {
             // The intake message stays and comes back; the grain retries meanwhile.
             throw new TimeoutException($"Case {submission.CaseId} is stored, but its dispatch is not yet carried to the other grains.");
