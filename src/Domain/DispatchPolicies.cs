@@ -3,7 +3,7 @@ namespace Gongzhi.Domain;
 /// <summary>The dispatch policies configuration can pick, by name.</summary>
 public static class DispatchPolicies
 {
-    private static readonly IDispatchPolicy[] All = [new DispatchPolicy(), new ShiftEndAwarePolicy(), new SpecialistFirstPolicy()];
+    private static readonly IDispatchPolicy[] All = [new DispatchPolicy(), new ShiftEndAwarePolicy(), new SpecialistFirstPolicy(), new FairSharePolicy()];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 

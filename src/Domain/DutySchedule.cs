@@ -29,6 +29,22 @@ public static class DutySchedule
         return null;
     }
 
+    /// <summary>How long the shifts have the cadre on duty between two instants at most <see cref="Horizon"/> apart.</summary>
+    public static TimeSpan OnShiftBetween(IReadOnlyList<DutyShift> shifts, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to - from, Horizon);
+        var total = TimeSpan.Zero;
+        foreach (var (start, end) in Stretches(shifts, from, zone))
+        {
+            var overlap = (end < to ? end : to) - (start > from ? start : from);
+            if (overlap > TimeSpan.Zero)
+            {
+                total += overlap;
+            }
+        }
+        return total;
+    }
+
     /// <summary>Merged on-duty stretches, in order, from the day before the instant's local date to past the horizon.</summary>
     private static List<(DateTimeOffset Start, DateTimeOffset End)> Stretches(IReadOnlyList<DutyShift> shifts, DateTimeOffset instant, TimeZoneInfo zone)
     {

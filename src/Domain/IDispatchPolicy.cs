@@ -9,5 +9,11 @@ public interface IDispatchPolicy
     /// <summary>Whether the policy reads <see cref="DispatchCandidate.ShiftEndsAt"/>, which costs the community a look at every shift.</summary>
     bool NeedsShiftEnds => false;
 
+    /// <summary>
+    /// Whether the policy reads <see cref="DispatchCandidate.RecentlyGiven"/> and <see cref="DispatchCandidate.RecentHours"/>:
+    /// the community then keeps each cadre's <see cref="AssignmentTally"/>, stored with every assignment (one main-row write a save).
+    /// </summary>
+    bool KeepsTally => false;
+
     DispatchCandidate? Choose(IEnumerable<DispatchCandidate> candidates, string category, DateTimeOffset now);
 }

@@ -83,7 +83,7 @@ public sealed class DispatchPolicyTests
     [Fact]
     public void Policies_are_found_by_their_configured_names_and_an_unknown_name_finds_none()
     {
-        Assert.Equal(["least-loaded", "shift-end-aware", "specialist-first"], DispatchPolicies.Names);
+        Assert.Equal(["least-loaded", "shift-end-aware", "specialist-first", "fair-share"], DispatchPolicies.Names);
         Assert.IsType<ShiftEndAwarePolicy>(DispatchPolicies.Find("Shift-End-Aware"));
         Assert.Null(DispatchPolicies.Find("nearest"));
     }

@@ -171,4 +171,21 @@ public sealed class DutyScheduleTests
             new DateTimeOffset(2026, 3, 30, 6, 30, 0, TimeSpan.Zero),
             DutySchedule.NextChange([WeekdayDays], fridayEvening, berlin));
     }
+
+    [Fact]
+    public void Hours_on_shift_in_a_week_are_the_weekly_hours_whatever_day_the_week_starts()
+    {
+        Assert.Equal(TimeSpan.FromHours(45), DutySchedule.OnShiftBetween([WeekdayDays], At(23, 0), At(30, 0), Shanghai));
+        Assert.Equal(TimeSpan.FromHours(45), DutySchedule.OnShiftBetween([WeekdayDays], At(26, 12), At(26, 12).AddDays(7), Shanghai));
+        Assert.Equal(TimeSpan.FromHours(84), DutySchedule.OnShiftBetween([NightsEveryDay], At(24, 3), At(24, 3).AddDays(7), Shanghai));
+    }
+
+    [Fact]
+    public void Hours_on_shift_count_only_the_part_of_a_shift_inside_the_span()
+    {
+        // Wednesday 10:00 to Thursday 10:00: Wednesday 10:00–17:30 and Thursday 08:30–10:00.
+        Assert.Equal(TimeSpan.FromHours(9), DutySchedule.OnShiftBetween([WeekdayDays], At(25, 10), At(26, 10), Shanghai));
+        Assert.Equal(TimeSpan.Zero, DutySchedule.OnShiftBetween([WeekendDays], At(23, 0), At(28, 0), Shanghai));
+        Assert.Equal(TimeSpan.Zero, DutySchedule.OnShiftBetween([], At(23, 0), At(30, 0), Shanghai));
+    }
 }

@@ -31,6 +31,11 @@ public class PersistentClusterFixture : IAsyncLifetime
     /// <summary>The grain storage provider under test (<c>Orleans:GrainStorage</c>).</summary>
     protected virtual GrainStorageProvider Provider => GrainStorageProvider.Gongzhi;
 
+    /// <summary>Anything a fixture adds to the silo, after the silo's own services (a dispatch policy, say).</summary>
+    protected virtual void Configure(ISiloBuilder silo)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteProcess.StartAsync();
@@ -51,6 +56,7 @@ public class PersistentClusterFixture : IAsyncLifetime
             });
             silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
             silo.Services.AddGongzhiSiloServices();
+            Configure(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

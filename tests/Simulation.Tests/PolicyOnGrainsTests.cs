@@ -10,6 +10,7 @@ public sealed class PolicyOnGrainsTests
     [Theory]
     [InlineData("least-loaded", "wang-liqun")]
     [InlineData("shift-end-aware", "li-jianguo")]
+    [InlineData("fair-share", "wang-liqun")]
     public async Task A_heating_case_eight_minutes_before_a_shift_ends_goes_where_the_policy_says(string policy, string expected)
     {
         await using var cluster = await SimCluster.StartAsync(SimulationRunner.SeedsPath(), policy, MondayAfternoon);

@@ -13,12 +13,12 @@ public sealed class SimOptionsTests
     [Fact]
     public void All_runs_every_policy_and_a_named_one_runs_that_one()
     {
-        Assert.Equal(["least-loaded", "shift-end-aware", "specialist-first"], SimOptions.Parse(["--policy", "all"]).Policies);
+        Assert.Equal(["least-loaded", "shift-end-aware", "specialist-first", "fair-share"], SimOptions.Parse(["--policy", "all"]).Policies);
         Assert.Equal(["specialist-first"], SimOptions.Parse(["--policy", "specialist-first", "--seed", "7"]).Policies);
     }
 
     [Theory]
-    [InlineData("--policy nearest", "--policy must be all or one of least-loaded, shift-end-aware, specialist-first")]
+    [InlineData("--policy nearest", "--policy must be all or one of least-loaded, shift-end-aware, specialist-first, fair-share")]
     [InlineData("--days 0", "--days must be between 1 and 120")]
     [InlineData("--seed", "--seed needs a value")]
     [InlineData("--fast", "Unknown option --fast")]

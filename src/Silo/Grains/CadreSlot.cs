@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Gongzhi.Communities;
+using Gongzhi.Domain;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -18,6 +19,13 @@ public sealed class CadreSlot
     public HashSet<string> Open { get; } = new(StringComparer.Ordinal);
 
     public DateTimeOffset? LastAssignedAt { get; set; }
+
+    /// <summary>
+    /// Cases given in the last week, kept only under a policy that reads it (<see cref="IDispatchPolicy.KeepsTally"/>);
+    /// null in rows stored before it, or under another policy.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AssignmentTally? RecentlyGiven { get; set; }
 
     public bool IsFull => Open.Count >= Profile.MaxOpenCases;
 }

@@ -180,12 +180,23 @@ internal sealed partial class CommunityGrain
     private Assignment? TryAssign(string caseId, string category, IReadOnlyCollection<string> passedOver)
     {
         var now = time.GetUtcNow();
-        var zone = policy.NeedsShiftEnds ? TimeZoneInfo.FindSystemTimeZoneById(Info.TimeZone) : null;
+        var zone = policy.NeedsShiftEnds || policy.KeepsTally ? TimeZoneInfo.FindSystemTimeZoneById(Info.TimeZone) : null;
         var candidates = State.Cadres.Values
             .Where(s => !s.IsFull && !passedOver.Contains(s.Profile.Id))
-            .Select(s => new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt, ShiftEnd(s, now, zone)));
+            .Select(s => Recent(new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt,
+                policy.NeedsShiftEnds ? ShiftEnd(s, now, zone) : null), s, now, zone));
         return policy.Choose(candidates, category, now) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
     }
+
+    // The week's cases given and hours on shift, for a policy that keeps the tally (D16-fair-share).
+    private DispatchCandidate Recent(DispatchCandidate candidate, CadreSlot slot, DateTimeOffset now, TimeZoneInfo? zone) =>
+        policy.KeepsTally && zone is not null && candidate.OnDuty
+            ? candidate with
+            {
+                RecentlyGiven = slot.RecentlyGiven?.CountWithin(now) ?? 0,
+                RecentHours = DutySchedule.OnShiftBetween(slot.Profile.Shifts, AssignmentTally.WindowStart(now), now, zone).TotalHours,
+            }
+            : candidate;
 
     // When the cadre's shift ends, for a policy that asks; null when off shift (on duty by hand) or not asked.
     private static DateTimeOffset? ShiftEnd(CadreSlot slot, DateTimeOffset now, TimeZoneInfo? zone) =>
@@ -197,6 +208,13 @@ internal sealed partial class CommunityGrain
         var now = time.GetUtcNow();
         slot.Open.Add(caseId);
         slot.LastAssignedAt = now;
+        if (policy.KeepsTally)
+        {
+            // Stored with the assignment: the save that stores the case's chunk writes the main row too.
+            (slot.RecentlyGiven ??= new()).Add(now);
+            _store.MainChanged();
+        }
+
         if (_store.Find(caseId) is { } open)
         {
             _store.Put(open with { AssigneeId = slot.Profile.Id, AssignedAt = now, WaitingPassedOver = null });

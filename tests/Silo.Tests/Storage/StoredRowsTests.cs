@@ -32,6 +32,7 @@ public sealed class StoredRowsTests
         Stored<VideoPetitionRecord>("video-petition", StoredRowSamples.VideoPetition),
         Stored<CommunityState>("community", null),
         Stored<CommunityState>("community-with-cases", null),
+        Stored<CommunityState>("community-with-tally", null),
         Stored<CadreState>("cadre", null),
         Stored<CommunityDirectoryState>("directory", null),
         Stored<CountyCatalogState>("county-catalog", StoredRowSamples.CountyCatalog),
@@ -59,6 +60,20 @@ public sealed class StoredRowsTests
     public void Each_golden_row_loads_and_is_stored_again_unchanged(string name)
     {
         Assert.Equal(Text(name), Goldens[name].Rewrite(Text(name)));
+    }
+
+    [Fact]
+    public void A_community_stored_before_the_fair_share_tally_loads_without_one_and_one_stored_with_it_keeps_its_days()
+    {
+        var before = StoredJson.Read<CommunityState>(Text("community-with-cases"));
+        var with = StoredJson.Read<CommunityState>(Text("community-with-tally"));
+
+        Assert.All(before.Cadres.Values, c => Assert.Null(c.RecentlyGiven));
+        var tally = with.Cadres["wang-liqun"].RecentlyGiven!;
+        Assert.Equal(new DateTimeOffset(2026, 12, 3, 13, 45, 0, TimeSpan.Zero).AddTicks(1234567), tally.Through);
+        Assert.Equal(new[] { 2, 0, 1 }, tally.Counts);
+        Assert.Equal(3, tally.CountWithin(tally.Through!.Value));
+        Assert.Null(with.Cadres["li-jianguo"].RecentlyGiven);
     }
 
     [Fact]
