@@ -1,6 +1,7 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Silo.Extensions;
+using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Storage;
 using Gongzhi.Silo.Tests.Faults;
 using Orleans.Runtime.Hosting;
@@ -17,7 +18,7 @@ namespace Gongzhi.Silo.Tests;
 /// <see cref="ClusterCollection"/>). Tests use fresh keys; a test that needs a particular
 /// day or hour moves the clock there itself (<see cref="CountyClock.AdvanceToNext"/>).
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     private const string InnerStorage = "memory";
 
@@ -29,6 +30,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public StorageFaults Faults { get; } = new();
 
     public IClusterClient Client => Cluster.Client;
+
+    /// <summary>The dispatch policy the silo runs (<c>Dispatch:Policy</c>); null for the default.</summary>
+    protected virtual string? DispatchPolicy => null;
 
     public async Task InitializeAsync()
     {
@@ -44,6 +48,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Domain, Time);
             silo.Services.AddKeyedSingleton<TimeProvider>(Clocks.Liveness, Time);
             silo.Services.AddGongzhiSiloServices();
+            if (DispatchPolicy is { } policy)
+            {
+                silo.Services.Configure<DispatchOptions>(o => o.Policy = policy);
+            }
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,5 +1,6 @@
 using Gongzhi.Cases;
 using Gongzhi.Communities;
+using Gongzhi.Domain;
 using Gongzhi.Silo.Tests.Faults;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
@@ -8,10 +9,10 @@ namespace Gongzhi.Silo.Tests;
 /// <summary>
 /// The fair-share tally when the community's main row is not written after the case's chunk (a process dying
 /// between the two writes): the next activation counts the case again from the chunk (D16-fair-share). The
-/// cluster runs the default policy, fair-share.
+/// cluster runs fair-share.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class FairShareFaultTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+public sealed class FairShareFaultTests(FairShareFaultTests.FairShareFixture fixture) : IClassFixture<FairShareFaultTests.FairShareFixture>
 {
     private IClusterClient Client => fixture.Client;
 
@@ -46,5 +47,10 @@ public sealed class FairShareFaultTests(ClusterFixture fixture) : IClassFixture<
         var grain = Client.GetGrain<ICaseGrain>(submission.CaseId);
         await grain.SubmitAsync(submission);
         return (submission.CaseId, (await grain.GetAsync())!.AssigneeId);
+    }
+
+    public sealed class FairShareFixture : ClusterFixture
+    {
+        protected override string? DispatchPolicy => FairSharePolicy.Key;
     }
 }
