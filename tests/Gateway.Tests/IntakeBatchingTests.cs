@@ -7,7 +7,10 @@ using Azure.Core.Pipeline;
 using Azure.Storage.Queues;
 using Gongzhi.Intake;
 using Microsoft.AspNetCore.TestHost;
+using Gongzhi.Gateway.Intake;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Gongzhi.Gateway.Tests;
 
@@ -32,6 +35,39 @@ public sealed class IntakeBatchingTests(GatewayFixture fixture)
         Assert.InRange(messages.Count, 1, Burst - 1);
         var queued = messages.SelectMany(m => IntakeMessage.Parse(m).Submissions.Select(s => s.CaseId));
         Assert.Equal(accepted.Order(StringComparer.Ordinal), queued.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Under_load_a_send_waits_out_the_interval_and_carries_everything_that_came_meanwhile()
+    {
+        var queueName = "interval-" + Guid.NewGuid().ToString("N")[..8];
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var gateway = fixture.Gateway(queueName).WithWebHostBuilder(web => web.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(time)));
+        var client = gateway.CreateClient();
+        var intake = gateway.Services.GetRequiredService<IntakeQueue>();
+        var interval = gateway.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.IntakeSendInterval;
+
+        // Nothing sent before: the first submission goes at once.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid())).StatusCode);
+
+        // Right after it, the next ones wait for the interval to pass, together.
+        var held = Enumerable.Range(0, 5).Select(_ => client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid())).ToArray();
+        for (var tries = 0; intake.Waiting < held.Length; tries++)
+        {
+            Assert.True(tries < 500, $"only {intake.Waiting} of {held.Length} submissions reached the queue's wait");
+            await Task.Delay(10);
+        }
+
+        Assert.DoesNotContain(held, h => h.IsCompleted);
+        time.Advance(interval);
+        Assert.All(await Task.WhenAll(held), r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+
+        // A submission coming an interval after the last send goes at once again.
+        time.Advance(interval);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid())).StatusCode);
+
+        var messages = await ReadAllAsync(new QueueServiceClient(fixture.Azurite.ConnectionString).GetQueueClient(queueName));
+        Assert.Equal([1, 1, 5], messages.Select(m => IntakeMessage.Parse(m).Submissions.Count).Order());
     }
 
     [Fact]

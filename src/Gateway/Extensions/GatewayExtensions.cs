@@ -68,6 +68,8 @@ public static class GatewayExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.IntakeQueueName) && !string.IsNullOrWhiteSpace(o.IntakePoisonQueueName),
                 "Gateway:IntakeQueueName and Gateway:IntakePoisonQueueName must be set.")
             .Validate(o => o.IntakeSendsInFlight >= 1, "Gateway:IntakeSendsInFlight must be at least 1.")
+            .Validate(o => o.IntakeSendInterval >= TimeSpan.Zero && o.IntakeSendInterval <= TimeSpan.FromSeconds(1),
+                "Gateway:IntakeSendInterval must be between 00:00:00 and 00:00:01.")
             .ValidateOnStart();
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .Validate(o => o.SigningKey.Length >= 32, "Auth:SigningKey must be set to at least 32 characters.")

@@ -19,4 +19,11 @@ public sealed class GatewayOptions
 
     /// <summary>Queue sends at once; submissions arriving meanwhile share the next message (group commit).</summary>
     public int IntakeSendsInFlight { get; set; } = 1;
+
+    /// <summary>
+    /// The least time between the starts of two queue sends, unless the next message is full: under load
+    /// submissions gather for this long into one message, since each message costs storage a send and a delete
+    /// whatever it holds. A submission arriving longer than this after the last send goes at once. Zero: no hold.
+    /// </summary>
+    public TimeSpan IntakeSendInterval { get; set; } = TimeSpan.FromMilliseconds(25);
 }

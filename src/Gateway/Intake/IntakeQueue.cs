@@ -12,9 +12,11 @@ namespace Gongzhi.Gateway.Intake;
 /// sends are in flight wait and go together in the next message (up to <see cref="MaxMessageChars"/>), with
 /// at most <see cref="GatewayOptions.IntakeSendsInFlight"/> sends at once. A caller's task completes only
 /// once the message holding its submission is stored, and fails with that send's error when it was not;
-/// a queue message is stored whole or not at all, so a failed batch leaves nothing behind.
+/// a queue message is stored whole or not at all, so a failed batch leaves nothing behind. Under load a send
+/// also waits until <see cref="GatewayOptions.IntakeSendInterval"/> has passed since the last one started (or its
+/// message is full), so that batches grow with the load and storage sees a bounded number of messages.
 /// </summary>
-public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, IOptions<GatewayOptions> options)
+public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, IOptions<GatewayOptions> options, TimeProvider time)
 {
     /// <summary>
     /// Azure queues take 64 KiB per message. The JSON is ASCII (the default encoder escapes the rest), so
@@ -27,12 +29,28 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
 
     private readonly QueueClient _queue = queues.GetQueueClient(options.Value.IntakeQueueName);
     private readonly int _maxInFlight = Math.Max(1, options.Value.IntakeSendsInFlight);
+    private readonly TimeSpan _interval = options.Value.IntakeSendInterval;
     private readonly Lock _lock = new();
     private readonly Queue<Pending> _pending = new();
     private int _inFlight;
+    private int _pendingChars;
+    private long? _lastSendStarted;
+    private ITimer? _hold;
     private Task? _created;
 
     public QueueClient Client => _queue;
+
+    /// <summary>Submissions waiting for a send to take them.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Count;
+            }
+        }
+    }
 
     /// <summary>Completes when the submission is stored in the queue; cancelling helps only while it still waits for a send.</summary>
     public async Task EnqueueAsync(CaseSubmission submission, CancellationToken cancellationToken)
@@ -42,6 +60,7 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
         lock (_lock)
         {
             _pending.Enqueue(item);
+            _pendingChars += item.Json.Length + 1;
         }
 
         StartSends();
@@ -88,13 +107,19 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
             List<Pending>? batch;
             lock (_lock)
             {
-                if (_inFlight >= _maxInFlight || TakeBatch() is not { } taken)
+                if (_inFlight >= _maxInFlight || _pending.Count == 0 || Holding())
+                {
+                    return;
+                }
+
+                if (TakeBatch() is not { } taken)
                 {
                     return;
                 }
 
                 batch = taken;
                 _inFlight++;
+                _lastSendStarted = time.GetTimestamp();
             }
 
             // Outside the caller's context: the message holds several residents' cases (and later batches are started
@@ -104,6 +129,36 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
                 _ = Task.Run(() => SendAsync(batch));
             }
         }
+    }
+
+    // Under the lock: whether the next send waits for the interval since the last one started (a timer then
+    // starts it). A full message goes at once: waiting would only make the batch after it bigger.
+    private bool Holding()
+    {
+        if (_hold is not null)
+        {
+            return _pendingChars < MaxMessageChars;
+        }
+
+        var wait = _lastSendStarted is { } started ? _interval - time.GetElapsedTime(started) : TimeSpan.Zero;
+        if (wait <= TimeSpan.Zero || _pendingChars >= MaxMessageChars)
+        {
+            return false;
+        }
+
+        _hold = time.CreateTimer(static self => ((IntakeQueue)self!).HoldEnded(), this, wait, Timeout.InfiniteTimeSpan);
+        return true;
+    }
+
+    private void HoldEnded()
+    {
+        lock (_lock)
+        {
+            _hold?.Dispose();
+            _hold = null;
+        }
+
+        StartSends();
     }
 
     // Under the lock: everything pending, oldest first, that fits one message.
@@ -116,6 +171,7 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
             if (next.Done.Task.IsCompleted)
             {
                 _pending.Dequeue(); // its request was aborted before a send took it
+                _pendingChars -= next.Json.Length + 1;
                 continue;
             }
 
@@ -126,6 +182,7 @@ public sealed class IntakeQueue(QueueServiceClient queues, IntakeWakeUp wakeUp, 
             }
 
             _pending.Dequeue();
+            _pendingChars -= next.Json.Length + 1;
             next.Taken = true;
             (batch ??= []).Add(next);
             length += added;
