@@ -84,9 +84,10 @@ internal sealed class CommunityStore
             _backlog.Waiting--;
         }
 
-        if (removed && _byPlace.TryGetValue((known!.Case.Category, known.Case.Compound), out var atPlace))
+        var place = removed ? (known!.Case.Category, known.Case.Compound) : default;
+        if (removed && _byPlace.TryGetValue(place, out var atPlace) && atPlace.Remove(caseId) && atPlace.Count == 0)
         {
-            atPlace.Remove(caseId);
+            _byPlace.Remove(place);
         }
 
         return removed;
