@@ -2,8 +2,9 @@ namespace Gongzhi.Domain;
 
 /// <summary>
 /// How many cases a cadre was given lately, per UTC day: today and the <see cref="Days"/> − 1 days before
-/// (D16-fair-share). Stored with the cadre in the community's main row, so its size is bounded (at most
-/// <see cref="Days"/> numbers) however many cases come; older days drop out as the days pass.
+/// (D16-fair-share). Stored in the community's open-case chunks and, for chunks since dropped, with the cadre in its
+/// main row, so its size is bounded (at most <see cref="Days"/> numbers) however many cases come; older days drop out
+/// as the days pass. Tallies add up (<see cref="AddAll"/>): a cadre's week is the sum of theirs in every row.
 /// </summary>
 public sealed class AssignmentTally
 {
@@ -20,12 +21,35 @@ public sealed class AssignmentTally
     public static DateTimeOffset WindowStart(DateTimeOffset now) => DayStart(now).AddDays(-(Days - 1));
 
     /// <summary>Counts one case given at <paramref name="at"/>; one given before the window that holds <see cref="Through"/> is not counted.</summary>
-    public void Add(DateTimeOffset at)
+    public void Add(DateTimeOffset at) => Add(at, 1);
+
+    /// <summary>Adds every day of <paramref name="other"/> to this tally (its days older than this window are not counted).</summary>
+    public void AddAll(AssignmentTally other)
+    {
+        if (other.Through is not { } through)
+        {
+            return;
+        }
+
+        // The newest day first, at its exact instant, so Through becomes the later of the two.
+        for (var back = 0; back < other.Counts.Count; back++)
+        {
+            if (back == 0 || other.Counts[back] > 0)
+            {
+                Add(back == 0 ? through : DayStart(through).AddDays(-back), other.Counts[back]);
+            }
+        }
+    }
+
+    /// <summary>A copy that shares nothing with this tally (for a write taken now while the tally goes on changing).</summary>
+    public AssignmentTally Copy() => new() { Through = Through, Counts = [.. Counts] };
+
+    private void Add(DateTimeOffset at, int count)
     {
         if (Through is not { } through)
         {
             Through = at;
-            Counts = [1];
+            Counts = [count];
             return;
         }
 
@@ -43,7 +67,7 @@ public sealed class AssignmentTally
             }
 
             Through = at;
-            Counts[0]++;
+            Counts[0] += count;
             return;
         }
 
@@ -58,7 +82,7 @@ public sealed class AssignmentTally
             Counts.Add(0);
         }
 
-        Counts[back]++;
+        Counts[back] += count;
         if (at > through)
         {
             Through = at;

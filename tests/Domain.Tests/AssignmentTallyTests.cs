@@ -60,4 +60,54 @@ public sealed class AssignmentTallyTests
     {
         Assert.Equal(0, new AssignmentTally().CountWithin(At(23, 12)));
     }
+
+    [Fact]
+    public void Tallies_add_up_day_by_day_and_the_sum_keeps_the_later_last_case()
+    {
+        var chunk = new AssignmentTally();
+        chunk.Add(At(20, 9));
+        chunk.Add(At(23, 10));
+        var main = new AssignmentTally();
+        main.Add(At(16, 9));
+        main.Add(At(20, 14));
+        main.Add(At(22, 8));
+
+        main.AddAll(chunk);
+
+        Assert.Equal(At(23, 10), main.Through);
+        // 16 November is outside the window of the 23rd: 2 of main's and both of the chunk's.
+        Assert.Equal(4, main.CountWithin(At(23, 12)));
+        Assert.Equal(2, main.CountWithin(At(27, 0)));
+        Assert.Equal(new[] { 1, 1, 0, 2, 0, 0, 0 }, main.Counts);
+        Assert.Equal(2, chunk.CountWithin(At(23, 12)));
+    }
+
+    [Fact]
+    public void Adding_an_older_tally_keeps_the_last_case_and_drops_days_outside_the_window()
+    {
+        var main = new AssignmentTally();
+        main.Add(At(23, 10));
+        var old = new AssignmentTally();
+        old.Add(At(15, 9));
+        old.Add(At(18, 9));
+
+        main.AddAll(old);
+        main.AddAll(new AssignmentTally());
+
+        Assert.Equal(At(23, 10), main.Through);
+        Assert.Equal(2, main.CountWithin(At(23, 12)));
+    }
+
+    [Fact]
+    public void A_copy_shares_nothing_with_its_tally()
+    {
+        var tally = new AssignmentTally();
+        tally.Add(At(23, 10));
+        var copy = tally.Copy();
+
+        tally.Add(At(23, 11));
+
+        Assert.Equal(1, copy.CountWithin(At(23, 12)));
+        Assert.Equal(At(23, 10), copy.Through);
+    }
 }

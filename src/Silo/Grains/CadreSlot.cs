@@ -21,8 +21,10 @@ public sealed class CadreSlot
     public DateTimeOffset? LastAssignedAt { get; set; }
 
     /// <summary>
-    /// Cases given in the last week, kept only under a policy that reads it (<see cref="IDispatchPolicy.KeepsTally"/>);
-    /// null in rows stored before it, or under another policy.
+    /// Cases given in the last week while in open-case chunks since dropped (their <see cref="OpenCaseChunk.Given"/> added
+    /// up when each was dropped); the cadre's week is this plus the live chunks' tallies (<see cref="CommunityStore.GivenWithin"/>).
+    /// Counted only under a policy that reads it (<see cref="IDispatchPolicy.KeepsTally"/>); null until a chunk with a count is
+    /// dropped. Rows stored before the tally moved into the chunks hold here every case counted so far, which keeps that meaning.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AssignmentTally? RecentlyGiven { get; set; }

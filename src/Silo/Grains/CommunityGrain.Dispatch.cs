@@ -63,8 +63,9 @@ internal sealed partial class CommunityGrain
             Watch(entry, category);
         }
 
+        // Held (as waiting) before a cadre is sought, so the cadre who takes it is counted in its chunk (D16-fair-share).
+        _store.Put(new OpenCase(entry, null, null, passedOver.ToArray()));
         var assignment = TryAssign(caseId, submission.Category, passedOver);
-        _store.Put(new OpenCase(entry, assignment?.CadreId, assignment?.At, assignment is null ? passedOver.ToArray() : null));
         if (assignment is null)
         {
             logger.LogInformation("Case {CaseId} waits: nobody eligible on duty in {CommunityId} takes {Category}", caseId, CommunityId, submission.Category);
@@ -193,7 +194,7 @@ internal sealed partial class CommunityGrain
         policy.KeepsTally && zone is not null && candidate.OnDuty
             ? candidate with
             {
-                RecentlyGiven = slot.RecentlyGiven?.CountWithin(now) ?? 0,
+                RecentlyGiven = _store.GivenWithin(slot.Profile.Id, now),
                 RecentHours = DutySchedule.OnShiftBetween(slot.Profile.Shifts, AssignmentTally.WindowStart(now), now, zone).TotalHours,
             }
             : candidate;
@@ -208,16 +209,15 @@ internal sealed partial class CommunityGrain
         var now = time.GetUtcNow();
         slot.Open.Add(caseId);
         slot.LastAssignedAt = now;
-        if (policy.KeepsTally)
-        {
-            // Stored with the assignment: the save that stores the case's chunk writes the main row too.
-            (slot.RecentlyGiven ??= new()).Add(now);
-            _store.MainChanged();
-        }
-
         if (_store.Find(caseId) is { } open)
         {
             _store.Put(open with { AssigneeId = slot.Profile.Id, AssignedAt = now, WaitingPassedOver = null });
+        }
+
+        if (policy.KeepsTally)
+        {
+            // In the tally of the case's chunk, stored with the case in the same row: no write more, nothing to recount.
+            _store.CountGiven(caseId, slot.Profile.Id, now);
         }
 
         return new Assignment(caseId, slot.Profile.Id, slot.Profile.Name, now);

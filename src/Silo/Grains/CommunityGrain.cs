@@ -59,13 +59,11 @@ internal sealed partial class CommunityGrain(
             throw;
         }
 
-        var tallied = TalliedThrough();
         foreach (var open in _store.Open)
         {
             if (open.AssigneeId is { } cadreId && State.Cadres.TryGetValue(cadreId, out var slot))
             {
                 slot.Open.Add(open.CaseId);
-                RecountIfMissed(slot, open, tallied);
                 slot.LastAssignedAt = Later(slot.LastAssignedAt, open.AssignedAt);
             }
 

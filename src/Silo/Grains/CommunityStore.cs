@@ -28,6 +28,9 @@ internal sealed class CommunityStore
     // more than the dispatch itself (docs/benchmarks/README.md, issue 16).
     private readonly Dictionary<(string Category, string Compound), Dictionary<string, OpenCaseEntry>> _byPlace = [];
 
+    // Each cadre's week of cases given, summed over the main row and the live chunks, so a dispatch walks no chunk (D16-fair-share).
+    private readonly Dictionary<string, AssignmentTally> _given = new(StringComparer.Ordinal);
+
     private CommunityStore(ChunkedStore<CommunityState, OpenCase, OpenCaseChunk> rows, CommunityBacklog.Entry backlog)
     {
         _rows = rows;
@@ -36,6 +39,19 @@ internal sealed class CommunityStore
         foreach (var open in _rows.Items)
         {
             Index(open.Case);
+        }
+
+        foreach (var (cadreId, slot) in State.Cadres)
+        {
+            AddGiven(cadreId, slot.RecentlyGiven);
+        }
+
+        foreach (var chunk in _rows.ChunkData)
+        {
+            foreach (var (cadreId, tally) in chunk.Given ?? [])
+            {
+                AddGiven(cadreId, tally);
+            }
         }
     }
 
@@ -61,7 +77,8 @@ internal sealed class CommunityStore
 
     /// <summary>Reads the current community's rows; a write that fails (or may have been stored after all) makes it reload.</summary>
     public static async Task<CommunityStore> LoadAsync(GrainStates states, string communityId, CommunityBacklog.Entry backlog) =>
-        new(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(states, communityId, Layout, o => o.CaseId), backlog);
+        new(await ChunkedStore<CommunityState, OpenCase, OpenCaseChunk>.LoadAsync(states, communityId, Layout, o => o.CaseId,
+            rowToWrite: OpenCaseChunk.ToWrite), backlog);
 
     public OpenCase? Find(string caseId) => _rows.TryGet(caseId, out var open) ? open : null;
 
@@ -78,7 +95,7 @@ internal sealed class CommunityStore
     public bool Remove(string caseId)
     {
         var wasWaiting = _rows.TryGet(caseId, out var known) && known.IsWaiting;
-        var removed = _rows.Remove(caseId);
+        var removed = _rows.Remove(caseId, KeepGivenOfDropped);
         if (removed && wasWaiting)
         {
             _backlog.Waiting--;
@@ -92,6 +109,54 @@ internal sealed class CommunityStore
 
         return removed;
     }
+
+    /// <summary>Cases given to <paramref name="cadreId"/> in the window that holds <paramref name="now"/>: the main row's and every live chunk's.</summary>
+    public int GivenWithin(string cadreId, DateTimeOffset now) => _given.TryGetValue(cadreId, out var tally) ? tally.CountWithin(now) : 0;
+
+    /// <summary>
+    /// Counts case <paramref name="caseId"/> given to <paramref name="cadreId"/> at <paramref name="at"/> in the tally of the
+    /// chunk that holds the case, which the save writes anyway with the case: no write more. Only a case the community does
+    /// not hold (a dispatcher's choice of a case not open here) is counted in the main row, at the cost of writing it.
+    /// </summary>
+    public void CountGiven(string caseId, string cadreId, DateTimeOffset at)
+    {
+        if (!_rows.ChangeChunkOf(caseId, chunk => TallyOf(chunk.Given ??= new(StringComparer.Ordinal), cadreId).Add(at)))
+        {
+            if (!State.Cadres.TryGetValue(cadreId, out var slot))
+            {
+                return;
+            }
+
+            (slot.RecentlyGiven ??= new()).Add(at);
+            _rows.MainChanged();
+        }
+
+        TallyOf(_given, cadreId).Add(at);
+    }
+
+    // A dropped chunk's tallies go to the main row, stored in the write that stops listing the chunk (its row is cleared
+    // only after that write): counted in one row or the other, never both. The sum in _given stays as it is.
+    private void KeepGivenOfDropped(OpenCaseChunk dropped)
+    {
+        foreach (var (cadreId, tally) in dropped.Given ?? [])
+        {
+            if (State.Cadres.TryGetValue(cadreId, out var slot))
+            {
+                (slot.RecentlyGiven ??= new()).AddAll(tally);
+            }
+        }
+    }
+
+    private void AddGiven(string cadreId, AssignmentTally? tally)
+    {
+        if (tally is not null)
+        {
+            TallyOf(_given, cadreId).AddAll(tally);
+        }
+    }
+
+    private static AssignmentTally TallyOf(Dictionary<string, AssignmentTally> tallies, string cadreId) =>
+        tallies.TryGetValue(cadreId, out var tally) ? tally : tallies[cadreId] = new AssignmentTally();
 
     private void Index(OpenCaseEntry entry)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gongzhi.Domain;
 using Gongzhi.Silo.Storage;
 
@@ -30,8 +31,23 @@ public sealed record OpenCase
     public bool IsWaiting => WaitingPassedOver is not null;
 }
 
-/// <summary>One stored chunk of a community's open cases, in the order they came in.</summary>
+/// <summary>One stored chunk of a community's open cases, in the order they came in, and the cases given in it.</summary>
 public sealed class OpenCaseChunk : IChunkRow<OpenCase>
 {
     public List<OpenCase> Cases { get; set; } = [];
+
+    /// <summary>
+    /// The cases given to each cadre while in this chunk, by cadre id (D16-fair-share): stored with the case it counts, and
+    /// added to the main row's <see cref="CadreSlot.RecentlyGiven"/> when the chunk is dropped. Null until the first
+    /// (left out of the row), so rows stored before it load unchanged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, AssignmentTally>? Given { get; set; }
+
+    /// <summary>The row to store for <paramref name="data"/> (a chunk's data) and <paramref name="cases"/>: a copy of the tallies, taken now.</summary>
+    internal static OpenCaseChunk ToWrite(OpenCaseChunk data, List<OpenCase> cases) => new()
+    {
+        Cases = cases,
+        Given = data.Given?.ToDictionary(g => g.Key, g => g.Value.Copy(), StringComparer.Ordinal),
+    };
 }

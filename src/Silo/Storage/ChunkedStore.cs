@@ -7,6 +7,9 @@ namespace Gongzhi.Silo.Storage;
 /// <see cref="ChunkLayout.ChunkSize"/>, each a <see cref="StoredState{T}"/> of the grain (the chunks under synthetic
 /// grain ids), so a failed write follows the grain's <see cref="WriteFailure"/> rule. A new item goes to the newest
 /// chunk, a changed item rewrites only its own chunk, and writes are coalesced (<see cref="CoalescedWrites"/>).
+/// Each chunk may also store something about itself beside its items (the chunk's data: a <typeparamref name="TChunk"/>
+/// kept without its items, <see cref="ChangeChunkOf"/>), written with the items and handed to the grain when the chunk
+/// is dropped (<see cref="Remove"/>), in the turn that stops listing it.
 /// </summary>
 /// <remarks>
 /// Chunks are written before the main row and dropped chunks cleared after it, so the main row never
@@ -22,6 +25,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     private readonly ChunkLayout _layout;
     private readonly WriteFailure _onFailure;
     private readonly Func<TItem, string> _idOf;
+    private readonly Func<TChunk, List<TItem>, TChunk> _rowToWrite;
     private readonly Dictionary<string, Held> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<int, Chunk> _chunks = [];
     private readonly HashSet<int> _dirtyChunks = [];
@@ -30,8 +34,10 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     private bool _dirtyMain;
     private int _nextOrder;
 
-    private ChunkedStore(GrainStates states, StoredState<TMain> main, string key, ChunkLayout layout, WriteFailure onFailure, Func<TItem, string> idOf)
+    private ChunkedStore(GrainStates states, StoredState<TMain> main, string key, ChunkLayout layout, WriteFailure onFailure, Func<TItem, string> idOf,
+        Func<TChunk, List<TItem>, TChunk>? rowToWrite)
     {
+        _rowToWrite = rowToWrite ?? (static (_, items) => new TChunk { Cases = items });
         _states = states;
         _main = main;
         _key = key;
@@ -55,6 +61,9 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
 
     public int Count => _entries.Count;
 
+    /// <summary>Each listed chunk's data (its row without the items).</summary>
+    public IEnumerable<TChunk> ChunkData => _chunks.Values.Select(c => c.Data);
+
     /// <summary>Something changed that is not stored yet (nor on its way).</summary>
     public bool HasChanges => _dirtyMain || _dirtyChunks.Count > 0 || _droppedChunks.Count > 0;
 
@@ -63,12 +72,17 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
 
     /// <summary>Reads the current grain's main row and its chunks.</summary>
     /// <param name="key">Names the chunks' synthetic grain ids (<c>{key}/{chunk}</c>); unique among grains of the same layout.</param>
+    /// <param name="rowToWrite">
+    /// The row to store for a chunk's data and a copy of its items, taken when the write starts (later turns may change the
+    /// data while it is on its way, so it copies what it takes); by default the items alone.
+    /// </param>
     public static async Task<ChunkedStore<TMain, TItem, TChunk>> LoadAsync(
-        GrainStates states, string key, ChunkLayout layout, Func<TItem, string> idOf, WriteFailure onFailure = WriteFailure.Reload)
+        GrainStates states, string key, ChunkLayout layout, Func<TItem, string> idOf, WriteFailure onFailure = WriteFailure.Reload,
+        Func<TChunk, List<TItem>, TChunk>? rowToWrite = null)
     {
         var main = states.For<TMain>(layout.MainStateName, onFailure);
         await main.ReadAsync();
-        var store = new ChunkedStore<TMain, TItem, TChunk>(states, main, key, layout, onFailure, idOf);
+        var store = new ChunkedStore<TMain, TItem, TChunk>(states, main, key, layout, onFailure, idOf, rowToWrite);
         var chunks = await Task.WhenAll(store.Main.Chunks.Select(async id =>
         {
             var row = store.ChunkRow(id);
@@ -77,7 +91,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
         }));
         foreach (var (id, row) in chunks)
         {
-            var chunk = new Chunk(row);
+            var chunk = new Chunk(row, row.State);
             store._chunks[id] = chunk;
             foreach (var item in row.State.Cases)
             {
@@ -88,7 +102,8 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
                 }
             }
 
-            // The items live in the entries; the row keeps its ETag only.
+            // The items live in the entries, the rest in the chunk's data; the row keeps its ETag only.
+            chunk.Data.Cases = [];
             row.State = null;
         }
 
@@ -124,8 +139,24 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
         _dirtyChunks.Add(id);
     }
 
-    /// <summary>Takes an item off; a chunk left empty (not the newest) is dropped.</summary>
-    public bool Remove(string id)
+    /// <summary>Changes the data of the chunk holding item <paramref name="id"/>, to be written with it; false (nothing changed) when no chunk holds it.</summary>
+    public bool ChangeChunkOf(string id, Action<TChunk> change)
+    {
+        if (!_entries.TryGetValue(id, out var held))
+        {
+            return false;
+        }
+
+        change(_chunks[held.Chunk].Data);
+        _dirtyChunks.Add(held.Chunk);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes an item off; a chunk left empty (not the newest) is dropped: <paramref name="dropped"/> gets its data in this
+    /// turn, and whatever it changes in the main row is stored in the write that stops listing the chunk.
+    /// </summary>
+    public bool Remove(string id, Action<TChunk>? dropped = null)
     {
         if (!_entries.Remove(id, out var held))
         {
@@ -142,6 +173,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
             _dirtyChunks.Remove(held.Chunk);
             _droppedChunks.Add(held.Chunk);
             _dirtyMain = true;
+            dropped?.Invoke(chunk.Data);
         }
 
         return true;
@@ -190,9 +222,10 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
 
     private async Task WriteChunkAsync(int id)
     {
-        var row = _chunks[id].Row;
+        var chunk = _chunks[id];
+        var row = chunk.Row;
         // A copy of the list, taken now: later turns may change the chunk while this write is on its way.
-        row.State = new TChunk { Cases = _chunks[id].Ids.Select(i => _entries[i].Item).ToList() };
+        row.State = _rowToWrite(chunk.Data, chunk.Ids.Select(i => _entries[i].Item).ToList());
         try
         {
             // A chunk this store is adding may find an orphan row in its place (decision 40).
@@ -214,7 +247,7 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
 
         var id = Main.NextChunk++;
         Main.Chunks.Add(id);
-        _chunks[id] = new Chunk(ChunkRow(id));
+        _chunks[id] = new Chunk(ChunkRow(id), new TChunk());
         _dirtyMain = true;
         return id;
     }
@@ -226,10 +259,13 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     // activation took in (an int: 16 bytes a struct where a long makes it 24, held once per item).
     private readonly record struct Held(TItem Item, int Chunk, int Order);
 
-    private sealed class Chunk(StoredState<TChunk> row)
+    private sealed class Chunk(StoredState<TChunk> row, TChunk data)
     {
         public List<string> Ids { get; } = [];
 
         public StoredState<TChunk> Row { get; } = row;
+
+        /// <summary>What the chunk stores beside its items (its <see cref="IChunkRow{TItem}.Cases"/> left empty).</summary>
+        public TChunk Data { get; } = data;
     }
 }

@@ -91,6 +91,18 @@ internal static class StoredRowSamples
         ],
     };
 
+    /// <summary>A chunk under fair-share: its cases and the tally of cases given in it per cadre (D16-fair-share).</summary>
+    public static OpenCaseChunk OpenCasesWithTally()
+    {
+        var wang = new AssignmentTally();
+        wang.Add(Precise.AddSeconds(2));
+        wang.Add(Precise.AddDays(-2));
+        wang.Add(Precise.AddDays(-2).AddHours(1));
+        var li = new AssignmentTally();
+        li.Add(T0.AddMinutes(-30));
+        return new OpenCaseChunk { Cases = OpenCases().Cases, Given = new() { ["wang"] = wang, ["li"] = li } };
+    }
+
     public static MetricsState Metrics() => new() { Chunks = [0, 2], NextChunk = 3 };
 
     public static CaseFactChunk CaseFacts() => new()

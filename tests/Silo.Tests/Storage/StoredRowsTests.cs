@@ -22,6 +22,7 @@ public sealed class StoredRowsTests
         Stored("case", StoredRowSamples.Case),
         Stored("case-accepted", StoredRowSamples.AcceptedCase),
         Stored<OpenCaseChunk>("open-cases-chunk", StoredRowSamples.OpenCases),
+        Stored<OpenCaseChunk>("open-cases-chunk-with-tally", StoredRowSamples.OpenCasesWithTally),
         Stored<MetricsState>("metrics", StoredRowSamples.Metrics),
         Stored<CaseFactChunk>("case-facts-chunk", StoredRowSamples.CaseFacts),
         Stored<LevelQueueState>("level-queue", StoredRowSamples.LevelQueue),
@@ -74,6 +75,20 @@ public sealed class StoredRowsTests
         Assert.Equal(new[] { 2, 0, 1 }, tally.Counts);
         Assert.Equal(3, tally.CountWithin(tally.Through!.Value));
         Assert.Null(with.Cadres["li-jianguo"].RecentlyGiven);
+    }
+
+    [Fact]
+    public void A_chunk_stored_before_the_tally_moved_into_the_chunks_loads_without_one_and_one_stored_with_it_keeps_each_cadres_days()
+    {
+        var before = StoredJson.Read<OpenCaseChunk>(Text("open-cases-chunk"));
+        var with = StoredJson.Read<OpenCaseChunk>(Text("open-cases-chunk-with-tally"));
+
+        Assert.Null(before.Given);
+        Assert.Equal(3, with.Cases.Count);
+        var wang = with.Given!["wang"];
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 0, 2, TimeSpan.Zero).AddTicks(1234567), wang.Through);
+        Assert.Equal(new[] { 1, 0, 2 }, wang.Counts);
+        Assert.Equal(1, with.Given["li"].CountWithin(wang.Through!.Value));
     }
 
     [Fact]
