@@ -128,16 +128,19 @@ public sealed class CommunityCacheTests(GatewayFixture fixture)
 
     private static CommunityInfoCache Cache(WebApplicationFactory<Program> gateway) => gateway.Services.GetRequiredService<CommunityInfoCache>();
 
-    // A gateway of its own (its own cache) on the fake clock, writing to a queue nobody reads.
+    // A gateway of its own (its own cache) on the fake clock, writing to a queue nobody reads. The queue sends are
+    // paced on the same clock, which only moves when a test says so: pacing is off here (IntakeBatchingTests covers it).
     private WebApplicationFactory<Program> Gateway(FlakyCluster? cluster = null) =>
-        fixture.Gateway("cache-" + Guid.NewGuid().ToString("N")[..8]).WithWebHostBuilder(web => web.ConfigureTestServices(s =>
-        {
-            s.AddSingleton<TimeProvider>(_time);
-            if (cluster is not null)
+        fixture.Gateway("cache-" + Guid.NewGuid().ToString("N")[..8]).WithWebHostBuilder(web => web
+            .UseSetting("Gateway:IntakeSendInterval", "00:00:00")
+            .ConfigureTestServices(s =>
             {
-                s.AddSingleton(sp => new CommunityInfoCache(cluster.LoadAsync, _time, sp.GetRequiredService<ILogger<CommunityInfoCache>>()));
-            }
-        }));
+                s.AddSingleton<TimeProvider>(_time);
+                if (cluster is not null)
+                {
+                    s.AddSingleton(sp => new CommunityInfoCache(cluster.LoadAsync, _time, sp.GetRequiredService<ILogger<CommunityInfoCache>>()));
+                }
+            }));
 
     [Fact]
     public async Task A_community_the_cluster_cannot_describe_is_checked_against_the_description_it_stored_for_the_gateways()
