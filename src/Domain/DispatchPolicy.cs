@@ -1,9 +1,9 @@
 namespace Gongzhi.Domain;
 
 /// <summary>
-/// Who gets an accepted case, by default: an on-duty cadre whose categories include the case's, least loaded
+/// Least-loaded: an on-duty cadre whose categories include the case's, least loaded
 /// first; among equals, the one who waited longest since their last assignment, then by id so that the
-/// choice is repeatable. The other policies reuse its eligibility and its order.
+/// choice is repeatable. The other policies reuse its eligibility and its order; fair-share is the default (D16-fair-share).
 /// </summary>
 public sealed class DispatchPolicy : IDispatchPolicy
 {

@@ -2,7 +2,7 @@ namespace Gongzhi.Domain;
 
 /// <summary>
 /// Fair per hour on duty (D16-fair-share): the eligible cadre given the fewest cases per hour on shift over the
-/// last week (<see cref="AssignmentTally"/>) first, then the default's order (least loaded, idle longest, id).
+/// last week (<see cref="AssignmentTally"/>) first, then least-loaded's order (least loaded, idle longest, id).
 /// It chooses among the cadres who can take the case now, as every policy does, so a case waits only when
 /// nobody eligible has a free slot. A cadre with no shift hours in the window (on duty by hand) counts as
 /// on duty for <see cref="MinimumHours"/>.

@@ -1,7 +1,7 @@
 namespace Gongzhi.Domain;
 
 /// <summary>
-/// The default's order, but no case goes to a cadre whose shift ends within <see cref="Margin"/> while an eligible
+/// Least-loaded's order, but no case goes to a cadre whose shift ends within <see cref="Margin"/> while an eligible
 /// cadre staying longer is on duty: a case given at 17:55 to someone leaving at 18:00 waits the night.
 /// With nobody staying, the leaving cadre still gets it (a cadre on duty by hand, off shift, counts as staying).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Gongzhi.Domain;
 
 /// <summary>
-/// Skill-aware: the eligible cadre who takes the fewest categories (the specialist) first, then the default's order.
+/// Skill-aware: the eligible cadre who takes the fewest categories (the specialist) first, then least-loaded's order.
 /// Generalists stay free for the categories only they take. The roster says nothing of compounds, so this is
 /// the only skill it can read.
 /// </summary>

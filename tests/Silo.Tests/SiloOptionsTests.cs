@@ -50,10 +50,10 @@ public sealed class SiloOptionsTests
     }
 
     [Fact]
-    public void The_dispatch_policy_is_least_loaded_unless_configuration_names_another()
+    public void The_dispatch_policy_is_fair_share_unless_configuration_names_another()
     {
-        Assert.IsType<DispatchPolicy>(Service<IDispatchPolicy>([]));
-        Assert.IsType<FairSharePolicy>(Service<IDispatchPolicy>(new() { ["Dispatch:Policy"] = "fair-share" }));
+        Assert.IsType<FairSharePolicy>(Service<IDispatchPolicy>([]));
+        Assert.IsType<DispatchPolicy>(Service<IDispatchPolicy>(new() { ["Dispatch:Policy"] = "least-loaded" }));
         Assert.IsType<ShiftEndAwarePolicy>(Service<IDispatchPolicy>(new() { ["Dispatch:Policy"] = "shift-end-aware" }));
     }
 

@@ -7,7 +7,7 @@ public sealed class SimOptionsTests
     {
         var o = SimOptions.Parse([]);
         Assert.Equal((1, 30, 1, 20.0), (o.Seed, o.Days, o.Seeds, o.Rate));
-        Assert.Equal(["least-loaded"], o.Policies);
+        Assert.Equal(["fair-share"], o.Policies);
     }
 
     [Fact]

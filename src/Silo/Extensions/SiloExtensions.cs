@@ -123,8 +123,8 @@ public static class SiloExtensions
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<GrainStates>();
         services.AddSingleton<CaseGrainServices>();
-        // The policy configuration names (Dispatch:Policy), the default when none is named (least-loaded until S1 prices fair-share, D16-fair-share).
-        services.TryAddSingleton<IDispatchPolicy>(sp => DispatchPolicies.Find(sp.GetService<IOptions<DispatchOptions>>()?.Value.Policy) ?? new DispatchPolicy());
+        // The policy configuration names (Dispatch:Policy), fair-share when none is named (D16-fair-share).
+        services.TryAddSingleton<IDispatchPolicy>(sp => DispatchPolicies.Find(sp.GetService<IOptions<DispatchOptions>>()?.Value.Policy) ?? new FairSharePolicy());
         services.AddSiloMetrics();
         return services;
     }

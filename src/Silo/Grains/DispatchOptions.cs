@@ -7,5 +7,5 @@ public sealed class DispatchOptions
 {
     public const string Section = "Dispatch";
 
-    public string Policy { get; set; } = DispatchPolicy.LeastLoaded;
+    public string Policy { get; set; } = FairSharePolicy.Key;
 }
