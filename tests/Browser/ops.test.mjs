@@ -17,7 +17,12 @@ test('an admin opens the Orleans Dashboard from the admin page in a new tab, wit
 
   const opened = page.context().waitForEvent('page');
   await page.locator(S.admin.orleansDashboard).click();
-  const dashboard = await opened;
+  // A tab the page could not open, or a ticket it was refused, shows on the page: fail with its words.
+  const refused = page.locator(S.admin.opsMessage).waitFor({ state: 'visible' }).then(async () => {
+    throw new Error(`no dashboard tab: ${await page.locator(S.admin.opsMessage).textContent()}`);
+  });
+  refused.catch(() => {}); // settled either way once the tab has opened
+  const dashboard = await Promise.race([opened, refused]);
   const data = dashboard.waitForResponse((r) => new URL(r.url()).pathname === '/ops/orleans/DashboardCounters' && r.status() === 200);
   await dashboard.waitForURL((url) => url.pathname === '/ops/orleans/');
   await dashboard.waitForLoadState('domcontentloaded');

@@ -55,6 +55,7 @@ export const admin = {
   accountsMessage: '#accounts-message:not([hidden])',
   auditRow: (action, target) => `#audit-body tr[data-audit-action="${action}"][data-audit-target="${target}"]`,
   orleansDashboard: '#orleans-dashboard',
+  opsMessage: '#ops-message:not([hidden])',
 };
 
 /** /admin, the Open311 clients panel: issuing an api_key (shown once) and revoking it. */
