@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongzhi.Domain;
+using Gongzhi.Silo.Grains;
 
 namespace Gongzhi.Simulation;
 
@@ -14,7 +15,7 @@ public sealed record SimOptions(int Seed, int Days, IReadOnlyList<string> Polici
 
     public static SimOptions Parse(string[] args)
     {
-        var o = new SimOptions(1, 30, [FairSharePolicy.Key], new SimulationParameters().CasesPerThousandPerMonth, Path.Combine("docs", "simulation"), true);
+        var o = new SimOptions(1, 30, [DispatchOptions.DefaultPolicy], new SimulationParameters().CasesPerThousandPerMonth, Path.Combine("docs", "simulation"), true);
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");

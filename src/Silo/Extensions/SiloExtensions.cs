@@ -123,8 +123,9 @@ public static class SiloExtensions
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<GrainStates>();
         services.AddSingleton<CaseGrainServices>();
-        // The policy configuration names (Dispatch:Policy), fair-share when none is named (D16-fair-share).
-        services.TryAddSingleton<IDispatchPolicy>(sp => DispatchPolicies.Find(sp.GetService<IOptions<DispatchOptions>>()?.Value.Policy) ?? new FairSharePolicy());
+        // The policy configuration names (Dispatch:Policy), the default when none is named.
+        services.TryAddSingleton<IDispatchPolicy>(sp =>
+            DispatchPolicies.Find(sp.GetService<IOptions<DispatchOptions>>()?.Value.Policy) ?? DispatchPolicies.Find(DispatchOptions.DefaultPolicy)!);
         services.AddSiloMetrics();
         return services;
     }

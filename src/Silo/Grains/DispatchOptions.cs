@@ -7,5 +7,8 @@ public sealed class DispatchOptions
 {
     public const string Section = "Dispatch";
 
-    public string Policy { get; set; } = FairSharePolicy.Key;
+    /// <summary>The policy a silo runs when configuration names none (D16-fair-share).</summary>
+    public const string DefaultPolicy = FairSharePolicy.Key;
+
+    public string Policy { get; set; } = DefaultPolicy;
 }
