@@ -49,6 +49,34 @@ const remoteVideoLive = (page) => page.waitForFunction((selector) => {
   return tracks.length > 0 && tracks[0].readyState === 'live';
 }, S.video.remoteVideo);
 
+/** The console's warnings and errors of each page, for the report of a call that does not connect. */
+function keepConsole(page, lines) {
+  page.on('console', (msg) => { if (msg.type() === 'warning' || msg.type() === 'error') lines.push(msg.text()); });
+  return page;
+}
+
+/** What a page shows of its call: state, the peer connection's state, the hub's line and the page's message. */
+const callView = (page) => page.evaluate(() => ({
+  call: document.body.dataset.callState ?? null,
+  link: document.body.dataset.linkState ?? null,
+  hub: document.getElementById('connection-state')?.textContent ?? null,
+  message: document.getElementById('page-message')?.textContent ?? null,
+}));
+
+/** Waits until every page's call is connected with the other's video live; a failure says what each page showed. */
+async function untilConnected(pages) {
+  try {
+    for (const { page } of pages) {
+      await page.locator(S.video.callState('connected')).waitFor({ state: 'attached' });
+      await remoteVideoLive(page);
+    }
+  } catch (err) {
+    const seen = await Promise.all(pages.map(async ({ name, page, console }) =>
+      `${name}: ${JSON.stringify(await callView(page).catch((e) => String(e)))}; console: ${JSON.stringify(console.slice(-10))}`));
+    throw new Error(`The call did not connect (${err.message.split('\n')[0]}).\n  ${seen.join('\n  ')}`, { cause: err });
+  }
+}
+
 const callEvents = async (caseId, official) =>
   (await suite.sys.api('GET', `/api/v1/cases/${caseId}`, undefined, official)).timeline
     .filter((e) => e.type.startsWith('videoCall')).map((e) => e.type);
@@ -57,7 +85,8 @@ test('the resident and the official meet by video, the official records the outc
   const { caseId, token, petitionId, official } = await scheduledPetition();
 
   // The resident follows the Join button of the tracking page; the token rides in the fragment.
-  const resident = await suite.page(PHONE, { timeout: 30_000 });
+  const residentConsole = [];
+  const resident = keepConsole(await suite.page(PHONE, { timeout: 30_000 }), residentConsole);
   await resident.goto(`${suite.sys.baseUrl}/track/${token}`);
   const joinButton = resident.locator(S.video.joinLink);
   await joinButton.waitFor();
@@ -73,16 +102,14 @@ test('the resident and the official meet by video, the official records the outc
   assert.ok(!resident.url().includes('#t='), 'the token leaves the address bar once read');
 
   // The official signs in on the call page and comes back to it.
-  const desk = await suite.page(DESK, { timeout: 30_000 });
+  const deskConsole = [];
+  const desk = keepConsole(await suite.page(DESK, { timeout: 30_000 }), deskConsole);
   await desk.goto(`${suite.sys.baseUrl}/video/${petitionId}`);
   await signInThroughPage(desk, OFFICIAL);
   assert.equal(new URL(desk.url()).pathname, `/video/${petitionId}`);
   await desk.locator(S.video.consentAccept).click();
 
-  for (const page of [resident, desk]) {
-    await page.locator(S.video.callState('connected')).waitFor({ state: 'attached' });
-    await remoteVideoLive(page);
-  }
+  await untilConnected([{ name: 'resident', page: resident, console: residentConsole }, { name: 'official', page: desk, console: deskConsole }]);
   await desk.locator(S.video.summary).waitFor();
   assert.match(await desk.locator(S.video.summary).textContent(), /暖气一直不热/);
 

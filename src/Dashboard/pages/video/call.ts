@@ -86,7 +86,11 @@ export class Call {
       remote: (stream) => {
         if (this.remoteVideo.srcObject !== stream) this.remoteVideo.srcObject = stream;
       },
-      link: (state) => this.apply({ type: 'link', state }),
+      link: (state) => {
+        // The peer connection's own state beside the call's, for whoever looks into a call that does not connect.
+        document.body.dataset['linkState'] = state;
+        this.apply({ type: 'link', state });
+      },
     });
   }
 
