@@ -16,7 +16,11 @@ public sealed class DispatchPolicy : IDispatchPolicy
 
     /// <summary>On duty and taking the category.</summary>
     public static IEnumerable<DispatchCandidate> Eligible(IEnumerable<DispatchCandidate> candidates, string category) =>
-        candidates.Where(c => c.OnDuty && c.Categories.Contains(category));
+        candidates.Where(c => IsEligible(c, category));
+
+    /// <summary>Whether the cadre may be given a case of <paramref name="category"/> at all: on duty and taking the category.</summary>
+    public static bool IsEligible(DispatchCandidate candidate, string category) =>
+        candidate.OnDuty && candidate.Categories.Contains(category);
 
     /// <summary>Least loaded, then idle longest, then by id.</summary>
     public static IOrderedEnumerable<DispatchCandidate> InOrder(IEnumerable<DispatchCandidate> candidates) =>

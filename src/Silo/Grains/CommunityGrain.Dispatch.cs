@@ -182,10 +182,23 @@ internal sealed partial class CommunityGrain
     {
         var now = time.GetUtcNow();
         var zone = policy.NeedsShiftEnds || policy.KeepsTally ? TimeZoneInfo.FindSystemTimeZoneById(Info.TimeZone) : null;
-        var candidates = State.Cadres.Values
-            .Where(s => !s.IsFull && !passedOver.Contains(s.Profile.Id))
-            .Select(s => Recent(new DispatchCandidate(s.Profile.Id, s.Profile.Categories.ToArray(), s.OnDuty, s.Open.Count, s.LastAssignedAt,
-                policy.NeedsShiftEnds ? ShiftEnd(s, now, zone) : null), s, now, zone));
+        // Only a cadre who may take the case is worth the facts a policy adds (shift end, the week's tally): a dispatch
+        // runs per case, over every cadre of the community.
+        var candidates = new List<DispatchCandidate>(State.Cadres.Count);
+        foreach (var slot in State.Cadres.Values)
+        {
+            if (slot.IsFull || passedOver.Contains(slot.Profile.Id))
+            {
+                continue;
+            }
+
+            var candidate = new DispatchCandidate(slot.Profile.Id, slot.Profile.Categories, slot.OnDuty, slot.Open.Count, slot.LastAssignedAt);
+            if (DispatchPolicy.IsEligible(candidate, category))
+            {
+                candidates.Add(Recent(policy.NeedsShiftEnds ? candidate with { ShiftEndsAt = ShiftEnd(slot, now, zone) } : candidate, slot, now, zone));
+            }
+        }
+
         return policy.Choose(candidates, category, now) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
     }
 
