@@ -26,6 +26,13 @@ describe('the cadre\'s queue', () => {
       .toBe('residentConfirmed');
   });
 
+  it('tells of the resident\'s confirmation once, though the case sends its pushes again after a restart', () => {
+    const q = queue();
+    const confirmed = push('c-1', ev(6, 'receiptConfirmed', { status: 'acknowledged', actor: 'resident' }), { status: 'acknowledged', assigneeId: 'k1' });
+    expect(q.announce(confirmed)).toBe('residentConfirmed');
+    expect(q.announce(confirmed)).toBeNull();
+  });
+
   it('remembers what it showed when the line dropped, once, and hands it over with the fresh queue', () => {
     const q = queue();
     const shown = q.cadre?.assignments;

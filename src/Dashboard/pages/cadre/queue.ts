@@ -24,7 +24,7 @@ export class CadreQueue {
   readonly flashIds = new Set<string>();
   /** Cases announced by sound whose system notification waits for the fresh queue (category, place). */
   readonly notifyPending = new Set<string>();
-  /** `caseId:seq` of assignment events already announced, so a replay does not beep twice. */
+  /** `caseId:seq` of events already announced, so a replay (a case sends its pushes again after a restart) does not beep or toast twice. */
   private readonly announced = new Set<string>();
   /** Set while the hub is down after having been up: the next read compares before and after. */
   private shownBeforeDrop: CaseView[] | null = null;
@@ -47,19 +47,15 @@ export class CadreQueue {
       : update.assigneeId === this.me;
     if (!forMe) return null;
     const type = update.event?.type;
-    if (type === 'assigned' || type === 'reassigned') {
-      const key = `${update.caseId}:${update.seq}`;
-      if (this.announced.has(key)) return null;
-      this.announced.add(key);
-      this.flashIds.add(update.caseId);
-      this.notifyPending.add(update.caseId);
-      return 'newCase';
-    }
-    if ((type === 'ledThroughConfirmed' || type === 'receiptConfirmed' || type === 'consentRecorded') && update.event.actor === 'resident') {
-      this.flashIds.add(update.caseId);
-      return 'residentConfirmed';
-    }
-    return null;
+    const announcement: Announcement = type === 'assigned' || type === 'reassigned' ? 'newCase'
+      : (type === 'ledThroughConfirmed' || type === 'receiptConfirmed' || type === 'consentRecorded') && update.event.actor === 'resident'
+        ? 'residentConfirmed' : null;
+    const key = `${update.caseId}:${update.seq}`;
+    if (!announcement || this.announced.has(key)) return null;
+    this.announced.add(key);
+    this.flashIds.add(update.caseId);
+    if (announcement === 'newCase') this.notifyPending.add(update.caseId);
+    return announcement;
   }
 
   /** The line dropped (or came back after a drop): remember what the page showed, once. */
