@@ -20,23 +20,55 @@ const ACCOUNT = 'gongzhibrowser';
 const ACCOUNT_KEY = randomBytes(64).toString('base64');
 const KEYS = { Auth__SigningKey: randomBytes(48).toString('base64'), Gateway__TrackingKey: randomBytes(48).toString('base64') };
 
-/** A port nothing listens on right now (the OS picks it). */
-function freePort() {
-  return new Promise((ok, fail) => {
+// Ports are taken below the system's ephemeral range: one from that range (as listening on port 0 gives) can be
+// handed to an outgoing connection before the process we start binds it (tests/Shared/FreePorts.cs says the same).
+const LOWEST_PORT = 15000;
+const EPHEMERAL_START = (() => {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 49152;
+  } catch {
+    return 49152;
+  }
+})();
+const givenPorts = new Set();
+
+/** Whether nothing listens on `port` of 127.0.0.1 right now. */
+function isFree(port) {
+  return new Promise((ok) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => ok(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => ok(true)));
+  });
+}
+
+/** A port nothing listens on right now, not handed out before by this process. */
+async function freePort() {
+  for (let attempt = 0; attempt < 1000 && EPHEMERAL_START - LOWEST_PORT > 1000; attempt++) {
+    const port = LOWEST_PORT + Math.floor(Math.random() * (EPHEMERAL_START - LOWEST_PORT));
+    if (!givenPorts.has(port) && await isFree(port)) {
+      givenPorts.add(port);
+      return port;
+    }
+  }
+  // An unusual range: let the system choose.
+  const port = await new Promise((ok, fail) => {
     const server = createServer();
     server.unref();
     server.on('error', fail);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
+      const chosen = server.address().port;
+      server.close(() => ok(chosen));
     });
   });
+  givenPorts.add(port);
+  return port;
 }
 
 async function freePorts(n) {
-  const ports = new Set();
-  while (ports.size < n) ports.add(await freePort());
-  return [...ports];
+  const ports = [];
+  while (ports.length < n) ports.push(await freePort());
+  return ports;
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
