@@ -59,6 +59,9 @@ public sealed class Options
 
     public bool Build { get; private set; } = true;
 
+    /// <summary>The build of src/Silo and src/Gateway to run: Release for every figure; Debug for the suite's smoke run, which reuses the suite's build.</summary>
+    public string Configuration { get; private set; } = "Release";
+
     /// <summary>chaos: seconds between kills.</summary>
     public int KillEvery { get; private set; } = 45;
 
@@ -136,6 +139,7 @@ public sealed class Options
                 case "--no-final-restart": o.FinalRestart = false; break;
                 case "--no-baselines": o.Baselines = false; break;
                 case "--no-build": o.Build = false; break;
+                case "--configuration": o.Configuration = Next() switch { "Release" => "Release", "Debug" => "Debug", _ => throw new ArgumentException("--configuration is Release or Debug") }; break;
                 case "--no-chart": o.Chart = false; break;
                 case "--out": o.OutputDirectory = Next(); break;
                 case "--grain-storage": o.GrainStorage = Next(); break;
@@ -156,6 +160,7 @@ public sealed class Options
             "chaos" => (20d, 600, 0, 2, 4),
             _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s3, s4, s5, smoke, chaos)"),
         };
+        o.CommandLine = o.CommandLine.Replace("-c Release", $"-c {o.Configuration}", StringComparison.Ordinal);
         o.Rate = rate ?? defRate;
         o.Seconds = seconds ?? defSeconds;
         o.DrainSeconds = drain ?? defDrain;
@@ -201,7 +206,8 @@ public sealed class Options
           --prefill-cases N s3: cases in the prefill (0 = one per resident); fewer: residents share cases
           --warmup N        seconds of untracked load first (5), at half the rate (10..100/s)
           --no-baselines    skip bare Kestrel and raw Azurite
-          --no-build        use the existing Release build of src/Silo and src/Gateway
+          --no-build        use the existing build of src/Silo and src/Gateway
+          --configuration C Release (the default, for every figure) or Debug (the suite's smoke run: no second build)
           --no-chart        skip the PNG (needs /usr/bin/chromium)
           --out DIR         report folder (docs/benchmarks)
           --grain-storage P the silo's grain storage provider, Gongzhi (ours, the default) or AzureTable (Orleans' own);

@@ -47,7 +47,7 @@ if (options.Chaos)
 Console.WriteLine($"==> scenario {options.Scenario}: " + (options.ClosedLoop ? $"closed loop, {options.Concurrency} in flight" : $"{options.Rate}/s open loop") +
     $" for {options.Seconds} s, drain {options.DrainSeconds} s; world {world.Communities.Count} communities × {options.CompoundsPerCommunity} compounds × {options.CadresPerCommunity} cadres; logs in {work}");
 
-var sut = new SystemUnderTest { Root = root, WorkDir = work, World = world, IntakeWorker = !options.IntakeOnly, SiloEnvironment = options.SiloEnvironment };
+var sut = new SystemUnderTest { Root = root, WorkDir = work, World = world, IntakeWorker = !options.IntakeOnly, SiloEnvironment = options.SiloEnvironment, Configuration = options.Configuration };
 return await sut.RunAsync(async () =>
 {
     if (options.Build)

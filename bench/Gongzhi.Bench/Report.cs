@@ -25,7 +25,7 @@ public static class Report
             $"World: {world.Communities.Count} generated communities × {o.CompoundsPerCommunity} compounds × {o.CadresPerCommunity} cadres (all on duty, every category, maxOpenCases 10000), the categories of seeds/world.json. " +
             $"Listeners: {r.Connections} SignalR connections (one board per community, every cadre); {r.ConnectionsClosed} closed during the run.");
         sb.AppendLine();
-        sb.AppendLine("System: Azurite 3.37 as three processes (tables and blobs in memory, queues on disk in the run's temp folder; see docs/benchmarks/README.md), one silo (grain storage: " + (o.GrainStorage ?? "the default, Gongzhi") + "), one gateway, Release build, Development environment (for dev tokens), started as run.sh starts them. " +
+        sb.AppendLine("System: Azurite 3.37 as three processes (tables and blobs in memory, queues on disk in the run's temp folder; see docs/benchmarks/README.md), one silo (grain storage: " + (o.GrainStorage ?? "the default, Gongzhi") + "), one gateway, " + o.Configuration + " build, Development environment (for dev tokens), started as run.sh starts them. " +
             "**The generator, the " + r.Connections + " SignalR clients and the system share this machine's cores**: every figure is a lower bound for the system alone.");
         sb.AppendLine();
         sb.AppendLine("## Figures");

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Gongzhi.Bench;
 
-/// <summary>Azurite (one process per service, see <see cref="StartAzuriteAsync"/>), one silo and one gateway, started as run.sh starts them but in Release, on free ports, with a generated world.</summary>
+/// <summary>Azurite (one process per service, see <see cref="StartAzuriteAsync"/>), one silo and one gateway, started as run.sh starts them but in Release (or <see cref="Configuration"/>), on free ports, with a generated world.</summary>
 public sealed class SystemUnderTest : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -21,6 +21,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
     public required string WorkDir { get; init; }
 
     public required BenchWorld World { get; init; }
+
+    /// <summary>The build of src/Silo and src/Gateway that runs (<see cref="Options.Configuration"/>).</summary>
+    public string Configuration { get; init; } = "Release";
 
     public string ConnectionString { get; private set; } = "";
 
@@ -96,10 +99,10 @@ public sealed class SystemUnderTest : IAsyncDisposable
 
     public async Task BuildAsync()
     {
-        Console.WriteLine("==> building src/Silo and src/Gateway (Release)");
+        Console.WriteLine($"==> building src/Silo and src/Gateway ({Configuration})");
         foreach (var project in new[] { "src/Silo/Gongzhi.Silo.csproj", "src/Gateway/Gongzhi.Gateway.csproj" })
         {
-            await RunToEndAsync("dotnet", $"build {project} -c Release -nologo -v quiet -clp:ErrorsOnly", Root);
+            await RunToEndAsync("dotnet", $"build {project} -c {Configuration} -nologo -v quiet -clp:ErrorsOnly", Root);
         }
     }
 
@@ -168,9 +171,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             siloEnv[k] = v;
         }
-        SiloPid = Spawn("silo", "dotnet", "bin/Release/net10.0/Gongzhi.Silo.dll", Path.Combine(Root, "src", "Silo"), siloEnv);
+        SiloPid = Spawn("silo", "dotnet", $"bin/{Configuration}/net10.0/Gongzhi.Silo.dll", Path.Combine(Root, "src", "Silo"), siloEnv);
         Console.WriteLine($"==> gateway on {BaseAddress}");
-        GatewayPid = Spawn("gateway", "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)
+        GatewayPid = Spawn("gateway", "dotnet", $"bin/{Configuration}/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)
         {
             ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
             ["Management__Urls"] = $"http://127.0.0.1:{FreePort()}",
