@@ -260,6 +260,10 @@ function watch(page) {
     if (msg.type() === 'error') note({ kind: 'console', text: msg.text(), url: msg.location()?.url ?? '' });
   });
   page.on('pageerror', (err) => note({ kind: 'pageerror', text: String(err), url: '' }));
+  page.inFlight = new Set();
+  page.on('request', (req) => page.inFlight.add(req));
+  page.on('requestfinished', (req) => page.inFlight.delete(req));
+  page.on('requestfailed', (req) => page.inFlight.delete(req));
   page.on('requestfailed', (req) => note({ kind: 'requestfailed', text: `${req.method()} ${req.url()}: ${req.failure()?.errorText ?? ''}`, url: req.url() }));
   page.on('response', (res) => {
     if (res.status() >= 400) note({ kind: 'response', text: `${res.status()} ${res.request().method()} ${res.url()}`, url: res.url(), status: res.status() });
@@ -293,6 +297,23 @@ export function expectNetworkLoss(page) {
   const allow = (t) => t.kind === 'requestfailed' || t.kind === 'console';
   page.allowed.push(allow);
   return () => { page.allowed = page.allowed.filter((a) => a !== allow); };
+}
+
+/**
+ * Waits until the page has had no request on its way for `quietMs` (its hub's WebSocket is not a request): leaving
+ * a page sooner aborts what it is loading, which is then a failed request in the console.
+ */
+export async function requestsSettled(page, { quietMs = 300, timeoutMs = 15_000 } = {}) {
+  const until = Date.now() + timeoutMs;
+  let quietSince = page.inFlight.size === 0 ? Date.now() : null;
+  while (quietSince === null || Date.now() - quietSince < quietMs) {
+    if (Date.now() > until) {
+      throw new Error(`Requests still on their way after ${timeoutMs} ms: ${[...page.inFlight].map((r) => r.url()).join(', ')}`);
+    }
+    await sleep(50);
+    if (page.inFlight.size > 0) quietSince = null;
+    else quietSince ??= Date.now();
+  }
 }
 
 /** Fails, listing each by page, when any open page had a trouble since the last call. */

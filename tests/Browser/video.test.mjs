@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserSuite, DESK, PHONE, REPO } from './harness.mjs';
+import { browserSuite, DESK, PHONE, REPO, requestsSettled } from './harness.mjs';
 import * as S from './selectors.mjs';
 import { signInThroughPage } from './staff.mjs';
 
@@ -92,10 +92,12 @@ test('the resident and the official meet by video, the official records the outc
   await joinButton.waitFor();
   const href = await joinButton.getAttribute('href');
   assert.equal(href, `/video/${petitionId}#t=${encodeURIComponent(token)}`);
-  // Leave the tracking page once it is live, not while its own requests are still on the way.
+  // Leave the tracking page once it is live, not while its own requests are still on the way (the read it makes
+  // when its hub connects included: CI once saw navigating away abort it).
   await resident.locator(S.common.connected).waitFor({ state: 'attached' });
   await resident.waitForFunction(() => performance.getEntriesByType('resource')
     .some((e) => e.name.endsWith('/api/v1/communities/ximen') && e.responseEnd > 0));
+  await requestsSettled(resident);
   await resident.goto(suite.sys.baseUrl + href);
   await resident.locator(S.video.consentAccept).click();
   await resident.locator(S.video.callState('waiting')).waitFor({ state: 'attached' });
