@@ -104,7 +104,7 @@ public sealed class Options
 
     public static Options Parse(string[] args)
     {
-        var o = new Options { CommandLine = "dotnet run -c Release --project bench/Gongzhi.Bench --" + string.Concat(args.Select(a => " " + a)) };
+        var o = new Options();
         double? rate = null;
         int? seconds = null, drain = null, communities = null, cadres = null, warmup = null;
         for (var i = 0; i < args.Length; i++)
@@ -160,7 +160,7 @@ public sealed class Options
             "chaos" => (20d, 600, 0, 2, 4),
             _ => throw new ArgumentException($"unknown scenario {o.Scenario} (s1, s2, s3, s4, s5, smoke, chaos)"),
         };
-        o.CommandLine = o.CommandLine.Replace("-c Release", $"-c {o.Configuration}", StringComparison.Ordinal);
+        o.CommandLine = $"dotnet run -c {o.Configuration} --project bench/Gongzhi.Bench --" + string.Concat(args.Select(a => " " + a));
         o.Rate = rate ?? defRate;
         o.Seconds = seconds ?? defSeconds;
         o.DrainSeconds = drain ?? defDrain;

@@ -195,22 +195,27 @@ internal sealed partial class CommunityGrain
             var candidate = new DispatchCandidate(slot.Profile.Id, slot.Profile.Categories, slot.OnDuty, slot.Open.Count, slot.LastAssignedAt);
             if (DispatchPolicy.IsEligible(candidate, category))
             {
-                candidates.Add(Recent(policy.NeedsShiftEnds ? candidate with { ShiftEndsAt = ShiftEnd(slot, now, zone) } : candidate, slot, now, zone));
+                candidates.Add(WithPolicyFacts(candidate, slot, now, zone));
             }
         }
 
         return policy.Choose(candidates, category, now) is { } chosen ? Give(State.Cadres[chosen.Id], caseId) : null;
     }
 
-    // The week's cases given and hours on shift, for a policy that keeps the tally (D16-fair-share).
-    private DispatchCandidate Recent(DispatchCandidate candidate, CadreSlot slot, DateTimeOffset now, TimeZoneInfo? zone) =>
-        policy.KeepsTally && zone is not null && candidate.OnDuty
-            ? candidate with
+    // What the policy reads beyond load and idleness, in one copy of the candidate: when the shift ends, and the week's
+    // cases given and hours on shift for a policy that keeps the tally (D16-fair-share).
+    private DispatchCandidate WithPolicyFacts(DispatchCandidate candidate, CadreSlot slot, DateTimeOffset now, TimeZoneInfo? zone)
+    {
+        var tally = policy.KeepsTally && zone is not null && candidate.OnDuty;
+        return !policy.NeedsShiftEnds && !tally
+            ? candidate
+            : candidate with
             {
-                RecentlyGiven = _store.GivenWithin(slot.Profile.Id, now),
-                RecentHours = DutySchedule.OnShiftBetween(slot.Profile.Shifts, AssignmentTally.WindowStart(now), now, zone).TotalHours,
-            }
-            : candidate;
+                ShiftEndsAt = policy.NeedsShiftEnds ? ShiftEnd(slot, now, zone) : null,
+                RecentlyGiven = tally ? _store.GivenWithin(slot.Profile.Id, now) : 0,
+                RecentHours = tally ? DutySchedule.OnShiftBetween(slot.Profile.Shifts, AssignmentTally.WindowStart(now), now, zone!).TotalHours : 0,
+            };
+    }
 
     // When the cadre's shift ends, for a policy that asks; null when off shift (on duty by hand) or not asked.
     private static DateTimeOffset? ShiftEnd(CadreSlot slot, DateTimeOffset now, TimeZoneInfo? zone) =>
