@@ -26,6 +26,7 @@ internal sealed class GrainStates(
         where T : class, new() =>
         new StoredChunk<T>(grain, Row(stateName, onFailure), rowId);
 
-    private StateRow Row(string stateName, WriteFailure onFailure) =>
+    /// <summary>Where rows named <paramref name="stateName"/> are kept, shared by every grain (<see cref="StoredState{T}.KeepIn"/>).</summary>
+    public StateRow Row(string stateName, WriteFailure onFailure = WriteFailure.Reload) =>
         _rows.GetOrAdd((stateName, onFailure), key => new StateRow(storage, key.Item1, key.Item2, logger));
 }

@@ -8,6 +8,8 @@ namespace Gongzhi.Silo.Storage;
 /// Grain state in an Azure table, one row per grain and state: the partition is the grain id, the row key
 /// the state name followed by the grain id, the state the provider's serializer's bytes in up to 15 binary
 /// properties of 64 KB (the ~960 KB a row holds). Optimistic concurrency by ETag, as Orleans' own provider.
+/// A state named as shared (<see cref="StorageNames.Shared"/>) is kept in <see cref="StorageNames.SharedPartitions"/>
+/// partitions shared by every grain, and its new rows are inserted in batches (<see cref="BatchedInserts"/>).
 /// </summary>
 /// <remarks>
 /// Why not Orleans' <c>AzureTableGrainStorage</c>: it uses the state name alone as the row key, so every
@@ -23,6 +25,7 @@ public sealed class GrainTableStorage(TableServiceClient tables, string tableNam
     private const string DataProperty = "Data";
 
     private readonly TableClient _table = tables.GetTableClient(tableName);
+    private readonly Lazy<BatchedInserts> _inserts = new(() => new BatchedInserts(tables.GetTableClient(tableName)));
     private Task? _created;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -48,13 +51,15 @@ public sealed class GrainTableStorage(TableServiceClient tables, string tableNam
         await EnsureCreatedAsync();
         var (partition, row) = Keys(stateName, grainId);
         var entity = new TableEntity(partition, row);
-        Split(serializer.Serialize(grainState.State).ToMemory(), entity, grainId);
+        var data = serializer.Serialize(grainState.State).ToMemory();
+        Split(data, entity, grainId);
         try
         {
-            var response = grainState.ETag is { } etag
-                ? await _table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace)
-                : await _table.AddEntityAsync(entity);
-            grainState.ETag = response.Headers.ETag?.ToString();
+            grainState.ETag = grainState.ETag is { } etag
+                ? (await _table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace)).Headers.ETag?.ToString()
+                : StorageNames.IsShared(stateName)
+                    ? await _inserts.Value.InsertAsync(entity, data.Length)
+                    : (await _table.AddEntityAsync(entity)).Headers.ETag?.ToString();
             grainState.RecordExists = true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
@@ -81,11 +86,27 @@ public sealed class GrainTableStorage(TableServiceClient tables, string tableNam
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    /// <summary>The row's keys: characters a key may not hold ('/', '\', '#', '?', '%') are escaped, reversibly.</summary>
+    /// <summary>
+    /// The row's keys: characters a key may not hold ('/', '\', '#', '?', '%') are escaped, reversibly. The partition is
+    /// the grain's own, or for a shared state one of its <see cref="StorageNames.SharedPartitions"/>, chosen by a hash of the
+    /// grain id that never changes (FNV-1a: <see cref="string.GetHashCode()"/> differs between processes).
+    /// </summary>
     internal static (string Partition, string Row) Keys(string stateName, GrainId grainId)
     {
-        var partition = Escape(grainId.ToString());
-        return (partition, Escape(stateName) + "|" + partition);
+        var id = Escape(grainId.ToString());
+        var row = Escape(stateName) + "|" + id;
+        if (!StorageNames.IsShared(stateName))
+        {
+            return (id, row);
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (Escape(stateName) + "~" + (hash % StorageNames.SharedPartitions).ToString(System.Globalization.CultureInfo.InvariantCulture), row);
     }
 
     private static string Escape(string key) =>

@@ -28,7 +28,7 @@ internal class StoredState<T> : IGrainState<T>
     where T : class, new()
 {
     private readonly IGrainContext _grain;
-    private readonly StateRow _row;
+    private StateRow _row;
     private PackedETag _etag;
 
     internal StoredState(IGrainContext grain, StateRow row)
@@ -44,6 +44,20 @@ internal class StoredState<T> : IGrainState<T>
     public bool RecordExists { get; set; }
 
     public string? ETag { get => _etag.Value; set => _etag.Value = value; }
+
+    /// <summary>Where the row is kept.</summary>
+    public StateRow Row => _row;
+
+    /// <summary>
+    /// Keeps the state in <paramref name="row"/> from now on, a row not read yet (for a grain whose rows may be in one of
+    /// two places: it reads one, then the other).
+    /// </summary>
+    public void KeepIn(StateRow row)
+    {
+        _row = row;
+        ETag = null;
+        RecordExists = false;
+    }
 
     /// <summary>The grain whose state this is.</summary>
     public IGrainContext Grain => _grain;
