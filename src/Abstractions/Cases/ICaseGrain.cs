@@ -11,6 +11,16 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task SubmitAsync(CaseSubmission submission);
 
+    /// <summary>
+    /// As <see cref="SubmitAsync"/>, for a submission from the batched intake queue (<see cref="Intake.IntakeMessage.BatchedVersion"/>):
+    /// its case is kept with others in shared partitions, where new cases are inserted many at once. A method of its
+    /// own, so that a silo from before it refuses such a submission instead of keeping the case elsewhere. Either method
+    /// finds a case with a client request id that the other stored (a retry through the other queue during an upgrade)
+    /// (docs/architecture.md, D16-batched-inserts).
+    /// </summary>
+    [Alias("SubmitBatched")]
+    Task SubmitBatchedAsync(CaseSubmission submission);
+
     /// <summary>The case, or null when no submission has reached it yet.</summary>
     [Alias("Get")]
     Task<CaseSnapshot?> GetAsync();

@@ -19,7 +19,10 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
 {
     // The row comes with the activation, through the singleton accessor: an IGrainContext parameter is scoped and
     // would be cached in the activation's scope.
-    private readonly StoredState<CaseRecord> _state = services.States.For<CaseRecord>("case");
+    private readonly StoredState<CaseRecord> _state = services.States.For<CaseRecord>(StorageNames.Shared(StateName));
+
+    /// <summary>The name of a case's row; kept in one of two places (<see cref="CaseGrainServices.SharedPartitions"/>).</summary>
+    internal const string StateName = "case";
 
     // IGrainBase rather than Grain, which also keeps a reference to the runtime (8 B per case); the row holds the context.
     public IGrainContext GrainContext => _state.Grain;
@@ -35,7 +38,7 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
 
     // Every call but a submission reads the row first; a submission writes a new case unread (SubmitAsync).
     Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext call) =>
-        _known || call.MethodName == nameof(SubmitAsync) ? call.Invoke() : ReadThenInvokeAsync(call);
+        _known || call.MethodName is nameof(SubmitAsync) or nameof(SubmitBatchedAsync) ? call.Invoke() : ReadThenInvokeAsync(call);
 
     private async Task ReadThenInvokeAsync(IIncomingGrainCallContext call)
     {
@@ -43,9 +46,27 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         await call.Invoke();
     }
 
+    // A case is in the shared partitions or in one of its own (CaseGrainServices); a case in neither is new.
     private async Task ReadAsync()
     {
+        if (!await ReadFromAsync(services.SharedPartitions))
+        {
+            await ReadFromAsync(services.PartitionPerCase);
+        }
+
+        _known = true;
+    }
+
+    // Reads the row in one place; false, with the state kept there and nothing known yet, when that place has none.
+    private async Task<bool> ReadFromAsync(StateRow place)
+    {
+        _state.KeepIn(place);
         await _state.ReadAsync();
+        if (!_state.RecordExists)
+        {
+            return false;
+        }
+
         _known = true;
         // A row read from storage brings its own copy of every id; point them at the silo's shared ones.
         Record.ShareStrings(SharedStrings.Cases);
@@ -55,18 +76,41 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
             // after a restart many cases activate together, and the calls that woke them come first.
             _followUpRetry ??= this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
         }
+
+        return true;
     }
 
     private DateTimeOffset Now => services.Time.GetUtcNow();
 
+    // A resident's retry (same client request id, so the same case id) may come through the other intake queue than its
+    // first try while gateways of two versions run. Only a case the community already held can be one, so only it reads
+    // the other place (a redelivery through the same queue finds its row by the insert). True, with the case read, when it
+    // is there; otherwise the state is back in its own place, new.
+    private async Task<bool> StoredInOtherPlaceAsync(StateRow place)
+    {
+        if (await ReadFromAsync(place == services.SharedPartitions ? services.PartitionPerCase : services.SharedPartitions))
+        {
+            return true;
+        }
+
+        _state.KeepIn(place);
+        return false;
+    }
+
     /// <remarks>
     /// A submission is nearly always a case's first call, so a new activation writes the case as a new row without
-    /// reading one (issue 16: that read was a third of the storage requests per case). A row already there — a
+    /// reading the place it writes to (issue 16: that read was a third of the storage requests per case); a submission
+    /// with a client request id reads the other place only (D16-batched-inserts). A row already there — a
     /// redelivered message, a resident's retry reaching a new activation — refuses the insert: the case then reads it
     /// and answers as a redelivery, settling the community to the stored case: the community was asked for a cadre
     /// before the insert, and may have given one to a case that has long closed (docs/architecture.md, D16-storage-1).
     /// </remarks>
-    public async Task SubmitAsync(CaseSubmission submission)
+    public Task SubmitAsync(CaseSubmission submission) => SubmitAsync(submission, services.PartitionPerCase);
+
+    public Task SubmitBatchedAsync(CaseSubmission submission) => SubmitAsync(submission, services.SharedPartitions);
+
+    // A new case is kept in the place its intake queue says; a stored one stays where it is.
+    private async Task SubmitAsync(CaseSubmission submission, StateRow place)
     {
         if (submission.CaseId != this.GetPrimaryKeyString())
         {
@@ -75,12 +119,15 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
 
         if (!_known)
         {
-            if (await AcceptAsync(submission))
+            if (await AcceptAsync(submission, place))
             {
                 return;
             }
 
-            await ReadAsync();
+            if (!_known)
+            {
+                await ReadAsync();
+            }
         }
 
         if (Record.Submission is not null && !Record.AwaitsCadreInFirstRound)
@@ -95,18 +142,30 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
             return;
         }
 
-        await AcceptAsync(submission);
+        await AcceptAsync(submission, place);
     }
 
-    // Dispatches and stores the case; false when, written unread, a stored row was found in its place (nothing written).
-    private async Task<bool> AcceptAsync(CaseSubmission submission)
+    // Dispatches and stores the case; false when, written unread, a stored row was found in either place (nothing written).
+    private async Task<bool> AcceptAsync(CaseSubmission submission, StateRow place)
     {
+        // A retry can only be a submission with a client request id (kept records drop it: CaseRecord.Kept).
+        var mayBeRetry = !_known && submission.ClientRequestId is not null;
+        if (!_state.RecordExists)
+        {
+            _state.KeepIn(place);
+        }
+
         // Each intake message brings its own copies; the shared ones also serve the community's and metrics' entries.
         submission = CaseRecord.Kept(submission, SharedStrings.Cases);
 
         // The community's dispatch is idempotent on the case id, so a redelivered submission finds the same answer.
         var now = Now;
         var decision = await Community(submission.CommunityId).DispatchAsync(submission, Record.PassedOver);
+        if (mayBeRetry && decision.HeldBefore && await StoredInOtherPlaceAsync(place))
+        {
+            return false;
+        }
+
         // The community makes new terms per dispatch; cases with the same terms share one instance.
         var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, SharedStrings.Cases.ShareRecord(decision.Terms), now).Then(Place(decision, now));
         Record.PossibleDuplicates = [.. decision.PossibleDuplicates];

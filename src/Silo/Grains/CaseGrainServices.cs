@@ -23,6 +23,12 @@ internal sealed class CaseGrainServices(
     /// <summary>Makes the case's row; read by a case grain's constructor (Orleans runs it on the activation being created).</summary>
     public GrainStates States { get; } = states;
 
+    /// <summary>Where cases from the batched intake are kept: shared partitions, new rows inserted many at once.</summary>
+    public StateRow SharedPartitions { get; } = states.Row(StorageNames.Shared(CaseGrain.StateName));
+
+    /// <summary>Where the other cases are kept: those submitted with a client request id, and all from before the batched intake.</summary>
+    public StateRow PartitionPerCase { get; } = states.Row(CaseGrain.StateName);
+
     public TimeProvider Time { get; } = time;
 
     public ArchiveOptions ArchiveOptions => archiveOptions.Value;

@@ -16,6 +16,7 @@ internal sealed partial class CommunityGrain
     {
         // All in this turn, before the one write: a crash anywhere leaves storage as it was, or as the answer says.
         var category = CategoryOf(submission);
+        var heldBefore = _store.Find(submission.CaseId) is not null;
         var freed = releasedCadreId is not null && Free(submission.CaseId, releasedCadreId);
         var assigned = freed ? DrainWaiting() : [];
         var (decision, given) = Decide(submission, category, passedOver);
@@ -32,7 +33,7 @@ internal sealed partial class CommunityGrain
         }
 
         await AnnounceAsync(assigned);
-        return decision;
+        return heldBefore ? decision with { HeldBefore = true } : decision;
     }
 
     private CategoryInfo CategoryOf(CaseSubmission submission) =>
