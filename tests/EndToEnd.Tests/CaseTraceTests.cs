@@ -34,7 +34,7 @@ public sealed class CaseTraceTests(SystemFixture system) : IClassFixture<SystemF
         var post = Single(trace, s => s.Service == Gateway && s.Kind == OtlpSpanKind.Server && s.Name.EndsWith("/api/v1/cases"));
         var send = Single(trace, s => s.Service == Gateway && s.Name == "intake send");
         var process = Single(trace, s => s.Service == Silo && s.Name == "intake process");
-        var submit = Single(trace, s => s.Service == Silo && s.Kind == OtlpSpanKind.Client && s.Name.EndsWith("ICaseGrain/SubmitAsync"));
+        var submit = Single(trace, s => s.Service == Silo && s.Kind == OtlpSpanKind.Client && s.Name.EndsWith("ICaseGrain/SubmitBatchedAsync"));
         var push = trace.First(s => s.Service == Gateway && s.Name == "push caseUpdated");
         var observerCall = trace.Single(s => s.SpanId == push.ParentSpanId);
 
@@ -64,7 +64,7 @@ public sealed class CaseTraceTests(SystemFixture system) : IClassFixture<SystemF
     private static bool Complete(IReadOnlyList<OtlpSpan> trace, string caseId) =>
         trace.Any(s => s.Service == Gateway && s.Kind == OtlpSpanKind.Server && s.Name.EndsWith("/api/v1/cases"))
         && trace.Any(s => s.Service == Silo && s.Name == "intake process")
-        && trace.Any(s => s.Service == Silo && s.Name.EndsWith("ICaseGrain/SubmitAsync"))
+        && trace.Any(s => s.Service == Silo && s.Name.EndsWith("ICaseGrain/SubmitBatchedAsync"))
         && trace.Any(s => s.Service == Gateway && s.Name == "push caseUpdated" && s.Attribute("gongzhi.case_id") == caseId)
         && trace.All(s => s.ParentSpanId is null || trace.Any(p => p.SpanId == s.ParentSpanId));
 

@@ -1,3 +1,4 @@
+using Gongzhi.Intake;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Azure.Storage.Queues;
@@ -52,7 +53,11 @@ public sealed class GatewayFixture : IAsyncLifetime
         return again.StartAsync(CancellationToken.None);
     }
 
-    public QueueClient QuietQueue => new QueueServiceClient(Azurite.ConnectionString).GetQueueClient(QuietQueueName);
+    /// <summary>Where the quiet gateway puts every submission: the batched queue beside its intake queue.</summary>
+    public QueueClient QuietQueue => new QueueServiceClient(Azurite.ConnectionString).GetQueueClient(IntakeMessage.BatchedQueueOf(QuietQueueName));
+
+    /// <summary>The quiet gateway's intake queue, which gets only messages of its version moved back from the poison queue.</summary>
+    public QueueClient QuietPerCaseQueue => new QueueServiceClient(Azurite.ConnectionString).GetQueueClient(QuietQueueName);
 
     public async Task InitializeAsync()
     {
@@ -75,6 +80,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Flow = Gateway("intake");
         Quiet = Gateway(QuietQueueName);
         await QuietQueue.CreateIfNotExistsAsync();
+        await QuietPerCaseQueue.CreateIfNotExistsAsync();
     }
 
     public async Task DisposeAsync()

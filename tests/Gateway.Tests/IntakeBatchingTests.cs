@@ -31,7 +31,7 @@ public sealed class IntakeBatchingTests(GatewayFixture fixture)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
         var accepted = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonObject>())!["caseId"]!.GetValue<string>()));
-        var messages = await ReadAllAsync(new QueueServiceClient(fixture.Azurite.ConnectionString).GetQueueClient(queueName));
+        var messages = await ReadAllAsync(new QueueServiceClient(fixture.Azurite.ConnectionString).GetQueueClient(IntakeMessage.BatchedQueueOf(queueName)));
         Assert.InRange(messages.Count, 1, Burst - 1);
         var queued = messages.SelectMany(m => IntakeMessage.Parse(m).Submissions.Select(s => s.CaseId));
         Assert.Equal(accepted.Order(StringComparer.Ordinal), queued.Order(StringComparer.Ordinal));
@@ -66,7 +66,7 @@ public sealed class IntakeBatchingTests(GatewayFixture fixture)
         time.Advance(interval);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid())).StatusCode);
 
-        var messages = await ReadAllAsync(new QueueServiceClient(fixture.Azurite.ConnectionString).GetQueueClient(queueName));
+        var messages = await ReadAllAsync(new QueueServiceClient(fixture.Azurite.ConnectionString).GetQueueClient(IntakeMessage.BatchedQueueOf(queueName)));
         Assert.Equal([1, 1, 5], messages.Select(m => IntakeMessage.Parse(m).Submissions.Count).Order());
     }
 
@@ -80,7 +80,7 @@ public sealed class IntakeBatchingTests(GatewayFixture fixture)
         var queues = new QueueServiceClient(fixture.Azurite.ConnectionString, options);
         await using var gateway = fixture.Gateway(queueName).WithWebHostBuilder(web => web.ConfigureTestServices(s => s.AddSingleton(queues)));
         var client = gateway.CreateClient();
-        var queue = queues.GetQueueClient(queueName);
+        var queue = queues.GetQueueClient(IntakeMessage.BatchedQueueOf(queueName));
 
         sends.Failing = true;
         var responses = await Task.WhenAll(Enumerable.Range(0, Burst).Select(_ => client.PostAsJsonAsync("/api/v1/cases", Submissions.Valid())));

@@ -11,6 +11,9 @@ public sealed class SubmitCaseTests(GatewayFixture fixture)
 {
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
+    private static async Task<string> CaseIdAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["caseId"]!.GetValue<string>();
+
     private async Task<int> QueuedAsync() => (await fixture.QuietQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     [Fact]
@@ -28,6 +31,18 @@ public sealed class SubmitCaseTests(GatewayFixture fixture)
         Assert.Equal(before + 1, await QueuedAsync());
         var messages = (await fixture.QuietQueue.PeekMessagesAsync(32)).Value;
         Assert.Contains(messages, m => m.Body.ToString().Contains(caseId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_submission_goes_to_the_batched_queue_with_or_without_a_client_request_id()
+    {
+        var random = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", Json(Submissions.Valid().ToJsonString()));
+        var retriable = await fixture.Quiet.CreateClient().PostAsync("/api/v1/cases", Json(Submissions.With("clientRequestId", Guid.NewGuid().ToString("D"))));
+
+        string[] ids = [await CaseIdAsync(random), await CaseIdAsync(retriable)];
+        var batched = (await fixture.QuietQueue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToArray();
+        Assert.All(ids, id => Assert.Contains(batched, b => b.Contains(id, StringComparison.Ordinal) && b.StartsWith("{\"version\":2,", StringComparison.Ordinal)));
+        Assert.Equal(0, (await fixture.QuietPerCaseQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class IntakeQueueWatchTests
         var watch = new IntakeQueueWatch(clock);
         Assert.Equal(0, watch.Age);
 
-        watch.Saw([Message(Noon.AddSeconds(-5)), Message(Noon.AddSeconds(-40)), Message(Noon.AddSeconds(-1))]);
+        watch.Saw("intake", [Message(Noon.AddSeconds(-5)), Message(Noon.AddSeconds(-40)), Message(Noon.AddSeconds(-1))]);
         Assert.Equal(40, watch.Age);
 
         clock.Advance(TimeSpan.FromSeconds(20));
@@ -31,10 +31,25 @@ public sealed class IntakeQueueWatchTests
     {
         var clock = new FakeTimeProvider(Noon);
         var watch = new IntakeQueueWatch(clock);
-        watch.Saw([Message(Noon.AddMinutes(-3))]);
+        watch.Saw("intake", [Message(Noon.AddMinutes(-3))]);
 
-        watch.Saw([]);
+        watch.Saw("intake", []);
 
+        Assert.Equal(0, watch.Age);
+    }
+
+    [Fact]
+    public void An_empty_receive_from_one_intake_queue_keeps_the_age_of_the_other()
+    {
+        // The worker reads the batched queue and the first; the idle one must not hide the busy one's backlog.
+        var clock = new FakeTimeProvider(Noon);
+        var watch = new IntakeQueueWatch(clock);
+        watch.Saw("intake-v2", [Message(Noon.AddSeconds(-30))]);
+
+        watch.Saw("intake", []);
+
+        Assert.Equal(30, watch.Age);
+        watch.Saw("intake-v2", []);
         Assert.Equal(0, watch.Age);
     }
 }

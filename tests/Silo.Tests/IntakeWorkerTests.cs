@@ -60,6 +60,23 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_message_of_the_batched_queue_becomes_a_case_kept_in_the_shared_partitions()
+    {
+        var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var submission = fixture.Submission(community);
+        var batched = _queues.GetQueueClient(IntakeMessage.BatchedQueueOf(_intake.Name));
+        await batched.CreateIfNotExistsAsync();
+        await batched.SendMessageAsync(new IntakeMessage(IntakeMessage.BatchedVersion, [submission]).ToJson());
+
+        Assert.Equal(1, await _worker.PumpOnceAsync(batched, _poison, CancellationToken.None));
+
+        Assert.Equal(CaseStatus.Assigned, (await fixture.Client.GetGrain<ICaseGrain>(submission.CaseId).GetAsync())!.Status);
+        Assert.Equal(1, fixture.Faults.Count(c => c.Key == submission.CaseId && c.IsWrite && c.StateName == Gongzhi.Silo.Storage.StorageNames.Shared("case")));
+        Assert.Equal(0, fixture.Faults.Count(c => c.Key == submission.CaseId && c.StateName == "case"));
+        Assert.Equal(0, (await batched.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
     public async Task A_submission_whose_community_is_not_there_yet_is_retried_past_any_count_and_becomes_a_case_once_it_is()
     {
         // No community of that id is configured yet (a transient state: seeding may be under way), so dispatch fails.
@@ -205,16 +222,19 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         // A clock that never moves: without the signal, the worker's next poll never comes.
         var options = new IntakeOptions { IdleDelay = TimeSpan.FromHours(1), RetryDelay = TimeSpan.Zero };
         using var worker = new IntakeWorker(_queues, fixture.Client, signal, Options.Create(options), new IntakeQueueWatch(TimeProvider.System), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
-        // The first case is there for the worker's first read; after it, the queue is empty and the worker idles.
+        // The first case is there for the worker's first read; after it, the queue is empty and the worker idles. Gateways
+        // write the batched queue, and only its reads wake on a signal.
+        var batched = _queues.GetQueueClient(IntakeMessage.BatchedQueueOf(_intake.Name));
+        await batched.CreateIfNotExistsAsync();
         var first = fixture.Submission(community);
-        await _intake.SendMessageAsync(new IntakeMessage(1, [first]).ToJson());
+        await batched.SendMessageAsync(new IntakeMessage(IntakeMessage.BatchedVersion, [first]).ToJson());
         await worker.StartAsync(CancellationToken.None);
         try
         {
             await ArrivesAsync(first.CaseId);
 
             var second = fixture.Submission(community);
-            await _intake.SendMessageAsync(new IntakeMessage(1, [second]).ToJson());
+            await batched.SendMessageAsync(new IntakeMessage(IntakeMessage.BatchedVersion, [second]).ToJson());
             await fixture.Client.GetGrain<IIntakeSignalGrain>(0).WakeAsync();
 
             await ArrivesAsync(second.CaseId);

@@ -24,7 +24,7 @@ public static class GatewayMetricsSetup
         builder.Services.AddMetricsExport(builder.Configuration, GatewayTracing.ServiceName, GatewayMetrics.MeterName);
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddKeyedSingleton(GatewayMetrics.PoisonPoll, (sp, _) => new QueueLengthPoll(
-            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.IntakePoisonQueueName),
+            [sp.GetRequiredService<QueueServiceClient>().GetQueueClient(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.IntakePoisonQueueName)],
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<QueueLengthPoll>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredKeyedService<QueueLengthPoll>(GatewayMetrics.PoisonPoll));

@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Gongzhi.Silo.Intake;
 
 /// <summary>
-/// Takes submissions from the intake queue in batches and hands each to its case grain, the submissions of
+/// Takes submissions from the intake queues (the first, and the batched one, <see cref="IntakeMessage.BatchedVersion"/>)
+/// in batches and hands each to its case grain, the submissions of
 /// a message at once (different cases). It receives the next batch while earlier ones are still handled,
 /// up to <see cref="IntakeOptions.MaxMessagesInFlight"/>; when the queue is empty it waits
 /// <see cref="IntakeOptions.IdleDelay"/> or until a gateway's <see cref="IntakeSignal"/>. A message is
@@ -31,6 +32,8 @@ internal sealed class IntakeWorker(
     [FromKeyedServices(Clocks.Liveness)] TimeProvider time,
     ILogger<IntakeWorker> logger) : BackgroundService
 {
+    private static readonly Task NeverWoken = new TaskCompletionSource().Task;
+
     private readonly IntakeOptions _options = options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,11 +43,20 @@ internal sealed class IntakeWorker(
             return;
         }
 
-        var intake = queues.GetQueueClient(_options.QueueName);
         var poison = queues.GetQueueClient(_options.PoisonQueueName);
-        await intake.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        logger.LogInformation("Intake worker reading queue {Queue}", _options.QueueName);
+        // Both queues, each read as the only one was. Gateways write the batched one (and wake the worker for it); the first
+        // gets only what older gateways write during an upgrade and messages moved back from the poison queue, so it is
+        // read every IdleDelay when empty, and a wake-up (one per gateway send) costs it no request.
+        await Task.WhenAll(
+            ReadAsync(queues.GetQueueClient(_options.QueueName), poison, wakeable: false, stoppingToken),
+            ReadAsync(queues.GetQueueClient(IntakeMessage.BatchedQueueOf(_options.QueueName)), poison, wakeable: true, stoppingToken));
+    }
+
+    private async Task ReadAsync(QueueClient intake, QueueClient poison, bool wakeable, CancellationToken stoppingToken)
+    {
+        await intake.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+        logger.LogInformation("Intake worker reading queue {Queue}", intake.Name);
 
         var handling = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
@@ -52,10 +64,10 @@ internal sealed class IntakeWorker(
             try
             {
                 // Armed before the receive: a signal for a message the receive misses still cuts the wait short.
-                var woken = signal.Armed();
+                var woken = wakeable ? signal.Armed() : NeverWoken;
                 await MakeRoomAsync(handling);
                 var messages = await intake.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
-                watch.Saw(messages.Value);
+                watch.Saw(intake.Name, messages.Value);
                 handling.AddRange(messages.Value.Select(m => HandleAsync(intake, poison, m, stoppingToken)));
                 if (messages.Value.Length == 0)
                 {
@@ -68,7 +80,7 @@ internal sealed class IntakeWorker(
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Intake receive failed; trying again");
+                logger.LogError(ex, "Intake receive from {Queue} failed; trying again", intake.Name);
                 await Task.Delay(_options.RetryDelay, time, stoppingToken);
             }
         }
@@ -81,7 +93,7 @@ internal sealed class IntakeWorker(
     internal async Task<int> PumpOnceAsync(QueueClient intake, QueueClient poison, CancellationToken cancellationToken)
     {
         QueueMessage[] messages = await intake.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken);
-        watch.Saw(messages);
+        watch.Saw(intake.Name, messages);
         await Task.WhenAll(messages.Select(m => HandleAsync(intake, poison, m, cancellationToken)));
         return messages.Length;
     }
@@ -120,7 +132,8 @@ internal sealed class IntakeWorker(
         }
 
         // Every submission is tried even when one fails, so a retry finds the others already persisted (idempotent).
-        var failures = await Task.WhenAll(body.Submissions.Select(TrySubmitAsync));
+        var batched = body.Version == IntakeMessage.BatchedVersion;
+        var failures = await Task.WhenAll(body.Submissions.Select(s => TrySubmitAsync(s, batched, intake.Name)));
         await lease.DisposeAsync();
         var failed = body.Submissions.Zip(failures).Where(f => f.Second is not null).ToArray();
         if (failed.Length == 0)
@@ -140,17 +153,19 @@ internal sealed class IntakeWorker(
         // Refused submissions, or a message that failed past its age limit: set aside what failed, keep what became cases.
         var aside = failed.Select(f => f.First).ToArray();
         await SettleAsync(intake, poison, message, lease,
-            () => PoisonAsync(poison, new IntakeMessage(IntakeMessage.CurrentVersion, aside).ToJson(), message.MessageId, aside, failed[0].Second!, cancellationToken),
+            () => PoisonAsync(poison, new IntakeMessage(body.Version, aside).ToJson(), message.MessageId, aside, failed[0].Second!, cancellationToken),
             cancellationToken);
     }
 
     // In the trace of the request that submitted it; the trace context itself goes no further than this worker.
-    private async Task<Exception?> TrySubmitAsync(CaseSubmission submission)
+    private async Task<Exception?> TrySubmitAsync(CaseSubmission submission, bool batched, string queueName)
     {
-        using var span = IntakeSpans.StartProcess(submission, _options.QueueName);
+        using var span = IntakeSpans.StartProcess(submission, queueName);
         try
         {
-            await grains.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission with { TraceParent = null, TraceState = null });
+            var grain = grains.GetGrain<ICaseGrain>(submission.CaseId);
+            submission = submission with { TraceParent = null, TraceState = null };
+            await (batched ? grain.SubmitBatchedAsync(submission) : grain.SubmitAsync(submission));
             return null;
         }
         catch (Exception ex)

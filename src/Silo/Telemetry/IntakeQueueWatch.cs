@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Azure.Storage.Queues.Models;
 using Gongzhi.Hosting;
@@ -13,10 +14,11 @@ namespace Gongzhi.Silo.Telemetry;
 /// </summary>
 public sealed class IntakeQueueWatch([FromKeyedServices(Clocks.Liveness)] TimeProvider time, QueueLengthPoll? depth = null)
 {
-    private long _oldestTicks;
+    // Per queue the worker reads (the intake queue and the batched one).
+    private readonly ConcurrentDictionary<string, long> _oldestTicks = new(StringComparer.Ordinal);
 
-    /// <summary>The worker received these; none means the queue looked empty.</summary>
-    public void Saw(IReadOnlyList<QueueMessage> messages)
+    /// <summary>The worker received these from <paramref name="queue"/>; none means that queue looked empty.</summary>
+    public void Saw(string queue, IReadOnlyList<QueueMessage> messages)
     {
         var oldest = 0L;
         foreach (var message in messages)
@@ -27,7 +29,7 @@ public sealed class IntakeQueueWatch([FromKeyedServices(Clocks.Liveness)] TimePr
             }
         }
 
-        Interlocked.Exchange(ref _oldestTicks, oldest);
+        _oldestTicks[queue] = oldest;
     }
 
     /// <summary>Seconds since the oldest message last received was stored; it keeps growing while the worker receives nothing newer.</summary>
@@ -35,7 +37,7 @@ public sealed class IntakeQueueWatch([FromKeyedServices(Clocks.Liveness)] TimePr
     {
         get
         {
-            var oldest = Interlocked.Read(ref _oldestTicks);
+            var oldest = _oldestTicks.Values.Where(t => t != 0).DefaultIfEmpty(0).Min();
             return oldest == 0 ? 0 : Math.Max(0, (time.GetUtcNow().UtcTicks - oldest) / (double)TimeSpan.TicksPerSecond);
         }
     }

@@ -6,18 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace Gongzhi.Hosting;
 
 /// <summary>
-/// A queue's approximate message count for an observable gauge, read by one properties request every
-/// <see cref="Period"/> in the background, never on a scrape's path or a request's. Unknown (null) until the first read
-/// answers; 0 while the queue does not exist yet.
+/// The approximate message count of one or more queues (summed) for an observable gauge, read by one properties request
+/// per queue every <see cref="Period"/> in the background, never on a scrape's path or a request's. Unknown (null) until
+/// the first read answers; a queue that does not exist yet counts 0.
 /// </summary>
-public sealed class QueueLengthPoll(QueueClient queue, TimeProvider time, ILogger<QueueLengthPoll> logger) : BackgroundService
+public sealed class QueueLengthPoll(IReadOnlyList<QueueClient> queues, TimeProvider time, ILogger<QueueLengthPoll> logger) : BackgroundService
 {
     /// <summary>Four requests a minute per process: nothing beside intake's hundreds a second, fresh enough for an alert.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
 
     private int _length = -1;
 
-    public string QueueName => queue.Name;
+    public string QueueName => string.Join('+', queues.Select(q => q.Name));
 
     public int? Length => Volatile.Read(ref _length) is >= 0 and var length ? length : null;
 
@@ -42,15 +42,29 @@ public sealed class QueueLengthPoll(QueueClient queue, TimeProvider time, ILogge
     {
         try
         {
-            Volatile.Write(ref _length, (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            Volatile.Write(ref _length, 0);
+            var length = 0;
+            foreach (var queue in queues)
+            {
+                length += await LengthAsync(queue, cancellationToken);
+            }
+
+            Volatile.Write(ref _length, length);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogDebug(ex, "Could not read the length of queue {Queue}", queue.Name);
+            logger.LogDebug(ex, "Could not read the length of queue {Queue}", QueueName);
+        }
+    }
+
+    private static async Task<int> LengthAsync(QueueClient queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
         }
     }
 }

@@ -27,13 +27,17 @@ public static class SiloMetricsSetup
     {
         builder.Services.AddMetricsExport(builder.Configuration, SiloTracing.ServiceName, SiloMetrics.MeterName);
         builder.Services.AddSingleton(sp => new QueueLengthPoll(
-            sp.GetRequiredService<QueueServiceClient>().GetQueueClient(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.QueueName),
+            IntakeQueues(sp.GetRequiredService<QueueServiceClient>(), sp.GetRequiredService<IOptions<IntakeOptions>>().Value.QueueName),
             sp.GetRequiredKeyedService<TimeProvider>(Clocks.Liveness),
             sp.GetRequiredService<ILogger<QueueLengthPoll>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueLengthPoll>());
         builder.Services.AddHostedService<InstrumentsAtStart>();
         return builder;
     }
+
+    // The depth is the backlog of both intake queues: the first and the batched one.
+    private static QueueClient[] IntakeQueues(QueueServiceClient queues, string queueName) =>
+        [queues.GetQueueClient(queueName), queues.GetQueueClient(Gongzhi.Intake.IntakeMessage.BatchedQueueOf(queueName))];
 
     /// <summary>
     /// Creates the instruments when the silo starts rather than when its first case grain needs them, so a silo that has
