@@ -3,7 +3,7 @@
 // One system for the file; each test uses accounts and cases of its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DESK, PHONE, browserSuite, expectRefusal } from './harness.mjs';
+import { DESK, PHONE, browserSuite, expectRefusal, requestsSettled } from './harness.mjs';
 import * as S from './selectors.mjs';
 import { signInThroughPage } from './staff.mjs';
 
@@ -49,6 +49,8 @@ test('signing out returns to the sign-in form, and the token is refused from the
   assert.equal(await page.locator(S.board.section).isHidden(), true, 'the board is hidden');
   assert.equal(await page.locator(S.account.menu).count(), 0, 'the account menu is gone');
   await page.waitForFunction(() => sessionStorage.getItem('gongzhi.staffSession') === null);
+  // The page shows the form at once and tells the server after; CI saw the token asked about before that request landed.
+  await requestsSettled(page);
 
   const me = await fetch(`${suite.sys.baseUrl}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
   assert.equal(me.status, 401, 'the signed-out token is refused');
