@@ -567,7 +567,10 @@ public sealed class Chaos : IDisposable
         }
 
         (audit.PoisonCount, audit.PoisonCases) = await ReadQueueAsync("intake-poison", ct);
-        (audit.IntakeLeft, _) = await ReadQueueAsync("intake", ct, peekOnly: true);
+        foreach (var queue in IntakeAudit.IntakeQueues)
+        {
+            audit.IntakeLeft += (await ReadQueueAsync(queue, ct, peekOnly: true)).Count;
+        }
         return audit;
     }
 

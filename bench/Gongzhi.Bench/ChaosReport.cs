@@ -57,7 +57,7 @@ public static class ChaosReport
         sb.AppendLine(CultureInfo.InvariantCulture, $"  intake 503 s per kill: {string.Join(", ", per.Select(p => $"{p.Kill.Target} {p.Span503:F1}"))}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  intake unavailable s per kill (any failure: 503, refused, reset, timeout): {string.Join(", ", per.Select(p => $"{p.Kill.Target} {p.SpanUnavailable:F1}"))}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"  recovery (last kill at {lastKill:F0} s → every 202 dispatched): {(chaos.RecoveredAt < 0 ? "not recovered" : $"{Math.Max(0, chaos.RecoveredAt - lastKill):F1} s")}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"  intake-poison: {audit.PoisonCount} messages ({audit.PoisonCases.Count} cases); intake queue left: {audit.IntakeLeft}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  intake-poison: {audit.PoisonCount} messages ({audit.PoisonCases.Count} cases); intake queues left: {audit.IntakeLeft}");
         sb.Append(CultureInfo.InvariantCulture, $"  machine: {machine}");
         return sb.ToString();
     }
@@ -88,7 +88,7 @@ public static class ChaosReport
         sb.AppendLine(CultureInfo.InvariantCulture, $"| **staff actions missing from the timeline** | **{audit.MissingActions.Count}** |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| recovery: last kill → every 202 dispatched | {(chaos.RecoveredAt < 0 ? "not recovered" : $"{Math.Max(0, chaos.RecoveredAt - lastKill):F1} s")} |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| `intake-poison` messages (cases) | {audit.PoisonCount} ({audit.PoisonCases.Count}) |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| `intake` messages left | {audit.IntakeLeft} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| `intake-v2` + `intake` messages left | {audit.IntakeLeft} |");
         sb.AppendLine();
         sb.AppendLine("## Kills");
         sb.AppendLine();
