@@ -9,7 +9,7 @@ namespace Gongzhi.Silo.Storage;
 /// the state name followed by the grain id, the state the provider's serializer's bytes in up to 15 binary
 /// properties of 64 KB (the ~960 KB a row holds). Optimistic concurrency by ETag, as Orleans' own provider.
 /// A state named as shared (<see cref="StorageNames.Shared"/>) is kept in <see cref="StorageNames.SharedPartitions"/>
-/// partitions shared by every grain, and its new rows are inserted in batches (<see cref="BatchedInserts"/>).
+/// partitions shared by every grain, and its writes (new rows and replacements) go many in one request (<see cref="BatchedWrites"/>).
 /// </summary>
 /// <remarks>
 /// Why not Orleans' <c>AzureTableGrainStorage</c>: it uses the state name alone as the row key, so every
@@ -25,7 +25,7 @@ public sealed class GrainTableStorage(TableServiceClient tables, string tableNam
     private const string DataProperty = "Data";
 
     private readonly TableClient _table = tables.GetTableClient(tableName);
-    private readonly Lazy<BatchedInserts> _inserts = new(() => new BatchedInserts(tables.GetTableClient(tableName)));
+    private readonly Lazy<BatchedWrites> _batched = new(() => new BatchedWrites(tables.GetTableClient(tableName)));
     private Task? _created;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -55,11 +55,13 @@ public sealed class GrainTableStorage(TableServiceClient tables, string tableNam
         Split(data, entity, grainId);
         try
         {
-            grainState.ETag = grainState.ETag is { } etag
-                ? (await _table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace)).Headers.ETag?.ToString()
-                : StorageNames.IsShared(stateName)
-                    ? await _inserts.Value.InsertAsync(entity, data.Length)
-                    : (await _table.AddEntityAsync(entity)).Headers.ETag?.ToString();
+            grainState.ETag = (StorageNames.IsShared(stateName), grainState.ETag) switch
+            {
+                (true, { } etag) => await _batched.Value.ReplaceAsync(entity, etag, data.Length),
+                (true, null) => await _batched.Value.InsertAsync(entity, data.Length),
+                (false, { } etag) => (await _table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace)).Headers.ETag?.ToString(),
+                (false, null) => (await _table.AddEntityAsync(entity)).Headers.ETag?.ToString(),
+            };
             grainState.RecordExists = true;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)

@@ -17,7 +17,7 @@ public static class StorageNames
 
     /// <summary>
     /// How a state's name says its rows share <see cref="SharedPartitions"/> partitions among all grains, so that new rows
-    /// can be inserted many in one request (<see cref="BatchedInserts"/>); other states have a partition per grain.
+    /// can be written many in one request (<see cref="BatchedWrites"/>); other states have a partition per grain.
     /// </summary>
     public const string SharedSuffix = "~shared";
 

@@ -12,6 +12,8 @@ namespace Gongzhi.Storage;
 /// <summary>
 /// Counts this process's requests to Azure Storage by service, table/queue/container and HTTP method,
 /// for the load bench's "storage work per case". Attached to every storage client the process makes.
+/// A request for one table row also names the row's state (its row key up to <c>|</c>, as grain storage
+/// keys rows), so the bench can tell which grains' writes a case costs.
 /// (One file, compiled into both the silo and the gateway.)
 /// </summary>
 public sealed class StorageRequestCounter
@@ -21,7 +23,7 @@ public sealed class StorageRequestCounter
     /// <summary>The policy to add to one service's client options.</summary>
     public HttpPipelinePolicy For(string service) => new CountingPolicy(this, service);
 
-    /// <summary>Totals so far, keyed <c>service:name:METHOD</c>.</summary>
+    /// <summary>Totals so far, keyed <c>service:name:METHOD</c>, or <c>table:name/state:METHOD</c> for a request for one grain-state row.</summary>
     public IReadOnlyDictionary<string, long> Snapshot() => new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
 
     private void Count(string service, Azure.Core.Request request)
@@ -32,8 +34,17 @@ public sealed class StorageRequestCounter
         var pathStyle = uri.IsLoopback || IPAddress.TryParse(uri.Host, out _);
         var name = segments.Length > (pathStyle ? 1 : 0) ? segments[pathStyle ? 1 : 0] : "";
         var paren = name.IndexOf('(', StringComparison.Ordinal);
-        name = paren >= 0 ? name[..paren] : name;
+        name = paren >= 0 ? name[..paren] + StateOf(Uri.UnescapeDataString(name[paren..])) : name;
         _counts.AddOrUpdate($"{service}:{name}:{request.Method.Method}", 1, (_, n) => n + 1);
+    }
+
+    // "(PartitionKey='p',RowKey='state|id')" names state "state"; a row key of another shape names nothing.
+    private static string StateOf(string keys)
+    {
+        const string RowKey = "RowKey='";
+        var at = keys.IndexOf(RowKey, StringComparison.Ordinal);
+        var bar = at < 0 ? -1 : keys.IndexOf('|', at);
+        return bar < 0 ? "" : "/" + keys[(at + RowKey.Length)..bar];
     }
 
     private sealed class CountingPolicy(StorageRequestCounter owner, string service) : HttpPipelineSynchronousPolicy
