@@ -18,7 +18,10 @@ namespace Gongzhi.Silo.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class FairShareFaultTests(FairShareFaultTests.FairShareFixture fixture) : IClassFixture<FairShareFaultTests.FairShareFixture>
 {
-    private const string Main = "community", Chunks = "community-cases";
+    private const string Main = "community";
+
+    // A new community keeps its chunks in the shared partitions (D16-shared-chunks).
+    private static readonly string Chunks = StorageNames.Shared("community-cases");
 
     private IClusterClient Client => fixture.Client;
 
@@ -143,10 +146,11 @@ public sealed class FairShareFaultTests(FairShareFaultTests.FairShareFixture fix
         await Storage.ReadStateAsync(Main, Client.GetGrain<ICommunityGrain>(community).GetGrainId(), main);
         var now = fixture.Time.GetUtcNow();
         var counts = (main.State ?? new CommunityState()).Cadres.Where(c => c.Value.RecentlyGiven is not null).ToDictionary(c => c.Key, c => c.Value.RecentlyGiven!.CountWithin(now));
-        foreach (var id in (main.State ?? new CommunityState()).Chunks)
+        var chunks = (main.State ?? new CommunityState()).Chunks;
+        foreach (var id in chunks)
         {
             var chunk = new GrainState<OpenCaseChunk>(new OpenCaseChunk());
-            await Storage.ReadStateAsync(Chunks, GrainId.Create("gongzhi-community-cases", $"{community}/{id}"), chunk);
+            await Storage.ReadStateAsync(chunks.IsShared(id) ? Chunks : "community-cases", GrainId.Create("gongzhi-community-cases", $"{community}/{id}"), chunk);
             foreach (var (cadre, tally) in chunk.State?.Given ?? [])
             {
                 counts[cadre] = counts.GetValueOrDefault(cadre) + tally.CountWithin(now);

@@ -32,7 +32,7 @@ public sealed class RedispatchTests(ClusterFixture fixture) : IClassFixture<Clus
     public async Task A_decline_whose_community_write_fails_is_not_done_and_its_retry_frees_and_assigns_once()
     {
         var (community, first, other, _, grain) = await AssignedToOneOfTwoAsync();
-        fixture.Faults.Inject(c => c.IsWrite && c.StateName == "community-cases" && c.Key.StartsWith(community + "/", StringComparison.Ordinal), StorageFault.FailsBeforeStoring);
+        fixture.Faults.Inject(c => c.IsWrite && c.StateName == Gongzhi.Silo.Storage.StorageNames.Shared("community-cases") && c.Key.StartsWith(community + "/", StringComparison.Ordinal), StorageFault.FailsBeforeStoring);
 
         await Assert.ThrowsAnyAsync<Exception>(() => grain.DeclineAsync(first, "在外地"));
 

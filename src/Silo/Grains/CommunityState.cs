@@ -16,7 +16,7 @@ public sealed class CommunityState : IChunkedMain
     public Dictionary<string, CadreSlot> Cadres { get; set; } = [];
 
     /// <summary>The chunks holding open cases, oldest first; new cases go to the last.</summary>
-    public List<int> Chunks { get; set; } = [];
+    public ChunkList Chunks { get; set; } = [];
 
     public int NextChunk { get; set; }
 

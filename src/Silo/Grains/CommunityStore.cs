@@ -16,7 +16,7 @@ internal sealed class CommunityStore
 {
     public const int ChunkSize = 100;
 
-    private static readonly ChunkLayout Layout = new("community", "community-cases", "gongzhi-community-cases", ChunkSize);
+    private static readonly ChunkLayout Layout = new("community", "community-cases", "gongzhi-community-cases", ChunkSize, SharedChunks: true);
 
     private readonly ChunkedStore<CommunityState, OpenCase, OpenCaseChunk> _rows;
 

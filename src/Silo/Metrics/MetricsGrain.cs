@@ -31,7 +31,7 @@ internal sealed class MetricsGrain(
     /// <summary>Facts per stored chunk: ~550–750 bytes of JSON each, so a chunk row stays near 75 KB, far below the ~960 KB a table row holds.</summary>
     public const int ChunkSize = 100;
 
-    private static readonly ChunkLayout Layout = new("metrics", "metrics-facts", "gongzhi-metrics-facts", ChunkSize);
+    private static readonly ChunkLayout Layout = new("metrics", "metrics-facts", "gongzhi-metrics-facts", ChunkSize, SharedChunks: true);
 
     public static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(2);
 

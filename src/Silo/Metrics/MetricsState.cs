@@ -7,7 +7,7 @@ namespace Gongzhi.Silo.Metrics;
 public sealed class MetricsState : IChunkedMain
 {
     /// <inheritdoc/>
-    public List<int> Chunks { get; set; } = [];
+    public ChunkList Chunks { get; set; } = [];
 
     public int NextChunk { get; set; }
 }

@@ -4,7 +4,7 @@ namespace Gongzhi.Silo.Storage;
 internal interface IChunkedMain
 {
     /// <summary>The chunks, oldest first; new items go to the last.</summary>
-    List<int> Chunks { get; set; }
+    ChunkList Chunks { get; set; }
 
     int NextChunk { get; set; }
 }
@@ -15,5 +15,10 @@ internal interface IChunkRow<TItem>
     List<TItem> Cases { get; set; }
 }
 
-/// <summary>Where a chunked store keeps its rows: the main row's state name, the chunks' state name and synthetic grain type, and how many items a chunk holds.</summary>
-internal sealed record ChunkLayout(string MainStateName, string ChunkStateName, string ChunkGrainType, int ChunkSize);
+/// <summary>
+/// Where a chunked store keeps its rows: the main row's state name, the chunks' state name and synthetic grain type, and
+/// how many items a chunk holds. With <paramref name="SharedChunks"/>, chunks it adds are kept in the shared partitions
+/// of <see cref="StorageNames.Shared"/> (<c>{ChunkStateName}~shared</c>), where writes of many grains go in one request;
+/// chunks stored before stay in their own partitions until dropped (<see cref="ChunkList.SharedFrom"/>).
+/// </summary>
+internal sealed record ChunkLayout(string MainStateName, string ChunkStateName, string ChunkGrainType, int ChunkSize, bool SharedChunks = false);

@@ -13,7 +13,9 @@ namespace Gongzhi.Silo.Storage;
 /// </summary>
 /// <remarks>
 /// Chunks are written before the main row and dropped chunks cleared after it, so the main row never
-/// lists a chunk whose items are not stored. Everything here runs on the grain's turns.
+/// lists a chunk whose items are not stored. A layout with shared chunks keeps the chunks it adds in shared partitions,
+/// where the writes of many grains go in one request (<see cref="ChunkList.SharedFrom"/> says which chunks are there).
+/// Everything here runs on the grain's turns.
 /// </remarks>
 internal sealed class ChunkedStore<TMain, TItem, TChunk>
     where TMain : class, IChunkedMain, new()
@@ -246,6 +248,12 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
         }
 
         var id = Main.NextChunk++;
+        if (_layout.SharedChunks && Main.Chunks.SharedFrom is null)
+        {
+            // From this chunk on, in the shared partitions; the main row that says so is written after it.
+            Main.Chunks.SharedFrom = id;
+        }
+
         Main.Chunks.Add(id);
         _chunks[id] = new Chunk(ChunkRow(id), new TChunk());
         _dirtyMain = true;
@@ -253,7 +261,8 @@ internal sealed class ChunkedStore<TMain, TItem, TChunk>
     }
 
     private StoredState<TChunk> ChunkRow(int id) =>
-        _states.ForChunk<TChunk>(_main.Grain, _layout.ChunkStateName, GrainId.Create(_layout.ChunkGrainType, $"{_key}/{id}"), _onFailure);
+        _states.ForChunk<TChunk>(_main.Grain, Main.Chunks.IsShared(id) ? StorageNames.Shared(_layout.ChunkStateName) : _layout.ChunkStateName,
+            GrainId.Create(_layout.ChunkGrainType, $"{_key}/{id}"), _onFailure);
 
     // A struct, kept inline in the dictionary's entries: one object less per item. Order counts the items this
     // activation took in (an int: 16 bytes a struct where a long makes it 24, held once per item).

@@ -6,6 +6,7 @@ using Gongzhi.Intake;
 using Gongzhi.Domain;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Metrics;
+using Gongzhi.Silo.Storage;
 using Gongzhi.VideoPetitions;
 
 namespace Gongzhi.Silo.Tests.Storage;
@@ -104,6 +105,13 @@ internal static class StoredRowSamples
     }
 
     public static MetricsState Metrics() => new() { Chunks = [0, 2], NextChunk = 3 };
+
+    public static MetricsState MetricsWithSharedChunks()
+    {
+        var chunks = new ChunkList { 0, 2, 3 };
+        chunks.SharedFrom = 2;
+        return new() { Chunks = chunks, NextChunk = 4 };
+    }
 
     public static CaseFactChunk CaseFacts() => new()
     {

@@ -24,6 +24,7 @@ public sealed class StoredRowsTests
         Stored<OpenCaseChunk>("open-cases-chunk", StoredRowSamples.OpenCases),
         Stored<OpenCaseChunk>("open-cases-chunk-with-tally", StoredRowSamples.OpenCasesWithTally),
         Stored<MetricsState>("metrics", StoredRowSamples.Metrics),
+        Stored<MetricsState>("metrics-with-shared-chunks", StoredRowSamples.MetricsWithSharedChunks),
         Stored<CaseFactChunk>("case-facts-chunk", StoredRowSamples.CaseFacts),
         Stored<LevelQueueState>("level-queue", StoredRowSamples.LevelQueue),
         Stored<VideoPetitionIndexState>("video-petition-index", StoredRowSamples.VideoPetitionIndex),
@@ -92,6 +93,20 @@ public sealed class StoredRowsTests
     }
 
     [Fact]
+    public void A_main_row_listing_shared_chunks_cannot_be_read_by_a_silo_from_before_them_and_one_without_can()
+    {
+        // What a silo from before reads a main row as: the list of chunks as plain ids (D16-shared-chunks).
+        Assert.Throws<System.Text.Json.JsonException>(() => StoredJson.Read<MainRowBeforeSharedChunks>(Text("metrics-with-shared-chunks")));
+        Assert.Equal([0, 2], StoredJson.Read<MainRowBeforeSharedChunks>(Text("metrics")).Chunks);
+
+        var shared = StoredJson.Read<MetricsState>(Text("metrics-with-shared-chunks")).Chunks;
+        Assert.Equal([0, 2, 3], shared);
+        Assert.Equal(2, shared.SharedFrom);
+        Assert.Equal([false, true, true], shared.Select(shared.IsShared));
+        Assert.DoesNotContain(StoredJson.Read<MetricsState>(Text("metrics")).Chunks, c => StoredJson.Read<MetricsState>(Text("metrics")).Chunks.IsShared(c));
+    }
+
+    [Fact]
     public void A_stored_case_loads_with_every_field_it_had()
     {
         var loaded = StoredJson.Read<CaseRecord>(Text("case"));
@@ -119,6 +134,13 @@ public sealed class StoredRowsTests
             json => Utf8(StoredJson.Serializer.Serialize(StoredJson.Read<T>(json))));
 
     private static string Utf8(BinaryData data) => Encoding.UTF8.GetString(data.ToArray());
+
+    public sealed class MainRowBeforeSharedChunks
+    {
+        public List<int> Chunks { get; set; } = [];
+
+        public int NextChunk { get; set; }
+    }
 
     private sealed record Golden(string Name, Func<object>? Sample, Func<object, string> Write, Func<string, string> Rewrite);
 }
