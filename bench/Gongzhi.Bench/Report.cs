@@ -79,15 +79,16 @@ public static class Report
         }
         sb.AppendLine("## Processes during the load");
         sb.AppendLine();
-        sb.AppendLine("| process | CPU mean | CPU max | RSS max |");
-        sb.AppendLine("| --- | --- | --- | --- |");
+        sb.AppendLine("| process | CPU mean | CPU max | RSS max | GC pauses |");
+        sb.AppendLine("| --- | --- | --- | --- | --- |");
         for (var i = 0; i < r.ProcNames.Count; i++)
         {
-            sb.AppendLine($"| {r.ProcNames[i]} | {Stats.F(r.Procs[i].MeanCpu)} % | {Stats.F(r.Procs[i].MaxCpu)} % | {Stats.F(r.Procs[i].MaxRss)} MB |");
+            var gc = double.IsNaN(r.Procs[i].GcMs) ? "–" : $"{Stats.F(r.Procs[i].GcMs)} ms";
+            sb.AppendLine($"| {r.ProcNames[i]} | {Stats.F(r.Procs[i].MeanCpu)} % | {Stats.F(r.Procs[i].MaxCpu)} % | {Stats.F(r.Procs[i].MaxRss)} MB | {gc} |");
         }
-        sb.AppendLine($"| machine | {Stats.F(r.MachineCpu)} % of {Environment.ProcessorCount} cores | | |");
+        sb.AppendLine($"| machine | {Stats.F(r.MachineCpu)} % of {Environment.ProcessorCount} cores | | | |");
         sb.AppendLine();
-        sb.AppendLine("CPU% is of one core (200 % = both cores of this machine). `bench` is the generator and SignalR clients.");
+        sb.AppendLine("CPU% is of one core (200 % = both cores of this machine). `bench` is the generator and SignalR clients. GC pauses: the time the runtime's GC held the process's threads (`dotnet.gc.pause.time`), summed over the load.");
         sb.AppendLine();
         if (b is not null)
         {
@@ -125,11 +126,11 @@ public static class Report
         }
         sb.AppendLine("<details><summary>table</summary>");
         sb.AppendLine();
-        sb.AppendLine("| s | offered | accepted | errors | board pushes | cadre `assigned` pushes | cadre p50 ms | cadre p99 ms | 202 p99 ms | Azurite probe max ms | CPU silo | gw | azurite | bench | machine |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine("| s | offered | accepted | errors | board pushes | cadre `assigned` pushes | cadre p50 ms | cadre p99 ms | 202 p99 ms | Azurite probe max ms | CPU silo | gw | azurite | bench | machine | GC pause ms silo | gw |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var row in r.Seconds.Where(x => x.Offered + x.Accepted + x.BoardPushes + x.CadrePushes + x.Errors > 0))
         {
-            sb.AppendLine($"| {row.Second} | {row.Offered} | {row.Accepted} | {row.Errors} | {row.BoardPushes} | {row.CadrePushes} | {Stats.Ms(row.CadreP50)} | {Stats.Ms(row.CadreP99)} | {Stats.Ms(row.PostP99)} | {Stats.Ms(row.ProbeMax)} | {Stats.F(row.SiloCpu)} | {Stats.F(row.GatewayCpu)} | {Stats.F(row.AzuriteCpu)} | {Stats.F(row.BenchCpu)} | {Stats.F(row.MachineCpu)} |");
+            sb.AppendLine($"| {row.Second} | {row.Offered} | {row.Accepted} | {row.Errors} | {row.BoardPushes} | {row.CadrePushes} | {Stats.Ms(row.CadreP50)} | {Stats.Ms(row.CadreP99)} | {Stats.Ms(row.PostP99)} | {Stats.Ms(row.ProbeMax)} | {Stats.F(row.SiloCpu)} | {Stats.F(row.GatewayCpu)} | {Stats.F(row.AzuriteCpu)} | {Stats.F(row.BenchCpu)} | {Stats.F(row.MachineCpu)} | {Stats.F(row.SiloGcMs)} | {Stats.F(row.GatewayGcMs)} |");
         }
         sb.AppendLine();
         sb.AppendLine("</details>");

@@ -34,21 +34,29 @@ public static class Stats
     public static string F(double v, string format = "F0") => double.IsNaN(v) ? "–" : v.ToString(format, CultureInfo.InvariantCulture);
 }
 
-/// <summary>CPU% and RSS of a few processes (and the machine) each second, from /proc; a name may stand for several processes (summed).</summary>
+/// <summary>
+/// CPU% and RSS of a few processes (and the machine) each second, from /proc; a name may stand for several processes (summed).
+/// For a .NET process it may also read the time its GC paused it (<see cref="SiloCounters"/>, the runtime's cumulative
+/// <c>dotnet.gc.pause.time</c>): a second in which the silo stops for its GC is a second in which nothing is dispatched.
+/// </summary>
 public sealed class ProcSampler : IAsyncDisposable
 {
     private readonly (string Name, int[] Pids)[] _procs;
+    private readonly Func<double>?[] _gcPauseSeconds;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly long _ticksPerSecond = 100; // USER_HZ on Linux
 
-    public ProcSampler(IEnumerable<(string Name, int[] Pids)> procs)
+    /// <param name="gcPauseSeconds">By process name, the process's GC pause time so far in seconds (NaN until known).</param>
+    public ProcSampler(IEnumerable<(string Name, int[] Pids)> procs, IReadOnlyDictionary<string, Func<double>>? gcPauseSeconds = null)
     {
         _procs = procs.ToArray();
+        _gcPauseSeconds = _procs.Select(p => gcPauseSeconds?.GetValueOrDefault(p.Name)).ToArray();
         _loop = Task.Run(LoopAsync);
     }
 
-    public sealed record Sample(double At, double MachineCpu, double[] Cpu, double[] RssMb);
+    /// <param name="GcMs">Milliseconds each process spent paused for its GC since the sample before (NaN when not read).</param>
+    public sealed record Sample(double At, double MachineCpu, double[] Cpu, double[] RssMb, double[] GcMs);
 
     public List<Sample> Samples { get; } = [];
 
@@ -61,6 +69,7 @@ public sealed class ProcSampler : IAsyncDisposable
         var start = Stopwatch.GetTimestamp();
         var last = _procs.Select(p => CpuTicks(p.Pids)).ToArray();
         var (lastBusy, lastTotal) = MachineTicks();
+        var lastGc = GcPauseSeconds();
         var lastAt = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
@@ -74,17 +83,21 @@ public sealed class ProcSampler : IAsyncDisposable
                 var (busy, total) = MachineTicks();
                 var machine = total > lastTotal ? (busy - lastBusy) * 100d / (total - lastTotal) : double.NaN;
                 var rss = _procs.Select(p => p.Pids.Sum(RssMb)).ToArray();
+                var gc = GcPauseSeconds();
+                var gcMs = gc.Select((g, i) => (g - lastGc[i]) * 1000).ToArray();
                 lock (Samples)
                 {
-                    Samples.Add(new(Stopwatch.GetElapsedTime(start, now).TotalSeconds, machine, cpu, rss));
+                    Samples.Add(new(Stopwatch.GetElapsedTime(start, now).TotalSeconds, machine, cpu, rss, gcMs));
                 }
-                (last, lastBusy, lastTotal, lastAt) = (ticks, busy, total, now);
+                (last, lastBusy, lastTotal, lastAt, lastGc) = (ticks, busy, total, now, gc);
             }
         }
         catch (OperationCanceledException)
         {
         }
     }
+
+    private double[] GcPauseSeconds() => _gcPauseSeconds.Select(f => f?.Invoke() ?? double.NaN).ToArray();
 
     private static long CpuTicks(int[] pids)
     {
@@ -127,8 +140,8 @@ public sealed class ProcSampler : IAsyncDisposable
         return (total - idle, total);
     }
 
-    /// <summary>Mean and max of each process's CPU% and RSS over samples whose time lies in [from, to).</summary>
-    public (double MeanCpu, double MaxCpu, double MaxRss)[] Summary(double from, double to, out double machineMean)
+    /// <summary>Mean and max of each process's CPU% and RSS, and its GC pauses summed, over samples whose time lies in [from, to).</summary>
+    public (double MeanCpu, double MaxCpu, double MaxRss, double GcMs)[] Summary(double from, double to, out double machineMean)
     {
         List<Sample> window;
         lock (Samples)
@@ -140,7 +153,9 @@ public sealed class ProcSampler : IAsyncDisposable
         {
             var cpu = window.Select(s => s.Cpu[i]).Where(v => !double.IsNaN(v)).ToList();
             var rss = window.Select(s => s.RssMb[i]).Where(v => !double.IsNaN(v)).ToList();
-            return (cpu.Count > 0 ? cpu.Average() : double.NaN, cpu.Count > 0 ? cpu.Max() : double.NaN, rss.Count > 0 ? rss.Max() : double.NaN);
+            var gc = window.Select(s => s.GcMs[i]).Where(v => !double.IsNaN(v)).ToList();
+            return (cpu.Count > 0 ? cpu.Average() : double.NaN, cpu.Count > 0 ? cpu.Max() : double.NaN, rss.Count > 0 ? rss.Max() : double.NaN,
+                gc.Count > 0 ? gc.Sum() : double.NaN);
         }).ToArray();
     }
 
