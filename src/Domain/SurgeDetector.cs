@@ -42,7 +42,7 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
     public SurgeAlert? Record(SurgeArrival arrival, SurgeSettings settings)
     {
         var group = Key(arrival.Compound, null, arrival.Category);
-        if (state.Recent.Exists(r => r.CaseId == arrival.CaseId && Key(r.Compound, null, r.Category) == group))
+        if (state.Recent.Exists(r => r.CaseId == arrival.CaseId && SamePlace(r, arrival)))
         {
             return null;
         }
@@ -87,7 +87,7 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
         }
 
         var cases = state.Recent
-            .Where(r => Key(r.Compound, null, r.Category) == group && (inBuilding is null || r.Building == inBuilding) && minute - Minute(r.At) < window)
+            .Where(r => SamePlace(r, arrival) && (inBuilding is null || r.Building == inBuilding) && minute - Minute(r.At) < window)
             .Select(r => r.CaseId).ToArray();
         var alert = new SurgeAlert($"{communityId}-surge-{state.NextAlert.ToString(CultureInfo.InvariantCulture)}", communityId, subdistrictId,
             arrival.Compound, inBuilding, arrival.Category, count, window, Math.Round(expected, 4), arrival.At, cases);
@@ -113,14 +113,24 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
     public static bool IsSurge(int count, double expected, SurgeSettings settings) =>
         count >= settings.MinCount && PoissonTail.AtLeast(count, expected) < settings.PValue;
 
+    // Walks the recent cases without building a key for each (it runs for every arrival, over up to thousands of them).
     private void KeepRecent(SurgeArrival arrival, string group, long minute, int window)
     {
-        state.Recent.RemoveAll(r => minute - Minute(r.At) >= Math.Max(window, SurgeSettings.WindowHighest) || (Key(r.Compound, null, r.Category) == group && minute - Minute(r.At) >= window));
+        state.Recent.RemoveAll(r => minute - Minute(r.At) >= Math.Max(window, SurgeSettings.WindowHighest) || (minute - Minute(r.At) >= window && SamePlace(r, arrival)));
         state.Recent.Add(arrival);
-        var inPlace = state.Recent.Count(r => Key(r.Compound, null, r.Category) == group);
+        var inPlace = 0;
+        var oldest = -1;
+        for (var i = 0; i < state.Recent.Count; i++)
+        {
+            if (SamePlace(state.Recent[i], arrival))
+            {
+                oldest = inPlace++ == 0 ? i : oldest;
+            }
+        }
+
         if (inPlace > CasesKeptPerPlace)
         {
-            state.Recent.Remove(state.Recent.First(r => Key(r.Compound, null, r.Category) == group));
+            state.Recent.RemoveAt(oldest);
         }
 
         Add(Cell(group), minute, window);
@@ -178,6 +188,10 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
 
         return cell;
     }
+
+    // The compound × category of the two (what Key names without a building), compared without building the key.
+    private static bool SamePlace(SurgeArrival a, SurgeArrival b) =>
+        string.Equals(a.Compound, b.Compound, StringComparison.Ordinal) && string.Equals(a.Category, b.Category, StringComparison.Ordinal);
 
     private static long Minute(DateTimeOffset at) => at.UtcTicks / TimeSpan.TicksPerMinute;
 
