@@ -1,43 +1,11 @@
-using System.Collections.Concurrent;
 using Gongzhi.Cases;
 using Gongzhi.Communities;
-using Gongzhi.Consultations;
-using Gongzhi.Metrics;
-using Gongzhi.Realtime;
 
 namespace Gongzhi.Silo.Tests;
 
 /// <summary>The community watches its arrivals: a surge of heating complaints from one building raises one warning, pushed, listed, and kept over a restart.</summary>
 public sealed class SurgeWarningTests(PersistentClusterFixture fixture) : IClassFixture<PersistentClusterFixture>
 {
-    /// <summary>Stands in for a gateway: hears the surge warnings of one community.</summary>
-    private sealed class SurgeListener(string communityId) : IDispatchObserver
-    {
-        public ConcurrentQueue<SurgeAlert> Heard { get; } = new();
-
-        public Task OnSurgeAlertAsync(SurgeAlert alert)
-        {
-            if (alert.CommunityId == communityId)
-            {
-                Heard.Enqueue(alert);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates) => Task.CompletedTask;
-
-        public Task OnRosterChangedAsync(RosterEntry entry) => Task.CompletedTask;
-
-        public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
-
-        public Task OnInvitationAsync(Invitation invitation) => Task.CompletedTask;
-
-        public Task OnCallAsync(Gongzhi.Realtime.CallMessage message) => Task.CompletedTask;
-
-        public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_surge_in_one_building_raises_one_warning_pushed_listed_and_kept_after_a_restart()
     {
@@ -45,12 +13,8 @@ public sealed class SurgeWarningTests(PersistentClusterFixture fixture) : IClass
         var grain = fixture.Client.GetGrain<ICommunityGrain>(community);
         await grain.ConfigureAsync(new CommunityDefinition(ClusterFixture.Info(community), [ClusterFixture.Cadre(ClusterFixture.UniqueCadreId("wang"), true, "heating") with { MaxOpenCases = 50 }]));
         var listener = new SurgeListener(community);
-        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(listener);
-        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
-        var gateway = "gw-surge-" + Guid.NewGuid().ToString("N");
-        await registry.RegisterAsync(gateway, reference);
         var submitted = new List<string>();
-        try
+        await using (await SurgeListener.ListenAsync(fixture.Client, listener))
         {
             // Ten heating complaints from building 1 of East, three minutes apart: far more than a new place's hour brings.
             for (var i = 0; i < 10; i++)
@@ -70,11 +34,6 @@ public sealed class SurgeWarningTests(PersistentClusterFixture fixture) : IClass
             Assert.Subset(submitted.ToHashSet(), alert.CaseIds.ToHashSet());
             Assert.Equal(SurgeSettings.Default.WindowMinutes, alert.WindowMinutes);
             Assert.True(alert.Expected < 1, $"expected {alert.Expected}");
-        }
-        finally
-        {
-            await registry.UnregisterAsync(gateway);
-            fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
         }
 
         await fixture.RestartAsync();

@@ -21,7 +21,8 @@ internal sealed partial class CommunityGrain
         var assigned = freed ? DrainWaiting() : [];
         var (decision, given) = Decide(submission, category, passedOver);
         await _store.SaveAsync();
-        await RaiseSurgeAlertsAsync();
+        // The warnings these arrivals raised are stored and pushed after them, without holding up the answer (D16-surge-rows).
+        _ = RaiseSurgeAlertsAsync();
         if (freed)
         {
             await PublishRosterAsync(releasedCadreId!);
