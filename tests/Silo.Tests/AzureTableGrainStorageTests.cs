@@ -3,7 +3,6 @@ using Gongzhi.Cases;
 using Gongzhi.Communities;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
@@ -85,7 +84,7 @@ public sealed class AzureTableGrainStorageTests(AzureTableClusterFixture fixture
     public async Task A_row_cleared_without_its_etag_is_deleted_and_one_added_over_an_orphan_is_refused_as_inconsistent()
     {
         // What a chunked store does: it drops a chunk through a fresh row (no ETag) and adds one expecting a conflict over an orphan.
-        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
+        var storage = fixture.Cluster.GrainStorage();
         var row = GrainId.Create("gongzhi-test-rows", Guid.NewGuid().ToString("N"));
         await storage.WriteStateAsync("test-rows", row, new GrainState<TestRow>(new TestRow { Note = "orphan" }));
 

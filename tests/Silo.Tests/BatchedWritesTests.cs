@@ -70,10 +70,8 @@ public sealed class BatchedWritesTests : IAsyncLifetime
     [Fact]
     public async Task A_replacement_of_a_row_changed_since_it_was_read_is_refused_alone_and_the_rows_batched_with_it_are_stored()
     {
-        var partition = GrainTableStorage.Keys(Shared, GrainId.Create("case", "stale")).Partition;
-        var ids = Enumerable.Range(0, 1000).Select(i => GrainId.Create("case", $"peer-{i}"))
-            .Where(id => GrainTableStorage.Keys(Shared, id).Partition == partition).Take(30).ToList();
         var stale = GrainId.Create("case", "stale");
+        var ids = PartitionMates(stale, "peer");
         ids.Insert(15, stale);
         var states = ids.ToDictionary(id => id, id => new GrainState<Notes>(new Notes { Lines = ["first"] }));
         await Task.WhenAll(ids.Select(id => _storage.WriteStateAsync(Shared, id, states[id])));
@@ -102,10 +100,8 @@ public sealed class BatchedWritesTests : IAsyncLifetime
     public async Task A_new_row_whose_key_is_taken_is_refused_alone_and_the_rows_batched_with_it_are_stored()
     {
         // Rows of one partition, so that they share transactions; the taken one sits among them.
-        var partition = GrainTableStorage.Keys(Shared, GrainId.Create("case", "taken")).Partition;
-        var ids = Enumerable.Range(0, 1000).Select(i => GrainId.Create("case", $"mate-{i}"))
-            .Where(id => GrainTableStorage.Keys(Shared, id).Partition == partition).Take(30).ToList();
         var taken = GrainId.Create("case", "taken");
+        var ids = PartitionMates(taken, "mate");
         await _storage.WriteStateAsync(Shared, taken, new GrainState<Notes>(new Notes { Lines = ["stored first"] }));
         ids.Insert(15, taken);
         var batchesBefore = Batches();
@@ -145,6 +141,14 @@ public sealed class BatchedWritesTests : IAsyncLifetime
         var counts = _requests.Snapshot();
         Assert.Equal(1, counts.GetValueOrDefault("table:batchedinserts/case:PUT"));
         Assert.Equal(1, counts.GetValueOrDefault("table:batchedinserts/case:GET"));
+    }
+
+    // 30 case rows kept in the same shared partition as the given row, so that they share transactions with it.
+    private static List<GrainId> PartitionMates(GrainId row, string prefix)
+    {
+        var partition = GrainTableStorage.Keys(Shared, row).Partition;
+        return Enumerable.Range(0, 1000).Select(i => GrainId.Create("case", $"{prefix}-{i}"))
+            .Where(id => GrainTableStorage.Keys(Shared, id).Partition == partition).Take(30).ToList();
     }
 
     private async Task<Notes> ReadAsync(GrainId id)

@@ -4,7 +4,6 @@ using Gongzhi.Domain;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Storage;
 using Gongzhi.Silo.Tests.Faults;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
@@ -25,7 +24,7 @@ public sealed class FairShareFaultTests(FairShareFaultTests.FairShareFixture fix
 
     private IClusterClient Client => fixture.Client;
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
+    private IGrainStorage Storage => fixture.Cluster.GrainStorage();
 
     [Fact]
     public async Task A_dispatch_into_an_existing_chunk_writes_that_chunk_and_not_the_main_row()

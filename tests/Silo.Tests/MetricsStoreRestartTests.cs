@@ -3,8 +3,6 @@ using System.Text.Json;
 using Gongzhi.Cases;
 using Gongzhi.Metrics;
 using Gongzhi.Silo.Metrics;
-using Gongzhi.Silo.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace Gongzhi.Silo.Tests;
@@ -27,7 +25,7 @@ public sealed class MetricsStoreRestartTests(PersistentClusterFixture fixture) :
         Seq = 4,
     };
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
+    private IGrainStorage Storage => fixture.Cluster.GrainStorage();
 
     // RecordAsync is one-way: ask until the grain holds what was sent.
     private Task<IReadOnlyList<CaseFact>> FactsWhenAsync(string community, DateTimeOffset from, Func<IReadOnlyList<CaseFact>, bool> done, [CallerArgumentExpression(nameof(done))] string what = "") =>

@@ -5,7 +5,6 @@ using Gongzhi.Metrics;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Metrics;
 using Gongzhi.Silo.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
@@ -18,7 +17,7 @@ namespace Gongzhi.Silo.Tests;
 /// </summary>
 public sealed class SharedChunksCutOverTests(PersistentClusterFixture fixture) : IClassFixture<PersistentClusterFixture>
 {
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
+    private IGrainStorage Storage => fixture.Cluster.GrainStorage();
 
     [Fact]
     public async Task A_community_stored_before_shared_chunks_keeps_its_open_cases_and_adds_new_ones_in_the_shared_partitions()

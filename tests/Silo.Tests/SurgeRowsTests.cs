@@ -4,7 +4,6 @@ using Gongzhi.Domain;
 using Gongzhi.Silo.Grains;
 using Gongzhi.Silo.Storage;
 using Gongzhi.Silo.Tests.Faults;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using static Gongzhi.Silo.Tests.ClusterFixture;
 
@@ -24,7 +23,7 @@ public sealed class SurgeRowsTests(ClusterFixture fixture) : IClassFixture<Clust
 
     private IClusterClient Client => fixture.Client;
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Gongzhi);
+    private IGrainStorage Storage => fixture.Cluster.GrainStorage();
 
     [Fact]
     public async Task A_warning_writes_the_warnings_row_and_leaves_the_counts_to_the_next_save_behind()
