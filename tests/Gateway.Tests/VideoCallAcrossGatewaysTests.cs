@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Gongzhi.Gateway.Realtime;
+using Gongzhi.Realtime;
 using Gongzhi.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -106,5 +107,24 @@ public sealed class VideoCallAcrossGatewaysTests(GatewayFixture fixture)
         var refused = await Assert.ThrowsAsync<HubException>(() => before.InvokeAsync("Signal", petitionId, new { candidate = "stale" }));
         Assert.Contains("HubException: not-in-call:", refused.Message, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Connected, after.State);
+    }
+
+    [Fact]
+    public async Task Signals_held_behind_one_lost_on_the_way_reach_the_other_party_once_the_gap_is_old()
+    {
+        var (_, token, petitionId) = await fixture.PetitionAsync();
+        await using var resident = await HubAsync(fixture.Flow, null);
+        var residentSignals = new Pushes(resident, "callSignal");
+        await resident.InvokeAsync<JsonObject>("JoinCall", petitionId, token);
+
+        // The official's gateway numbered its signals 1..3; the cluster lost the first and nothing more comes after the third.
+        var relay = fixture.Flow.Services.GetRequiredService<CallRelay>();
+        foreach (var seq in new long[] { 2, 3 })
+        {
+            await relay.DeliverAsync(new CallMessage(petitionId, CallMessageKind.Signal, "official", $"{{\"candidate\":\"c{seq}\"}}", "official-elsewhere", seq));
+        }
+
+        await residentSignals.WaitForAsync(p => p["payload"]!["candidate"]!.GetValue<string>() == "c3");
+        Assert.Equal(["c2", "c3"], residentSignals.Heard.Select(p => p["payload"]!["candidate"]!.GetValue<string>()));
     }
 }

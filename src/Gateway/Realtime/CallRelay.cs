@@ -7,12 +7,15 @@ namespace Gongzhi.Gateway.Realtime;
 /// <summary>
 /// Hands the video calls' messages from the cluster to this gateway's connections in each call, except the sender's,
 /// in the order each sender connection sent them (<see cref="CallSequencer"/>): each sender's sends run one after another.
+/// A gap in a sender's messages is looked at again once it is <see cref="CallSequencer.GapWait"/> old, so what waited
+/// behind a lost message goes on even when nothing more comes from that sender.
 /// </summary>
-public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, ILogger<CallRelay> logger)
+public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, TimeProvider time, ILogger<CallRelay> logger)
 {
     private readonly Lock _lock = new();
     private readonly CallSequencer _sequencer = new();
     private readonly Dictionary<(string PetitionId, string Sender), Task> _tails = [];
+    private readonly HashSet<(string PetitionId, string Sender)> _gapWatched = [];
 
     public Task DeliverAsync(CallMessage message)
     {
@@ -21,30 +24,55 @@ public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, ILo
             return EndAsync(message);
         }
 
+        var key = (message.PetitionId, message.SenderConnectionId);
         lock (_lock)
         {
-            var ready = _sequencer.Accept(message, (from, to) => logger.LogWarning(
-                "Call messages {From}..{To} of a sender in petition {PetitionId} never came; going on without them", from, to, message.PetitionId));
-            if (ready.Count == 0)
-            {
-                return Task.CompletedTask;
-            }
-
-            // A later batch of a sender never overtakes its earlier one.
-            var key = (message.PetitionId, message.SenderConnectionId);
-            var tail = SendAfterAsync(_tails.GetValueOrDefault(key, Task.CompletedTask), ready);
-            if (ready[^1].Kind == CallMessageKind.PeerAbsent)
-            {
-                _tails.Remove(key);
-            }
-            else
-            {
-                _tails[key] = tail;
-            }
-
-            return tail;
+            return Send(key, _sequencer.Accept(message, time.GetUtcNow(), GaveUp(key)));
         }
     }
+
+    // Sends what is ready behind the sender's earlier sends; watches a gap left behind.
+    private Task Send((string PetitionId, string Sender) key, IReadOnlyList<CallMessage> ready)
+    {
+        if (_sequencer.HasGap(key.PetitionId, key.Sender) && _gapWatched.Add(key))
+        {
+            _ = ExpireGapAsync(key);
+        }
+
+        if (ready.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // A later batch of a sender never overtakes its earlier one.
+        var tail = SendAfterAsync(_tails.GetValueOrDefault(key, Task.CompletedTask), ready);
+        if (ready[^1].Kind == CallMessageKind.PeerAbsent)
+        {
+            _tails.Remove(key);
+        }
+        else
+        {
+            _tails[key] = tail;
+        }
+
+        return tail;
+    }
+
+    private async Task ExpireGapAsync((string PetitionId, string Sender) key)
+    {
+        await Task.Delay(CallSequencer.GapWait, time);
+        Task sent;
+        lock (_lock)
+        {
+            _gapWatched.Remove(key);
+            sent = Send(key, _sequencer.Expire(key.PetitionId, key.Sender, time.GetUtcNow(), GaveUp(key)));
+        }
+
+        await sent;
+    }
+
+    private Action<long, long> GaveUp((string PetitionId, string Sender) key) => (from, to) => logger.LogWarning(
+        "Call messages {From}..{To} of a sender in petition {PetitionId} never came; going on without them", from, to, key.PetitionId);
 
     private async Task SendAfterAsync(Task before, IReadOnlyList<CallMessage> messages)
     {
