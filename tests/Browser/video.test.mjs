@@ -59,6 +59,7 @@ function keepConsole(page, lines) {
 const callView = (page) => page.evaluate(() => ({
   call: document.body.dataset.callState ?? null,
   link: document.body.dataset.linkState ?? null,
+  signals: document.body.dataset.signals ?? null,
   hub: document.getElementById('connection-state')?.textContent ?? null,
   message: document.getElementById('page-message')?.textContent ?? null,
 }));
@@ -151,4 +152,57 @@ test('the resident and the official meet by video, the official records the outc
   await resident.locator('#timeline li[data-type="videoPetitionHeld"]').waitFor();
   assert.equal(await resident.locator('#timeline li[data-type="videoCallJoined"]').count(), 2);
   assert.equal(await resident.locator('#timeline li[data-type="videoCallLeft"]').count(), 2);
+});
+
+/**
+ * Lets the page's hub traffic through except the `callSignal` pushes from the other party's first peer connection,
+ * as if every signal of it were lost on the way. Answers the ids of the peer connections whose signals it dropped.
+ */
+async function loseFirstPeerSignals(page) {
+  const lost = new Set();
+  let first = null;
+  await page.routeWebSocket(/\/hubs\//, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((frame) => {
+      if (typeof frame !== 'string') return ws.send(frame);
+      const kept = frame.split('\x1e').filter((message) => {
+        if (!message.includes('"callSignal"')) return true;
+        const from = JSON.parse(message).arguments?.[0]?.payload?.from;
+        first ??= from;
+        if (from !== first) return true;
+        lost.add(from);
+        return false;
+      });
+      if (kept.some((m) => m.length > 0)) ws.send(kept.join('\x1e'));
+    });
+  });
+  return lost;
+}
+
+test('a call whose first peer connection cannot reach the other side starts afresh and connects', { timeout: 180_000 }, async () => {
+  const { token, petitionId } = await scheduledPetition();
+
+  const residentConsole = [];
+  const resident = keepConsole(await suite.page(PHONE, { timeout: 45_000 }), residentConsole);
+  const lost = await loseFirstPeerSignals(resident);
+  await resident.goto(`${suite.sys.baseUrl}/video/${petitionId}#t=${encodeURIComponent(token)}`);
+  await resident.locator(S.video.consentAccept).click();
+  await resident.locator(S.video.callState('waiting')).waitFor({ state: 'attached' });
+
+  const deskConsole = [];
+  const desk = keepConsole(await suite.page(DESK, { timeout: 45_000 }), deskConsole);
+  await desk.goto(`${suite.sys.baseUrl}/video/${petitionId}`);
+  await signInThroughPage(desk, OFFICIAL);
+  await desk.locator(S.video.consentAccept).click();
+
+  // Nothing of the official's first peer connection reaches the resident; after the wait, the official's side starts a
+  // new one, which does.
+  await untilConnected([{ name: 'resident', page: resident, console: residentConsole }, { name: 'official', page: desk, console: deskConsole }]);
+  assert.equal(lost.size, 1, 'the signals of one peer connection of the official were lost');
+  assert.ok(deskConsole.some((line) => line.includes('starting the peer connection afresh')), deskConsole.join('\n'));
+
+  await resident.locator(S.video.hangUp).click();
+  await desk.locator(S.video.callState('waiting')).waitFor({ state: 'attached' });
+  await desk.locator(S.video.hangUp).click();
+  await desk.locator(S.video.callState('ended')).waitFor({ state: 'attached' });
 });

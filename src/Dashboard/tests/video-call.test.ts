@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hubRefusal, nextCallState, petitionFromPath, tokenFromHash, type CallEvent, type CallState } from '../pages/video/state';
+import { newPeerId, routeSignal } from '../pages/video/pairing';
 
 const run = (events: CallEvent[], from: CallState | null = null): (CallState | null)[] => {
   const seen: (CallState | null)[] = [];
@@ -48,6 +49,44 @@ describe('the call state', () => {
 
   it('a peer leaving before this side joined changes nothing', () => {
     expect(nextCallState(null, { type: 'peerLeft' })).toBeNull();
+  });
+});
+
+describe('which peer connection a signal is for', () => {
+  const offer = { description: { type: 'offer' } };
+  const answer = { description: { type: 'answer' } };
+  const candidate = { candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host' } };
+
+  it('a fresh peer connection takes the first side it hears from', () => {
+    expect(routeSignal({ id: 'r1', remote: null }, { ...offer, from: 'o1', to: null })).toBe('apply');
+    expect(routeSignal({ id: 'r1', remote: null }, { ...candidate, from: 'o1', to: null })).toBe('apply');
+  });
+
+  it('signals of the paired connection are applied, whether or not they name this one yet', () => {
+    expect(routeSignal({ id: 'r1', remote: 'o1' }, { ...candidate, from: 'o1', to: 'r1' })).toBe('apply');
+    expect(routeSignal({ id: 'r1', remote: 'o1' }, { ...candidate, from: 'o1', to: null })).toBe('apply');
+  });
+
+  it('a signal meant for an earlier connection of this side is dropped', () => {
+    expect(routeSignal({ id: 'r2', remote: null }, { ...answer, from: 'o1', to: 'r1' })).toBe('drop');
+    expect(routeSignal({ id: 'r2', remote: 'o1' }, { ...candidate, from: 'o1', to: 'r1' })).toBe('drop');
+  });
+
+  it('an offer from a new connection of the other side starts this side afresh; its leftovers are dropped', () => {
+    expect(routeSignal({ id: 'r1', remote: 'o1' }, { ...offer, from: 'o2', to: null })).toBe('restart');
+    expect(routeSignal({ id: 'r2', remote: 'o2' }, { ...candidate, from: 'o1', to: null })).toBe('drop');
+    expect(routeSignal({ id: 'r2', remote: 'o2' }, { ...answer, from: 'o1', to: null })).toBe('drop');
+  });
+
+  it('a page of the release before, which names no connection, is applied as before', () => {
+    expect(routeSignal({ id: 'r1', remote: 'o1' }, offer)).toBe('apply');
+    expect(routeSignal({ id: 'r1', remote: null }, candidate)).toBe('apply');
+  });
+
+  it('each peer connection has an id of its own', () => {
+    const ids = new Set(Array.from({ length: 100 }, newPeerId));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 

@@ -1,9 +1,12 @@
 // The live call: joins through the hub (`JoinCall`), keeps one peer connection to the other
-// party while it is there, shows both videos and the state, and hangs up (`LeaveCall`).
+// party while it is there, shows both videos and the state, and hangs up (`LeaveCall`). A peer
+// connection that finds no path in time is started afresh by the official's side (the impolite
+// one), and the resident's follows on hearing its offer (pairing.ts).
 import { HubConnectionState, type HubConnection } from '@microsoft/signalr';
 import { byId } from '../../lib/dom';
 import { t } from '../../lib/i18n';
 import { Peer, type Signal } from './negotiation';
+import { routeSignal } from './pairing';
 import { nextCallState, type CallEvent, type CallState } from './state';
 
 /** The answer of `JoinCall`. */
@@ -20,10 +23,17 @@ interface CallPeerPush { petitionId: string; role: string; present: boolean }
 interface CallSignalPush { petitionId: string; from: string; payload: Signal }
 interface CallEndedPush { petitionId: string; reason: string }
 
+/** How long a peer connection may look for a path before the official's side starts afresh; doubled each time, to a minute. */
+export const CONNECT_WAIT_MS = 10_000;
+
 export class Call {
   private state: CallState | null = null;
   private peer: Peer | null = null;
   private joined: CallJoined | null = null;
+  private retryTimer: number | undefined;
+  private retries = 0;
+  /** Signals sent, applied and dropped, in `body[data-signals]` for whoever looks into a call that does not connect. */
+  private readonly signals = { sent: 0, applied: 0, dropped: 0 };
   private readonly remoteVideo = byId<HTMLVideoElement>('remote-video');
 
   constructor(
@@ -44,6 +54,15 @@ export class Call {
       if (!this.peer) {
         this.startPeer();
         this.apply({ type: 'peerJoined' });
+      }
+      if (!this.peer) return;
+      const route = routeSignal(this.peer, push.payload);
+      this.count(route === 'drop' ? 'dropped' : 'applied');
+      if (route === 'drop') return;
+      if (route === 'restart') {
+        // The other party started a fresh peer connection: so does this side, for it.
+        this.dropPeer();
+        this.startPeer();
       }
       void this.peer?.receive(push.payload).catch((err) => console.warn('video call signal', err));
     });
@@ -82,19 +101,47 @@ export class Call {
   private startPeer(): void {
     if (this.peer || !this.joined || this.state === 'ended') return;
     this.peer = new Peer(this.joined.polite, this.joined.iceServers, this.local, {
-      send: (signal) => this.connection.invoke('Signal', this.petitionId, signal),
+      send: (signal) => {
+        this.count('sent');
+        return this.connection.invoke('Signal', this.petitionId, signal);
+      },
       remote: (stream) => {
         if (this.remoteVideo.srcObject !== stream) this.remoteVideo.srcObject = stream;
       },
       link: (state) => {
         // The peer connection's own state beside the call's, for whoever looks into a call that does not connect.
         document.body.dataset['linkState'] = state;
+        if (state === 'connected') this.retries = 0;
+        this.watch(state !== 'connected');
         this.apply({ type: 'link', state });
       },
     });
+    this.watch(true);
+  }
+
+  // The official's side gives a peer connection without a path CONNECT_WAIT_MS (then longer) before starting afresh:
+  // a signal lost on the way, or a pairing gone wrong, would otherwise leave both sides connecting for good.
+  private watch(on: boolean): void {
+    window.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (!on || !this.joined || this.joined.polite) return;
+    const wait = Math.min(CONNECT_WAIT_MS * 2 ** this.retries, 60_000);
+    this.retryTimer = window.setTimeout(() => {
+      console.warn(`video call: no path to the other side after ${wait / 1000} s; starting the peer connection afresh`);
+      this.retries += 1;
+      this.dropPeer();
+      this.startPeer();
+    }, wait);
+  }
+
+  private count(what: keyof Call['signals']): void {
+    this.signals[what] += 1;
+    const { sent, applied, dropped } = this.signals;
+    document.body.dataset['signals'] = `sent ${sent}, applied ${applied}, dropped ${dropped}`;
   }
 
   private dropPeer(): void {
+    this.watch(false);
     this.peer?.close();
     this.peer = null;
     this.remoteVideo.srcObject = null;
