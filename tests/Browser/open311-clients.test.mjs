@@ -22,7 +22,19 @@ async function issueThroughPage(page, name) {
   await page.locator(O.field('contact')).fill('ops@example.org');
   await page.locator(O.field('requestsPerMinute')).fill('30');
   await page.locator(O.submit).click();
-  await visible(page, O.issued);
+  try {
+    await visible(page, O.issued);
+  } catch (err) {
+    // CI once waited 20 s here for a key that never showed: say what the page said and what was on its way.
+    const shown = await page.evaluate(() => ({
+      message: document.getElementById('open311-message')?.textContent ?? null,
+      form: [...document.querySelectorAll('#open311-new .field-error, #open311-new [role="alert"]')].map((e) => e.textContent),
+      signIn: !(document.getElementById('signin')?.hidden ?? true),
+    })).catch((e) => String(e));
+    const pending = [...page.inFlight].map((r) => `${r.method()} ${r.url()}`);
+    throw new Error(`The issued key did not show (${err.message.split('\n')[0]}).\n  page: ${JSON.stringify(shown)}\n  `
+      + `in flight: ${JSON.stringify(pending)}\n  troubles: ${JSON.stringify(page.troubles)}`, { cause: err });
+  }
   await visible(page, O.rowNamed(name));
   return { clientId: await page.locator(O.rowNamed(name)).getAttribute('data-client-id'), key: (await page.locator(O.key).textContent()).trim() };
 }
