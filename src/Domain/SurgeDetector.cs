@@ -31,6 +31,15 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
     /// <summary>How many cases of one place's window the watch keeps by id (the warning's case list); counts are kept whole.</summary>
     public const int CasesKeptPerPlace = 200;
 
+    /// <summary>How many cases of all places the watch keeps by id, the oldest dropped first (the row must fit a table row).</summary>
+    public const int CasesKept = 1_000;
+
+    /// <summary>
+    /// How many buildings × category the watch keeps a baseline for: a compound without a list of buildings takes any
+    /// name a resident types. Past it, the building idle longest is forgotten.
+    /// </summary>
+    public const int BuildingPlacesKept = 500;
+
     /// <summary>People bring their cases in the waking hours: a day's mean is spread over 12 of them, not 24.</summary>
     public const double ActiveMinutesPerDay = 720;
 
@@ -133,30 +142,46 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
             state.Recent.RemoveAt(oldest);
         }
 
-        Add(Cell(group), minute, window);
+        if (state.Recent.Count > CasesKept)
+        {
+            state.Recent.RemoveRange(0, state.Recent.Count - CasesKept);
+        }
+
+        var keep = SurgeMinutes.Share(state.Cells.Values);
+        Add(Cell(group), minute, window, keep);
         if (!string.IsNullOrEmpty(arrival.Building))
         {
-            Add(Cell(Key(arrival.Compound, arrival.Building, arrival.Category)), minute, window);
+            var key = Key(arrival.Compound, arrival.Building, arrival.Category);
+            if (!state.Cells.ContainsKey(key))
+            {
+                ForgetIdlestBuildingBeyond(BuildingPlacesKept - 1);
+            }
+
+            Add(Cell(key), minute, window, keep);
         }
     }
 
-    private static void Add(SurgeCell cell, long minute, int window)
+    private static void Add(SurgeCell cell, long minute, int window, int keep)
     {
         Roll(cell, minute / MinutesPerDay);
         cell.Today++;
-        cell.Minutes.RemoveAll(m => minute - m.Minute >= window);
-        var last = cell.Minutes.Count - 1;
-        if (last >= 0 && cell.Minutes[last].Minute == minute)
-        {
-            cell.Minutes[last] = cell.Minutes[last] with { Count = cell.Minutes[last].Count + 1 };
-        }
-        else
-        {
-            cell.Minutes.Add(new MinuteCount(minute, 1));
-        }
+        SurgeMinutes.Add(cell, minute, window, keep);
     }
 
-    private static int Count(SurgeCell cell, long minute, int window) => cell.Minutes.Where(m => minute - m.Minute < window).Sum(m => m.Count);
+    private static int Count(SurgeCell cell, long minute, int window) => SurgeMinutes.Count(cell, minute, window);
+
+    // A building's key names compound, building and category; the one idle longest (its last day, then its last bucket) goes.
+    private void ForgetIdlestBuildingBeyond(int kept)
+    {
+        var buildings = state.Cells.Where(c => c.Key.AsSpan().Count('|') >= 2).ToList();
+        if (buildings.Count <= kept)
+        {
+            return;
+        }
+
+        var idlest = buildings.MinBy(c => (c.Value.Day, c.Value.Minutes.Count == 0 ? long.MinValue : c.Value.Minutes[^1].Minute));
+        state.Cells.Remove(idlest.Key);
+    }
 
     // Closes the days since the cell's last: each folds its count into the mean, empty days fold a zero.
     private static void Roll(SurgeCell cell, long day)

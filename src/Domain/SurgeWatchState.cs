@@ -40,11 +40,14 @@ public sealed class SurgeCell
 
     public int Today { get; set; }
 
-    /// <summary>Arrivals per minute (UTC minutes since 0001-01-01) within the window, oldest first.</summary>
+    /// <summary>Arrivals per bucket of <see cref="Width"/> minutes within the window, oldest first (<see cref="SurgeMinutes"/>).</summary>
     public List<MinuteCount> Minutes { get; set; } = [];
+
+    /// <summary>Minutes per bucket of <see cref="Minutes"/>; 0 in a row written before buckets (read as one minute).</summary>
+    public int Width { get; set; }
 }
 
-/// <summary>How many cases arrived in one minute.</summary>
+/// <summary>How many cases arrived in the bucket that starts at <see cref="Minute"/> (UTC minutes since 0001-01-01).</summary>
 public sealed record MinuteCount(long Minute, int Count);
 
 /// <summary>A case as the watch sees it.</summary>
