@@ -60,10 +60,10 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
         var window = settings.WindowMinutes;
         KeepRecent(arrival, group, minute, window);
 
-        var compound = Count(Cell(group), minute, window);
+        var compound = SurgeMinutes.Count(Cell(group), minute, window);
         var compoundExpected = Expected(Cell(group), CompoundFloorPerDay, window);
         var compoundSurge = IsSurge(compound, compoundExpected, settings);
-        var building = string.IsNullOrEmpty(arrival.Building) ? 0 : Count(Cell(Key(arrival.Compound, arrival.Building, arrival.Category)), minute, window);
+        var building = string.IsNullOrEmpty(arrival.Building) ? 0 : SurgeMinutes.Count(Cell(Key(arrival.Compound, arrival.Building, arrival.Category)), minute, window);
         var buildingExpected = string.IsNullOrEmpty(arrival.Building) ? 0 : Expected(Cell(Key(arrival.Compound, arrival.Building, arrival.Category)), BuildingFloorPerDay, window);
         var buildingSurge = building > 0 && IsSurge(building, buildingExpected, settings);
 
@@ -167,8 +167,6 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
         cell.Today++;
         SurgeMinutes.Add(cell, minute, window, keep);
     }
-
-    private static int Count(SurgeCell cell, long minute, int window) => SurgeMinutes.Count(cell, minute, window);
 
     // A building's key names compound, building and category; the one idle longest (its last day, then its last bucket) goes.
     private void ForgetIdlestBuildingBeyond(int kept)

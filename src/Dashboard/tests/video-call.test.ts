@@ -53,8 +53,8 @@ describe('the call state', () => {
 });
 
 describe('which peer connection a signal is for', () => {
-  const offer = { description: { type: 'offer' } };
-  const answer = { description: { type: 'answer' } };
+  const offer = { description: { type: 'offer' as const } };
+  const answer = { description: { type: 'answer' as const } };
   const candidate = { candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host' } };
 
   it('a fresh peer connection takes the first side it hears from', () => {

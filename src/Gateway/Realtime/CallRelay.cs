@@ -27,12 +27,12 @@ public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, Tim
         var key = (message.PetitionId, message.SenderConnectionId);
         lock (_lock)
         {
-            return Send(key, _sequencer.Accept(message, time.GetUtcNow(), GaveUp(key)));
+            return SendReady(key, _sequencer.Accept(message, time.GetUtcNow(), GaveUp(key)));
         }
     }
 
     // Sends what is ready behind the sender's earlier sends; watches a gap left behind.
-    private Task Send((string PetitionId, string Sender) key, IReadOnlyList<CallMessage> ready)
+    private Task SendReady((string PetitionId, string Sender) key, IReadOnlyList<CallMessage> ready)
     {
         if (_sequencer.HasGap(key.PetitionId, key.Sender) && _gapWatched.Add(key))
         {
@@ -65,7 +65,7 @@ public sealed class CallRelay(IHubContext<DispatchHub> hub, CallRooms rooms, Tim
         lock (_lock)
         {
             _gapWatched.Remove(key);
-            sent = Send(key, _sequencer.Expire(key.PetitionId, key.Sender, time.GetUtcNow(), GaveUp(key)));
+            sent = SendReady(key, _sequencer.Expire(key.PetitionId, key.Sender, time.GetUtcNow(), GaveUp(key)));
         }
 
         await sent;

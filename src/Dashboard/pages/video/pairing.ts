@@ -3,14 +3,7 @@
 // their way. So every signal names the peer connection it comes from and, once known, the one it is for; a side
 // that hears an offer from a new peer connection of the other party starts afresh too, and a leftover of an earlier
 // connection, either side's, is dropped instead of confusing the current one. Pure, so it is unit-tested.
-
-/** What a signal carries beside its description or candidate: sender's and addressee's peer connection ids. */
-export interface Addressed {
-  from?: string;
-  to?: string | null;
-  description?: { type?: string };
-  candidate?: unknown;
-}
+import type { Signal } from './negotiation';
 
 /** This side's current peer connection: its id, and the other party's connection it talks to (null until heard). */
 export interface Pairing {
@@ -21,7 +14,7 @@ export interface Pairing {
 /** `apply` to the current peer connection, `restart` a fresh one for it first, or `drop` it. */
 export type Route = 'apply' | 'restart' | 'drop';
 
-export function routeSignal(mine: Pairing, signal: Addressed): Route {
+export function routeSignal(mine: Pairing, signal: Signal): Route {
   // Meant for an earlier peer connection of ours.
   if (signal.to && signal.to !== mine.id) return 'drop';
   // A page of the release before names no connection: it has only ever one at a time.
