@@ -92,10 +92,10 @@ return await sut.RunAsync(async () =>
     await using var siloRuntime = new SiloCounters(sut.SiloPid, SiloCounters.Runtime);
     await using var gatewayRuntime = new SiloCounters(sut.GatewayPid, SiloCounters.Runtime);
     await using var sampler = new ProcSampler([("silo", [sut.SiloPid]), ("gateway", [sut.GatewayPid]), ("azurite", sut.AzuritePids), ("bench", [Environment.ProcessId])],
-        new Dictionary<string, Func<double>>
+        new Dictionary<string, Func<RuntimeTimes>>
         {
-            ["silo"] = () => siloRuntime.Get(SiloCounters.Runtime, "dotnet.gc.pause.time"),
-            ["gateway"] = () => gatewayRuntime.Get(SiloCounters.Runtime, "dotnet.gc.pause.time"),
+            ["silo"] = () => RuntimeTimes.Of(siloRuntime),
+            ["gateway"] = () => RuntimeTimes.Of(gatewayRuntime),
         });
     await using var probe = new AzuriteProbe(sut.ConnectionString, driver);
     var series = new Series(options.Seconds + options.DrainSeconds + 30);

@@ -79,16 +79,17 @@ public static class Report
         }
         sb.AppendLine("## Processes during the load");
         sb.AppendLine();
-        sb.AppendLine("| process | CPU mean | CPU max | RSS max | GC pauses |");
-        sb.AppendLine("| --- | --- | --- | --- | --- |");
+        sb.AppendLine("| process | CPU mean | CPU max | RSS max | GC pauses | JIT |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- |");
         for (var i = 0; i < r.ProcNames.Count; i++)
         {
             var gc = double.IsNaN(r.Procs[i].GcMs) ? "–" : $"{Stats.F(r.Procs[i].GcMs)} ms";
-            sb.AppendLine($"| {r.ProcNames[i]} | {Stats.F(r.Procs[i].MeanCpu)} % | {Stats.F(r.Procs[i].MaxCpu)} % | {Stats.F(r.Procs[i].MaxRss)} MB | {gc} |");
+            var jit = double.IsNaN(r.Procs[i].JitMs) ? "–" : $"{Stats.F(r.Procs[i].JitMs)} ms";
+            sb.AppendLine($"| {r.ProcNames[i]} | {Stats.F(r.Procs[i].MeanCpu)} % | {Stats.F(r.Procs[i].MaxCpu)} % | {Stats.F(r.Procs[i].MaxRss)} MB | {gc} | {jit} |");
         }
-        sb.AppendLine($"| machine | {Stats.F(r.MachineCpu)} % of {Environment.ProcessorCount} cores | | | |");
+        sb.AppendLine($"| machine | {Stats.F(r.MachineCpu)} % of {Environment.ProcessorCount} cores | | | | |");
         sb.AppendLine();
-        sb.AppendLine("CPU% is of one core (200 % = both cores of this machine). `bench` is the generator and SignalR clients. GC pauses: the time the runtime's GC held the process's threads (`dotnet.gc.pause.time`), summed over the load.");
+        sb.AppendLine("CPU% is of one core (200 % = both cores of this machine). `bench` is the generator and SignalR clients. GC pauses: the time the runtime's GC held the process's threads (`dotnet.gc.pause.time`), summed over the load. JIT: the time its threads spent compiling code (`dotnet.jit.compilation.time`, tiering up included), summed over the load.");
         sb.AppendLine();
         if (b is not null)
         {
@@ -126,11 +127,11 @@ public static class Report
         }
         sb.AppendLine("<details><summary>table</summary>");
         sb.AppendLine();
-        sb.AppendLine("| s | offered | accepted | errors | board pushes | cadre `assigned` pushes | cadre p50 ms | cadre p99 ms | 202 p99 ms | Azurite probe max ms | CPU silo | gw | azurite | bench | machine | GC pause ms silo | gw |");
-        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        sb.AppendLine("| s | offered | accepted | errors | board pushes | cadre `assigned` pushes | cadre p50 ms | cadre p99 ms | 202 p99 ms | Azurite probe max ms | CPU silo | gw | azurite | bench | machine | GC pause ms silo | gw | JIT ms silo | gw |");
+        sb.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var row in r.Seconds.Where(x => x.Offered + x.Accepted + x.BoardPushes + x.CadrePushes + x.Errors > 0))
         {
-            sb.AppendLine($"| {row.Second} | {row.Offered} | {row.Accepted} | {row.Errors} | {row.BoardPushes} | {row.CadrePushes} | {Stats.Ms(row.CadreP50)} | {Stats.Ms(row.CadreP99)} | {Stats.Ms(row.PostP99)} | {Stats.Ms(row.ProbeMax)} | {Stats.F(row.SiloCpu)} | {Stats.F(row.GatewayCpu)} | {Stats.F(row.AzuriteCpu)} | {Stats.F(row.BenchCpu)} | {Stats.F(row.MachineCpu)} | {Stats.F(row.SiloGcMs)} | {Stats.F(row.GatewayGcMs)} |");
+            sb.AppendLine($"| {row.Second} | {row.Offered} | {row.Accepted} | {row.Errors} | {row.BoardPushes} | {row.CadrePushes} | {Stats.Ms(row.CadreP50)} | {Stats.Ms(row.CadreP99)} | {Stats.Ms(row.PostP99)} | {Stats.Ms(row.ProbeMax)} | {Stats.F(row.SiloCpu)} | {Stats.F(row.GatewayCpu)} | {Stats.F(row.AzuriteCpu)} | {Stats.F(row.BenchCpu)} | {Stats.F(row.MachineCpu)} | {Stats.F(row.SiloGcMs)} | {Stats.F(row.GatewayGcMs)} | {Stats.F(row.SiloJitMs)} | {Stats.F(row.GatewayJitMs)} |");
         }
         sb.AppendLine();
         sb.AppendLine("</details>");

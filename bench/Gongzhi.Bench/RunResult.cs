@@ -3,7 +3,8 @@ using System.Text;
 namespace Gongzhi.Bench;
 
 public sealed record SecondRow(int Second, long Offered, long Accepted, long Errors, long BoardPushes, long CadrePushes, double CadreP50, double CadreP99, double PostP99,
-    double SiloCpu, double GatewayCpu, double AzuriteCpu, double BenchCpu, double MachineCpu, double ProbeMax, double SiloGcMs, double GatewayGcMs);
+    double SiloCpu, double GatewayCpu, double AzuriteCpu, double BenchCpu, double MachineCpu, double ProbeMax, double SiloGcMs, double GatewayGcMs,
+    double SiloJitMs, double GatewayJitMs);
 
 /// <summary>The figures of one run, computed after the drain from what the driver and the listeners recorded.</summary>
 public sealed class RunResult
@@ -27,7 +28,7 @@ public sealed class RunResult
     public required double MinAcceptedPerSecond { get; init; }
     public required IReadOnlyList<SecondRow> Seconds { get; init; }
     public required IReadOnlyList<string> ProcNames { get; init; }
-    public required (double MeanCpu, double MaxCpu, double MaxRss, double GcMs)[] Procs { get; init; }
+    public required (double MeanCpu, double MaxCpu, double MaxRss, double GcMs, double JitMs)[] Procs { get; init; }
     public required double MachineCpu { get; init; }
     public required int Connections { get; init; }
     public required long ConnectionsClosed { get; init; }
@@ -84,7 +85,7 @@ public sealed class RunResult
             perSecondCadre[s].TotalCount > 0 ? perSecondCadre[s].GetValueAtPercentile(99) / 1000d : double.NaN,
             perSecondPost[s].TotalCount > 0 ? perSecondPost[s].GetValueAtPercentile(99) / 1000d : double.NaN,
             At(s, x => x.Cpu[0]), At(s, x => x.Cpu[1]), At(s, x => x.Cpu[2]), At(s, x => x.Cpu[3]), At(s, x => x.MachineCpu), probe.MaxPerSecond[s] > 0 ? probe.MaxPerSecond[s] : double.NaN,
-            SumAt(s, x => x.GcMs[0]), SumAt(s, x => x.GcMs[1]))).ToList();
+            SumAt(s, x => x.GcMs[0]), SumAt(s, x => x.GcMs[1]), SumAt(s, x => x.JitMs[0]), SumAt(s, x => x.JitMs[1]))).ToList();
         // Sustained rate: the load window without its first and last second.
         var inner = rows.Skip(1).Take(Math.Max(1, options.Seconds - 2)).Select(r => (double)r.Accepted).ToList();
         var procs = sampler.Summary(samplerOffset, samplerOffset + loadSeconds + 1, out var machine);
@@ -139,7 +140,7 @@ public sealed class RunResult
         Line("Azurite probe read", AzuriteProbe);
         for (var i = 0; i < ProcNames.Count; i++)
         {
-            var gc = double.IsNaN(Procs[i].GcMs) ? "" : $", GC pauses {Stats.F(Procs[i].GcMs)} ms";
+            var gc = double.IsNaN(Procs[i].GcMs) ? "" : $", GC pauses {Stats.F(Procs[i].GcMs)} ms, JIT {Stats.F(Procs[i].JitMs)} ms";
             sb.AppendLine($"  {ProcNames[i],-8} CPU mean {Stats.F(Procs[i].MeanCpu)} % max {Stats.F(Procs[i].MaxCpu)} %, RSS max {Stats.F(Procs[i].MaxRss)} MB{gc}");
         }
         sb.Append($"  machine CPU mean {Stats.F(MachineCpu)} % of {Environment.ProcessorCount} cores");

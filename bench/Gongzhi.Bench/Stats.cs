@@ -34,29 +34,40 @@ public static class Stats
     public static string F(double v, string format = "F0") => double.IsNaN(v) ? "–" : v.ToString(format, CultureInfo.InvariantCulture);
 }
 
+/// <summary>Seconds a .NET process has spent paused for its GC and compiling code (JIT) so far, as its runtime counts them
+/// (<c>dotnet.gc.pause.time</c>, <c>dotnet.jit.compilation.time</c>).</summary>
+public readonly record struct RuntimeTimes(double GcPause, double Jit)
+{
+    public static readonly RuntimeTimes Unknown = new(double.NaN, double.NaN);
+
+    public static RuntimeTimes Of(SiloCounters counters) =>
+        new(counters.Get(SiloCounters.Runtime, "dotnet.gc.pause.time"), counters.Get(SiloCounters.Runtime, "dotnet.jit.compilation.time"));
+}
+
 /// <summary>
 /// CPU% and RSS of a few processes (and the machine) each second, from /proc; a name may stand for several processes (summed).
-/// For a .NET process it may also read the time its GC paused it (<see cref="SiloCounters"/>, the runtime's cumulative
-/// <c>dotnet.gc.pause.time</c>): a second in which the silo stops for its GC is a second in which nothing is dispatched.
+/// For a .NET process it may also read the time its GC paused it and the time it spent compiling (<see cref="RuntimeTimes"/>):
+/// a second in which the silo stops for its GC, or spends compiling code, is a second less for dispatching.
 /// </summary>
 public sealed class ProcSampler : IAsyncDisposable
 {
     private readonly (string Name, int[] Pids)[] _procs;
-    private readonly Func<double>?[] _gcPauseSeconds;
+    private readonly Func<RuntimeTimes>?[] _runtimeTimes;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly long _ticksPerSecond = 100; // USER_HZ on Linux
 
-    /// <param name="gcPauseSeconds">By process name, the process's GC pause time so far in seconds (NaN until known).</param>
-    public ProcSampler(IEnumerable<(string Name, int[] Pids)> procs, IReadOnlyDictionary<string, Func<double>>? gcPauseSeconds = null)
+    /// <param name="runtimeTimes">By process name, the process's GC pause and JIT time so far (NaN until known).</param>
+    public ProcSampler(IEnumerable<(string Name, int[] Pids)> procs, IReadOnlyDictionary<string, Func<RuntimeTimes>>? runtimeTimes = null)
     {
         _procs = procs.ToArray();
-        _gcPauseSeconds = _procs.Select(p => gcPauseSeconds?.GetValueOrDefault(p.Name)).ToArray();
+        _runtimeTimes = _procs.Select(p => runtimeTimes?.GetValueOrDefault(p.Name)).ToArray();
         _loop = Task.Run(LoopAsync);
     }
 
     /// <param name="GcMs">Milliseconds each process spent paused for its GC since the sample before (NaN when not read).</param>
-    public sealed record Sample(double At, double MachineCpu, double[] Cpu, double[] RssMb, double[] GcMs);
+    /// <param name="JitMs">Milliseconds each process spent compiling code since the sample before (NaN when not read).</param>
+    public sealed record Sample(double At, double MachineCpu, double[] Cpu, double[] RssMb, double[] GcMs, double[] JitMs);
 
     public List<Sample> Samples { get; } = [];
 
@@ -69,7 +80,7 @@ public sealed class ProcSampler : IAsyncDisposable
         var start = Stopwatch.GetTimestamp();
         var last = _procs.Select(p => CpuTicks(p.Pids)).ToArray();
         var (lastBusy, lastTotal) = MachineTicks();
-        var lastGc = GcPauseSeconds();
+        var lastTimes = RuntimeTimesNow();
         var lastAt = Stopwatch.GetTimestamp();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
@@ -83,13 +94,14 @@ public sealed class ProcSampler : IAsyncDisposable
                 var (busy, total) = MachineTicks();
                 var machine = total > lastTotal ? (busy - lastBusy) * 100d / (total - lastTotal) : double.NaN;
                 var rss = _procs.Select(p => p.Pids.Sum(RssMb)).ToArray();
-                var gc = GcPauseSeconds();
-                var gcMs = gc.Select((g, i) => (g - lastGc[i]) * 1000).ToArray();
+                var times = RuntimeTimesNow();
+                var gcMs = times.Select((t, i) => (t.GcPause - lastTimes[i].GcPause) * 1000).ToArray();
+                var jitMs = times.Select((t, i) => (t.Jit - lastTimes[i].Jit) * 1000).ToArray();
                 lock (Samples)
                 {
-                    Samples.Add(new(Stopwatch.GetElapsedTime(start, now).TotalSeconds, machine, cpu, rss, gcMs));
+                    Samples.Add(new(Stopwatch.GetElapsedTime(start, now).TotalSeconds, machine, cpu, rss, gcMs, jitMs));
                 }
-                (last, lastBusy, lastTotal, lastAt, lastGc) = (ticks, busy, total, now, gc);
+                (last, lastBusy, lastTotal, lastAt, lastTimes) = (ticks, busy, total, now, times);
             }
         }
         catch (OperationCanceledException)
@@ -97,7 +109,7 @@ public sealed class ProcSampler : IAsyncDisposable
         }
     }
 
-    private double[] GcPauseSeconds() => _gcPauseSeconds.Select(f => f?.Invoke() ?? double.NaN).ToArray();
+    private RuntimeTimes[] RuntimeTimesNow() => _runtimeTimes.Select(f => f?.Invoke() ?? RuntimeTimes.Unknown).ToArray();
 
     private static long CpuTicks(int[] pids)
     {
@@ -140,8 +152,8 @@ public sealed class ProcSampler : IAsyncDisposable
         return (total - idle, total);
     }
 
-    /// <summary>Mean and max of each process's CPU% and RSS, and its GC pauses summed, over samples whose time lies in [from, to).</summary>
-    public (double MeanCpu, double MaxCpu, double MaxRss, double GcMs)[] Summary(double from, double to, out double machineMean)
+    /// <summary>Mean and max of each process's CPU% and RSS, and its GC pauses and JIT time summed, over samples whose time lies in [from, to).</summary>
+    public (double MeanCpu, double MaxCpu, double MaxRss, double GcMs, double JitMs)[] Summary(double from, double to, out double machineMean)
     {
         List<Sample> window;
         lock (Samples)
@@ -154,8 +166,9 @@ public sealed class ProcSampler : IAsyncDisposable
             var cpu = window.Select(s => s.Cpu[i]).Where(v => !double.IsNaN(v)).ToList();
             var rss = window.Select(s => s.RssMb[i]).Where(v => !double.IsNaN(v)).ToList();
             var gc = window.Select(s => s.GcMs[i]).Where(v => !double.IsNaN(v)).ToList();
+            var jit = window.Select(s => s.JitMs[i]).Where(v => !double.IsNaN(v)).ToList();
             return (cpu.Count > 0 ? cpu.Average() : double.NaN, cpu.Count > 0 ? cpu.Max() : double.NaN, rss.Count > 0 ? rss.Max() : double.NaN,
-                gc.Count > 0 ? gc.Sum() : double.NaN);
+                gc.Count > 0 ? gc.Sum() : double.NaN, jit.Count > 0 ? jit.Sum() : double.NaN);
         }).ToArray();
     }
 
