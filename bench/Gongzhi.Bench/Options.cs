@@ -207,6 +207,8 @@ public sealed class Options
           --warmup N        seconds of untracked load first (5), at half the rate (10..100/s)
           --no-baselines    skip bare Kestrel and raw Azurite
           --no-build        use the existing build of src/Silo and src/Gateway
+          --hold N          every scenario but chaos: keep the system running N s after the last measurement (prints
+                            the PIDs), e.g. for dotnet-gcdump or a /metrics scrape
           --configuration C Release (the default, for every figure) or Debug (the suite's smoke run: no second build)
           --no-chart        skip the PNG (needs /usr/bin/chromium)
           --out DIR         report folder (docs/benchmarks)
@@ -217,7 +219,6 @@ public sealed class Options
         at 0, 25 %, 50 %, 75 % and 100 % of N to read its heap (EventPipe), RSS and Orleans' activation count.
           --cases N         s4: cases to make resident (100000)
           --collection-age MIN   s4: the silo's idle grain collection age for the run (120; Orleans' default is 15)
-          --hold N          s4: keep the system running N s after the last measurement (prints the PIDs), e.g. for dotnet-gcdump
         chaos (issue 10): Azurite (data on disk), 2 silos, 2 gateways as processes; --rate (20/s) submissions on alternating
         gateways, each retried with the same body and clientRequestId until a 202; cadres acknowledge and resolve at
         --staff-rate; SIGKILL every --kill-every s rotating silo-1, silo-2, gateway-1, gateway-2, azurite, each restarted

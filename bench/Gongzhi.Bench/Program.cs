@@ -179,6 +179,7 @@ return await sut.RunAsync(async () =>
         Console.WriteLine(audit.Summary);
     }
     Console.WriteLine($"==> report: {report}");
+    await sut.HoldAsync(options.HoldSeconds, ct);
 
     var lost = audit is not null ? audit.Missing > 0 : result.NeverPushedToCadre > 0 || result.NeverPushedToBoard > 0;
     var failed = lost || (options.Smoke && (driver.Failed > 0 || driver.Accepted == 0));

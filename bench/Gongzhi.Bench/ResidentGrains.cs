@@ -113,11 +113,7 @@ public static class ResidentGrains
             points.Add(await MeasureAsync(complete ? "100 %" : "end"));
             var result = new ResidentGrainsResult(o, points, ticks, endSeconds, driver.Sent, driver.Accepted, driver.Failed, watch.Assigned, Pending(driver),
                 new Dictionary<string, long>(driver.ErrorsByKind), counters.All, sampler.Samples.ToList(), watch.Count, Interlocked.Read(ref watch.Closed));
-            if (o.HoldSeconds > 0)
-            {
-                Console.WriteLine($"==> holding the system {o.HoldSeconds} s (silo PID {sut.SiloPid}, gateway PID {sut.GatewayPid}) for dotnet-gcdump / dotnet-counters");
-                await Task.Delay(TimeSpan.FromSeconds(o.HoldSeconds), ct);
-            }
+            await sut.HoldAsync(o.HoldSeconds, ct);
             var report = await ResidentGrainsReport.WriteAsync(root, o, stamp, result, world);
             Console.WriteLine();
             Console.WriteLine(result.Summary());

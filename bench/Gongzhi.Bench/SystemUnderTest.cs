@@ -387,6 +387,18 @@ public sealed class SystemUnderTest : IAsyncDisposable
     }
 
     /// <summary>Stops one process it started: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
+    /// <summary>Keeps the system up for <paramref name="seconds"/> after a run's last measurement (<c>--hold</c>), printing what to attach to.</summary>
+    public async Task HoldAsync(int seconds, CancellationToken ct)
+    {
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        Console.WriteLine($"==> holding the system {seconds} s (silo PID {SiloPid}, gateway PID {GatewayPid}) for dotnet-gcdump / dotnet-counters / a /metrics scrape");
+        await Task.Delay(TimeSpan.FromSeconds(seconds), ct);
+    }
+
     public async Task StopAsync(int pid)
     {
         var name = _started.FirstOrDefault(p => p.Pid == pid).Name ?? "?";
