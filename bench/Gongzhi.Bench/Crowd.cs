@@ -14,9 +14,10 @@ public sealed record CrowdJob(ListenerKind Kind, string Subject, string Scope, s
 public sealed record ConnectPhase(string Name, int Asked, int Connected, IReadOnlyDictionary<string, long> Failures, double Seconds, Percentiles Latency);
 
 /// <summary>
-/// Scenario s3's listeners: thousands of boards, cadres and residents on one gateway, each a <see cref="HubSocket"/>
-/// on one shared HTTP handler. Timestamps every push, both from the POST (through <see cref="Driver"/>) and from the
-/// event's own time (the gateway's share), and keeps residents coming and going during the load (churn).
+/// The bench's SignalR listeners: every community's board and every cadre (s1, s2, smoke), and in s3 thousands of
+/// residents too, each a <see cref="HubSocket"/> on one shared HTTP handler. Timestamps every push, both from the POST
+/// (through <see cref="Driver"/>) and from the event's own time (the gateway's share), and in s3 keeps residents coming
+/// and going during the load (churn).
 /// </summary>
 public sealed class Crowd : IPushListeners, IAsyncDisposable
 {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Gongzhi.Bench;
 
@@ -214,88 +213,4 @@ public sealed class Driver : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-}
-
-/// <summary>SignalR connections as the board of every community and the phone of every on-duty cadre; timestamps every push.</summary>
-public sealed class Listeners(Uri baseAddress, Driver driver) : IAsyncDisposable, IPushListeners
-{
-    private readonly List<HubConnection> _connections = [];
-
-    public long BoardPushes;
-    public long CadrePushes;
-    public long Reconnects;
-    public ConcurrentDictionary<string, long> EventTypes { get; } = new();
-
-    public int Count => _connections.Count;
-
-    public long BoardPushCount => Interlocked.Read(ref BoardPushes);
-
-    public long CadrePushCount => Interlocked.Read(ref CadrePushes);
-
-    public long DroppedCount => Interlocked.Read(ref Reconnects);
-
-    public async Task ConnectAsync(BenchWorld world, CancellationToken ct)
-    {
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        var jobs = new List<(string Role, string Subject, string Scope)>();
-        foreach (var c in world.Communities)
-        {
-            jobs.Add(("dispatcher", c.Id + "-dispatcher", c.Id));
-            jobs.AddRange(c.CadreIds.Select(k => ("cadre", k, c.Id)));
-        }
-        using var gate = new SemaphoreSlim(16);
-        await Task.WhenAll(jobs.Select(async job =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                var token = await SystemUnderTest.TokenAsync(http, job.Role, job.Subject, job.Scope, ct);
-                var connection = SystemUnderTest.Hub(baseAddress, token);
-                connection.Closed += _ => { Interlocked.Increment(ref Reconnects); return Task.CompletedTask; };
-                var isBoard = job.Role == "dispatcher";
-                var subject = job.Subject;
-                connection.On<JsonElement>("caseUpdated", m => OnCaseUpdated(m, isBoard, subject));
-                await connection.StartAsync(ct);
-                if (isBoard)
-                {
-                    await connection.InvokeAsync("WatchCommunity", job.Scope, ct);
-                }
-                lock (_connections)
-                {
-                    _connections.Add(connection);
-                }
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-    }
-
-    private void OnCaseUpdated(JsonElement m, bool isBoard, string subject)
-    {
-        var now = Stopwatch.GetTimestamp();
-        var caseId = m.GetProperty("caseId").GetString()!;
-        var type = Driver.EventTypeOf(m);
-        EventTypes.AddOrUpdate((isBoard ? "board " : "cadre ") + type, 1, (_, n) => n + 1);
-        if (isBoard)
-        {
-            Interlocked.Increment(ref BoardPushes);
-            driver.BoardPushed(caseId, type, Driver.AssigneeOf(m), now);
-        }
-        else
-        {
-            Interlocked.Increment(ref CadrePushes);
-            if (type == "assigned" && Driver.AssigneeOf(m) == subject)
-            {
-                driver.AssignedPushedToCadre(caseId, now);
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Task.WhenAll(_connections.Select(c => c.DisposeAsync().AsTask()));
-        _connections.Clear();
-    }
 }

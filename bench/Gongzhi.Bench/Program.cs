@@ -81,12 +81,22 @@ return await sut.RunAsync(async () =>
     var runId = stamp;
     using var driver = new Driver(sut.BaseAddress, world, runId);
     await using var s3 = options.Scenario == "s3" ? await S3Connections.PrepareAsync(options, sut, world, driver, stamp, ct) : null;
-    await using var staff = s3 is null ? new Listeners(sut.BaseAddress, driver) : null;
+    // The same light client as s3's crowd: the listeners share the machine with the system, so they should take as little of it as they can.
+    await using var staff = s3 is null ? new Crowd(sut.BaseAddress, driver) : null;
     IPushListeners listeners = s3?.Crowd ?? (IPushListeners)staff!;
     if (staff is not null)
     {
         Console.WriteLine($"==> connecting {world.Communities.Count} boards and {world.Communities.Sum(c => c.CadreIds.Count)} cadres over SignalR");
-        await staff.ConnectAsync(world, ct);
+        List<CrowdJob> jobs =
+        [
+            .. world.Communities.Select(c => new CrowdJob(ListenerKind.Board, c.Id + "-dispatcher", c.Id)),
+            .. world.Communities.SelectMany(c => c.CadreIds.Select(k => new CrowdJob(ListenerKind.Cadre, k, c.Id))),
+        ];
+        var phase = await staff.ConnectAllAsync("staff", jobs, 16, ct);
+        if (phase.Connected < phase.Asked)
+        {
+            throw new InvalidOperationException($"{phase.Asked - phase.Connected} of {phase.Asked} listeners did not connect: {string.Join(", ", phase.Failures.Select(f => $"{f.Key} ×{f.Value}"))}");
+        }
     }
 
     await using var siloRuntime = new SiloCounters(sut.SiloPid, SiloCounters.Runtime);
