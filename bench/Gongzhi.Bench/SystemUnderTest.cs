@@ -386,7 +386,6 @@ public sealed class SystemUnderTest : IAsyncDisposable
         _started.Clear();
     }
 
-    /// <summary>Stops one process it started: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
     /// <summary>Keeps the system up for <paramref name="seconds"/> after a run's last measurement (<c>--hold</c>), printing what to attach to.</summary>
     public async Task HoldAsync(int seconds, CancellationToken ct)
     {
@@ -399,6 +398,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(seconds), ct);
     }
 
+    /// <summary>Stops one process it started: TERM, 10 s of grace, then KILL (Azurite ignores TERM at times).</summary>
     public async Task StopAsync(int pid)
     {
         var name = _started.FirstOrDefault(p => p.Pid == pid).Name ?? "?";
