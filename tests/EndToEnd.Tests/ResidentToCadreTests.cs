@@ -89,7 +89,8 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
         // while the silo is down, and handled once it is back.
         var (whileDownId, _) = await SubmitAsync("suggestion", "集群不在时提交");
         await system.RestartSiloAsync();
-        await board.WaitForAsync(whileDownId, "assigned", TimeSpan.FromSeconds(15));
+        await system.WithLogsAsync(board.WaitForAsync(whileDownId, "assigned", TimeSpan.FromSeconds(15)),
+            "the case sent while the silo was down was not assigned on the board within 15 s of the restart");
 
         using var dispatcher = await system.StaffAsync("dispatcher", "ximen-dispatcher", "ximen");
         var closed = (await (await AnsweredAsync(dispatcher, $"/api/v1/cases/{closedId}")).Content.ReadFromJsonAsync<JsonObject>())!;
@@ -101,8 +102,8 @@ public sealed class ResidentToCadreTests(SystemFixture system) : IClassFixture<S
 
         // The new silo's registry was rebuilt from the gateway's renewal: live push works again at once.
         var (nextId, _) = await SubmitAsync("suggestion", "建议业委会选举结果在小区公示");
-        await board.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15));
-        await cadre.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15));
+        await system.WithLogsAsync(board.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15)), "the board heard no assignment of a case sent after the restart");
+        await system.WithLogsAsync(cadre.WaitForAsync(nextId, "assigned", TimeSpan.FromSeconds(15)), "the cadre heard no assignment of a case sent after the restart");
     }
 
     private static readonly object Accompaniment =

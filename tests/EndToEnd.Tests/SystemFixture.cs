@@ -91,6 +91,19 @@ public sealed class SystemFixture : IAsyncLifetime
         await WaitHealthyAsync(TimeSpan.FromSeconds(120));
     }
 
+    /// <summary>Awaits <paramref name="wait"/>; when it gives up, the failure says what was awaited and carries the silo's and the gateway's last lines.</summary>
+    public async Task<T> WithLogsAsync<T>(Task<T> wait, string what)
+    {
+        try
+        {
+            return await wait;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw new TimeoutException($"{what}\n--- silo ---\n{Silo.Tail}\n--- gateway ---\n{Gateway.Tail}", ex);
+        }
+    }
+
     public async Task WaitHealthyAsync(TimeSpan? within = null)
     {
         try
