@@ -8,7 +8,19 @@ namespace Gongzhi.Bench;
 public enum ListenerKind { Board, Cadre, Resident }
 
 /// <summary>One connection to open: a board (dispatcher token, WatchCommunity), a cadre (own group on connect) or a resident (WatchCase by tracking token).</summary>
-public sealed record CrowdJob(ListenerKind Kind, string Subject, string Scope, string? TrackingToken = null);
+public sealed record CrowdJob(ListenerKind Kind, string Subject, string Scope, string? TrackingToken = null)
+{
+    /// <summary>Every community's boards (dispatcher accounts <c>{community}-dispatcher</c>, then <c>-2</c>, <c>-3</c> …).</summary>
+    public static List<CrowdJob> Boards(BenchWorld world, int perCommunity = 1) =>
+    [
+        .. world.Communities.SelectMany(c => Enumerable.Range(1, perCommunity)
+            .Select(b => new CrowdJob(ListenerKind.Board, $"{c.Id}-dispatcher" + (b > 1 ? $"-{b}" : ""), c.Id))),
+    ];
+
+    /// <summary>Every cadre of every community, on their own phone.</summary>
+    public static List<CrowdJob> Cadres(BenchWorld world) =>
+        [.. world.Communities.SelectMany(c => c.CadreIds.Select(k => new CrowdJob(ListenerKind.Cadre, k, c.Id)))];
+}
 
 /// <summary>How one batch of connections went.</summary>
 public sealed record ConnectPhase(string Name, int Asked, int Connected, IReadOnlyDictionary<string, long> Failures, double Seconds, Percentiles Latency);

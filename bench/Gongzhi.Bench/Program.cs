@@ -87,12 +87,7 @@ return await sut.RunAsync(async () =>
     if (staff is not null)
     {
         Console.WriteLine($"==> connecting {world.Communities.Count} boards and {world.Communities.Sum(c => c.CadreIds.Count)} cadres over SignalR");
-        List<CrowdJob> jobs =
-        [
-            .. world.Communities.Select(c => new CrowdJob(ListenerKind.Board, c.Id + "-dispatcher", c.Id)),
-            .. world.Communities.SelectMany(c => c.CadreIds.Select(k => new CrowdJob(ListenerKind.Cadre, k, c.Id))),
-        ];
-        var phase = await staff.ConnectAllAsync("staff", jobs, 16, ct);
+        var phase = await staff.ConnectAllAsync("staff", [.. CrowdJob.Boards(world), .. CrowdJob.Cadres(world)], 16, ct);
         if (phase.Connected < phase.Asked)
         {
             throw new InvalidOperationException($"{phase.Asked - phase.Connected} of {phase.Asked} listeners did not connect: {string.Join(", ", phase.Failures.Select(f => $"{f.Key} ×{f.Value}"))}");

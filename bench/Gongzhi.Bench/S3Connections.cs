@@ -75,9 +75,8 @@ public sealed class S3Connections : IAsyncDisposable
             Console.WriteLine("    (dotnet-counters gave nothing in 30 s: is `dotnet tool restore` done? memory figures will be RSS only)");
         }
 
-        var boards = world.Communities.SelectMany(c => Enumerable.Range(1, _options.BoardsPerCommunity)
-            .Select(b => new CrowdJob(ListenerKind.Board, $"{c.Id}-dispatcher" + (b > 1 ? $"-{b}" : ""), c.Id))).ToList();
-        var cadres = world.Communities.SelectMany(c => c.CadreIds.Select(k => new CrowdJob(ListenerKind.Cadre, k, c.Id))).ToList();
+        var boards = CrowdJob.Boards(world, _options.BoardsPerCommunity);
+        var cadres = CrowdJob.Cadres(world);
         Boards = boards.Count;
         Cadres = cadres.Count;
         Residents = Math.Max(0, _options.Connections - Boards - Cadres);
