@@ -1,7 +1,9 @@
 using Azure.Storage.Queues;
 using Gongzhi.Cases;
 using Gongzhi.Intake;
+using Gongzhi.Silo.Extensions;
 using Gongzhi.Silo.Intake;
+using Gongzhi.Storage;
 using Gongzhi.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -244,6 +246,37 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
             await worker.StopAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public async Task After_a_batch_that_emptied_the_queue_the_worker_waits_to_be_woken_instead_of_reading_it_again()
+    {
+        var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
+        var counter = new StorageRequestCounter();
+        var queues = new QueueServiceClient(_azurite.ConnectionString, SiloExtensions.Counted(new QueueClientOptions(), counter, "queue"));
+        var batched = queues.GetQueueClient(IntakeMessage.BatchedQueueOf(_intake.Name));
+        await batched.CreateIfNotExistsAsync();
+        var submission = fixture.Submission(community);
+        await batched.SendMessageAsync(new IntakeMessage(IntakeMessage.BatchedVersion, [submission]).ToJson());
+        // A clock that never moves: the worker reads again only when woken.
+        var options = new IntakeOptions { IdleDelay = TimeSpan.FromHours(1), RetryDelay = TimeSpan.Zero };
+        using var worker = new IntakeWorker(queues, fixture.Client, new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(TimeProvider.System), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await ArrivesAsync(submission.CaseId);
+            await Eventually.GetAsync(() => Task.FromResult(Requests(counter, batched, "DELETE")), n => n == 1, "the message is deleted", n => $"{n} deletes");
+
+            // One message fewer than a batch: the queue was empty, and reading it again would cost a request for nothing.
+            Assert.Equal(1, Requests(counter, batched, "GET"));
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static long Requests(StorageRequestCounter counter, QueueClient queue, string method) =>
+        counter.Snapshot().GetValueOrDefault($"queue:{queue.Name}:{method}");
 
     private Task ArrivesAsync(string caseId) => fixture.Client.CaseWhenAsync(caseId, _ => true);
 }

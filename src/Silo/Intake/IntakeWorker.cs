@@ -16,8 +16,8 @@ namespace Gongzhi.Silo.Intake;
 /// Takes submissions from the intake queues (the first, and the batched one, <see cref="IntakeMessage.BatchedVersion"/>)
 /// in batches and hands each to its case grain, the submissions of
 /// a message at once (different cases). It receives the next batch while earlier ones are still handled,
-/// up to <see cref="IntakeOptions.MaxMessagesInFlight"/>; when the queue is empty it waits
-/// <see cref="IntakeOptions.IdleDelay"/> or until a gateway's <see cref="IntakeSignal"/>. A message is
+/// up to <see cref="IntakeOptions.MaxMessagesInFlight"/>; after a receive that brought less than a full batch (the
+/// queue drained) it waits <see cref="IntakeOptions.IdleDelay"/> or until a gateway's <see cref="IntakeSignal"/>. A message is
 /// deleted only after every submission in it has been persisted, and kept hidden while it is handled
 /// (<see cref="MessageLease"/>). A transient failure (<see cref="IntakeFailures"/>) is retried with a doubling
 /// backoff for up to <see cref="IntakeOptions.MaxMessageAge"/>; only a message that cannot be read, or submissions
@@ -69,7 +69,9 @@ internal sealed class IntakeWorker(
                 var messages = await intake.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, stoppingToken);
                 watch.Saw(intake.Name, messages.Value);
                 handling.AddRange(messages.Value.Select(m => HandleAsync(intake, poison, m, stoppingToken)));
-                if (messages.Value.Length == 0)
+                // Less than a full batch means the queue is drained: reading it again at once would cost a request for
+                // nothing (half of all receives under a surge); the next message's gateway signal wakes the worker.
+                if (messages.Value.Length < _options.BatchSize)
                 {
                     await IdleAsync(woken, stoppingToken);
                 }
