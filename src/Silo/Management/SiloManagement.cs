@@ -11,8 +11,8 @@ namespace Gongzhi.Silo.Management;
 
 /// <summary>
 /// The silo's management port (<c>Management:Urls</c>, loopback by default): liveness and readiness for orchestrators,
-/// and the Orleans Dashboard under <see cref="DashboardPath"/>. The port carries no resident or staff traffic; the
-/// gateway is the only public door, and it fronts the dashboard for admins.
+/// and the Orleans Dashboard under <see cref="DashboardPath"/>, built at its first request (<see cref="DashboardOnDemand"/>).
+/// The port carries no resident or staff traffic; the gateway is the only public door, and it fronts the dashboard for admins.
 /// Prometheus scrapes <c>/metrics</c> here.
 /// </summary>
 public static class SiloManagement
@@ -35,6 +35,7 @@ public static class SiloManagement
         if (DashboardOn(builder.Configuration))
         {
             builder.Services.AddSingleton(DashboardNetworkGuard.From(builder.Configuration.GetSection($"{Section}:DashboardNetworks").Get<string[]>() ?? []));
+            builder.Services.AddSingleton(sp => DashboardOnDemand.For(sp, DashboardPath));
             builder.UseOrleans(silo => silo.AddDashboard());
         }
 
@@ -54,8 +55,12 @@ public static class SiloManagement
         if (DashboardOn(app.Configuration))
         {
             var guard = app.Services.GetRequiredService<DashboardNetworkGuard>();
-            app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), branch => branch.Use(guard.InvokeAsync));
-            app.MapOrleansDashboard(routePrefix: DashboardPath);
+            var dashboard = app.Services.GetRequiredService<DashboardOnDemand>();
+            app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), branch =>
+            {
+                branch.Use(guard.InvokeAsync);
+                branch.Run(dashboard.InvokeAsync);
+            });
         }
 
         return app;
