@@ -266,7 +266,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
             await ArrivesAsync(submission.CaseId);
             await Eventually.GetAsync(() => Task.FromResult(Requests(counter, batched, "DELETE")), n => n == 1, "the message is deleted", n => $"{n} deletes");
 
-            // One message fewer than a batch: the queue was empty, and reading it again would cost a request for nothing.
+            // One message, less than a full batch: the queue was drained, and reading it again would cost a request for nothing.
             Assert.Equal(1, Requests(counter, batched, "GET"));
         }
         finally

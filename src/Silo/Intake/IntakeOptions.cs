@@ -28,7 +28,10 @@ public sealed class IntakeOptions
     /// <summary>How long a received message stays hidden from other workers.</summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Pause after a receive that brought less than a full batch (the queue drained), cut short when a gateway signals new messages (<see cref="IntakeSignal"/>).</summary>
+    /// <summary>
+    /// Pause after a receive that brought less than a full batch (the queue drained), cut short when a gateway
+    /// signals new messages (<see cref="IntakeSignal"/>).
+    /// </summary>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The first pause before a failed message is tried again; it doubles with each delivery up to <see cref="MaxRetryDelay"/>.</summary>

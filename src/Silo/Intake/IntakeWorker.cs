@@ -17,8 +17,8 @@ namespace Gongzhi.Silo.Intake;
 /// in batches and hands each to its case grain, the submissions of
 /// a message at once (different cases). It receives the next batch while earlier ones are still handled,
 /// up to <see cref="IntakeOptions.MaxMessagesInFlight"/>; after a receive that brought less than a full batch (the
-/// queue drained) it waits <see cref="IntakeOptions.IdleDelay"/> or until a gateway's <see cref="IntakeSignal"/>. A message is
-/// deleted only after every submission in it has been persisted, and kept hidden while it is handled
+/// queue drained) it waits <see cref="IntakeOptions.IdleDelay"/> or until a gateway's <see cref="IntakeSignal"/>.
+/// A message is deleted only after every submission in it has been persisted, and kept hidden while it is handled
 /// (<see cref="MessageLease"/>). A transient failure (<see cref="IntakeFailures"/>) is retried with a doubling
 /// backoff for up to <see cref="IntakeOptions.MaxMessageAge"/>; only a message that cannot be read, or submissions
 /// the system refuses, go to the poison queue at once, logged with their case ids, never dropped.

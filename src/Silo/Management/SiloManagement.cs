@@ -12,7 +12,8 @@ namespace Gongzhi.Silo.Management;
 /// <summary>
 /// The silo's management port (<c>Management:Urls</c>, loopback by default): liveness and readiness for orchestrators,
 /// and the Orleans Dashboard under <see cref="DashboardPath"/>, built at its first request (<see cref="DashboardOnDemand"/>).
-/// The port carries no resident or staff traffic; the gateway is the only public door, and it fronts the dashboard for admins.
+/// The port carries no resident or staff traffic; the gateway is the only public door, and it fronts the dashboard
+/// for admins.
 /// Prometheus scrapes <c>/metrics</c> here.
 /// </summary>
 public static class SiloManagement
