@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Storage.Queues;
+using Gongzhi.Silo.Extensions;
 using Gongzhi.Cases;
 using Gongzhi.Intake;
 using Gongzhi.Silo.Intake;
@@ -43,7 +44,7 @@ public sealed class IntakeTracingTests(ClusterFixture fixture) : IClassFixture<C
         _poison = queues.GetQueueClient(options.PoisonQueueName);
         await _intake.CreateIfNotExistsAsync();
         await _poison.CreateIfNotExistsAsync();
-        _worker = new IntakeWorker(queues, fixture.Client, new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(fixture.Time), fixture.Time, NullLogger<IntakeWorker>.Instance);
+        _worker = new IntakeWorker(queues, new GrainReferences(fixture.Client), new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(fixture.Time), fixture.Time, NullLogger<IntakeWorker>.Instance);
     }
 
     public async Task DisposeAsync()

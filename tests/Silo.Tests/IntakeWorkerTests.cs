@@ -35,7 +35,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         await _intake.CreateIfNotExistsAsync();
         await _poison.CreateIfNotExistsAsync();
         _queues = queues;
-        _worker = new IntakeWorker(queues, fixture.Client, new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(fixture.Time), fixture.Time, NullLogger<IntakeWorker>.Instance);
+        _worker = new IntakeWorker(queues, new GrainReferences(fixture.Client), new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(fixture.Time), fixture.Time, NullLogger<IntakeWorker>.Instance);
     }
 
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
@@ -131,7 +131,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         // The worker's clock reads two days after the message was queued; the limit is one.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow + TimeSpan.FromDays(2));
         var options = new IntakeOptions { RetryDelay = TimeSpan.Zero, MaxMessageAge = TimeSpan.FromDays(1) };
-        using var worker = new IntakeWorker(_queues, fixture.Client, new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(clock), clock, NullLogger<IntakeWorker>.Instance);
+        using var worker = new IntakeWorker(_queues, new GrainReferences(fixture.Client), new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(clock), clock, NullLogger<IntakeWorker>.Instance);
 
         Assert.Equal(1, await worker.PumpOnceAsync(_intake, _poison, CancellationToken.None));
 
@@ -223,7 +223,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         var signal = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IntakeSignal>();
         // A clock that never moves: without the signal, the worker's next poll never comes.
         var options = new IntakeOptions { IdleDelay = TimeSpan.FromHours(1), RetryDelay = TimeSpan.Zero };
-        using var worker = new IntakeWorker(_queues, fixture.Client, signal, Options.Create(options), new IntakeQueueWatch(TimeProvider.System), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
+        using var worker = new IntakeWorker(_queues, new GrainReferences(fixture.Client), signal, Options.Create(options), new IntakeQueueWatch(TimeProvider.System), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
         // The first case is there for the worker's first read; after it, the queue is empty and the worker idles. Gateways
         // write the batched queue, and only its reads wake on a signal.
         var batched = _queues.GetQueueClient(IntakeMessage.BatchedQueueOf(_intake.Name));
@@ -259,7 +259,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
         await batched.SendMessageAsync(new IntakeMessage(IntakeMessage.BatchedVersion, [submission]).ToJson());
         // A clock that never moves: the worker reads again only when woken.
         var options = new IntakeOptions { IdleDelay = TimeSpan.FromHours(1), RetryDelay = TimeSpan.Zero };
-        using var worker = new IntakeWorker(queues, fixture.Client, new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(TimeProvider.System), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
+        using var worker = new IntakeWorker(queues, new GrainReferences(fixture.Client), new IntakeSignal(), Options.Create(options), new IntakeQueueWatch(TimeProvider.System), new FakeTimeProvider(), NullLogger<IntakeWorker>.Instance);
         await worker.StartAsync(CancellationToken.None);
         try
         {

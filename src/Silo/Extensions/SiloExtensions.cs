@@ -122,6 +122,7 @@ public static class SiloExtensions
         services.TryAddTimeProvider();
         services.AddSingleton<IntakeSignal>();
         services.AddSingleton<GrainStates>();
+        services.AddSingleton<GrainReferences>();
         services.AddSingleton<CaseGrainServices>();
         // The policy configuration names (Dispatch:Policy), the default when none is named.
         services.TryAddSingleton<IDispatchPolicy>(sp =>

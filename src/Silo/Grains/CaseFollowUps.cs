@@ -4,6 +4,7 @@ using Gongzhi.Ladder;
 using Gongzhi.Metrics;
 using Gongzhi.Realtime;
 using Gongzhi.Domain;
+using Gongzhi.Silo.Extensions;
 
 namespace Gongzhi.Silo.Grains;
 
@@ -16,9 +17,9 @@ internal static class CaseFollowUps
 {
     /// <param name="retry">Run again from the stored record: the release and the deadline may not have reached the community.</param>
     /// <param name="deadlineMoved">The case's next deadline changed in this write.</param>
-    public static async Task RunAsync(IGrainFactory grains, CaseRecord record, CaseFollowUp followUp, bool retry, bool deadlineMoved)
+    public static async Task RunAsync(GrainReferences grains, CaseRecord record, CaseFollowUp followUp, bool retry, bool deadlineMoved)
     {
-        var community = grains.GetGrain<ICommunityGrain>(record.CommunityId);
+        var community = grains.Community(record.CommunityId);
         // The release and any new cadre went to the community before the write (the next dispatch needed the cadre
         // freed); a retry cannot tell whether the write that followed was stored, so it settles the community to it.
         if (retry)
@@ -35,10 +36,10 @@ internal static class CaseFollowUps
         var updates = events.Select(e => record.ToUpdate(e, followUp.ReleasedCadreId, followUp.FormerLevelOwnerId)).ToArray();
         if (updates.Length > 0)
         {
-            await grains.GetGrain<IDispatchRegistryGrain>(0).PublishCaseUpdatesAsync(updates);
+            await grains.Registry.PublishCaseUpdatesAsync(updates);
         }
 
-        await grains.GetGrain<IMetricsGrain>(record.CommunityId).RecordAsync(record.ToFact());
+        await grains.Metrics(record.CommunityId).RecordAsync(record.ToFact());
         if (events.Any(e => e.Type is CaseEventType.Escalated or CaseEventType.Returned || e.Status == CaseStatus.Closed))
         {
             await SyncQueuesAsync(grains, record, community);
@@ -46,7 +47,7 @@ internal static class CaseFollowUps
     }
 
     // A closed case leaves the community's board; a case above the community is in exactly its level's queue.
-    private static async Task SyncQueuesAsync(IGrainFactory grains, CaseRecord record, ICommunityGrain community)
+    private static async Task SyncQueuesAsync(GrainReferences grains, CaseRecord record, ICommunityGrain community)
     {
         if (!record.IsOpen)
         {
@@ -55,7 +56,7 @@ internal static class CaseFollowUps
 
         foreach (var owner in UpperOwners(record).Distinct())
         {
-            var queue = grains.GetGrain<ILevelQueueGrain>(owner);
+            var queue = grains.Factory.GetGrain<ILevelQueueGrain>(owner);
             if (record.IsOpen && record.Level != CaseLevel.Community && owner == record.LevelOwnerId)
             {
                 await queue.AddAsync(record.CaseId);

@@ -83,7 +83,7 @@ internal sealed partial class CaseGrain
     {
         try
         {
-            await CaseFollowUps.RunAsync(services.GrainFactory, Record, followUp, retry, deadlineMoved);
+            await CaseFollowUps.RunAsync(services.Grains, Record, followUp, retry, deadlineMoved);
         }
         catch (Exception ex)
         {
@@ -105,7 +105,7 @@ internal sealed partial class CaseGrain
     private Task RetryFollowUpAsync(CancellationToken cancellationToken) =>
         Record.FollowUp is { } pending ? FollowUpAsync(pending, retry: true, deadlineMoved: true) : Task.CompletedTask;
 
-    private ICommunityGrain Community(string communityId) => services.GrainFactory.GetGrain<ICommunityGrain>(communityId);
+    private ICommunityGrain Community(string communityId) => services.Grains.Community(communityId);
 
     private enum CommitOutcome
     {

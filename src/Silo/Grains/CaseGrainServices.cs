@@ -16,7 +16,7 @@ internal sealed class CaseGrainServices(
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
     IOptions<ArchiveOptions> archiveOptions,
     ILogger<CaseGrain> logger,
-    IGrainFactory grainFactory,
+    GrainReferences grains,
     SiloMetrics metrics,
     ICaseArchive? archive = null)
 {
@@ -37,7 +37,9 @@ internal sealed class CaseGrainServices(
 
     public ICaseArchive? Archive { get; } = archive;
 
-    public IGrainFactory GrainFactory { get; } = grainFactory;
+    public GrainReferences Grains { get; } = grains;
+
+    public IGrainFactory GrainFactory => Grains.Factory;
 
     public SiloMetrics Metrics { get; } = metrics;
 }

@@ -115,7 +115,7 @@ internal sealed partial class CommunityGrain
     // Pushes the warnings known to be stored (a warning raised meanwhile waits for the write that stores it), each once.
     private async Task PushSurgeAlertsAsync()
     {
-        var registry = GrainFactory.GetGrain<IDispatchRegistryGrain>(0);
+        var registry = grains.Registry;
         foreach (var alertId in _surgeRow.State.Unpushed.Where(_storedUnpushed.Contains).ToArray())
         {
             _surgeRow.State.Unpushed.Remove(alertId);

@@ -29,6 +29,7 @@ internal sealed partial class CommunityGrain(
     IOptions<DeadlineOptions> deadlineOptions,
     CommunityBacklog backlog,
     IDispatchPolicy policy,
+    GrainReferences grains,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
     private const string DutyReminder = "duty";
@@ -68,11 +69,11 @@ internal sealed partial class CommunityGrain(
             }
 
             // The watch lives in memory: every open case says again when its next deadline is.
-            _ = GrainFactory.GetGrain<ICaseGrain>(open.CaseId).RecheckDeadlinesAsync();
+            _ = grains.Case(open.CaseId).RecheckDeadlinesAsync();
         }
 
         await ActivateSurgeWatchAsync();
-        _news = new AssignmentNews(this, a => GrainFactory.GetGrain<ICaseGrain>(a.CaseId).OnAssignedAsync(a), a => _store.Find(a.CaseId)?.AssigneeId == a.CadreId);
+        _news = new AssignmentNews(this, a => grains.Case(a.CaseId).OnAssignedAsync(a), a => _store.Find(a.CaseId)?.AssigneeId == a.CadreId);
         // Audit entries stored with a change whose delivery was cut short (idempotent by id, so best effort here).
         _ = DeliverLeftAuditAsync();
 
@@ -185,7 +186,7 @@ internal sealed partial class CommunityGrain(
     {
         foreach (var caseId in _deadlines.TakeDue(time.GetUtcNow()))
         {
-            _ = GrainFactory.GetGrain<ICaseGrain>(caseId).RecheckDeadlinesAsync();
+            _ = grains.Case(caseId).RecheckDeadlinesAsync();
         }
 
         SaveSurgeBehind();
@@ -193,7 +194,7 @@ internal sealed partial class CommunityGrain(
     }
 
     private Task PublishRosterAsync(string cadreId) =>
-        GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishRosterAsync(ToEntry(State.Cadres[cadreId]) with { Version = NextRosterVersion() });
+        grains.Registry.PublishRosterAsync(ToEntry(State.Cadres[cadreId]) with { Version = NextRosterVersion() });
 
     // Strictly increasing within this activation, and from the clock, so a later activation starts above it.
     private long NextRosterVersion() => _lastRosterVersion = Math.Max(_lastRosterVersion + 1, time.GetUtcNow().UtcTicks);

@@ -25,7 +25,7 @@ namespace Gongzhi.Silo.Intake;
 /// </summary>
 internal sealed class IntakeWorker(
     QueueServiceClient queues,
-    IGrainFactory grains,
+    GrainReferences grains,
     IntakeSignal signal,
     IOptions<IntakeOptions> options,
     IntakeQueueWatch watch,
@@ -165,7 +165,7 @@ internal sealed class IntakeWorker(
         using var span = IntakeSpans.StartProcess(submission, queueName);
         try
         {
-            var grain = grains.GetGrain<ICaseGrain>(submission.CaseId);
+            var grain = grains.Case(submission.CaseId);
             submission = submission with { TraceParent = null, TraceState = null };
             await (batched ? grain.SubmitBatchedAsync(submission) : grain.SubmitAsync(submission));
             return null;

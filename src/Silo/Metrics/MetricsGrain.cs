@@ -26,6 +26,7 @@ namespace Gongzhi.Silo.Metrics;
 internal sealed class MetricsGrain(
     GrainStates states,
     [FromKeyedServices(Clocks.Domain)] TimeProvider time,
+    GrainReferences grains,
     ILogger<MetricsGrain> logger) : Grain, IMetricsGrain
 {
     /// <summary>Facts per stored chunk: ~550–750 bytes of JSON each, so a chunk row stays near 75 KB, far below the ~960 KB a table row holds.</summary>
@@ -158,7 +159,7 @@ internal sealed class MetricsGrain(
     {
         var now = time.GetUtcNow();
         _lastPublished = now;
-        return GrainFactory.GetGrain<IDispatchRegistryGrain>(0).PublishMetricsAsync(CommunityId, KpiCalculator.Summary(Facts, now, KpiCalculator.CountyTimeZone));
+        return grains.Registry.PublishMetricsAsync(CommunityId, KpiCalculator.Summary(Facts, now, KpiCalculator.CountyTimeZone));
     }
 
     private void Prune(DateTimeOffset now)
