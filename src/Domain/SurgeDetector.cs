@@ -45,13 +45,17 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
 
     private const long MinutesPerDay = 1440;
 
+    // How many of the recent cases carry each case id, kept with every change to them: an arrival is compared with the
+    // recent cases only when one has its id (walking all of them for every arrival was 4.6 % of the silo's CPU in S1).
+    private readonly Dictionary<string, int> _recentIds = CountIds(state.Recent);
+
     public SurgeWatchState State => state;
 
     /// <summary>Counts the case and answers the warning it raises, if any (already in <see cref="SurgeWatchState.Alerts"/>).</summary>
     public SurgeAlert? Record(SurgeArrival arrival, SurgeSettings settings)
     {
         var group = Key(arrival.Compound, null, arrival.Category);
-        if (state.Recent.Exists(r => r.CaseId == arrival.CaseId && SamePlace(r, arrival)))
+        if (_recentIds.ContainsKey(arrival.CaseId) && state.Recent.Exists(r => r.CaseId == arrival.CaseId && SamePlace(r, arrival)))
         {
             return null;
         }
@@ -125,8 +129,18 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
     // Walks the recent cases without building a key for each (it runs for every arrival, over up to thousands of them).
     private void KeepRecent(SurgeArrival arrival, string group, long minute, int window)
     {
-        state.Recent.RemoveAll(r => minute - Minute(r.At) >= Math.Max(window, SurgeSettings.WindowHighest) || (minute - Minute(r.At) >= window && SamePlace(r, arrival)));
+        state.Recent.RemoveAll(r =>
+        {
+            var gone = minute - Minute(r.At) >= Math.Max(window, SurgeSettings.WindowHighest) || (minute - Minute(r.At) >= window && SamePlace(r, arrival));
+            if (gone)
+            {
+                Forget(r);
+            }
+
+            return gone;
+        });
         state.Recent.Add(arrival);
+        _recentIds[arrival.CaseId] = _recentIds.GetValueOrDefault(arrival.CaseId) + 1;
         var inPlace = 0;
         var oldest = -1;
         for (var i = 0; i < state.Recent.Count; i++)
@@ -139,12 +153,19 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
 
         if (inPlace > CasesKeptPerPlace)
         {
+            Forget(state.Recent[oldest]);
             state.Recent.RemoveAt(oldest);
         }
 
         if (state.Recent.Count > CasesKept)
         {
-            state.Recent.RemoveRange(0, state.Recent.Count - CasesKept);
+            var dropped = state.Recent.Count - CasesKept;
+            for (var i = 0; i < dropped; i++)
+            {
+                Forget(state.Recent[i]);
+            }
+
+            state.Recent.RemoveRange(0, dropped);
         }
 
         var keep = SurgeMinutes.Share(state.Cells.Values);
@@ -158,6 +179,29 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
             }
 
             Add(Cell(key), minute, window, keep);
+        }
+    }
+
+    private static Dictionary<string, int> CountIds(List<SurgeArrival> recent)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var arrival in recent)
+        {
+            ids[arrival.CaseId] = ids.GetValueOrDefault(arrival.CaseId) + 1;
+        }
+
+        return ids;
+    }
+
+    private void Forget(SurgeArrival gone)
+    {
+        if (_recentIds[gone.CaseId] == 1)
+        {
+            _recentIds.Remove(gone.CaseId);
+        }
+        else
+        {
+            _recentIds[gone.CaseId]--;
         }
     }
 

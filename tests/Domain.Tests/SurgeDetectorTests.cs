@@ -101,6 +101,42 @@ public sealed class SurgeDetectorTests
     }
 
     [Fact]
+    public void A_case_recorded_before_the_watch_was_loaded_again_is_counted_once()
+    {
+        var before = Learned(2);
+        var surge = SurgeStreams.Surge(Day15, 4, 20).ToList();
+        SurgeStreams.Run(before, surge.Take(3));
+
+        // A new activation reads the stored watch and builds its detector over it.
+        var after = new SurgeDetector(before.State, "xinhua", "sd-1");
+        Assert.Empty(SurgeStreams.Run(after, surge.Take(3)));
+
+        Assert.Equal(3, after.State.Cells["c1|property"].Minutes.Sum(m => m.Count));
+    }
+
+    [Fact]
+    public void A_case_the_watch_no_longer_holds_is_counted_again_and_the_ones_it_holds_still_once()
+    {
+        var detector = Learned(2);
+        var first = new SurgeArrival("first", "c1", "b1", "property", Day15);
+        detector.Record(first, SurgeSettings.Default);
+        // Enough cases elsewhere to push it out of the cases the watch keeps (the oldest go first).
+        var crowd = Enumerable.Range(0, SurgeDetector.CasesKept)
+            .Select(i => new SurgeArrival($"crowd-{i}", $"c{2 + (i % 9)}", null, "noise", Day15.AddSeconds(i)))
+            .ToList();
+        SurgeStreams.Run(detector, crowd);
+
+        detector.Record(first with { At = Day15.AddMinutes(20) }, SurgeSettings.Default);
+        SurgeStreams.Run(detector, crowd.TakeLast(5));
+
+        // Counted a second time on this day; the crowd's last five, still held, not again.
+        Assert.Equal(2, detector.State.Cells["c1|property"].Today);
+        Assert.Equal(SurgeDetector.CasesKept, detector.State.Cells.Where(c => c.Key.EndsWith("|noise", StringComparison.Ordinal)).Sum(c => c.Value.Today));
+        Assert.Equal(SurgeDetector.CasesKept, detector.State.Recent.Count);
+        Assert.Equal(1, detector.State.Recent.Count(r => r.CaseId == "first"));
+    }
+
+    [Fact]
     public void An_admins_stricter_setting_silences_what_the_default_would_raise()
     {
         var strict = new SurgeSettings(MinCount: 8, WindowMinutes: 60, PValue: 1e-6);
