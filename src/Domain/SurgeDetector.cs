@@ -45,9 +45,7 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
 
     private const long MinutesPerDay = 1440;
 
-    // How many of the recent cases carry each case id, kept with every change to them: an arrival is compared with the
-    // recent cases only when one has its id (walking all of them for every arrival was 4.6 % of the silo's CPU in S1).
-    private readonly Dictionary<string, int> _recentIds = CountIds(state.Recent);
+    private readonly SurgeRecentCases _recent = new(state.Recent);
 
     public SurgeWatchState State => state;
 
@@ -55,7 +53,7 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
     public SurgeAlert? Record(SurgeArrival arrival, SurgeSettings settings)
     {
         var group = Key(arrival.Compound, null, arrival.Category);
-        if (_recentIds.ContainsKey(arrival.CaseId) && state.Recent.Exists(r => r.CaseId == arrival.CaseId && SamePlace(r, arrival)))
+        if (_recent.Holds(arrival))
         {
             return null;
         }
@@ -126,46 +124,24 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
     public static bool IsSurge(int count, double expected, SurgeSettings settings) =>
         count >= settings.MinCount && PoissonTail.AtLeast(count, expected) < settings.PValue;
 
-    // Walks the recent cases without building a key for each (it runs for every arrival, over up to thousands of them).
+    // Walks the recent cases only when one may have left its window (none has while the oldest is younger than it).
     private void KeepRecent(SurgeArrival arrival, string group, long minute, int window)
     {
-        state.Recent.RemoveAll(r =>
+        if (_recent.MayBeOlderThan(minute, window))
         {
-            var gone = minute - Minute(r.At) >= Math.Max(window, SurgeSettings.WindowHighest) || (minute - Minute(r.At) >= window && SamePlace(r, arrival));
-            if (gone)
-            {
-                Forget(r);
-            }
-
-            return gone;
-        });
-        state.Recent.Add(arrival);
-        _recentIds[arrival.CaseId] = _recentIds.GetValueOrDefault(arrival.CaseId) + 1;
-        var inPlace = 0;
-        var oldest = -1;
-        for (var i = 0; i < state.Recent.Count; i++)
-        {
-            if (SamePlace(state.Recent[i], arrival))
-            {
-                oldest = inPlace++ == 0 ? i : oldest;
-            }
+            var horizon = Math.Max(window, SurgeSettings.WindowHighest);
+            _recent.RemoveAll(r => minute - Minute(r.At) >= horizon || (minute - Minute(r.At) >= window && SamePlace(r, arrival)));
         }
 
-        if (inPlace > CasesKeptPerPlace)
+        _recent.Add(arrival);
+        if (_recent.InPlace(arrival) > CasesKeptPerPlace)
         {
-            Forget(state.Recent[oldest]);
-            state.Recent.RemoveAt(oldest);
+            _recent.RemoveFirstInPlace(arrival);
         }
 
-        if (state.Recent.Count > CasesKept)
+        if (_recent.Count > CasesKept)
         {
-            var dropped = state.Recent.Count - CasesKept;
-            for (var i = 0; i < dropped; i++)
-            {
-                Forget(state.Recent[i]);
-            }
-
-            state.Recent.RemoveRange(0, dropped);
+            _recent.KeepLast(CasesKept);
         }
 
         var keep = SurgeMinutes.Share(state.Cells.Values);
@@ -179,29 +155,6 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
             }
 
             Add(Cell(key), minute, window, keep);
-        }
-    }
-
-    private static Dictionary<string, int> CountIds(List<SurgeArrival> recent)
-    {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var arrival in recent)
-        {
-            ids[arrival.CaseId] = ids.GetValueOrDefault(arrival.CaseId) + 1;
-        }
-
-        return ids;
-    }
-
-    private void Forget(SurgeArrival gone)
-    {
-        if (_recentIds[gone.CaseId] == 1)
-        {
-            _recentIds.Remove(gone.CaseId);
-        }
-        else
-        {
-            _recentIds[gone.CaseId]--;
         }
     }
 
@@ -256,11 +209,9 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
         return cell;
     }
 
-    // The compound × category of the two (what Key names without a building), compared without building the key.
-    private static bool SamePlace(SurgeArrival a, SurgeArrival b) =>
-        string.Equals(a.Compound, b.Compound, StringComparison.Ordinal) && string.Equals(a.Category, b.Category, StringComparison.Ordinal);
+    private static bool SamePlace(SurgeArrival a, SurgeArrival b) => SurgeRecentCases.SamePlace(a, b);
 
-    private static long Minute(DateTimeOffset at) => at.UtcTicks / TimeSpan.TicksPerMinute;
+    private static long Minute(DateTimeOffset at) => SurgeRecentCases.Minute(at);
 
     private static string Key(string compound, string? building, string category) =>
         building is null ? $"{compound}|{category}" : $"{compound}|{building}|{category}";

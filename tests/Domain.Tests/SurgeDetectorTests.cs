@@ -137,6 +137,28 @@ public sealed class SurgeDetectorTests
     }
 
     [Fact]
+    public void Cases_leave_the_watch_once_their_window_has_passed_and_the_younger_ones_stay()
+    {
+        var detector = SurgeStreams.NewDetector();
+        var window = SurgeSettings.Default.WindowMinutes;
+        SurgeArrival At(string id, string compound, string category, double minutes) => new(id, compound, null, category, Day15.AddMinutes(minutes));
+        string[] Held() => [.. detector.State.Recent.Select(r => r.CaseId)];
+
+        foreach (var arrival in new[] { At("a1", "c1", "property", 0), At("a2", "c1", "property", 1), At("b1", "c2", "noise", window / 2.0) })
+        {
+            detector.Record(arrival, SurgeSettings.Default);
+        }
+
+        // The first two are a window old in their own place, the other place's case is not.
+        detector.Record(At("a3", "c1", "property", window + 1), SurgeSettings.Default);
+        Assert.Equal(["b1", "a3"], Held());
+
+        // A day later every case has left any category's window, whichever place the next one comes from.
+        detector.Record(At("c1", "c3", "water", SurgeSettings.WindowHighest + window + 1), SurgeSettings.Default);
+        Assert.Equal(["c1"], Held());
+    }
+
+    [Fact]
     public void An_admins_stricter_setting_silences_what_the_default_would_raise()
     {
         var strict = new SurgeSettings(MinCount: 8, WindowMinutes: 60, PValue: 1e-6);
