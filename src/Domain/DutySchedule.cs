@@ -30,20 +30,12 @@ public static class DutySchedule
     }
 
     /// <summary>How long the shifts have the cadre on duty between two instants at most <see cref="Horizon"/> apart.</summary>
-    public static TimeSpan OnShiftBetween(IReadOnlyList<DutyShift> shifts, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(to - from, Horizon);
-        var total = TimeSpan.Zero;
-        foreach (var (start, end) in Stretches(shifts, from, zone))
-        {
-            var overlap = (end < to ? end : to) - (start > from ? start : from);
-            if (overlap > TimeSpan.Zero)
-            {
-                total += overlap;
-            }
-        }
-        return total;
-    }
+    public static TimeSpan OnShiftBetween(IReadOnlyList<DutyShift> shifts, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone) =>
+        StretchesFrom(shifts, from, zone).OnShiftUntil(to);
+
+    /// <summary>The shifts read as instants from <paramref name="from"/> on, to ask how long they cover until several later instants.</summary>
+    public static ShiftStretches StretchesFrom(IReadOnlyList<DutyShift> shifts, DateTimeOffset from, TimeZoneInfo zone) =>
+        new(from, Stretches(shifts, from, zone));
 
     /// <summary>Merged on-duty stretches, in order, from the day before the instant's local date to past the horizon.</summary>
     private static List<(DateTimeOffset Start, DateTimeOffset End)> Stretches(IReadOnlyList<DutyShift> shifts, DateTimeOffset instant, TimeZoneInfo zone)

@@ -188,4 +188,16 @@ public sealed class DutyScheduleTests
         Assert.Equal(TimeSpan.Zero, DutySchedule.OnShiftBetween([WeekendDays], At(23, 0), At(28, 0), Shanghai));
         Assert.Equal(TimeSpan.Zero, DutySchedule.OnShiftBetween([], At(23, 0), At(30, 0), Shanghai));
     }
+
+    [Fact]
+    public void Stretches_read_once_from_an_instant_answer_for_every_later_instant_of_the_week()
+    {
+        var kept = DutySchedule.StretchesFrom([WeekdayDays, NightsEveryDay], At(23, 0), Shanghai);
+
+        // Monday 00:00 to Wednesday 12:00: two weekdays and a half morning, and the nights (Sunday's ends Monday 07:00).
+        Assert.Equal(TimeSpan.FromHours(7 + 9 + 9 + 3.5 + 12 + 12), kept.OnShiftUntil(At(25, 12)));
+        Assert.Equal(TimeSpan.FromHours(45 + 84), kept.OnShiftUntil(At(30, 0)));
+        Assert.Equal(TimeSpan.Zero, kept.OnShiftUntil(At(23, 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kept.OnShiftUntil(At(23, 0) + DutySchedule.Horizon + TimeSpan.FromMinutes(1)));
+    }
 }

@@ -30,4 +30,19 @@ public sealed class CadreSlot
     public AssignmentTally? RecentlyGiven { get; set; }
 
     public bool IsFull => Open.Count >= Profile.MaxOpenCases;
+
+    // The shifts read as instants from the fair-share window's start, and what they were read for: a dispatch asks every
+    // cadre, and the window starts at a day's start, so they are read once a day (or when the profile or zone changes).
+    private (ShiftStretches Stretches, CadreProfile Profile, string Zone)? _shifts;
+
+    /// <summary>How long the cadre's shifts had them on duty between <paramref name="from"/> and <paramref name="to"/> (<see cref="DutySchedule.OnShiftBetween"/>).</summary>
+    public TimeSpan OnShiftBetween(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone)
+    {
+        if (_shifts is not { } kept || kept.Stretches.From != from || !ReferenceEquals(kept.Profile, Profile) || kept.Zone != zone.Id)
+        {
+            _shifts = kept = (DutySchedule.StretchesFrom(Profile.Shifts, from, zone), Profile, zone.Id);
+        }
+
+        return kept.Stretches.OnShiftUntil(to);
+    }
 }

@@ -215,7 +215,7 @@ internal sealed partial class CommunityGrain
             {
                 ShiftEndsAt = policy.NeedsShiftEnds ? ShiftEnd(slot, now, zone) : null,
                 RecentlyGiven = tally ? _store.GivenWithin(slot.Profile.Id, now) : 0,
-                RecentHours = tally ? DutySchedule.OnShiftBetween(slot.Profile.Shifts, AssignmentTally.WindowStart(now), now, zone!).TotalHours : 0,
+                RecentHours = tally ? slot.OnShiftBetween(AssignmentTally.WindowStart(now), now, zone!).TotalHours : 0,
             };
     }
 
