@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gongzhi.Communities;
+using static Gongzhi.Domain.SurgeRecentCases;
 
 namespace Gongzhi.Domain;
 
@@ -208,10 +209,6 @@ public sealed class SurgeDetector(SurgeWatchState state, string communityId, str
 
         return cell;
     }
-
-    private static bool SamePlace(SurgeArrival a, SurgeArrival b) => SurgeRecentCases.SamePlace(a, b);
-
-    private static long Minute(DateTimeOffset at) => SurgeRecentCases.Minute(at);
 
     private static string Key(string compound, string? building, string category) =>
         building is null ? $"{compound}|{category}" : $"{compound}|{building}|{category}";

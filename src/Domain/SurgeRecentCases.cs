@@ -15,7 +15,7 @@ internal sealed class SurgeRecentCases
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Compound, string Category), int> _places = [];
 
-    // No case is older than this minute (it may be older than every one: removals leave it as it was, the walk renews it).
+    // A lower bound of the cases' minutes: removals leave it as it was (still a bound), the walk makes it exact again.
     private long _oldestMinute = long.MaxValue;
 
     public SurgeRecentCases(List<SurgeArrival> cases)
