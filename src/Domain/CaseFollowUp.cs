@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Gongzhi.Domain;
 
 /// <summary>
@@ -9,4 +11,9 @@ namespace Gongzhi.Domain;
 /// <param name="FromSeq">The first event of the write.</param>
 /// <param name="ReleasedCadreId">A cadre the case left in that write, whose load must drop.</param>
 /// <param name="FormerLevelOwnerId">The level owner before the write, which hears the case go.</param>
-public sealed record CaseFollowUp(int FromSeq, string? ReleasedCadreId = null, string? FormerLevelOwnerId = null);
+/// <param name="DispatchUnconfirmed">
+/// Written beside the community's dispatch, before the community said that dispatch was stored (D16-dispatch-ahead):
+/// a retry first puts the case back into the community as this row holds it. Stored only when true, so rows written before read alike.
+/// </param>
+public sealed record CaseFollowUp(int FromSeq, string? ReleasedCadreId = null, string? FormerLevelOwnerId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool DispatchUnconfirmed = false);

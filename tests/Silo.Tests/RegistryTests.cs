@@ -12,69 +12,6 @@ namespace Gongzhi.Silo.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
-    /// <summary>Stands in for a gateway: records what the cluster pushes to it.</summary>
-    private sealed class RecordingObserver : IDispatchObserver
-    {
-        public ConcurrentQueue<CaseUpdate> Updates { get; } = new();
-
-        public ConcurrentQueue<RosterEntry> Roster { get; } = new();
-
-        public ConcurrentQueue<Invitation> Invitations { get; } = new();
-
-        public event Action? Received;
-
-        public Task OnCaseUpdatesAsync(IReadOnlyList<CaseUpdate> updates)
-        {
-            foreach (var u in updates)
-            {
-                Updates.Enqueue(u);
-            }
-
-            Received?.Invoke();
-            return Task.CompletedTask;
-        }
-
-        public Task OnRosterChangedAsync(RosterEntry entry)
-        {
-            Roster.Enqueue(entry);
-            Received?.Invoke();
-            return Task.CompletedTask;
-        }
-
-        public Task OnMetricsChangedAsync(string communityId, KpiSummary summary) => Task.CompletedTask;
-
-        public Task OnCallAsync(Gongzhi.Realtime.CallMessage message) => Task.CompletedTask;
-
-        public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
-
-        public Task OnSurgeAlertAsync(Gongzhi.Communities.SurgeAlert alert) => Task.CompletedTask;
-
-        public Task OnInvitationAsync(Invitation invitation)
-        {
-            Invitations.Enqueue(invitation);
-            Received?.Invoke();
-            return Task.CompletedTask;
-        }
-
-        public async Task WaitUntilAsync(Func<RecordingObserver, bool> condition)
-        {
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Received += () =>
-            {
-                if (condition(this))
-                {
-                    done.TrySetResult();
-                }
-            };
-            if (condition(this))
-            {
-                return;
-            }
-
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-    }
-
     [Fact]
     public async Task A_registered_gateway_hears_every_event_of_a_case_once()
     {

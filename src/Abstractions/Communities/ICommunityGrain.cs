@@ -42,6 +42,23 @@ public interface ICommunityGrain : IGrainWithStringKey
     Task<DispatchDecision> DispatchAsync(CaseSubmission submission, IReadOnlyList<string> passedOver);
 
     /// <summary>
+    /// Decides as <see cref="DispatchAsync"/> does, but answers before its write is stored (the write is on its way), so
+    /// the case stores its own row meanwhile. The case's row then holds the answer; the caller confirms with
+    /// <see cref="ConfirmDispatchAsync"/> before it counts the case as done, and puts the case back with
+    /// <see cref="RestoreDispatchAsync"/> when that fails (D16-dispatch-ahead).
+    /// </summary>
+    [Alias("DispatchAhead")]
+    Task<DispatchDecision> DispatchAheadAsync(CaseSubmission submission, IReadOnlyList<string> passedOver);
+
+    /// <summary>
+    /// Answers once the community's stored state holds the case as <see cref="DispatchAheadAsync"/> answered (given to
+    /// <paramref name="cadreId"/>, or waiting when null); fails when that write failed or the community no longer holds
+    /// the case so (a new activation read what storage holds).
+    /// </summary>
+    [Alias("ConfirmDispatch")]
+    Task ConfirmDispatchAsync(string caseId, string? cadreId);
+
+    /// <summary>
     /// The case left <paramref name="releasedCadreId"/> (declined, lapsed, reopened) and needs a cadre again: frees them
     /// (a waiting case may take them) and dispatches it as <see cref="DispatchAsync"/> does, in one turn and one write.
     /// Idempotent per case, so a case whose own write then failed calls it again and finds the same answer.
@@ -64,6 +81,14 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SettleCase")]
     Task SettleCaseAsync(string caseId, string? cadreId, bool open);
+
+    /// <summary>
+    /// A case whose row was stored beside a dispatch the community never confirmed (<see cref="DispatchAheadAsync"/>): if
+    /// the community does not hold it, puts it back as the row says (given to <paramref name="cadreId"/>, or waiting when
+    /// null) and answers once that is stored. <see cref="SettleCaseAsync"/> then settles a case it holds otherwise.
+    /// </summary>
+    [Alias("RestoreDispatch")]
+    Task RestoreDispatchAsync(CaseSubmission submission, string? cadreId, IReadOnlyList<string> passedOver);
 
     /// <summary>The case is closed: it leaves the board.</summary>
     [Alias("CaseClosed")]

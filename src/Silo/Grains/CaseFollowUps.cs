@@ -24,6 +24,11 @@ internal static class CaseFollowUps
         // freed); a retry cannot tell whether the write that followed was stored, so it settles the community to it.
         if (retry)
         {
+            if (followUp.DispatchUnconfirmed && record.IsOpen)
+            {
+                await community.RestoreDispatchAsync(record.Submission!, record.HolderId, record.PassedOver);
+            }
+
             await community.SettleCaseAsync(record.CaseId, record.HolderId, record.IsOpen);
         }
 

@@ -41,18 +41,25 @@ internal sealed partial class CaseGrain
     private CaseTransition Place(DispatchDecision decision, DateTimeOffset now) =>
         decision.Assignment is { } assignment ? CaseLifecycle.Assign(Record, assignment) : CaseLifecycle.Wait(Record, now);
 
-    // Stores the change, then carries it to the other grains.
-    private async Task<CommitOutcome> CommitAsync(CaseTransition transition, string? ownerBefore = null)
+    // Stores the change, then carries it to the other grains. A dispatch answered ahead of its write is confirmed before
+    // the commit answers; a failed confirmation is owed like a follow-up (D16-dispatch-ahead).
+    private async Task<CommitOutcome> CommitAsync(CaseTransition transition, string? ownerBefore = null, Func<Task>? confirmDispatch = null)
     {
         if (!transition.Changed)
         {
+            if (confirmDispatch is not null)
+            {
+                await confirmDispatch();
+            }
+
             return CommitOutcome.Carried;
         }
 
         var deadline = DeadlineRules.Next(Record);
         var deadlineMoved = deadline != Record.WatchedDeadline;
         Record.WatchedDeadline = deadline;
-        var followUp = Record.FollowUp = new CaseFollowUp(transition.Events[0].Seq, transition.ReleasedCadreId, ownerBefore);
+        var unconfirmed = confirmDispatch is not null || Record.FollowUp is { DispatchUnconfirmed: true };
+        var followUp = Record.FollowUp = new CaseFollowUp(transition.Events[0].Seq, transition.ReleasedCadreId, ownerBefore, unconfirmed);
         try
         {
             await ArchiveOldEventsAsync();
@@ -63,19 +70,45 @@ internal sealed partial class CaseGrain
             throw;
         }
 
-        // A write that fails, or may have been stored after all, makes the case reload (the row's rule).
-        if (_known)
+        var confirmed = confirmDispatch?.Invoke();
+        try
         {
-            await _state.WriteAsync();
+            // A write that fails, or may have been stored after all, makes the case reload (the row's rule).
+            if (_known)
+            {
+                await _state.WriteAsync();
+            }
+            else if (!await _state.TryWriteNewAsync())
+            {
+                return CommitOutcome.RowFound;
+            }
         }
-        else if (!await _state.TryWriteNewAsync())
+        finally
         {
-            return CommitOutcome.RowFound;
+            // Not waited for when the row was not written: a stored row's retry restores the community (CaseFollowUps).
+            _ = confirmed?.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         }
 
         _known = true;
         services.Metrics.Stored(transition.Events);
-        return await FollowUpAsync(followUp, retry: false, deadlineMoved) ? CommitOutcome.Carried : CommitOutcome.FollowUpOwed;
+        // The row holds the cadre, so the pushes go now; the intake message goes only once the community's write is stored.
+        var carried = await FollowUpAsync(followUp, retry: false, deadlineMoved);
+        if (confirmed is not null)
+        {
+            try
+            {
+                await confirmed;
+            }
+            catch (Exception ex)
+            {
+                // The community's write failed, or it holds the case otherwise now: the retry puts the case back as stored.
+                Record.FollowUp = followUp;
+                OweFollowUp(ex, followUp);
+                return CommitOutcome.FollowUpOwed;
+            }
+        }
+
+        return carried ? CommitOutcome.Carried : CommitOutcome.FollowUpOwed;
     }
 
     // The change is stored; what it owes other grains is done now, or retried from the stored record until done.
@@ -87,8 +120,7 @@ internal sealed partial class CaseGrain
         }
         catch (Exception ex)
         {
-            services.Logger.LogWarning(ex, "Case {CaseId}: what the change from seq {Seq} owes other grains failed; retrying", Record.CaseId, followUp.FromSeq);
-            _followUpRetry ??= this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
+            OweFollowUp(ex, followUp);
             return false;
         }
 
@@ -100,6 +132,12 @@ internal sealed partial class CaseGrain
         }
 
         return true;
+    }
+
+    private void OweFollowUp(Exception error, CaseFollowUp followUp)
+    {
+        services.Logger.LogWarning(error, "Case {CaseId}: what the change from seq {Seq} owes other grains failed; retrying", Record.CaseId, followUp.FromSeq);
+        _followUpRetry ??= this.RegisterGrainTimer(RetryFollowUpAsync, FollowUpRetryPeriod, FollowUpRetryPeriod);
     }
 
     private Task RetryFollowUpAsync(CancellationToken cancellationToken) =>

@@ -160,7 +160,10 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
 
         // The community's dispatch is idempotent on the case id, so a redelivered submission finds the same answer.
         var now = Now;
-        var decision = await Community(submission.CommunityId).DispatchAsync(submission, Record.PassedOver);
+        // The community answers before its write is stored; the case's row goes meanwhile, and the submission answers
+        // (the intake message goes) only once the community confirms (D16-dispatch-ahead).
+        var community = Community(submission.CommunityId);
+        var decision = await community.DispatchAheadAsync(submission, Record.PassedOver);
         if (mayBeRetry && decision.HeldBefore && await StoredInOtherPlaceAsync(place))
         {
             return false;
@@ -169,7 +172,7 @@ internal sealed partial class CaseGrain(CaseGrainServices services) : IGrainBase
         // The community makes new terms per dispatch; cases with the same terms share one instance.
         var transition = CaseLifecycle.Submit(Record, submission, decision.Mode, SharedStrings.Cases.ShareRecord(decision.Terms), now).Then(Place(decision, now));
         Record.PossibleDuplicates = [.. decision.PossibleDuplicates];
-        var outcome = await CommitAsync(transition);
+        var outcome = await CommitAsync(transition, confirmDispatch: () => community.ConfirmDispatchAsync(submission.CaseId, decision.Assignment?.CadreId));
         if (outcome == CommitOutcome.RowFound)
         {
             return false;

@@ -31,6 +31,7 @@ public sealed class StorageFaults
     private readonly Lock _lock = new();
     private readonly List<Rule> _rules = [];
     private readonly List<StorageCall> _calls = [];
+    private readonly List<StorageHold> _holds = [];
 
     /// <summary>Makes the next <paramref name="times"/> calls that <paramref name="match"/> accepts fail as <paramref name="fault"/> says.</summary>
     public void Inject(Func<StorageCall, bool> match, StorageFault fault, int times = 1)
@@ -39,6 +40,18 @@ public sealed class StorageFaults
         {
             _rules.Add(new Rule(match, fault, times));
         }
+    }
+
+    /// <summary>Holds the next write that <paramref name="match"/> accepts before it reaches storage, until the test releases it.</summary>
+    public StorageHold Hold(Func<StorageCall, bool> match)
+    {
+        var hold = new StorageHold(match);
+        lock (_lock)
+        {
+            _holds.Add(hold);
+        }
+
+        return hold;
     }
 
     /// <summary>How many faults fired so far.</summary>
@@ -51,6 +64,22 @@ public sealed class StorageFaults
         {
             return _calls.Count(match);
         }
+    }
+
+    // Completes when the call may go on: at once, or when the hold that took it is released.
+    internal Task HeldUntil(StorageCall call)
+    {
+        StorageHold? hold;
+        lock (_lock)
+        {
+            hold = _holds.FirstOrDefault(h => h.Match(call));
+            if (hold is not null)
+            {
+                _holds.Remove(hold);
+            }
+        }
+
+        return hold?.Take() ?? Task.CompletedTask;
     }
 
     internal StorageFault? Take(StorageCall call)
@@ -80,6 +109,25 @@ public sealed class StorageFaults
     }
 }
 
+/// <summary>One write held before storage: <see cref="Reached"/> when it comes, and it goes on once <see cref="Release"/> is called.</summary>
+public sealed class StorageHold(Func<StorageCall, bool> match)
+{
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Reached => _reached.Task;
+
+    public void Release() => _released.TrySetResult();
+
+    internal Func<StorageCall, bool> Match { get; } = match;
+
+    internal Task Take()
+    {
+        _reached.TrySetResult();
+        return _released.Task;
+    }
+}
+
 /// <summary>Grain storage that passes every call to the real one, except those a <see cref="StorageFaults"/> rule picks.</summary>
 public sealed class FaultInjectingStorage(IGrainStorage inner, StorageFaults faults) : IGrainStorage
 {
@@ -88,6 +136,7 @@ public sealed class FaultInjectingStorage(IGrainStorage inner, StorageFaults fau
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        await faults.HeldUntil(new StorageCall("write", stateName, grainId));
         switch (faults.Take(new StorageCall("write", stateName, grainId)))
         {
             case StorageFault.FailsBeforeStoring:

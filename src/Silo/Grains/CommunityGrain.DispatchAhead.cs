@@ -1,0 +1,102 @@
+using Gongzhi.Cases;
+using Gongzhi.Communities;
+using Gongzhi.Domain;
+
+namespace Gongzhi.Silo.Grains;
+
+/// <summary>
+/// A new case's dispatch answered before its write is stored, so the case's row and the community's go to storage
+/// together instead of one after the other; the case confirms before it tells anyone (D16-dispatch-ahead).
+/// </summary>
+internal sealed partial class CommunityGrain
+{
+    // Past this many, the writes already stored are forgotten (cases that never confirmed: their own write failed).
+    private const int MaxDispatchWrites = 1024;
+
+    // The write carrying each case dispatched ahead, until the case confirms it. A failed one makes the activation go
+    // (the store's rule): the next activation reads what storage holds.
+    private readonly Dictionary<string, Task> _dispatchWrites = new(StringComparer.Ordinal);
+
+    public Task<DispatchDecision> DispatchAheadAsync(CaseSubmission submission, IReadOnlyList<string> passedOver)
+    {
+        // All in this turn, as DispatchAsync: the answer is what the write on its way stores.
+        var category = CategoryOf(submission);
+        var heldBefore = _store.Find(submission.CaseId) is not null;
+        var (decision, given) = Decide(submission, category, passedOver);
+        var stored = _store.SaveAsync();
+        if (_dispatchWrites.Count >= MaxDispatchWrites)
+        {
+            foreach (var done in _dispatchWrites.Where(w => w.Value.IsCompletedSuccessfully).Select(w => w.Key).ToList())
+            {
+                _dispatchWrites.Remove(done);
+            }
+        }
+
+        _dispatchWrites[submission.CaseId] = stored;
+        _ = AfterDispatchStoredAsync(stored, given ? decision.Assignment!.CadreId : null);
+        return Task.FromResult(heldBefore ? decision with { HeldBefore = true } : decision);
+    }
+
+    public async Task ConfirmDispatchAsync(string caseId, string? cadreId)
+    {
+        if (_dispatchWrites.TryGetValue(caseId, out var stored))
+        {
+            await stored;
+            _dispatchWrites.Remove(caseId);
+        }
+        else
+        {
+            // A new activation (what it holds was read from storage), or one that forgot the write: what it holds now is
+            // stored once the changes on their way are.
+            await _store.SaveAsync();
+        }
+
+        if (_store.Find(caseId) is not { } held || held.AssigneeId != cadreId)
+        {
+            throw new InvalidOperationException($"Community {CommunityId} does not hold case {caseId} as dispatched (to {cadreId ?? "nobody"}).");
+        }
+    }
+
+    public async Task RestoreDispatchAsync(CaseSubmission submission, string? cadreId, IReadOnlyList<string> passedOver)
+    {
+        string? given = null;
+        if (_store.Find(submission.CaseId) is null)
+        {
+            var entry = new OpenCaseEntry(submission.CaseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
+            Watch(entry, CategoryOf(submission));
+            _store.Put(new OpenCase(entry, null, null, passedOver.ToArray()));
+            if (cadreId is not null && State.Cadres.TryGetValue(cadreId, out var holder))
+            {
+                given = Give(holder, submission.CaseId).CadreId;
+            }
+
+            logger.LogWarning("Case {CaseId} in {CommunityId}: put back as its row holds it (held by {CadreId}); its dispatch was never stored", submission.CaseId, CommunityId, cadreId);
+        }
+
+        await _store.SaveAsync();
+        if (given is not null)
+        {
+            await PublishRosterAsync(given);
+        }
+    }
+
+    // What DispatchAsync does after its write, once the write is stored: the warnings the arrival raised, the new load.
+    private async Task AfterDispatchStoredAsync(Task stored, string? givenTo)
+    {
+        try
+        {
+            await stored;
+        }
+        catch (Exception)
+        {
+            // The write's failure makes the activation go (the store's rule); the case's confirmation fails with it.
+            return;
+        }
+
+        _ = RaiseSurgeAlertsAsync();
+        if (givenTo is not null)
+        {
+            await PublishRosterAsync(givenTo);
+        }
+    }
+}
