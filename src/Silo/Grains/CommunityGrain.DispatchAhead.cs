@@ -6,7 +6,8 @@ namespace Gongzhi.Silo.Grains;
 
 /// <summary>
 /// A new case's dispatch answered before its write is stored, so the case's row and the community's go to storage
-/// together instead of one after the other; the case confirms before it tells anyone (D16-dispatch-ahead).
+/// together instead of one after the other; the case pushes once its own row is stored, and its submission answers only
+/// once the community confirms (D16-dispatch-ahead).
 /// </summary>
 internal sealed partial class CommunityGrain
 {
