@@ -14,27 +14,39 @@ internal sealed partial class CommunityGrain
 
     public async Task<DispatchDecision> RedispatchAsync(CaseSubmission submission, string? releasedCadreId, IReadOnlyList<string> passedOver)
     {
-        // All in this turn, before the one write: a crash anywhere leaves storage as it was, or as the answer says.
+        var turn = DispatchInTurn(submission, releasedCadreId, passedOver);
+        await _store.SaveAsync();
+        await TellStoredAsync(turn);
+        await AnnounceAsync(turn.Assigned);
+        return turn.Answer;
+    }
+
+    // All in one turn, before the one write: a crash anywhere leaves storage as it was, or as the answer says.
+    private DispatchTurn DispatchInTurn(CaseSubmission submission, string? releasedCadreId, IReadOnlyList<string> passedOver)
+    {
         var category = CategoryOf(submission);
         var heldBefore = _store.Find(submission.CaseId) is not null;
         var freed = releasedCadreId is not null && Free(submission.CaseId, releasedCadreId);
         var assigned = freed ? DrainWaiting() : [];
         var (decision, given) = Decide(submission, category, passedOver);
-        await _store.SaveAsync();
-        // The warnings these arrivals raised are stored and pushed after them, without holding up the answer (D16-surge-rows).
+        return new DispatchTurn(heldBefore ? decision with { HeldBefore = true } : decision, freed ? releasedCadreId : null,
+            given ? decision.Assignment!.CadreId : null, assigned);
+    }
+
+    // Once the turn's write is stored: the warnings its arrival raised (stored and pushed after it, without holding up
+    // the answer, D16-surge-rows) and the loads it changed.
+    private async Task TellStoredAsync(DispatchTurn turn)
+    {
         _ = RaiseSurgeAlertsAsync();
-        if (freed)
+        if (turn.FreedCadreId is { } freed)
         {
-            await PublishRosterAsync(releasedCadreId!);
+            await PublishRosterAsync(freed);
         }
 
-        if (given)
+        if (turn.GivenCadreId is { } given)
         {
-            await PublishRosterAsync(decision.Assignment!.CadreId);
+            await PublishRosterAsync(given);
         }
-
-        await AnnounceAsync(assigned);
-        return heldBefore ? decision with { HeldBefore = true } : decision;
     }
 
     private CategoryInfo CategoryOf(CaseSubmission submission) =>
@@ -272,4 +284,7 @@ internal sealed partial class CommunityGrain
         _news.Heard(caseId);
         return Task.CompletedTask;
     }
+
+    /// <summary>What one dispatch turn decided: the answer, the cadre it freed and the one it gave the case to, and the waiting cases the freed cadre took.</summary>
+    private sealed record DispatchTurn(DispatchDecision Answer, string? FreedCadreId, string? GivenCadreId, List<Assignment> Assigned);
 }

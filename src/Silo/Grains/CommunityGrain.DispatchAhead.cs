@@ -21,9 +21,7 @@ internal sealed partial class CommunityGrain
     public Task<DispatchDecision> DispatchAheadAsync(CaseSubmission submission, IReadOnlyList<string> passedOver)
     {
         // All in this turn, as DispatchAsync: the answer is what the write on its way stores.
-        var category = CategoryOf(submission);
-        var heldBefore = _store.Find(submission.CaseId) is not null;
-        var (decision, given) = Decide(submission, category, passedOver);
+        var turn = DispatchInTurn(submission, null, passedOver);
         var stored = _store.SaveAsync();
         if (_dispatchWrites.Count >= MaxDispatchWrites)
         {
@@ -34,8 +32,8 @@ internal sealed partial class CommunityGrain
         }
 
         _dispatchWrites[submission.CaseId] = stored;
-        _ = AfterDispatchStoredAsync(stored, given ? decision.Assignment!.CadreId : null);
-        return Task.FromResult(heldBefore ? decision with { HeldBefore = true } : decision);
+        _ = TellWhenStoredAsync(stored, turn);
+        return Task.FromResult(turn.Answer);
     }
 
     public async Task ConfirmDispatchAsync(string caseId, string? cadreId)
@@ -81,8 +79,7 @@ internal sealed partial class CommunityGrain
         }
     }
 
-    // What DispatchAsync does after its write, once the write is stored: the warnings the arrival raised, the new load.
-    private async Task AfterDispatchStoredAsync(Task stored, string? givenTo)
+    private async Task TellWhenStoredAsync(Task stored, DispatchTurn turn)
     {
         try
         {
@@ -94,10 +91,6 @@ internal sealed partial class CommunityGrain
             return;
         }
 
-        _ = RaiseSurgeAlertsAsync();
-        if (givenTo is not null)
-        {
-            await PublishRosterAsync(givenTo);
-        }
+        await TellStoredAsync(turn);
     }
 }

@@ -136,8 +136,9 @@ public sealed class FaultInjectingStorage(IGrainStorage inner, StorageFaults fau
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await faults.HeldUntil(new StorageCall("write", stateName, grainId));
-        switch (faults.Take(new StorageCall("write", stateName, grainId)))
+        var call = new StorageCall("write", stateName, grainId);
+        await faults.HeldUntil(call);
+        switch (faults.Take(call))
         {
             case StorageFault.FailsBeforeStoring:
                 throw Unavailable();
