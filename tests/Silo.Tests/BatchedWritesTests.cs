@@ -143,6 +143,28 @@ public sealed class BatchedWritesTests : IAsyncLifetime
         Assert.Equal(1, counts.GetValueOrDefault("table:batchedinserts/case:GET"));
     }
 
+    [Fact]
+    public async Task Each_row_a_transaction_carries_is_counted_by_state_and_kind_so_the_bench_counts_rows_and_not_only_requests()
+    {
+        var ids = PartitionMates(GrainId.Create("case", "rows"), "rows");
+        var states = ids.ToDictionary(id => id, _ => new GrainState<Notes>(new Notes { Lines = ["new"] }));
+        var before = _requests.Snapshot();
+
+        await Task.WhenAll(ids.Select(id => _storage.WriteStateAsync(Shared, id, states[id])));
+        foreach (var state in states.Values)
+        {
+            state.State!.Lines.Add("replaced");
+        }
+
+        await Task.WhenAll(ids.Select(id => _storage.WriteStateAsync(Shared, id, states[id])));
+
+        var counted = _requests.Snapshot().ToDictionary(c => c.Key, c => c.Value - before.GetValueOrDefault(c.Key));
+        Assert.True(counted.GetValueOrDefault("table:$batch:POST") > 0, "no row went in a transaction");
+        // Each row once: among its transaction's rows, or as a request of its own.
+        Assert.Equal(ids.Count, counted.GetValueOrDefault("rows:batchedinserts/case~shared:insert") + counted.GetValueOrDefault("table:batchedinserts:POST"));
+        Assert.Equal(ids.Count, counted.GetValueOrDefault("rows:batchedinserts/case~shared:replace") + counted.GetValueOrDefault("table:batchedinserts/case~shared:PUT"));
+    }
+
     // 30 case rows kept in the same shared partition as the given row, so that they share transactions with it.
     private static List<GrainId> PartitionMates(GrainId row, string prefix)
     {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Gongzhi.Storage;
 
 namespace Gongzhi.Silo.Storage;
 
@@ -122,9 +123,14 @@ internal sealed class BatchedWrites(TableClient table)
                     return;
                 }
 
-                var responses = await table.SubmitTransactionAsync(batch.Select(p => p.ETag is { } etag
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, p.Entity, etag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, p.Entity)));
+                Response<IReadOnlyList<Response>> responses;
+                using (StorageRequestCounter.TransactionRows(batch.Select(p => p.Row(table.Name)).ToArray()))
+                {
+                    responses = await table.SubmitTransactionAsync(batch.Select(p => p.ETag is { } etag
+                        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, p.Entity, etag)
+                        : new TableTransactionAction(TableTransactionActionType.Add, p.Entity)));
+                }
+
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(responses.Value[i].Headers.ETag?.ToString());
@@ -166,5 +172,12 @@ internal sealed class BatchedWrites(TableClient table)
         public int Bytes { get; } = (dataBytes / 3 * 4) + RowOverhead;
 
         public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // How the request counter names this row in a transaction: its table, its state (the row key up to '|'), its kind.
+        public string Row(string tableName)
+        {
+            var bar = Entity.RowKey.IndexOf('|', StringComparison.Ordinal);
+            return $"{tableName}/{(bar < 0 ? Entity.RowKey : Entity.RowKey[..bar])}:{(ETag is null ? "insert" : "replace")}";
+        }
     }
 }

@@ -14,20 +14,33 @@ namespace Gongzhi.Storage;
 /// for the load bench's "storage work per case". Attached to every storage client the process makes.
 /// A request for one table row also names the row's state (its row key up to <c>|</c>, as grain storage
 /// keys rows), so the bench can tell which grains' writes a case costs.
+/// A table transaction is one request; the rows it carries are counted too, keyed <c>rows:table/state:insert</c> or
+/// <c>:replace</c>, when its sender names them (<see cref="TransactionRows"/>), since the emulator's work follows rows.
 /// (One file, compiled into both the silo and the gateway.)
 /// </summary>
 public sealed class StorageRequestCounter
 {
+    /// <summary>The request property naming a transaction's rows (<c>table/state:insert</c>, <c>table/state:replace</c>).</summary>
+    public const string TransactionRowsProperty = "Gongzhi.TransactionRows";
+
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+
+    /// <summary>Names the rows of the transaction sent within the returned scope (<see cref="HttpPipeline.CreateHttpMessagePropertiesScope"/>).</summary>
+    public static IDisposable TransactionRows(IReadOnlyList<string> rows) =>
+        HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?> { [TransactionRowsProperty] = rows });
 
     /// <summary>The policy to add to one service's client options.</summary>
     public HttpPipelinePolicy For(string service) => new CountingPolicy(this, service);
 
-    /// <summary>Totals so far, keyed <c>service:name:METHOD</c>, or <c>table:name/state:METHOD</c> for a request for one grain-state row.</summary>
+    /// <summary>
+    /// Totals so far, keyed <c>service:name:METHOD</c>, or <c>table:name/state:METHOD</c> for a request for one grain-state
+    /// row, and <c>rows:table/state:insert|replace</c> for the rows of transactions.
+    /// </summary>
     public IReadOnlyDictionary<string, long> Snapshot() => new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
 
-    private void Count(string service, Azure.Core.Request request)
+    private void Count(string service, HttpMessage message)
     {
+        var request = message.Request;
         var uri = request.Uri.ToUri();
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         // Azurite and other emulators put the account in the path; Azure puts it in the host name.
@@ -36,6 +49,13 @@ public sealed class StorageRequestCounter
         var paren = name.IndexOf('(', StringComparison.Ordinal);
         name = paren >= 0 ? name[..paren] + StateOf(Uri.UnescapeDataString(name[paren..])) : name;
         _counts.AddOrUpdate($"{service}:{name}:{request.Method.Method}", 1, (_, n) => n + 1);
+        if (message.TryGetProperty(TransactionRowsProperty, out var rows) && rows is IReadOnlyList<string> named)
+        {
+            foreach (var row in named)
+            {
+                _counts.AddOrUpdate($"rows:{row}", 1, (_, n) => n + 1);
+            }
+        }
     }
 
     // "(PartitionKey='p',RowKey='state|id')" names state "state"; a row key of another shape names nothing.
@@ -49,7 +69,7 @@ public sealed class StorageRequestCounter
 
     private sealed class CountingPolicy(StorageRequestCounter owner, string service) : HttpPipelineSynchronousPolicy
     {
-        public override void OnSendingRequest(HttpMessage message) => owner.Count(service, message.Request);
+        public override void OnSendingRequest(HttpMessage message) => owner.Count(service, message);
     }
 }
 
