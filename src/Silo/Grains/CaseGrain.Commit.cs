@@ -80,13 +80,14 @@ internal sealed partial class CaseGrain
             }
             else if (!await _state.TryWriteNewAsync())
             {
+                Unawaited(confirmed);
                 return CommitOutcome.RowFound;
             }
         }
-        finally
+        catch
         {
-            // Not waited for when the row was not written: a stored row's retry restores the community (CaseFollowUps).
-            _ = confirmed?.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            Unawaited(confirmed);
+            throw;
         }
 
         _known = true;
@@ -133,6 +134,10 @@ internal sealed partial class CaseGrain
 
         return true;
     }
+
+    // A confirmation not waited for, as the row was not written: a stored row's retry restores the community (CaseFollowUps).
+    private static void Unawaited(Task? confirmation) =>
+        _ = confirmation?.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
 
     private void OweFollowUp(Exception error, CaseFollowUp followUp)
     {

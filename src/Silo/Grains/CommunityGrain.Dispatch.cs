@@ -59,7 +59,7 @@ internal sealed partial class CommunityGrain
         var caseId = submission.CaseId;
         var terms = SlaPolicy.TermsFor(Info, category, submission.Kind);
         var known = _store.Find(caseId);
-        var entry = known?.Case ?? new OpenCaseEntry(caseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
+        var entry = known?.Case ?? EntryOf(submission);
         var duplicates = DuplicateMatcher.Find(entry, _store.OpenEntriesAt(entry.Category, entry.Compound));
 
         if (known is { AssigneeId: { } holderId, AssignedAt: { } assignedAt } && State.Cadres.TryGetValue(holderId, out var holder) && holder.Open.Contains(caseId))
@@ -87,6 +87,9 @@ internal sealed partial class CommunityGrain
 
         return (new DispatchDecision(category.DefaultMode, assignment, terms, duplicates), assignment is not null);
     }
+
+    private static OpenCaseEntry EntryOf(CaseSubmission submission) =>
+        new(submission.CaseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
 
     public async Task<ManualAssignment> AssignToAsync(string caseId, string category, string cadreId)
     {

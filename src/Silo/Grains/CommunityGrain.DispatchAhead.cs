@@ -61,7 +61,7 @@ internal sealed partial class CommunityGrain
         string? given = null;
         if (_store.Find(submission.CaseId) is null)
         {
-            var entry = new OpenCaseEntry(submission.CaseId, submission.Category, submission.Location.Compound, submission.Location.Building, submission.SubmittedAt);
+            var entry = EntryOf(submission);
             Watch(entry, CategoryOf(submission));
             _store.Put(new OpenCase(entry, null, null, passedOver.ToArray()));
             if (cadreId is not null && State.Cadres.TryGetValue(cadreId, out var holder))
