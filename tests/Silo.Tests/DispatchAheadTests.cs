@@ -9,7 +9,8 @@ namespace Gongzhi.Silo.Tests;
 
 /// <summary>
 /// A new case's dispatch is answered before the community's write is stored, so the case's row and the community's go
-/// to storage together (D16-dispatch-ahead); the case tells nobody before the community confirms. When the community's
+/// to storage together (D16-dispatch-ahead); the cadre hears once the case's row is stored, and the submission answers
+/// only once the community confirms. When the community's
 /// write fails, the case is stored with its cadre all the same, and its retry puts it back into the community on them.
 /// </summary>
 [Collection(ClusterCollection.Name)]
