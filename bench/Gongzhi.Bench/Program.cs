@@ -174,7 +174,7 @@ return await sut.RunAsync(async () =>
     }
     Console.WriteLine();
     Console.WriteLine(result.Summary(baselines));
-    Console.WriteLine($"  storage: {storage.PerCase(storage.TableWrites):F2} table writes ({storage.PerCase(storage.TableRowsWritten):F2} rows), {storage.PerCase(storage.TableReads):F2} table reads, {storage.PerCase(storage.QueueRequests):F2} queue requests per accepted case");
+    Console.WriteLine($"  storage: {storage.PerCase(storage.TableWrites):F2} table writes ({storage.PerCase(storage.TableRowsWritten):F2} rows, {storage.PerCase(storage.TableBytesWritten) / 1024:F1} KB), {storage.PerCase(storage.TableReads):F2} table reads, {storage.PerCase(storage.QueueRequests):F2} queue requests per accepted case");
     if (s3 is not null)
     {
         Console.WriteLine(s3.Summary(driver));

@@ -23,6 +23,9 @@ public sealed class StorageWork
     /// <summary>Table rows written: each write request's row, or a transaction's rows (counted by the silo as <c>rows:</c>) in place of its request.</summary>
     public long TableRowsWritten => TableWrites - Requests.GetValueOrDefault("table:$batch:POST") + Sum("rows:", write: true);
 
+    /// <summary>The bodies of the table writes (the silo and the gateway count each request's as <c>bytes:</c>).</summary>
+    public long TableBytesWritten => Sum("bytes:table:", write: true);
+
     public long QueueRequests => Requests.Where(r => r.Key.StartsWith("queue:", StringComparison.Ordinal)).Sum(r => r.Value);
 
     public double PerCase(long n) => Cases == 0 ? 0 : (double)n / Cases;
@@ -73,9 +76,10 @@ public sealed class StorageWork
         sb.AppendLine($"Requests from the silo and the gateway to Azurite during the load and drain, for {Cases} accepted cases: **{PerCase(TableWrites):F2} table writes per case** " +
             $"({TableWrites}), {PerCase(TableReads):F2} table reads per case, {PerCase(QueueRequests):F2} queue requests per case (send, receive, delete; {QueueRequests}). " +
             $"Those table writes carried **{PerCase(TableRowsWritten):F2} rows per case** ({TableRowsWritten}): a transaction is one request (`table:$batch:POST`) for " +
-            "its rows (`rows:table/state:insert` or `:replace`). Includes the system's background work (membership, reminders' refresh) in that time.");
+            $"its rows (`rows:table/state:insert` or `:replace`). Their bodies carried **{PerCase(TableBytesWritten) / 1024:F1} KB per case** (`bytes:`; " +
+            "`rowbytes:` is the part a transaction's rows of each state took, base64). Includes the system's background work (membership, reminders' refresh) in that time.");
         sb.AppendLine();
-        sb.AppendLine("| service:table or queue:method (`rows:`: rows in transactions) | requests or rows | per case |");
+        sb.AppendLine("| service:table or queue:method (`rows:`: rows in transactions; `bytes:`, `rowbytes:`: bytes) | requests, rows or bytes | per case |");
         sb.AppendLine("| --- | ---: | ---: |");
         foreach (var (key, n) in Requests)
         {

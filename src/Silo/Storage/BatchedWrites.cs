@@ -124,7 +124,7 @@ internal sealed class BatchedWrites(TableClient table)
                 }
 
                 Response<IReadOnlyList<Response>> responses;
-                using (StorageRequestCounter.TransactionRows(batch.Select(p => p.Row(table.Name)).ToArray()))
+                using (StorageRequestCounter.TransactionRows(batch.Select(p => (p.Row(table.Name), p.StateBytes)).ToArray()))
                 {
                     responses = await table.SubmitTransactionAsync(batch.Select(p => p.ETag is { } etag
                         ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, p.Entity, etag)
@@ -169,7 +169,11 @@ internal sealed class BatchedWrites(TableClient table)
 
         public ETag? ETag { get; } = etag;
 
-        public int Bytes { get; } = (dataBytes / 3 * 4) + RowOverhead;
+        /// <summary>The row's state as the request carries it (base64).</summary>
+        public int StateBytes { get; } = (dataBytes + 2) / 3 * 4;
+
+        /// <summary>At most what the row adds to a transaction's body: its state, keys and headers.</summary>
+        public int Bytes => StateBytes + RowOverhead;
 
         public TaskCompletionSource<string?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

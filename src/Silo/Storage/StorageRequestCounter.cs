@@ -16,6 +16,8 @@ namespace Gongzhi.Storage;
 /// keys rows), so the bench can tell which grains' writes a case costs.
 /// A table transaction is one request; the rows it carries are counted too, keyed <c>rows:table/state:insert</c> or
 /// <c>:replace</c>, when its sender names them (<see cref="TransactionRows"/>), since the emulator's work follows rows.
+/// Bytes as well, since a large row costs the emulator more than a small one: each request's body under <c>bytes:</c>
+/// and its key, and each transaction row's state under <c>rowbytes:</c> and its name.
 /// (One file, compiled into both the silo and the gateway.)
 /// </summary>
 public sealed class StorageRequestCounter
@@ -25,8 +27,11 @@ public sealed class StorageRequestCounter
 
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
 
-    /// <summary>Names the rows of the transaction sent within the returned scope (<see cref="HttpPipeline.CreateHttpMessagePropertiesScope"/>).</summary>
-    public static IDisposable TransactionRows(IReadOnlyList<string> rows) =>
+    /// <summary>
+    /// Names the rows of the transaction sent within the returned scope (<see cref="HttpPipeline.CreateHttpMessagePropertiesScope"/>),
+    /// each with its state's bytes as the body carries them.
+    /// </summary>
+    public static IDisposable TransactionRows(IReadOnlyList<(string Row, int Bytes)> rows) =>
         HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?> { [TransactionRowsProperty] = rows });
 
     /// <summary>The policy to add to one service's client options.</summary>
@@ -34,7 +39,8 @@ public sealed class StorageRequestCounter
 
     /// <summary>
     /// Totals so far, keyed <c>service:name:METHOD</c>, or <c>table:name/state:METHOD</c> for a request for one grain-state
-    /// row, and <c>rows:table/state:insert|replace</c> for the rows of transactions.
+    /// row, and <c>rows:table/state:insert|replace</c> for the rows of transactions; the same keys after <c>bytes:</c> (a
+    /// request's body) and <c>rowbytes:</c> (a transaction row's state in it) count bytes.
     /// </summary>
     public IReadOnlyDictionary<string, long> Snapshot() => new SortedDictionary<string, long>(_counts, StringComparer.Ordinal);
 
@@ -48,15 +54,24 @@ public sealed class StorageRequestCounter
         var name = segments.Length > (pathStyle ? 1 : 0) ? segments[pathStyle ? 1 : 0] : "";
         var paren = name.IndexOf('(', StringComparison.Ordinal);
         name = paren >= 0 ? name[..paren] + StateOf(Uri.UnescapeDataString(name[paren..])) : name;
-        _counts.AddOrUpdate($"{service}:{name}:{request.Method.Method}", 1, (_, n) => n + 1);
-        if (message.TryGetProperty(TransactionRowsProperty, out var rows) && rows is IReadOnlyList<string> named)
+        var key = $"{service}:{name}:{request.Method.Method}";
+        Add(key, 1);
+        if (request.Content is { } content && content.TryComputeLength(out var length))
         {
-            foreach (var row in named)
+            Add("bytes:" + key, length);
+        }
+
+        if (message.TryGetProperty(TransactionRowsProperty, out var rows) && rows is IReadOnlyList<(string Row, int Bytes)> named)
+        {
+            foreach (var (row, bytes) in named)
             {
-                _counts.AddOrUpdate($"rows:{row}", 1, (_, n) => n + 1);
+                Add("rows:" + row, 1);
+                Add("rowbytes:" + row, bytes);
             }
         }
     }
+
+    private void Add(string key, long n) => _counts.AddOrUpdate(key, static (_, n) => n, static (_, total, n) => total + n, n);
 
     // "(PartitionKey='p',RowKey='state|id')" names state "state"; a row key of another shape names nothing.
     private static string StateOf(string keys)
