@@ -93,6 +93,16 @@ public sealed class StoredRowsTests
     }
 
     [Fact]
+    public void A_chunk_stored_with_each_cases_id_and_waiting_flag_beside_it_loads_the_same_cases_and_is_stored_without_them()
+    {
+        var before = StoredJson.Read<OpenCaseChunk>(Text("open-cases-chunk-with-derived-fields"));
+
+        Assert.Equal(["c1", "c2", "c3"], before.Cases.Select(c => c.CaseId));
+        Assert.Equal([false, true, false], before.Cases.Select(c => c.IsWaiting));
+        Assert.Equal(Text("open-cases-chunk"), Goldens["open-cases-chunk"].Rewrite(Text("open-cases-chunk-with-derived-fields")));
+    }
+
+    [Fact]
     public void A_main_row_listing_shared_chunks_cannot_be_read_by_a_silo_from_before_them_and_one_without_can()
     {
         // What a silo from before reads a main row as: the list of chunks as plain ids (D16-shared-chunks).
