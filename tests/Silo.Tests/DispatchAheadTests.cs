@@ -27,11 +27,7 @@ public sealed class DispatchAheadTests(ClusterFixture fixture) : IClassFixture<C
         var (cadre, community, submission) = await NewCaseAsync();
         var communityWrite = fixture.Faults.Hold(c => c.IsWrite && c.StateName == Chunks && c.Key == $"{community}/0");
         var observer = new RecordingObserver();
-        var reference = Client.CreateObjectReference<IDispatchObserver>(observer);
-        var gateway = "gw-" + Guid.NewGuid().ToString("N");
-        var registry = Client.GetGrain<IDispatchRegistryGrain>(0);
-        await registry.RegisterAsync(gateway, reference);
-        try
+        await using (await TestGateway.RegisterAsync(Client, observer))
         {
             var submitted = Client.GetGrain<ICaseGrain>(submission.CaseId).SubmitAsync(submission);
 
@@ -43,11 +39,6 @@ public sealed class DispatchAheadTests(ClusterFixture fixture) : IClassFixture<C
             communityWrite.Release();
             await submitted;
             Assert.Equal([submission.CaseId], (await Client.GetGrain<ICommunityGrain>(community).GetCadreAsync(cadre))!.Assignments);
-        }
-        finally
-        {
-            await registry.UnregisterAsync(gateway);
-            Client.DeleteObjectReference<IDispatchObserver>(reference);
         }
     }
 

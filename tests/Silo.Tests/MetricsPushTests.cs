@@ -47,11 +47,7 @@ public sealed class MetricsPushTests(ClusterFixture fixture) : IClassFixture<Clu
     {
         var community = "p-" + Guid.NewGuid().ToString("N")[..10];
         var recorder = new MetricsRecorder(community);
-        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(recorder);
-        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
-        var gateway = "gw-metrics-" + Guid.NewGuid().ToString("N");
-        await registry.RegisterAsync(gateway, reference);
-        try
+        await using (await TestGateway.RegisterAsync(fixture.Client, recorder, "gw-metrics"))
         {
             var grain = fixture.Client.GetGrain<IMetricsGrain>(community);
             var now = fixture.Time.GetUtcNow();
@@ -73,11 +69,6 @@ public sealed class MetricsPushTests(ClusterFixture fixture) : IClassFixture<Clu
             Assert.Equal(20, second.Today.Submitted);
             Assert.Equal(20, second.ThisMonth.Submitted);
             Assert.False(recorder.HeardMore);
-        }
-        finally
-        {
-            await registry.UnregisterAsync(gateway);
-            fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
         }
     }
 }

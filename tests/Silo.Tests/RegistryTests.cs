@@ -16,11 +16,7 @@ public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<Cluste
     public async Task A_registered_gateway_hears_every_event_of_a_case_once()
     {
         var observer = new RecordingObserver();
-        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(observer);
-        var gateway = "gw-" + Guid.NewGuid().ToString("N");
-        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
-        await registry.RegisterAsync(gateway, reference);
-        try
+        await using (await TestGateway.RegisterAsync(fixture.Client, observer))
         {
             var cadre = UniqueCadreId("wang");
             var community = await fixture.NewCommunityAsync(Cadre(cadre, true, "heating"));
@@ -42,11 +38,6 @@ public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<Cluste
             Assert.All(entries, e => Assert.True(e.Version > 0));
             Assert.Equal(entries.Length, entries.Select(e => e.Version).Distinct().Count());
             Assert.Equal(1, entries.MaxBy(e => e.Version)!.Load);
-        }
-        finally
-        {
-            await registry.UnregisterAsync(gateway);
-            fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
         }
     }
 
@@ -101,22 +92,13 @@ public sealed class RegistryTests(ClusterFixture fixture) : IClassFixture<Cluste
     public async Task A_registered_gateway_hears_invitations()
     {
         var observer = new RecordingObserver();
-        var reference = fixture.Client.CreateObjectReference<IDispatchObserver>(observer);
-        var gateway = "gw-" + Guid.NewGuid().ToString("N");
-        var registry = fixture.Client.GetGrain<IDispatchRegistryGrain>(0);
-        await registry.RegisterAsync(gateway, reference);
-        try
+        await using (await TestGateway.RegisterAsync(fixture.Client, observer))
         {
             var consultationId = Guid.NewGuid().ToString("N");
-            await registry.PublishInvitationAsync(new Invitation(consultationId, "业委会选举", fixture.Time.GetUtcNow().AddDays(1), "社区会议室", "housing-liaison"));
+            await fixture.Client.GetGrain<IDispatchRegistryGrain>(0).PublishInvitationAsync(new Invitation(consultationId, "业委会选举", fixture.Time.GetUtcNow().AddDays(1), "社区会议室", "housing-liaison"));
 
             await observer.WaitUntilAsync(o => o.Invitations.Any(i => i.ConsultationId == consultationId));
             Assert.Equal("housing-liaison", observer.Invitations.Single(i => i.ConsultationId == consultationId).AccountId);
-        }
-        finally
-        {
-            await registry.UnregisterAsync(gateway);
-            fixture.Client.DeleteObjectReference<IDispatchObserver>(reference);
         }
     }
 

@@ -13,18 +13,7 @@ internal sealed class SurgeListener(string communityId) : IDispatchObserver
     public ConcurrentQueue<SurgeAlert> Heard { get; } = new();
 
     /// <summary>Registers with the dispatch registry as a gateway would, until disposed.</summary>
-    public static async Task<IAsyncDisposable> ListenAsync(IClusterClient client, SurgeListener listener)
-    {
-        var reference = client.CreateObjectReference<IDispatchObserver>(listener);
-        var registry = client.GetGrain<IDispatchRegistryGrain>(0);
-        var gateway = "gw-surge-" + Guid.NewGuid().ToString("N");
-        await registry.RegisterAsync(gateway, reference);
-        return new Registration(async () =>
-        {
-            await registry.UnregisterAsync(gateway);
-            client.DeleteObjectReference<IDispatchObserver>(reference);
-        });
-    }
+    public static Task<IAsyncDisposable> ListenAsync(IClusterClient client, SurgeListener listener) => TestGateway.RegisterAsync(client, listener, "gw-surge");
 
     public Task OnSurgeAlertAsync(SurgeAlert alert)
     {
@@ -47,9 +36,4 @@ internal sealed class SurgeListener(string communityId) : IDispatchObserver
     public Task OnCallAsync(CallMessage message) => Task.CompletedTask;
 
     public Task OnSessionsEndedAsync(string username, string? sessionId) => Task.CompletedTask;
-
-    private sealed class Registration(Func<Task> end) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await end();
-    }
 }
