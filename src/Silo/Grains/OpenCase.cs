@@ -26,8 +26,8 @@ public sealed record OpenCase
 
     public IReadOnlyList<string>? WaitingPassedOver { get; init; }
 
-    // Derived, so not stored: a chunk's row carries every open case of it on each rewrite, and these two were a fifth
-    // of its bytes (issue 16). Rows stored with them load unchanged, since a read skips properties without a setter.
+    // Derived, so not stored: a chunk's row carries every open case of it on each rewrite, and these two were an eighth
+    // of its bytes under S1 (D16-open-case-trim). Rows stored with them load unchanged: a read skips get-only properties.
     [JsonIgnore]
     public string CaseId => Case.CaseId;
 
