@@ -54,13 +54,15 @@ public static class GatewayExtensions
         // Kestrel serves /healthz/live, /healthz/ready and intake for known communities while the client still waits (decision 43).
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);
-        var counter = new StorageRequestCounter();
-        builder.Services.AddSingleton(counter);
-        builder.Services.AddHostedService<StorageRequestLog>();
+        var counter = StorageRequestCounter.AddIfLogged(builder.Services, builder.Configuration);
         var queueOptions = new QueueClientOptions();
-        queueOptions.AddPolicy(counter.For("queue"), Azure.Core.HttpPipelinePosition.PerCall);
         var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(counter.For("blob"), Azure.Core.HttpPipelinePosition.PerCall);
+        if (counter is not null)
+        {
+            queueOptions.AddPolicy(counter.For("queue"), Azure.Core.HttpPipelinePosition.PerCall);
+            blobOptions.AddPolicy(counter.For("blob"), Azure.Core.HttpPipelinePosition.PerCall);
+        }
+
         builder.Services.AddSingleton(storage.Queues(queueOptions));
         builder.Services.AddSingleton(storage.Blobs(blobOptions));
         builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)

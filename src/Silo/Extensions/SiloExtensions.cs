@@ -37,7 +37,7 @@ public static class SiloExtensions
         builder.AddSiloTelemetry();
         var storage = StorageAccount.From(builder.Configuration, builder.Environment);
         var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
-        var counter = new StorageRequestCounter();
+        var counter = StorageRequestCounter.AddIfLogged(builder.Services, builder.Configuration);
         TableServiceClient Tables() => storage.Tables(Counted(new TableClientOptions(), counter, "table"));
 
         builder.UseOrleans(silo =>
@@ -62,8 +62,6 @@ public static class SiloExtensions
         });
 
         builder.Services.AddGongzhiSiloServices();
-        builder.Services.AddSingleton(counter);
-        builder.Services.AddHostedService<StorageRequestLog>();
         builder.Services.AddSingleton(storage.Queues(Counted(new QueueClientOptions(), counter, "queue")));
         builder.Services.AddSingleton(storage.Blobs(Counted(new BlobClientOptions(), counter, "blob")));
         builder.Services.AddSingleton<ICaseArchive, BlobCaseArchive>();
@@ -140,11 +138,15 @@ public static class SiloExtensions
         return new SystemTextJsonGrainStorageSerializer(Options.Create(options));
     }
 
-    /// <summary>Client options that count each request (see <see cref="StorageRequestCounter"/>).</summary>
-    public static T Counted<T>(T options, StorageRequestCounter counter, string service)
+    /// <summary>Client options that count each request when there is a counter (see <see cref="StorageRequestCounter"/>).</summary>
+    public static T Counted<T>(T options, StorageRequestCounter? counter, string service)
         where T : Azure.Core.ClientOptions
     {
-        options.AddPolicy(counter.For(service), Azure.Core.HttpPipelinePosition.PerCall);
+        if (counter is not null)
+        {
+            options.AddPolicy(counter.For(service), Azure.Core.HttpPipelinePosition.PerCall);
+        }
+
         return options;
     }
 

@@ -124,7 +124,7 @@ internal sealed class BatchedWrites(TableClient table)
                 }
 
                 Response<IReadOnlyList<Response>> responses;
-                using (StorageRequestCounter.TransactionRows(batch.Select(p => (p.Row(table.Name), p.StateBytes)).ToArray()))
+                using (StorageRequestCounter.TransactionRows(() => batch.Select(p => (p.Row(table.Name), p.StateBytes)).ToArray()))
                 {
                     responses = await table.SubmitTransactionAsync(batch.Select(p => p.ETag is { } etag
                         ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, p.Entity, etag)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ namespace Gongzhi.Storage;
 
 /// <summary>
 /// Counts this process's requests to Azure Storage by service, table/queue/container and HTTP method,
-/// for the load bench's "storage work per case". Attached to every storage client the process makes.
+/// for the load bench's "storage work per case". Attached to every storage client the process makes when the totals are
+/// logged (<see cref="AddIfLogged"/>).
 /// A request for one table row also names the row's state (its row key up to <c>|</c>, as grain storage
 /// keys rows), so the bench can tell which grains' writes a case costs.
 /// A table transaction is one request; the rows it carries are counted too, keyed <c>rows:table/state:insert</c> or
@@ -29,10 +31,27 @@ public sealed class StorageRequestCounter
 
     /// <summary>
     /// Names the rows of the transaction sent within the returned scope (<see cref="HttpPipeline.CreateHttpMessagePropertiesScope"/>),
-    /// each with its state's bytes as the body carries them.
+    /// each with its state's bytes as the body carries them; <paramref name="rows"/> runs only when a counter is attached.
     /// </summary>
-    public static IDisposable TransactionRows(IReadOnlyList<(string Row, int Bytes)> rows) =>
+    public static IDisposable TransactionRows(Func<IReadOnlyList<(string Row, int Bytes)>> rows) =>
         HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?> { [TransactionRowsProperty] = rows });
+
+    /// <summary>
+    /// A counter, with its log, when <c>Storage:RequestLogPeriod</c> asks for the totals (the load bench does); otherwise
+    /// none, and no storage client pays for counting what nobody reads.
+    /// </summary>
+    public static StorageRequestCounter? AddIfLogged(IServiceCollection services, IConfiguration configuration)
+    {
+        if (StorageRequestLog.Period(configuration) is null)
+        {
+            return null;
+        }
+
+        var counter = new StorageRequestCounter();
+        services.AddSingleton(counter);
+        services.AddHostedService<StorageRequestLog>();
+        return counter;
+    }
 
     /// <summary>The policy to add to one service's client options.</summary>
     public HttpPipelinePolicy For(string service) => new CountingPolicy(this, service);
@@ -61,9 +80,9 @@ public sealed class StorageRequestCounter
             Add("bytes:" + key, length);
         }
 
-        if (message.TryGetProperty(TransactionRowsProperty, out var rows) && rows is IReadOnlyList<(string Row, int Bytes)> named)
+        if (message.TryGetProperty(TransactionRowsProperty, out var rows) && rows is Func<IReadOnlyList<(string Row, int Bytes)>> named)
         {
-            foreach (var (row, bytes) in named)
+            foreach (var (row, bytes) in named())
             {
                 Add("rows:" + row, 1);
                 Add("rowbytes:" + row, bytes);
@@ -100,7 +119,7 @@ public sealed class StorageRequestLog(StorageRequestCounter counter, IConfigurat
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (configuration.GetValue<TimeSpan?>("Storage:RequestLogPeriod") is not { } period || period <= TimeSpan.Zero)
+        if (Period(configuration) is not { } period)
         {
             return;
         }
@@ -121,6 +140,10 @@ public sealed class StorageRequestLog(StorageRequestCounter counter, IConfigurat
             Write();
         }
     }
+
+    /// <summary>How often to log the totals; none unless <c>Storage:RequestLogPeriod</c> is set above zero.</summary>
+    public static TimeSpan? Period(IConfiguration configuration) =>
+        configuration.GetValue<TimeSpan?>("Storage:RequestLogPeriod") is { } period && period > TimeSpan.Zero ? period : null;
 
     private void Write()
     {
