@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Gongzhi.Testing;
 
 namespace Gongzhi.Bench;
 
@@ -28,7 +29,7 @@ public static class Baselines
     /// <summary>A minimal endpoint in this process taking the same JSON and answering 202 with a body shaped like the gateway's.</summary>
     private static async Task<(double PerSecond, Percentiles Latency)> BareKestrelAsync(BenchWorld world, int concurrency, int seconds, CancellationToken ct)
     {
-        var port = SystemUnderTest.FreePort();
+        var port = FreePorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

@@ -1,4 +1,5 @@
 using System.Net;
+using Gongzhi.Testing;
 
 namespace Gongzhi.Bench;
 
@@ -9,9 +10,9 @@ namespace Gongzhi.Bench;
 /// </summary>
 public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silos, int gateways)
 {
-    private readonly int _blob = SystemUnderTest.FreePort(), _queue = SystemUnderTest.FreePort(), _table = SystemUnderTest.FreePort();
-    private readonly int[] _siloPorts = Enumerable.Range(0, silos).Select(_ => SystemUnderTest.FreePort()).ToArray();
-    private readonly int[] _siloGatewayPorts = Enumerable.Range(0, silos).Select(_ => SystemUnderTest.FreePort()).ToArray();
+    private readonly int _blob = FreePorts.Next(), _queue = FreePorts.Next(), _table = FreePorts.Next();
+    private readonly int[] _siloPorts = Enumerable.Range(0, silos).Select(_ => FreePorts.Next()).ToArray();
+    private readonly int[] _siloGatewayPorts = Enumerable.Range(0, silos).Select(_ => FreePorts.Next()).ToArray();
     private readonly string _clusterId = "chaos-" + Guid.NewGuid().ToString("N")[..8];
 
     // One set of keys for every gateway of the run: a token or tracking link from one must work on the other.
@@ -20,7 +21,7 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
 
     private readonly Dictionary<string, int> _pids = [];
 
-    public Uri[] Gateways { get; } = Enumerable.Range(0, gateways).Select(_ => new Uri($"http://127.0.0.1:{SystemUnderTest.FreePort()}")).ToArray();
+    public Uri[] Gateways { get; } = Enumerable.Range(0, gateways).Select(_ => new Uri($"http://127.0.0.1:{FreePorts.Next()}")).ToArray();
 
     public string ConnectionString => SystemUnderTest.StorageConnection(_blob, _queue, _table);
 
@@ -70,7 +71,7 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
             {
                 ["Orleans__SiloPort"] = $"{_siloPorts[i]}",
                 ["Orleans__GatewayPort"] = $"{_siloGatewayPorts[i]}",
-                ["Management__Urls"] = $"http://127.0.0.1:{SystemUnderTest.FreePort()}",
+                ["Management__Urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             };
             if (i == 0)
             {
@@ -85,7 +86,7 @@ public sealed class ChaosCluster(SystemUnderTest sut, BenchWorld world, int silo
             pid = sut.Spawn(name, "dotnet", "bin/Release/net10.0/Gongzhi.Gateway.dll", Path.Combine(sut.Root, "src", "Gateway"), new(common)
             {
                 ["ASPNETCORE_URLS"] = Gateways[j].ToString().TrimEnd('/'),
-                ["Management__Urls"] = $"http://127.0.0.1:{SystemUnderTest.FreePort()}",
+                ["Management__Urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
                 ["Auth__SigningKey"] = _signingKey,
                 ["Gateway__TrackingKey"] = _trackingKey,
                 ["RateLimits__Enabled"] = "false",

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Gongzhi.Testing;
 
 namespace Gongzhi.Bench;
 
@@ -61,13 +62,6 @@ public sealed class SystemUnderTest : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public static async Task<string> RunToEndAsync(string file, string args, string? cwd = null)
     {
         var psi = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = cwd ?? Environment.CurrentDirectory };
@@ -122,7 +116,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed in {dist}; run `npm ci` first.");
         }
 
-        int blob = FreePort(), queue = FreePort(), table = FreePort();
+        int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
         var connection = StorageConnection(blob, queue, table);
         var queueData = Path.Combine(WorkDir, name + "-queue-data");
         Console.WriteLine($"==> {name}: Azurite blob {blob} and table {table} in memory, queue {queue} with data in {queueData}");
@@ -145,7 +139,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         (ConnectionString, AzuritePids) = await StartAzuriteAsync("azurite", ct);
 
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
-        int siloPort = FreePort(), gatewayPort = FreePort(), httpPort = FreePort();
+        int siloPort = FreePorts.Next(), gatewayPort = FreePorts.Next(), httpPort = FreePorts.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}");
         Dictionary<string, string> common = new()
         {
@@ -163,7 +157,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             ["Orleans__SiloPort"] = $"{siloPort}",
             ["Orleans__GatewayPort"] = $"{gatewayPort}",
-            ["Management__Urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["Management__Urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             ["Seeds__Path"] = World.SeedsPath,
             ["Intake__Enabled"] = IntakeWorker ? "true" : "false",
         };
@@ -176,7 +170,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
         GatewayPid = Spawn("gateway", "dotnet", $"bin/{Configuration}/net10.0/Gongzhi.Gateway.dll", Path.Combine(Root, "src", "Gateway"), new(common)
         {
             ["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/'),
-            ["Management__Urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["Management__Urls"] = $"http://127.0.0.1:{FreePorts.Next()}",
             // This run's own keys; the load comes from one address, so no rate limit applies.
             ["Auth__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Gateway__TrackingKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
