@@ -8,7 +8,7 @@ namespace Gongzhi.Domain.Tests;
 /// <summary>A silo holding many cases keeps each repeated id once, and rows stored before still load.</summary>
 public sealed class SharedStringsTests
 {
-    // The options the silo's grain storage uses for our state (SiloExtensions.CreateStateSerializer).
+    // The naming and enums of the silo's grain storage for our state (SiloExtensions.CreateStateSerializer); how it escapes text does not matter here.
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Gongzhi.Cases;
+using Gongzhi.Silo.Storage;
 
 namespace Gongzhi.Silo.Archive;
 
@@ -16,6 +17,7 @@ public sealed class BlobCaseArchive(BlobServiceClient blobs) : ICaseArchive
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = StoredText.Encoder,
     };
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(ContainerName);

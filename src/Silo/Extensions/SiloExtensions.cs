@@ -135,6 +135,7 @@ public static class SiloExtensions
         var options = new SystemTextJsonGrainStorageSerializerOptions();
         options.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        options.JsonSerializerOptions.Encoder = StoredText.Encoder;
         return new SystemTextJsonGrainStorageSerializer(Options.Create(options));
     }
 

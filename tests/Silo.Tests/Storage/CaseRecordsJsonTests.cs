@@ -9,7 +9,8 @@ namespace Gongzhi.Silo.Tests.Storage;
 /// <summary>
 /// The case records write and read the same JSON in grain storage (the silo's state serializer) and over HTTP
 /// and the intake queue (web defaults, camelCase enums, as <see cref="IntakeMessage.Json"/> and the gateway's
-/// options): rows stored and messages queued before still load.
+/// options): rows stored and messages queued before still load. Storage keeps Chinese text as UTF-8 (<c>StoredText</c>,
+/// half the bytes); HTTP and the queue escape it, and storage reads either.
 /// </summary>
 public sealed class CaseRecordsJsonTests
 {
@@ -27,7 +28,7 @@ public sealed class CaseRecordsJsonTests
             {"caseId":"c1","communityId":"ximen","kind":"service","category":"heating","description":"\u6696\u6C14\u4E0D\u70ED","location":{"compound":"huiqian-xinyuan","building":"A","unit":null},"contact":{"name":"\u674E\u798F","phone":"13800000000"},"clientRequestId":"req-7","submittedAt":"2026-11-27T08:00:00.1234567+00:00"}
             """,
             """
-            {"caseId":"c1","communityId":"ximen","kind":"service","category":"heating","description":"\u6696\u6C14\u4E0D\u70ED","location":{"compound":"huiqian-xinyuan","building":"A"},"contact":{"name":"\u674E\u798F","phone":"13800000000"},"clientRequestId":"req-7","submittedAt":"2026-11-27T08:00:00.1234567+00:00"}
+            {"caseId":"c1","communityId":"ximen","kind":"service","category":"heating","description":"暖气不热","location":{"compound":"huiqian-xinyuan","building":"A"},"contact":{"name":"李福","phone":"13800000000"},"clientRequestId":"req-7","submittedAt":"2026-11-27T08:00:00.1234567+00:00"}
             """
         },
         {
@@ -36,7 +37,7 @@ public sealed class CaseRecordsJsonTests
             {"seq":3,"type":"assigned","status":"assigned","at":"2026-11-27T08:00:00.1234567+00:00","actor":"system","actorName":"\u738B\u82B3","note":"offer","reference":"ref-1"}
             """,
             """
-            {"seq":3,"type":"assigned","status":"assigned","at":"2026-11-27T08:00:00.1234567+00:00","actor":"system","actorName":"\u738B\u82B3","note":"offer","reference":"ref-1"}
+            {"seq":3,"type":"assigned","status":"assigned","at":"2026-11-27T08:00:00.1234567+00:00","actor":"system","actorName":"王芳","note":"offer","reference":"ref-1"}
             """
         },
         {

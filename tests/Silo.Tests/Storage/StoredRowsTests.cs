@@ -103,6 +103,21 @@ public sealed class StoredRowsTests
     }
 
     [Fact]
+    public void Chinese_text_is_stored_as_utf8_and_a_row_stored_escaped_loads_the_same_and_is_stored_as_utf8()
+    {
+        var escaped = Text("case-escaped");
+        var stored = Text("case");
+
+        Assert.Contains("\\u6696\\u6C14", escaped);
+        Assert.Contains("暖气不热，\\u0022三天了\\u0022", stored);
+        Assert.Equal(stored, Goldens["case"].Rewrite(escaped));
+        // Each Chinese character in the row takes its 3 bytes of UTF-8 instead of 6 for \uXXXX.
+        var chinese = stored.Count(c => c > 0x7F);
+        Assert.True(chinese >= 12, $"{chinese} Chinese characters");
+        Assert.Equal(Encoding.UTF8.GetByteCount(escaped) - (chinese * 3), Encoding.UTF8.GetByteCount(stored));
+    }
+
+    [Fact]
     public void A_main_row_listing_shared_chunks_cannot_be_read_by_a_silo_from_before_them_and_one_without_can()
     {
         // What a silo from before reads a main row as: the list of chunks as plain ids (D16-shared-chunks).
