@@ -252,7 +252,7 @@ public sealed class IntakeWorkerTests(ClusterFixture fixture) : IClassFixture<Cl
     {
         var community = await fixture.NewCommunityAsync(Cadre(UniqueCadreId("wang"), true, "heating"));
         var counter = new StorageRequestCounter();
-        var queues = new QueueServiceClient(_azurite.ConnectionString, SiloExtensions.Counted(new QueueClientOptions(), counter, "queue"));
+        var queues = new QueueServiceClient(_azurite.ConnectionString, StorageRequestCounter.Counted(new QueueClientOptions(), counter, "queue"));
         var batched = queues.GetQueueClient(IntakeMessage.BatchedQueueOf(_intake.Name));
         await batched.CreateIfNotExistsAsync();
         var submission = fixture.Submission(community);

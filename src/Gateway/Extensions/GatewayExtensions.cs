@@ -55,16 +55,8 @@ public static class GatewayExtensions
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.Services.AddSingleton(TimeProvider.System);
         var counter = StorageRequestCounter.AddIfLogged(builder.Services, builder.Configuration);
-        var queueOptions = new QueueClientOptions();
-        var blobOptions = new BlobClientOptions();
-        if (counter is not null)
-        {
-            queueOptions.AddPolicy(counter.For("queue"), Azure.Core.HttpPipelinePosition.PerCall);
-            blobOptions.AddPolicy(counter.For("blob"), Azure.Core.HttpPipelinePosition.PerCall);
-        }
-
-        builder.Services.AddSingleton(storage.Queues(queueOptions));
-        builder.Services.AddSingleton(storage.Blobs(blobOptions));
+        builder.Services.AddSingleton(storage.Queues(StorageRequestCounter.Counted(new QueueClientOptions(), counter, "queue")));
+        builder.Services.AddSingleton(storage.Blobs(StorageRequestCounter.Counted(new BlobClientOptions(), counter, "blob")));
         builder.Services.AddOptions<Gateway.GatewayOptions>().BindConfiguration(Gateway.GatewayOptions.Section)
             .Validate(o => o.TrackingKey.Length >= 32, "Gateway:TrackingKey must be set to at least 32 characters.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.IntakeQueueName) && !string.IsNullOrWhiteSpace(o.IntakePoisonQueueName),

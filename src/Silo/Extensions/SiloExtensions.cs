@@ -38,7 +38,7 @@ public static class SiloExtensions
         var storage = StorageAccount.From(builder.Configuration, builder.Environment);
         var cluster = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
         var counter = StorageRequestCounter.AddIfLogged(builder.Services, builder.Configuration);
-        TableServiceClient Tables() => storage.Tables(Counted(new TableClientOptions(), counter, "table"));
+        TableServiceClient Tables() => storage.Tables(StorageRequestCounter.Counted(new TableClientOptions(), counter, "table"));
 
         builder.UseOrleans(silo =>
         {
@@ -62,8 +62,8 @@ public static class SiloExtensions
         });
 
         builder.Services.AddGongzhiSiloServices();
-        builder.Services.AddSingleton(storage.Queues(Counted(new QueueClientOptions(), counter, "queue")));
-        builder.Services.AddSingleton(storage.Blobs(Counted(new BlobClientOptions(), counter, "blob")));
+        builder.Services.AddSingleton(storage.Queues(StorageRequestCounter.Counted(new QueueClientOptions(), counter, "queue")));
+        builder.Services.AddSingleton(storage.Blobs(StorageRequestCounter.Counted(new BlobClientOptions(), counter, "blob")));
         builder.Services.AddSingleton<ICaseArchive, BlobCaseArchive>();
         builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.Section)
             .Validate(o => o.KeepInRow >= 1 && o.MaxEventsInRow > o.KeepInRow, "Archive:MaxEventsInRow must exceed Archive:KeepInRow, which must be at least 1.")
@@ -137,18 +137,6 @@ public static class SiloExtensions
         options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.JsonSerializerOptions.Encoder = StoredText.Encoder;
         return new SystemTextJsonGrainStorageSerializer(Options.Create(options));
-    }
-
-    /// <summary>Client options that count each request when there is a counter (see <see cref="StorageRequestCounter"/>).</summary>
-    public static T Counted<T>(T options, StorageRequestCounter? counter, string service)
-        where T : Azure.Core.ClientOptions
-    {
-        if (counter is not null)
-        {
-            options.AddPolicy(counter.For(service), Azure.Core.HttpPipelinePosition.PerCall);
-        }
-
-        return options;
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

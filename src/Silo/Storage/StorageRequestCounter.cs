@@ -56,6 +56,18 @@ public sealed class StorageRequestCounter
     /// <summary>The policy to add to one service's client options.</summary>
     public HttpPipelinePolicy For(string service) => new CountingPolicy(this, service);
 
+    /// <summary>Client options that count each of <paramref name="service"/>'s requests when there is a counter, unchanged when not.</summary>
+    public static T Counted<T>(T options, StorageRequestCounter? counter, string service)
+        where T : ClientOptions
+    {
+        if (counter is not null)
+        {
+            options.AddPolicy(counter.For(service), HttpPipelinePosition.PerCall);
+        }
+
+        return options;
+    }
+
     /// <summary>
     /// Totals so far, keyed <c>service:name:METHOD</c>, or <c>table:name/state:METHOD</c> for a request for one grain-state
     /// row, and <c>rows:table/state:insert|replace</c> for the rows of transactions; the same keys after <c>bytes:</c> (a
